@@ -1,0 +1,86 @@
+import type { ApiErrorBody, LiveBatch, MethodInput, MethodName, MethodOutput } from './contract';
+import type { TopicName, TopicPayload } from './contract';
+
+/** The result of one call, whatever carried it. */
+export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
+
+/**
+ * What a transport must do: carry a call, and carry live batches. Electron IPC and
+ * HTTP + WebSocket both implement it; the renderer only ever sees ApiClient below.
+ */
+export interface Transport {
+  call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
+  /** Opens (or re-opens, with a new token) the live feed; returns a closer. */
+  openLive(
+    token: string,
+    topics: TopicName[],
+    onBatch: (batches: LiveBatch[]) => void,
+  ): () => void;
+}
+
+export class ApiError extends Error {
+  constructor(public readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+  get code(): ApiErrorBody['code'] {
+    return this.body.code;
+  }
+}
+
+type Listener = (items: unknown[]) => void;
+
+/** The typed client: `await api.call('accounts.list', {})`. Holds the session token. */
+export class ApiClient {
+  private token: string | null = null;
+  private listeners = new Map<TopicName, Set<Listener>>();
+  private closeLive: (() => void) | null = null;
+  /** Called when the backend says the session is gone or idle-locked. */
+  onSessionProblem: ((code: ApiErrorBody['code']) => void) | null = null;
+
+  constructor(private readonly transport: Transport) {}
+
+  setToken(token: string | null): void {
+    this.token = token;
+    this.reopenLive();
+  }
+
+  getToken(): string | null {
+    return this.token;
+  }
+
+  async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+    const result = await this.transport.call(method, input, this.token);
+    if (result.ok) return result.value as MethodOutput<M>;
+    if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_LOCKED') {
+      this.onSessionProblem?.(result.error.code);
+    }
+    throw new ApiError(result.error);
+  }
+
+  /** Listens to a live topic; the feed is shared by all listeners and follows the token. */
+  on<T extends TopicName>(topic: T, listener: (items: TopicPayload<T>[]) => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(topic, set);
+    }
+    set.add(listener as Listener);
+    this.reopenLive();
+    return () => {
+      set.delete(listener as Listener);
+    };
+  }
+
+  private reopenLive(): void {
+    this.closeLive?.();
+    this.closeLive = null;
+    const topics = [...this.listeners.entries()].filter(([, s]) => s.size > 0).map(([t]) => t);
+    if (!this.token || topics.length === 0) return;
+    this.closeLive = this.transport.openLive(this.token, topics, (batches) => {
+      for (const batch of batches) {
+        for (const listener of this.listeners.get(batch.topic) ?? []) listener(batch.items);
+      }
+    });
+  }
+}

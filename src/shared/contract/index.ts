@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './schemas';
+export * from './define';
+export * from './methods';
+export * from './topics';

@@ -1,0 +1,256 @@
+import { z } from 'zod';
+import { defineMethod } from './define';
+import { Role } from './roles';
+import {
+  Assignments,
+  AuditResult,
+  DisplayName,
+  EventPage,
+  EventQuery,
+  GivenPassword,
+  Identifier,
+  Machine,
+  NewPassword,
+  Ok,
+  Plant,
+  Session,
+  Settings,
+  TokenRenewal,
+  User,
+  Username,
+} from './schemas';
+
+const UserId = z.object({ id: z.coerce.number().int().positive() });
+const none = { kind: 'none' } as const;
+
+/**
+ * The whole backend API. Every transport (Electron IPC, HTTP + WebSocket) carries exactly
+ * these methods, and the dispatcher refuses to register a handler for anything else.
+ */
+export const methods = {
+  // ---- First run -------------------------------------------------------------------------
+  'setup.status': defineMethod({
+    summary: 'Whether the first admin still has to be created, and the plant name.',
+    input: z.object({}),
+    output: z.object({ needsSetup: z.boolean(), plantName: z.string() }),
+    permission: 'public',
+    scope: none,
+    http: { verb: 'GET', path: '/setup' },
+    example: {},
+  }),
+  'setup.createFirstAdmin': defineMethod({
+    summary: 'Creates the first admin account; refused once any account exists.',
+    input: z.object({ username: Username, displayName: DisplayName, password: NewPassword }),
+    output: Session,
+    permission: 'public',
+    scope: none,
+    http: { verb: 'POST', path: '/setup' },
+    example: { username: 'admin', displayName: 'Plant admin', password: 'correct horse battery' },
+  }),
+
+  // ---- Own session -----------------------------------------------------------------------
+  'auth.login': defineMethod({
+    summary: 'Logs in with a local account; five wrong passwords lock it for 15 minutes.',
+    input: z.object({ username: z.string().max(64), password: GivenPassword }),
+    output: Session,
+    permission: 'public',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/login' },
+    example: { username: 'nobody', password: 'wrong password' },
+  }),
+  'auth.logout': defineMethod({
+    summary: 'Ends the session and revokes its token.',
+    input: z.object({}),
+    output: Ok,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/logout' },
+    example: {},
+    allowedWhileLocked: true,
+  }),
+  'auth.me': defineMethod({
+    summary: 'The logged-in user, as the backend sees them now.',
+    input: z.object({}),
+    output: z.object({ user: User, idleLockMinutes: z.number().int() }),
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'GET', path: '/auth/me' },
+    example: {},
+  }),
+  'auth.refresh': defineMethod({
+    summary: 'Issues a fresh short-lived token for the same session.',
+    input: z.object({}),
+    output: TokenRenewal,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/refresh' },
+    example: {},
+  }),
+  'auth.unlock': defineMethod({
+    summary: 'Unlocks an idle-locked session with the password.',
+    input: z.object({ password: GivenPassword }),
+    output: TokenRenewal,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/unlock' },
+    example: { password: 'wrong password' },
+    allowedWhileLocked: true,
+  }),
+  'auth.changePassword': defineMethod({
+    summary: 'Changes the own password (at least 10 characters).',
+    input: z.object({ currentPassword: GivenPassword, newPassword: NewPassword }),
+    output: Ok,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/password' },
+    example: { currentPassword: 'wrong password', newPassword: 'another long password' },
+  }),
+
+  // ---- Accounts (admins) -----------------------------------------------------------------
+  'accounts.list': defineMethod({
+    summary: 'All local accounts with their roles and assignments.',
+    input: z.object({}),
+    output: z.array(User),
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'GET', path: '/accounts' },
+    example: {},
+  }),
+  'accounts.create': defineMethod({
+    summary: 'Creates an account with a role, a first password and assignments.',
+    input: z.object({
+      username: Username,
+      displayName: DisplayName,
+      role: Role,
+      password: NewPassword,
+      assignments: Assignments.default({ lines: [], machines: [] }),
+    }),
+    output: User,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'POST', path: '/accounts' },
+    example: {
+      username: 'table-test-user',
+      displayName: 'Table test',
+      role: 'operator',
+      password: 'a long enough password',
+      assignments: { lines: [], machines: ['M-1'] },
+    },
+  }),
+  'accounts.update': defineMethod({
+    summary: 'Changes display name, role or disabled flag. The last active admin stays.',
+    input: UserId.extend({
+      displayName: DisplayName.optional(),
+      role: Role.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    output: User,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'PATCH', path: '/accounts/:id' },
+    example: { id: 999999, displayName: 'Nobody' },
+  }),
+  'accounts.delete': defineMethod({
+    summary: 'Deletes an account. The last active admin cannot be deleted.',
+    input: UserId,
+    output: Ok,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'DELETE', path: '/accounts/:id' },
+    example: { id: 999999 },
+  }),
+  'accounts.resetPassword': defineMethod({
+    summary: "Sets a new password for another user's account.",
+    input: UserId.extend({ newPassword: NewPassword }),
+    output: Ok,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'POST', path: '/accounts/:id/password' },
+    example: { id: 999999, newPassword: 'a long enough password' },
+  }),
+  'accounts.unlock': defineMethod({
+    summary: 'Lifts a lockout after wrong passwords.',
+    input: UserId,
+    output: User,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'POST', path: '/accounts/:id/unlock' },
+    example: { id: 999999 },
+  }),
+  'accounts.setAssignments': defineMethod({
+    summary: 'Sets the lines (engineers) and machines (operators) an account may see.',
+    input: UserId.extend({ assignments: Assignments }),
+    output: User,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'PUT', path: '/accounts/:id/assignments' },
+    example: { id: 999999, assignments: { lines: ['L-1'], machines: [] } },
+  }),
+
+  // ---- Event log -------------------------------------------------------------------------
+  'events.list': defineMethod({
+    summary: 'The event log, newest first, filtered to what the caller may see.',
+    input: EventQuery,
+    output: EventPage,
+    permission: 'events.read',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/events' },
+    example: { limit: 10 },
+  }),
+  'audit.verify': defineMethod({
+    summary: "Checks the event log's hash chain and names the first broken row.",
+    input: z.object({}),
+    output: AuditResult,
+    permission: 'audit.verify',
+    scope: none,
+    http: { verb: 'POST', path: '/audit/verify' },
+    example: {},
+  }),
+
+  // ---- Settings --------------------------------------------------------------------------
+  'settings.get': defineMethod({
+    summary: 'Plant-wide settings.',
+    input: z.object({}),
+    output: Settings,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'GET', path: '/settings' },
+    example: {},
+  }),
+  'settings.update': defineMethod({
+    summary: 'Changes plant-wide settings such as the idle lock time.',
+    input: Settings.partial(),
+    output: Settings,
+    permission: 'settings.manage',
+    scope: none,
+    http: { verb: 'PATCH', path: '/settings' },
+    example: { idleLockMinutes: 15 },
+  }),
+
+  // ---- Plant -----------------------------------------------------------------------------
+  'plant.list': defineMethod({
+    summary: 'Lines and machines the caller may see.',
+    input: z.object({}),
+    output: Plant,
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/plant' },
+    example: {},
+  }),
+  'plant.saveMachine': defineMethod({
+    summary: 'Registers or renames a machine (and its line) ahead of its first message.',
+    input: z.object({ lineId: Identifier, machineId: Identifier, name: DisplayName.optional() }),
+    output: Machine,
+    permission: 'plant.manage',
+    scope: { kind: 'line', field: 'lineId' },
+    http: { verb: 'PUT', path: '/plant/lines/:lineId/machines/:machineId' },
+    example: { lineId: 'L-1', machineId: 'M-1' },
+  }),
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export const methodNames = Object.keys(methods) as MethodName[];

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+/** The three local roles. Testers drive the simulator and log in as engineers or admins. */
+export const Role = z.enum(['admin', 'engineer', 'operator']);
+export type Role = z.infer<typeof Role>;
+
+/**
+ * Every permission a contract method may require. `public` means "no login needed"
+ * (first-run setup and login itself); `authenticated` means any logged-in, unlocked user.
+ */
+export const Permission = z.enum([
+  'public',
+  'authenticated',
+  'accounts.manage',
+  'events.read',
+  'settings.manage',
+  'plant.view',
+  'plant.manage',
+  'audit.verify',
+]);
+export type Permission = z.infer<typeof Permission>;
+
+/** What each role holds. Scope (lines, machines) narrows it further in the backend. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: [
+    'public',
+    'authenticated',
+    'accounts.manage',
+    'events.read',
+    'settings.manage',
+    'plant.view',
+    'plant.manage',
+    'audit.verify',
+  ],
+  engineer: ['public', 'authenticated', 'events.read', 'plant.view'],
+  operator: ['public', 'authenticated', 'events.read', 'plant.view'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * How far a role reaches. Admins see the whole plant; engineers their assigned lines;
+ * operators their assigned machines.
+ */
+export type ScopeKind = 'plant' | 'lines' | 'machines';
+export const ROLE_SCOPE: Record<Role, ScopeKind> = {
+  admin: 'plant',
+  engineer: 'lines',
+  operator: 'machines',
+};

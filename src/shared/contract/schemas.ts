@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { Role } from './roles';
+
+/** Line and machine identifiers, as the factory protocol defines them. */
+export const Identifier = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 characters of A-Z a-z 0-9 _ -');
+
+export const Username = z
+  .string()
+  .trim()
+  .min(2, 'must be at least 2 characters')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'may hold only letters, digits, dot, underscore and dash');
+
+export const DisplayName = z.string().trim().min(1, 'must not be empty').max(120);
+
+/** Local accounts need at least 10 characters; bcrypt ignores bytes past 72, so refuse them. */
+export const NewPassword = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .refine((value) => new TextEncoder().encode(value).length <= 72, 'must be at most 72 bytes');
+
+/** A password typed at login: never validated beyond size, so no hint leaks. */
+export const GivenPassword = z.string().min(1, 'is required').max(1024);
+
+export const IsoTime = z.string().datetime({ offset: true });
+
+export const Assignments = z.object({
+  lines: z.array(Identifier).max(500),
+  machines: z.array(Identifier).max(5000),
+});
+export type Assignments = z.infer<typeof Assignments>;
+
+export const User = z.object({
+  id: z.number().int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  disabled: z.boolean(),
+  lockedUntil: IsoTime.nullable(),
+  lastLoginAt: IsoTime.nullable(),
+  createdAt: IsoTime,
+  assignments: Assignments,
+});
+export type User = z.infer<typeof User>;
+
+export const Session = z.object({
+  token: z.string(),
+  expiresAt: IsoTime,
+  user: User,
+  idleLockMinutes: z.number().int(),
+});
+export type Session = z.infer<typeof Session>;
+
+export const TokenRenewal = z.object({ token: z.string(), expiresAt: IsoTime });
+export type TokenRenewal = z.infer<typeof TokenRenewal>;
+
+export const Ok = z.object({ ok: z.literal(true) });
+export type Ok = z.infer<typeof Ok>;
+
+/** One row of the append-only event log. `hash` chains it to the row before. */
+export const EventRecord = z.object({
+  id: z.number().int().positive(),
+  at: IsoTime,
+  type: z.string(),
+  actor: z.string().nullable(),
+  target: z.string().nullable(),
+  lineId: z.string().nullable(),
+  machineId: z.string().nullable(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+});
+export type EventRecord = z.infer<typeof EventRecord>;
+
+export const EventQuery = z.object({
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+  type: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  lineId: Identifier.optional(),
+  machineId: Identifier.optional(),
+  text: z.string().max(200).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type EventQuery = z.infer<typeof EventQuery>;
+
+export const EventPage = z.object({ events: z.array(EventRecord), hasMore: z.boolean() });
+export type EventPage = z.infer<typeof EventPage>;
+
+export const Settings = z.object({
+  plantName: z.string().min(1).max(120),
+  idleLockMinutes: z.number().int().min(1).max(480),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const Line = z.object({ id: Identifier, name: z.string() });
+export type Line = z.infer<typeof Line>;
+
+export const Machine = z.object({ id: Identifier, lineId: Identifier, name: z.string() });
+export type Machine = z.infer<typeof Machine>;
+
+export const Plant = z.object({ lines: z.array(Line), machines: z.array(Machine) });
+export type Plant = z.infer<typeof Plant>;
+
+export const AuditResult = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type AuditResult = z.infer<typeof AuditResult>;
+
+/** Error codes every transport maps the same way (HTTP status in brackets). */
+export const ErrorCode = z.enum([
+  'INVALID_INPUT', // 400
+  'UNAUTHENTICATED', // 401
+  'FORBIDDEN', // 403
+  'NOT_FOUND', // 404
+  'CONFLICT', // 409
+  'ACCOUNT_LOCKED', // 423
+  'SESSION_LOCKED', // 423
+  'RATE_LIMITED', // 429
+  'INTERNAL', // 500
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiErrorBody = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineTopic } from './define';
+import { EventRecord } from './schemas';
+
+/** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
+export const topics = {
+  'events.appended': defineTopic({
+    summary: 'New rows of the event log.',
+    payload: EventRecord,
+    permission: 'events.read',
+    coalesce: 'append',
+    scopeOf: (event) => ({ lineId: event.lineId, machineId: event.machineId }),
+    visibleTo: (event, viewer) => event.actor === viewer.username,
+  }),
+  'accounts.changed': defineTopic({
+    summary: 'An account was created, changed or deleted (admins refresh their list).',
+    payload: z.object({ userId: z.number().int() }),
+    permission: 'accounts.manage',
+    coalesce: 'latest',
+    keyOf: (change) => String(change.userId),
+    scopeOf: () => ({ lineId: null, machineId: null }),
+  }),
+};
+
+export type Topics = typeof topics;
+export type TopicName = keyof Topics;
+export type TopicPayload<T extends TopicName> = z.output<Topics[T]['payload']>;
+export const topicNames = Object.keys(topics) as TopicName[];
+
+/** What a subscriber receives at each flush: a few per second at most. */
+export interface LiveBatch {
+  topic: TopicName;
+  items: unknown[];
+  /** Items dropped because the subscriber was slower than the flood (append topics only). */
+  dropped: number;
+}
