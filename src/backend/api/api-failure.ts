@@ -1,0 +1,26 @@
+import type { ApiErrorBody, ErrorCode } from '../../shared/contract';
+import { StoreError } from '../store/rpc';
+
+/** A refusal with a contract error code; the dispatcher turns it into the error body. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ApiErrorBody['issues'],
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
+
+/** Maps anything thrown by a handler to the body a client gets; internals are not leaked. */
+export function toErrorBody(error: unknown, log: (line: string) => void): ApiErrorBody {
+  if (error instanceof ApiFailure) {
+    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+  }
+  if (error instanceof StoreError && error.code !== 'INTERNAL') {
+    return { code: error.code, message: error.message };
+  }
+  log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return { code: 'INTERNAL', message: 'Something went wrong in the backend; it has been logged' };
+}

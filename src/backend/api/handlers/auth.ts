@@ -1,0 +1,24 @@
+import type { RegisterHandlers } from '../services';
+
+export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, settings }) => {
+  dispatcher.register('auth.login', (input) => auth.login(input.username, input.password));
+
+  dispatcher.register('auth.logout', async (_input, { caller }) => {
+    await auth.logout(caller);
+    return { ok: true };
+  });
+
+  dispatcher.register('auth.me', async (_input, { caller }) => ({
+    user: caller.user,
+    idleLockMinutes: settings.current().idleLockMinutes,
+  }));
+
+  dispatcher.register('auth.refresh', (_input, { caller }) => auth.refresh(caller));
+
+  dispatcher.register('auth.unlock', (input, { caller }) => auth.unlock(caller, input.password));
+
+  dispatcher.register('auth.changePassword', async (input, { caller }) => {
+    await auth.changePassword(caller, input.currentPassword, input.newPassword);
+    return { ok: true };
+  });
+};

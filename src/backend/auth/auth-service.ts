@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Session, Settings, TokenRenewal, User } from '../../shared/contract';
+import { ApiFailure } from '../api/api-failure';
+import type { PlantRegistry } from '../plant/plant-registry';
+import type { StoreClient } from '../store/store-client';
+import type { PasswordHasher } from './password-hasher';
+import { CallerScope } from './scope';
+import type { TokenIssuer } from './tokens';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+/** Activity is written to the database at most this often per session; the cache is exact. */
+const TOUCH_EVERY_MS = 30_000;
+
+/** Who is calling, once their token has been checked. */
+export interface Caller {
+  user: User;
+  sessionId: string;
+  scope: CallerScope;
+}
+
+interface CachedSession {
+  userId: number;
+  lastActivityMs: number;
+  lastWrittenMs: number;
+  idleLocked: boolean;
+  revoked: boolean;
+}
+
+const WRONG_CREDENTIALS = 'Wrong username or password';
+
+/** Logins, sessions, idle lock and passwords. Every rule here holds for both transports. */
+export class AuthService {
+  private readonly sessions = new Map<string, CachedSession>();
+  // A real hash of nothing, so unknown usernames cost the same time as wrong passwords.
+  private decoyHash: Promise<string> | null = null;
+
+  constructor(
+    private readonly store: StoreClient,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: TokenIssuer,
+    private readonly plant: PlantRegistry,
+    private readonly settings: () => Settings,
+    private readonly now: () => number = Date.now,
+  ) {
+    store.onNotice((notice) => {
+      if (notice.topic !== 'sessions.revoked') return;
+      for (const id of notice.payload.sessionIds) {
+        const cached = this.sessions.get(id);
+        if (cached) cached.revoked = true;
+      }
+    });
+  }
+
+  scopeOf(user: User): CallerScope {
+    return new CallerScope(user, (machineId) => this.plant.lineOf(machineId));
+  }
+
+  async hashNewPassword(password: string): Promise<string> {
+    return this.hasher.hash(password);
+  }
+
+  async login(username: string, password: string): Promise<Session> {
+    const found = await this.store.credentials(username);
+    if (!found) {
+      this.decoyHash ??= this.hasher.hash('decoy password for unknown users');
+      await this.hasher.compare(password, await this.decoyHash);
+      await this.store.loginFailed({ username, userId: null, reason: 'unknown username' }, null);
+      throw new ApiFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    const { user } = found;
+    if (user.lockedUntil && Date.parse(user.lockedUntil) > this.now()) {
+      await this.store.loginFailed({ username: user.username, userId: null, reason: 'account locked' }, null);
+      throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(user.lockedUntil));
+    }
+    const matches = await this.hasher.compare(password, found.passwordHash);
+    if (!matches) {
+      const lockUntil = new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString();
+      const { locked } = await this.store.loginFailed(
+        { username: user.username, userId: user.id, reason: 'wrong password' },
+        { maxFailures: MAX_FAILED_LOGINS, lockUntil },
+      );
+      if (locked) throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));
+      throw new ApiFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    if (user.disabled) {
+      await this.store.loginFailed({ username: user.username, userId: null, reason: 'account disabled' }, null);
+      throw new ApiFailure('UNAUTHENTICATED', 'This account is disabled; ask an admin');
+    }
+    return this.startSession(user.id);
+  }
+
+  /** Opens a session for a user whose password was just checked (login, first-run setup). */
+  async startSession(userId: number): Promise<Session> {
+    const sessionId = randomUUID();
+    const user = await this.store.loginSucceeded(userId, sessionId);
+    const now = this.now();
+    this.sessions.set(sessionId, {
+      userId,
+      lastActivityMs: now,
+      lastWrittenMs: now,
+      idleLocked: false,
+      revoked: false,
+    });
+    const { token, expiresAt } = await this.tokens.issue({ sessionId, userId });
+    return { token, expiresAt, user, idleLockMinutes: this.settings().idleLockMinutes };
+  }
+
+  /**
+   * Checks a token and its session. A session idle past the lock time is locked here, so the
+   * idle lock holds even if a client never shows its lock screen.
+   */
+  async authenticate(
+    token: string | null,
+    options: { allowLocked: boolean; countsAsActivity: boolean },
+  ): Promise<Caller> {
+    if (!token) throw new ApiFailure('UNAUTHENTICATED', 'Log in first');
+    const claims = await this.tokens.verify(token);
+    if (!claims) throw new ApiFailure('UNAUTHENTICATED', 'Your session has expired; log in again');
+    const session = await this.cachedSession(claims.sessionId);
+    if (!session || session.revoked || session.userId !== claims.userId) {
+      throw new ApiFailure('UNAUTHENTICATED', 'Your session has ended; log in again');
+    }
+    const user = await this.store.getUser(claims.userId).catch(() => null);
+    if (!user || user.disabled) {
+      throw new ApiFailure('UNAUTHENTICATED', 'This account is no longer active');
+    }
+    const now = this.now();
+    const idleLimitMs = this.settings().idleLockMinutes * 60_000;
+    if (!session.idleLocked && now - session.lastActivityMs > idleLimitMs) {
+      session.idleLocked = true;
+      await this.store.setIdleLocked(claims.sessionId, true, { username: user.username });
+    }
+    if (session.idleLocked && !options.allowLocked) {
+      throw new ApiFailure('SESSION_LOCKED', 'The session is locked after inactivity; enter your password');
+    }
+    if (options.countsAsActivity && !session.idleLocked) {
+      session.lastActivityMs = now;
+      if (now - session.lastWrittenMs > TOUCH_EVERY_MS) {
+        session.lastWrittenMs = now;
+        await this.store.touchSession(claims.sessionId);
+      }
+    }
+    return { user, sessionId: claims.sessionId, scope: this.scopeOf(user) };
+  }
+
+  /** For live feeds: whether a session may still receive data right now. */
+  isLive(sessionId: string): boolean {
+    const session = this.sessions.get(sessionId);
+    if (!session || session.revoked || session.idleLocked) return false;
+    return this.now() - session.lastActivityMs <= this.settings().idleLockMinutes * 60_000;
+  }
+
+  async refresh(caller: Caller): Promise<TokenRenewal> {
+    return this.tokens.issue({ sessionId: caller.sessionId, userId: caller.user.id });
+  }
+
+  async unlock(caller: Caller, password: string): Promise<TokenRenewal> {
+    const hash = await this.store.passwordHash(caller.user.id);
+    if (!(await this.hasher.compare(password, hash))) {
+      await this.store.loginFailed(
+        { username: caller.user.username, userId: null, reason: 'wrong password at the idle lock' },
+        null,
+      );
+      throw new ApiFailure('UNAUTHENTICATED', 'Wrong password');
+    }
+    const session = await this.cachedSession(caller.sessionId);
+    if (session) {
+      session.idleLocked = false;
+      session.lastActivityMs = this.now();
+    }
+    await this.store.setIdleLocked(caller.sessionId, false, { username: caller.user.username });
+    return this.refresh(caller);
+  }
+
+  async logout(caller: Caller): Promise<void> {
+    await this.store.logout(caller.sessionId, { username: caller.user.username });
+    const session = this.sessions.get(caller.sessionId);
+    if (session) session.revoked = true;
+  }
+
+  async changePassword(caller: Caller, current: string, next: string): Promise<void> {
+    const hash = await this.store.passwordHash(caller.user.id);
+    if (!(await this.hasher.compare(current, hash))) {
+      throw new ApiFailure('FORBIDDEN', 'The current password is wrong');
+    }
+    if (current === next) throw new ApiFailure('INVALID_INPUT', 'The new password must differ from the current one');
+    await this.store.changeOwnPassword(caller.user.id, await this.hasher.hash(next));
+  }
+
+  private async cachedSession(sessionId: string): Promise<CachedSession | null> {
+    const cached = this.sessions.get(sessionId);
+    if (cached) return cached;
+    const row = await this.store.getSession(sessionId);
+    if (!row) return null;
+    const lastActivityMs = Date.parse(row.lastActivityAt);
+    const session: CachedSession = {
+      userId: row.userId,
+      lastActivityMs,
+      lastWrittenMs: lastActivityMs,
+      idleLocked: row.idleLocked,
+      revoked: row.revokedAt !== null,
+    };
+    this.sessions.set(sessionId, session);
+    return session;
+  }
+}
+
+function lockedMessage(lockedUntil: string): string {
+  return `Too many wrong passwords: the account is locked until ${lockedUntil} (an admin can unlock it)`;
+}

@@ -1,0 +1,112 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { CallResult } from '../shared/api-client';
+import type { ApiErrorBody, LiveBatch, MethodName, Settings, TopicName } from '../shared/contract';
+import { toErrorBody } from './api/api-failure';
+import { Dispatcher } from './api/dispatcher';
+import { registerAllHandlers } from './api/handlers';
+import { AuthService } from './auth/auth-service';
+import { PasswordHasher } from './auth/password-hasher';
+import { TokenIssuer } from './auth/tokens';
+import { LiveHub } from './live/live-hub';
+import { PlantRegistry } from './plant/plant-registry';
+import type { StoreChannel } from './store/rpc';
+import { connectStore } from './store/store-client';
+
+/** How the host (Electron main, or Node) starts background processes. */
+export interface BackgroundLauncher {
+  launchStore(): StoreChannel;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  launcher: BackgroundLauncher;
+  /** Where the SQL migrations are; defaults to the folder next to the store process entry. */
+  migrationsDir?: string;
+  log?: (line: string) => void;
+  /** bcrypt cost; tests may lower it, the app never does. */
+  bcryptCost?: number;
+  flushMs?: number;
+  now?: () => number;
+}
+
+export interface Backend {
+  call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
+  openLive(
+    token: string,
+    topics: TopicName[],
+    send: (batches: LiveBatch[]) => void,
+  ): Promise<{ close(): void } | { error: ApiErrorBody }>;
+  readonly databasePath: string;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'linewatch.sqlite';
+
+/**
+ * Builds the backend: the store process, auth, the dispatcher with every handler, and the
+ * live hub. The same function serves the desktop app and console mode.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const now = options.now ?? Date.now;
+  mkdirSync(options.dataDir, { recursive: true });
+  const databasePath = join(options.dataDir, DATABASE_FILE);
+  const store = await connectStore(options.launcher.launchStore(), databasePath, options.migrationsDir);
+
+  let settings: Settings = await store.getSettings();
+  const settingsCache = { current: () => settings, replace: (next: Settings) => (settings = next) };
+  const plant = new PlantRegistry(() => store.listPlant());
+  await plant.refresh();
+  const hasher = new PasswordHasher(options.bcryptCost);
+  const tokens = new TokenIssuer(await store.tokenSecret(), now);
+  const auth = new AuthService(store, hasher, tokens, plant, settingsCache.current, now);
+  const hub = new LiveHub((sessionId) => auth.isLive(sessionId), options.flushMs);
+
+  const dispatcher = new Dispatcher(auth, log, (caller, method, reason) => {
+    void store
+      .appendEvent({
+        type: 'access.denied',
+        actor: caller.user.username,
+        target: method,
+        message: `${caller.user.username} was refused ${method}: ${reason}`,
+      })
+      .catch((error: unknown) => log(`could not record a refusal: ${String(error)}`));
+  });
+  registerAllHandlers(dispatcher, { store, auth, plant, settings: settingsCache });
+  const missing = dispatcher.missingHandlers();
+  if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
+
+  store.onNotice((notice) => {
+    if (notice.topic === 'event') hub.publish('events.appended', notice.payload);
+    if (notice.topic === 'accounts.changed') {
+      hub.publish('accounts.changed', notice.payload);
+      void store
+        .getUser(notice.payload.userId)
+        .then((user) => hub.updateCaller(user.id, (caller) => ({ ...caller, user, scope: auth.scopeOf(user) })))
+        .catch(() => undefined);
+    }
+  });
+
+  return {
+    databasePath,
+    call: (method, input, token) => dispatcher.call(method, input, token),
+    async openLive(token, topicNames, send) {
+      try {
+        const caller = await auth.authenticate(token, { allowLocked: false, countsAsActivity: false });
+        const refused = hub.refusedTopics(caller, topicNames);
+        if (refused.length) {
+          return { error: { code: 'FORBIDDEN', message: `Your role may not follow: ${refused.join(', ')}` } };
+        }
+        return { close: hub.subscribe(caller, topicNames, send) };
+      } catch (error) {
+        return { error: toErrorBody(error, log) };
+      }
+    },
+    async close() {
+      hub.close();
+      await hasher.close();
+      await store.close();
+    },
+  };
+}

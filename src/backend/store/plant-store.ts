@@ -1,0 +1,42 @@
+import type { Database } from 'better-sqlite3';
+import type { Line, Machine, Plant } from '../../shared/contract';
+import { StoreError } from './rpc';
+
+/** Lines and machines: registered on first message (ingest) or ahead of time by an admin. */
+export class PlantStore {
+  constructor(private readonly db: Database) {}
+
+  list(): Plant {
+    const lines = this.db.prepare('SELECT id, name FROM lines ORDER BY id').all() as Line[];
+    const machines = this.db
+      .prepare('SELECT id, line_id AS lineId, name FROM machines ORDER BY line_id, id')
+      .all() as Machine[];
+    return { lines, machines };
+  }
+
+  /** Registers the machine (and its line) or renames it. A machine never moves line silently. */
+  saveMachine(lineId: string, machineId: string, name: string | undefined, now: string): Machine {
+    this.db
+      .prepare('INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+      .run(lineId, lineId, now);
+    const existing = this.db
+      .prepare('SELECT id, line_id AS lineId, name FROM machines WHERE id = ?')
+      .get(machineId) as Machine | undefined;
+    if (existing && existing.lineId !== lineId) {
+      throw new StoreError(
+        'CONFLICT',
+        `Machine ${machineId} belongs to line ${existing.lineId}, not ${lineId}`,
+      );
+    }
+    if (!existing) {
+      this.db
+        .prepare('INSERT INTO machines (id, line_id, name, created_at) VALUES (?, ?, ?, ?)')
+        .run(machineId, lineId, name ?? machineId, now);
+    } else if (name !== undefined) {
+      this.db.prepare('UPDATE machines SET name = ? WHERE id = ?').run(name, machineId);
+    }
+    return this.db
+      .prepare('SELECT id, line_id AS lineId, name FROM machines WHERE id = ?')
+      .get(machineId) as Machine;
+  }
+}

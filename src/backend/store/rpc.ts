@@ -1,0 +1,47 @@
+/**
+ * The message protocol between the backend and the store process. The same messages travel
+ * over Electron's utilityProcess port and over Node's child_process IPC channel.
+ */
+
+/** A two-way message pipe to a background process, whatever spawned it. */
+export interface StoreChannel {
+  postMessage(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  onExit(listener: (code: number | null) => void): void;
+  kill(): void;
+}
+
+export type StoreErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTERNAL';
+
+/** A refusal the store can explain (a rule, a missing row); anything else is INTERNAL. */
+export class StoreError extends Error {
+  constructor(
+    public readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export interface OpenRequest {
+  kind: 'open';
+  databasePath: string;
+  migrationsDir: string;
+}
+
+export interface CallRequest {
+  kind: 'call';
+  id: number;
+  op: string;
+  args: unknown[];
+}
+
+export type ToStore = OpenRequest | CallRequest;
+
+export type FromStore =
+  | { kind: 'ready'; migratedFrom: number; migratedTo: number }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'result'; id: number; value: unknown }
+  | { kind: 'failure'; id: number; code: StoreErrorCode; message: string }
+  | { kind: 'notice'; topic: string; payload: unknown };

@@ -1,0 +1,384 @@
+import { randomBytes } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type {
+  AuditResult,
+  EventPage,
+  EventQuery,
+  EventRecord,
+  Machine,
+  Plant,
+  Settings,
+  User,
+} from '../../shared/contract';
+import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
+import { EventsStore, type EventVisibility, type NewEvent } from './events-store';
+import { PlantStore } from './plant-store';
+import { SessionsStore, type SessionRow } from './sessions-store';
+import { SettingsStore } from './settings-store';
+
+/** Notices the store sends to the backend after a commit, for live updates and caches. */
+export type StoreNotice =
+  | { topic: 'event'; payload: EventRecord }
+  | { topic: 'accounts.changed'; payload: { userId: number } }
+  | { topic: 'sessions.revoked'; payload: { sessionIds: string[] } };
+
+/** Who did it, for the event log. */
+export interface Actor {
+  username: string;
+}
+
+const nowIso = (): string => new Date().toISOString();
+
+/**
+ * Every operation on the database, each one transaction: the change and the event that
+ * records it commit together or not at all. Runs only in the store process (one writer);
+ * the backend reaches it through StoreClient, which mirrors these methods as promises.
+ */
+export class Store {
+  private readonly accounts: AccountsStore;
+  private readonly sessions: SessionsStore;
+  private readonly events: EventsStore;
+  private readonly settings: SettingsStore;
+  private readonly plant: PlantStore;
+  private pending: StoreNotice[] = [];
+
+  constructor(
+    private readonly db: Database,
+    private readonly notify: (notice: StoreNotice) => void,
+  ) {
+    this.accounts = new AccountsStore(db);
+    this.sessions = new SessionsStore(db);
+    this.events = new EventsStore(db, (event) => this.pending.push({ topic: 'event', payload: event }));
+    this.settings = new SettingsStore(db);
+    this.plant = new PlantStore(db);
+  }
+
+  /** Runs `work` in one transaction; notices go out only once it committed. */
+  private tx<T>(work: () => T): T {
+    this.pending = [];
+    try {
+      const result = this.db.transaction(work)();
+      for (const notice of this.pending) this.notify(notice);
+      return result;
+    } finally {
+      this.pending = [];
+    }
+  }
+
+  private accountChanged(userId: number): void {
+    this.pending.push({ topic: 'accounts.changed', payload: { userId } });
+  }
+
+  private revokeSessionsOf(userId: number, now: string): void {
+    const sessionIds = this.sessions.revokeAllOf(userId, now);
+    if (sessionIds.length) this.pending.push({ topic: 'sessions.revoked', payload: { sessionIds } });
+  }
+
+  // ---- Setup and settings --------------------------------------------------------------
+
+  setupStatus(): { accountCount: number; settings: Settings } {
+    return { accountCount: this.accounts.count(), settings: this.settings.get() };
+  }
+
+  createFirstAdmin(user: NewUser): User | null {
+    return this.tx(() => {
+      if (this.accounts.count() > 0) return null;
+      const created = this.accounts.create({ ...user, role: 'admin' }, nowIso());
+      this.events.append({
+        type: 'setup.first_admin',
+        actor: created.username,
+        target: created.username,
+        message: `First admin ${created.username} created at first run`,
+      });
+      this.accountChanged(created.id);
+      return created;
+    });
+  }
+
+  getSettings(): Settings {
+    return this.settings.get();
+  }
+
+  updateSettings(patch: Partial<Settings>, actor: Actor): Settings {
+    return this.tx(() => {
+      const before = this.settings.get();
+      const after = this.settings.update(patch);
+      this.events.append({
+        type: 'settings.changed',
+        actor: actor.username,
+        message: 'Plant settings changed',
+        details: { before, after },
+      });
+      return after;
+    });
+  }
+
+  /** The token signing key, made at first use and kept in the database. */
+  tokenSecret(): string {
+    return this.tx(() => this.settings.secret('token', () => randomBytes(32).toString('hex')));
+  }
+
+  // ---- Login and sessions --------------------------------------------------------------
+
+  credentials(username: string): Credentials | null {
+    return this.accounts.credentials(username);
+  }
+
+  getUser(id: number): User {
+    return this.accounts.get(id);
+  }
+
+  passwordHash(id: number): string {
+    return this.accounts.passwordHash(id);
+  }
+
+  /** A refused login: unknown user, disabled, locked or wrong password (which may lock it). */
+  loginFailed(
+    attempt: { username: string; userId: number | null; reason: string },
+    lockout: { maxFailures: number; lockUntil: string } | null,
+  ): { locked: boolean } {
+    return this.tx(() => {
+      let locked = false;
+      if (attempt.userId !== null && lockout) {
+        locked = this.accounts.recordFailure(attempt.userId, lockout.maxFailures, lockout.lockUntil).locked;
+      }
+      this.events.append({
+        type: 'auth.login_failed',
+        actor: attempt.username,
+        target: attempt.username,
+        message: `Login refused for "${attempt.username}": ${attempt.reason}`,
+      });
+      if (locked && lockout) {
+        this.events.append({
+          type: 'auth.lockout',
+          actor: attempt.username,
+          target: attempt.username,
+          message: `Account ${attempt.username} locked until ${lockout.lockUntil} after ${lockout.maxFailures} wrong passwords`,
+          details: { lockedUntil: lockout.lockUntil },
+        });
+        this.accountChanged(attempt.userId!);
+      }
+      return { locked };
+    });
+  }
+
+  loginSucceeded(userId: number, sessionId: string): User {
+    return this.tx(() => {
+      const now = nowIso();
+      const user = this.accounts.recordSuccess(userId, now);
+      this.sessions.create(sessionId, userId, now);
+      this.events.append({
+        type: 'auth.login',
+        actor: user.username,
+        target: user.username,
+        message: `${user.username} logged in`,
+      });
+      return user;
+    });
+  }
+
+  getSession(id: string): SessionRow | null {
+    return this.sessions.get(id);
+  }
+
+  touchSession(id: string): void {
+    this.sessions.touch(id, nowIso());
+  }
+
+  setIdleLocked(sessionId: string, locked: boolean, actor: Actor): void {
+    this.tx(() => {
+      this.sessions.setIdleLocked(sessionId, locked, nowIso());
+      this.events.append({
+        type: locked ? 'auth.idle_locked' : 'auth.unlocked',
+        actor: actor.username,
+        target: actor.username,
+        message: locked
+          ? `Session of ${actor.username} locked after inactivity`
+          : `${actor.username} unlocked their session`,
+      });
+    });
+  }
+
+  logout(sessionId: string, actor: Actor): void {
+    this.tx(() => {
+      this.sessions.revoke(sessionId, nowIso());
+      this.pending.push({ topic: 'sessions.revoked', payload: { sessionIds: [sessionId] } });
+      this.events.append({
+        type: 'auth.logout',
+        actor: actor.username,
+        target: actor.username,
+        message: `${actor.username} logged out`,
+      });
+    });
+  }
+
+  changeOwnPassword(userId: number, passwordHash: string): void {
+    this.tx(() => {
+      const user = this.accounts.get(userId);
+      this.accounts.setPasswordHash(userId, passwordHash, nowIso());
+      this.events.append({
+        type: 'account.password_changed',
+        actor: user.username,
+        target: user.username,
+        message: `${user.username} changed their password`,
+      });
+    });
+  }
+
+  // ---- Accounts (admins) ---------------------------------------------------------------
+
+  listUsers(): User[] {
+    return this.accounts.list();
+  }
+
+  createUser(user: NewUser, actor: Actor): User {
+    return this.tx(() => {
+      const created = this.accounts.create(user, nowIso());
+      this.events.append({
+        type: 'account.created',
+        actor: actor.username,
+        target: created.username,
+        message: `${actor.username} created ${created.role} account ${created.username}`,
+        details: { role: created.role, assignments: created.assignments },
+      });
+      this.accountChanged(created.id);
+      return created;
+    });
+  }
+
+  updateUser(id: number, patch: UserPatch, actor: Actor): User {
+    return this.tx(() => {
+      const before = this.accounts.get(id);
+      const after = this.accounts.update(id, patch);
+      if (after.role !== before.role || (after.disabled && !before.disabled)) {
+        this.revokeSessionsOf(id, nowIso());
+      }
+      this.events.append({
+        type: after.disabled !== before.disabled ? (after.disabled ? 'account.disabled' : 'account.enabled') : 'account.updated',
+        actor: actor.username,
+        target: after.username,
+        message: `${actor.username} changed account ${after.username}`,
+        details: {
+          before: { displayName: before.displayName, role: before.role, disabled: before.disabled },
+          after: { displayName: after.displayName, role: after.role, disabled: after.disabled },
+        },
+      });
+      this.accountChanged(id);
+      return after;
+    });
+  }
+
+  deleteUser(id: number, actor: Actor): void {
+    this.tx(() => {
+      const now = nowIso();
+      this.revokeSessionsOf(id, now);
+      const user = this.accounts.delete(id);
+      this.events.append({
+        type: 'account.deleted',
+        actor: actor.username,
+        target: user.username,
+        message: `${actor.username} deleted account ${user.username}`,
+        details: { role: user.role },
+      });
+      this.accountChanged(id);
+    });
+  }
+
+  resetPassword(id: number, passwordHash: string, actor: Actor): void {
+    this.tx(() => {
+      const now = nowIso();
+      const user = this.accounts.get(id);
+      this.accounts.setPasswordHash(id, passwordHash, now);
+      this.accounts.unlock(id);
+      this.revokeSessionsOf(id, now);
+      this.events.append({
+        type: 'account.password_reset',
+        actor: actor.username,
+        target: user.username,
+        message: `${actor.username} reset the password of ${user.username}`,
+      });
+      this.accountChanged(id);
+    });
+  }
+
+  unlockUser(id: number, actor: Actor): User {
+    return this.tx(() => {
+      const user = this.accounts.unlock(id);
+      this.events.append({
+        type: 'account.unlocked',
+        actor: actor.username,
+        target: user.username,
+        message: `${actor.username} unlocked account ${user.username}`,
+      });
+      this.accountChanged(id);
+      return user;
+    });
+  }
+
+  setAssignments(id: number, assignments: User['assignments'], actor: Actor): User {
+    return this.tx(() => {
+      const before = this.accounts.get(id);
+      const after = this.accounts.setAssignments(id, assignments);
+      this.events.append({
+        type: 'account.assignments_changed',
+        actor: actor.username,
+        target: after.username,
+        message: `${actor.username} changed the assignments of ${after.username}`,
+        details: { before: before.assignments, after: after.assignments },
+      });
+      this.accountChanged(id);
+      return after;
+    });
+  }
+
+  // ---- Event log -----------------------------------------------------------------------
+
+  appendEvent(event: NewEvent): EventRecord {
+    return this.tx(() => this.events.append(event));
+  }
+
+  listEvents(query: EventQuery, visibility: EventVisibility): EventPage {
+    return this.events.list(query, visibility);
+  }
+
+  verifyEvents(actor: Actor): AuditResult {
+    const result = this.events.verify();
+    this.tx(() =>
+      this.events.append({
+        type: result.ok ? 'audit.verified' : 'audit.broken',
+        actor: actor.username,
+        message: result.ok
+          ? `Event log verified: ${result.checked} rows chain correctly`
+          : `Event log broken at row ${result.firstBrokenId}: ${result.reason}`,
+        details: { ...result },
+      }),
+    );
+    return result;
+  }
+
+  // ---- Plant ---------------------------------------------------------------------------
+
+  listPlant(): Plant {
+    return this.plant.list();
+  }
+
+  saveMachine(lineId: string, machineId: string, name: string | undefined, actor: Actor): Machine {
+    return this.tx(() => {
+      const machine = this.plant.saveMachine(lineId, machineId, name, nowIso());
+      this.events.append({
+        type: 'plant.machine_saved',
+        actor: actor.username,
+        target: machineId,
+        lineId,
+        machineId,
+        message: `${actor.username} saved machine ${machineId} (${machine.name}) on line ${lineId}`,
+      });
+      return machine;
+    });
+  }
+}
+
+/** The operations a StoreClient can call: every public method of Store. */
+export type StoreOps = {
+  [K in keyof Store as Store[K] extends (...args: never[]) => unknown ? K : never]: Store[K];
+};

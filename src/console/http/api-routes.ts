@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Backend } from '../../backend/backend';
+import type { ApiErrorBody } from '../../shared/contract';
+import { API_PREFIX, STATUS_BY_CODE, matchHttpRoute, parseQueryValue } from '../../shared/http-route';
+import { buildOpenApi, renderApiDocs } from '../openapi';
+import { BodyError, readJsonBody } from './read-body';
+import type { AttemptLimiter } from './security';
+
+const RATE_LIMITED_METHODS = new Set(['auth.login', 'setup.createFirstAdmin', 'auth.unlock']);
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, error: ApiErrorBody): void {
+  sendJson(response, status, error);
+}
+
+function bearerToken(request: IncomingMessage): string | null {
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+  return match ? match[1]! : null;
+}
+
+/** Serves /api/...: the contract's methods, and its OpenAPI description and docs page. */
+export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
+  const openApi = buildOpenApi();
+  const docsPage = renderApiDocs(openApi);
+
+  return async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === `${API_PREFIX}/openapi.json` && request.method === 'GET') {
+      return sendJson(response, 200, openApi);
+    }
+    if (url.pathname === `${API_PREFIX}/docs` && request.method === 'GET') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      response.end(docsPage);
+      return;
+    }
+    const route = matchHttpRoute(request.method ?? 'GET', url.pathname.slice(API_PREFIX.length));
+    if (route.method === null) {
+      const status = route.pathKnown ? 405 : 404;
+      return sendError(response, status, {
+        code: 'NOT_FOUND',
+        message: route.pathKnown ? `${request.method} is not allowed here` : `No API route ${url.pathname}`,
+      });
+    }
+    if (RATE_LIMITED_METHODS.has(route.method)) {
+      const client = request.socket.remoteAddress ?? 'unknown';
+      if (!limiter.allow(client)) {
+        response.setHeader('Retry-After', '60');
+        return sendError(response, 429, {
+          code: 'RATE_LIMITED',
+          message: 'Too many attempts from this address; wait a minute',
+        });
+      }
+    }
+    let input: Record<string, unknown>;
+    try {
+      if (request.method === 'GET' || request.method === 'DELETE') {
+        input = {};
+        for (const [key, value] of url.searchParams) input[key] = parseQueryValue(value);
+      } else {
+        const body = await readJsonBody(request);
+        if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+          return sendError(response, 400, { code: 'INVALID_INPUT', message: 'The body must be a JSON object' });
+        }
+        input = { ...(body as Record<string, unknown>) };
+      }
+    } catch (error) {
+      if (error instanceof BodyError) {
+        return sendError(response, error.status, { code: 'INVALID_INPUT', message: error.message });
+      }
+      throw error;
+    }
+    Object.assign(input, route.params);
+    const result = await backend.call(route.method, input, bearerToken(request));
+    if (result.ok) return sendJson(response, 200, result.value);
+    return sendError(response, STATUS_BY_CODE[result.error.code], result.error);
+  };
+}

@@ -1,0 +1,84 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Backend } from '../../backend/backend';
+import { API_PREFIX, LIVE_PATH } from '../../shared/http-route';
+import { createApiRoutes } from './api-routes';
+import { createLiveSocket } from './live-socket';
+import { AttemptLimiter, setSecurityHeaders } from './security';
+import { createStaticFiles } from './static-files';
+
+export interface ConsoleServerOptions {
+  backend: Backend;
+  host: string;
+  port: number;
+  rendererDir: string;
+  tls?: { cert: Buffer; key: Buffer };
+  log: (line: string) => void;
+  /** Login, setup and unlock attempts per client address per minute. */
+  loginAttemptsPerMinute?: number;
+}
+
+export interface ConsoleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Console mode's HTTP(S) server: the renderer, the REST API and the live WebSocket. */
+export async function startConsoleServer(options: ConsoleServerOptions): Promise<ConsoleServer> {
+  const limiter = new AttemptLimiter(options.loginAttemptsPerMinute ?? 20);
+  const handleApi = createApiRoutes(options.backend, limiter);
+  const serveStatic = createStaticFiles(options.rendererDir);
+  const live = createLiveSocket(options.backend);
+
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    setSecurityHeaders(response);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://localhost');
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
+      handleApi(request, response, url).catch((error: unknown) => {
+        options.log(`API error on ${request.method} ${url.pathname}: ${String(error)}`);
+        if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
+        response.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error; it has been logged' }));
+      });
+      return;
+    }
+    serveStatic(request, response, url);
+  };
+
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createHttpServer(handle);
+  // Slow clients (slow-loris) are cut off: headers within 10 s, a whole request within 30 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  server.keepAliveTimeout = 5_000;
+  server.maxHeadersCount = 100;
+  server.on('upgrade', (request, socket, head) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== LIVE_PATH) {
+      socket.destroy();
+      return;
+    }
+    live.handleUpgrade(request, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const scheme = options.tls ? 'https' : 'http';
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `${scheme}://${hostForUrl}:${port}`,
+    async close() {
+      live.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
