@@ -158,11 +158,17 @@ export class AuthService {
   async unlock(caller: Caller, password: string): Promise<TokenRenewal> {
     const hash = await this.store.passwordHash(caller.user.id);
     if (!(await this.hasher.compare(password, hash))) {
-      await this.store.loginFailed(
-        { username: caller.user.username, userId: null, reason: 'wrong password at the idle lock' },
-        null,
+      // Wrong passwords at the lock screen count toward the lockout like those at login.
+      const lockUntil = new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString();
+      const { locked } = await this.store.loginFailed(
+        { username: caller.user.username, userId: caller.user.id, reason: 'wrong password at the idle lock' },
+        { maxFailures: MAX_FAILED_LOGINS, lockUntil },
       );
-      throw new ApiFailure('UNAUTHENTICATED', 'Wrong password');
+      if (locked) {
+        await this.logout(caller);
+        throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));
+      }
+      throw new ApiFailure('INVALID_INPUT', 'Wrong password', [{ path: 'password', message: 'is wrong' }]);
     }
     const session = await this.cachedSession(caller.sessionId);
     if (session) {
@@ -182,7 +188,9 @@ export class AuthService {
   async changePassword(caller: Caller, current: string, next: string): Promise<void> {
     const hash = await this.store.passwordHash(caller.user.id);
     if (!(await this.hasher.compare(current, hash))) {
-      throw new ApiFailure('FORBIDDEN', 'The current password is wrong');
+      throw new ApiFailure('INVALID_INPUT', 'The current password is wrong', [
+        { path: 'currentPassword', message: 'is wrong' },
+      ]);
     }
     if (current === next) throw new ApiFailure('INVALID_INPUT', 'The new password must differ from the current one');
     await this.store.changeOwnPassword(caller.user.id, await this.hasher.hash(next));

@@ -85,6 +85,8 @@ export const methods = {
     scope: none,
     http: { verb: 'POST', path: '/auth/refresh' },
     example: {},
+    // Renewal keeps a locked session's lock screen valid; it unlocks nothing.
+    allowedWhileLocked: true,
   }),
   'auth.unlock': defineMethod({
     summary: 'Unlocks an idle-locked session with the password.',
