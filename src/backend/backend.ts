@@ -9,6 +9,8 @@ import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenIssuer } from './auth/tokens';
 import { LiveHub } from './live/live-hub';
+import { registerIngestHandlers } from './api/handlers/ingest';
+import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
 import { connectStore } from './store/store-client';
@@ -28,6 +30,8 @@ export interface BackendOptions {
   bcryptCost?: number;
   flushMs?: number;
   now?: () => number;
+  /** Where messages come from; null runs the backend without a broker (tests of the API). */
+  ingest?: IngestOptions | null;
 }
 
 export interface Backend {
@@ -73,12 +77,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       })
       .catch((error: unknown) => log(`could not record a refusal: ${String(error)}`));
   });
-  registerAllHandlers(dispatcher, { store, auth, plant, settings: settingsCache });
+  const services = { store, auth, plant, settings: settingsCache };
+  registerAllHandlers(dispatcher, services);
+  const ingest = new IngestService(
+    store,
+    options.ingest ?? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 },
+    (status) => hub.publish('ingest.status', status),
+    log,
+  );
+  registerIngestHandlers(dispatcher, services, () => ingest.current());
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
 
   store.onNotice((notice) => {
     if (notice.topic === 'event') hub.publish('events.appended', notice.payload);
+    if (notice.topic === 'plant.changed') void plant.refresh();
     if (notice.topic === 'accounts.changed') {
       hub.publish('accounts.changed', notice.payload);
       void store
@@ -87,6 +100,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         .catch(() => undefined);
     }
   });
+
+  if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
 
   return {
     databasePath,
@@ -104,6 +119,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async close() {
+      await ingest.stop();
       hub.close();
       await hasher.close();
       await store.close();

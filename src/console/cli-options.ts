@@ -9,6 +9,9 @@ export interface ConsoleOptions {
   tlsCert: string | null;
   tlsKey: string | null;
   insecure: boolean;
+  /** Empty: the embedded broker. */
+  brokerUrl: string;
+  embeddedBrokerPort: number;
 }
 
 /** Where console mode keeps its data unless told: $XDG_DATA_HOME/linewatch or ~/.local/share/linewatch. */
@@ -32,6 +35,8 @@ export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = pro
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       insecure: { type: 'boolean', default: false },
+      broker: { type: 'string', default: env.LINEWATCH_BROKER_URL ?? '' },
+      'embedded-broker-port': { type: 'string', default: env.LINEWATCH_EMBEDDED_BROKER_PORT ?? '1883' },
     },
     strict: true,
   });
@@ -48,5 +53,21 @@ export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = pro
       `Refusing to serve on ${host} without TLS: pass --tls-cert and --tls-key, or --insecure on a trusted network`,
     );
   }
-  return { host, port, dataDir: values['data-dir'], tlsCert, tlsKey, insecure: values.insecure };
+  const embeddedBrokerPort = Number(values['embedded-broker-port']);
+  if (!Number.isInteger(embeddedBrokerPort) || embeddedBrokerPort < 0 || embeddedBrokerPort > 65535) {
+    throw new UsageError('--embedded-broker-port must be a whole number from 0 to 65535');
+  }
+  if (values.broker && !/^(mqtts?|wss?):\/\//.test(values.broker)) {
+    throw new UsageError(`--broker must be a URL such as mqtt://host:1883 or mqtts://host:8883, not "${values.broker}"`);
+  }
+  return {
+    host,
+    port,
+    dataDir: values['data-dir'],
+    tlsCert,
+    tlsKey,
+    insecure: values.insecure,
+    brokerUrl: values.broker,
+    embeddedBrokerPort,
+  };
 }

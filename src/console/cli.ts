@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/backend';
+import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
 import { launchStoreWithNode } from '../backend/store/node-launcher';
 import { parseConsoleOptions, UsageError } from './cli-options';
 import { startConsoleServer } from './http/server';
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
     dataDir: options.dataDir,
     launcher: { launchStore: launchStoreWithNode },
     log,
+    ingest: {
+      broker: brokerSettingsFromEnv(process.env, options.brokerUrl),
+      embeddedPort: options.embeddedBrokerPort,
+    },
   });
   const server = await startConsoleServer({
     backend,

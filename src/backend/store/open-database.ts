@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { loadMigrations, migrate } from './migrate';
+import { DatabaseFromTheFutureError, loadMigrations, migrate } from './migrate';
 
 export interface OpenedDatabase {
   db: Database.Database;
@@ -9,15 +9,22 @@ export interface OpenedDatabase {
 
 /** Opens the one database file with the settings every connection here relies on. */
 export function openDatabase(path: string, migrationsDir: string): OpenedDatabase {
-  const db = new Database(path);
+  // Under `npm start` the shell points at an Electron build of the addon, kept apart from
+  // the Node build that tests and console mode use (see scripts/electron-native.mjs).
+  const nativeBinding = process.env.LINEWATCH_SQLITE_BINDING || undefined;
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
   try {
+    // A newer database is refused before anything here writes to it (WAL mode would).
+    const migrations = loadMigrations(migrationsDir);
+    const found = db.pragma('user_version', { simple: true }) as number;
+    if (found > migrations.length) throw new DatabaseFromTheFutureError(found, migrations.length);
     db.pragma('journal_mode = WAL');
     // NORMAL is durable across application crashes in WAL mode; only a power loss can
     // lose the last transactions, and the broker then redelivers what was not acknowledged.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const { from, to } = migrate(db, loadMigrations(migrationsDir));
+    const { from, to } = migrate(db, migrations);
     return { db, migratedFrom: from, migratedTo: to };
   } catch (error) {
     db.close();

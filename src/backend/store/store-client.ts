@@ -38,6 +38,8 @@ export async function connectStore(
         break;
       case 'fatal':
         opened?.reject(new StoreUnavailableError(message.message));
+        // A store that could not open the database is of no use: do not leave it running.
+        channel.kill();
         break;
       case 'result':
         waiting.get(message.id)?.resolve(message.value);

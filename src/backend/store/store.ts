@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
   AuditResult,
+  DeadLetter,
+  DeadLetterQuery,
   EventPage,
   EventQuery,
   EventRecord,
@@ -12,6 +14,8 @@ import type {
 } from '../../shared/contract';
 import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
 import { EventsStore, type EventVisibility, type NewEvent } from './events-store';
+import { DeadLettersStore } from './dead-letters-store';
+import { IngestStore, type IngestSummary, type RawMessage } from './ingest-store';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
@@ -20,7 +24,8 @@ import { SettingsStore } from './settings-store';
 export type StoreNotice =
   | { topic: 'event'; payload: EventRecord }
   | { topic: 'accounts.changed'; payload: { userId: number } }
-  | { topic: 'sessions.revoked'; payload: { sessionIds: string[] } };
+  | { topic: 'sessions.revoked'; payload: { sessionIds: string[] } }
+  | { topic: 'plant.changed'; payload: { machineIds: string[] } };
 
 /** Who did it, for the event log. */
 export interface Actor {
@@ -40,6 +45,9 @@ export class Store {
   private readonly events: EventsStore;
   private readonly settings: SettingsStore;
   private readonly plant: PlantStore;
+  private readonly ingest: IngestStore;
+  private readonly deadLetters: DeadLettersStore;
+  private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
 
   constructor(
@@ -51,6 +59,21 @@ export class Store {
     this.events = new EventsStore(db, (event) => this.pending.push({ topic: 'event', payload: event }));
     this.settings = new SettingsStore(db);
     this.plant = new PlantStore(db);
+    this.deadLetters = new DeadLettersStore(db);
+    this.ingest = new IngestStore(
+      db,
+      (lineId, machineId) => {
+        this.plant.saveMachine(lineId, machineId, undefined, nowIso());
+        this.events.append({
+          type: 'plant.machine_registered',
+          lineId,
+          machineId,
+          target: machineId,
+          message: `Machine ${machineId} on line ${lineId} registered at its first message`,
+        });
+      },
+      () => this.topicRoot,
+    );
   }
 
   /** Runs `work` in one transaction; notices go out only once it committed. */
@@ -111,6 +134,11 @@ export class Store {
       });
       return after;
     });
+  }
+
+  /** A stable id of this installation: the MQTT client id of the persistent session. */
+  installId(): string {
+    return this.tx(() => this.settings.secret('install', () => randomBytes(6).toString('hex')));
   }
 
   /** The token signing key, made at first use and kept in the database. */
@@ -354,6 +382,41 @@ export class Store {
       }),
     );
     return result;
+  }
+
+  // ---- Ingest --------------------------------------------------------------------------
+
+  setTopicRoot(root: string): void {
+    this.topicRoot = root;
+  }
+
+  /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */
+  ingestBatch(messages: RawMessage[]): IngestSummary {
+    return this.tx(() => {
+      const summary = this.ingest.ingest(messages);
+      if (summary.newMachines.length) {
+        this.pending.push({
+          topic: 'plant.changed',
+          payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
+        });
+      }
+      return summary;
+    });
+  }
+
+  listDeadLetters(query: DeadLetterQuery, visibility: EventVisibility): {
+    deadLetters: DeadLetter[];
+    hasMore: boolean;
+  } {
+    return this.deadLetters.list(query, visibility);
+  }
+
+  ingestCounters(): Record<string, number> {
+    const rows = this.db.prepare('SELECT name, value FROM ingest_counters').all() as {
+      name: string;
+      value: number;
+    }[];
+    return Object.fromEntries(rows.map((row) => [row.name, row.value]));
   }
 
   // ---- Plant ---------------------------------------------------------------------------

@@ -3,6 +3,9 @@ import { defineMethod } from './define';
 import { Role } from './roles';
 import {
   Assignments,
+  DeadLetter,
+  DeadLetterQuery,
+  IngestStatus,
   AuditResult,
   DisplayName,
   EventPage,
@@ -227,6 +230,26 @@ export const methods = {
     scope: none,
     http: { verb: 'PATCH', path: '/settings' },
     example: { idleLockMinutes: 15 },
+  }),
+
+  // ---- Ingest ---------------------------------------------------------------------------
+  'ingest.status': defineMethod({
+    summary: 'The broker connection state and the ingest counters.',
+    input: z.object({}),
+    output: IngestStatus,
+    permission: 'plant.view',
+    scope: none,
+    http: { verb: 'GET', path: '/ingest/status' },
+    example: {},
+  }),
+  'deadLetters.list': defineMethod({
+    summary: 'Refused messages with their reasons, newest first, limited to the caller\'s lines.',
+    input: DeadLetterQuery,
+    output: z.object({ deadLetters: z.array(DeadLetter), hasMore: z.boolean() }),
+    permission: 'deadletters.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/dead-letters' },
+    example: { limit: 10 },
   }),
 
   // ---- Plant -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ export const Permission = z.enum([
   'plant.view',
   'plant.manage',
   'audit.verify',
+  'deadletters.view',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -31,8 +32,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plant.view',
     'plant.manage',
     'audit.verify',
+    'deadletters.view',
   ],
-  engineer: ['public', 'authenticated', 'events.read', 'plant.view'],
+  engineer: ['public', 'authenticated', 'events.read', 'plant.view', 'deadletters.view'],
   operator: ['public', 'authenticated', 'events.read', 'plant.view'],
 };
 

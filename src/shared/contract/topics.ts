@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTopic } from './define';
-import { EventRecord } from './schemas';
+import { EventRecord, IngestStatus } from './schemas';
 
 /** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
 export const topics = {
@@ -19,6 +19,14 @@ export const topics = {
     coalesce: 'latest',
     keyOf: (change) => String(change.userId),
     scopeOf: () => ({ lineId: null, machineId: null }),
+  }),
+  'ingest.status': defineTopic({
+    summary: 'The broker connection and ingest counters, at most a few times a second.',
+    payload: IngestStatus,
+    permission: 'plant.view',
+    coalesce: 'latest',
+    scopeOf: () => ({ lineId: null, machineId: null }),
+    visibleTo: () => true,
   }),
 };
 

@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
+import type { IngestSummary, RawMessage } from '../../store/ingest-store';
+import { IngestBatcher } from '../ingest-batcher';
+import type { BrokerSettings } from './broker-settings';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
+
+interface Delivered extends RawMessage {
+  /** MQTT packet id of a QoS 1 message, whose acknowledgement waits for the commit. */
+  packetId: number | null;
+  /** Which connection delivered it: acks of an older connection are never sent. */
+  generation: number;
+}
+
+export interface SubscriberEvents {
+  state(state: ConnectionState, detail: string): void;
+  committed(summary: IngestSummary): void;
+  commitFailed(error: unknown, waiting: number): void;
+}
+
+type SendPacket = (packet: Packet, ...rest: unknown[]) => void;
+
+const MIN_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 30_000;
+
+/** The topics Linewatch reads, under the configured root. */
+export function subscriptionTopics(root: string): string[] {
+  return ['test', 'telemetry', 'state', 'command/ack'].map((kind) => `${root}/+/+/${kind}`);
+}
+
+/**
+ * The connection to the plant's broker. A persistent session (clean start off, a stable
+ * client id, QoS 1) keeps messages at the broker while Linewatch is away, and every QoS 1
+ * message is acknowledged only after the transaction that stored it has committed.
+ *
+ * MQTT.js acknowledges a message as soon as its handler returns and reads the next message
+ * only after that, so holding the handler would store one message per transaction. Instead
+ * the handler returns at once and the PUBACK packet itself is held back (by wrapping the
+ * client's packet sender) until the batch commits. If the connection drops first, the held
+ * acks are discarded and the broker redelivers; the store keeps each message once.
+ */
+export class BrokerSubscriber {
+  private client: MqttClient | null = null;
+  private generation = 0;
+  private readonly awaitingCommit = new Set<number>();
+  private readonly heldAcks = new Map<number, Packet>();
+  private sendPacket: SendPacket | null = null;
+  private backoffMs = MIN_BACKOFF_MS;
+  private readonly batcher: IngestBatcher<Delivered>;
+  state: ConnectionState = 'stopped';
+
+  constructor(
+    private readonly settings: BrokerSettings & { url: string },
+    private readonly clientId: string,
+    commit: (messages: RawMessage[]) => Promise<IngestSummary>,
+    private readonly events: SubscriberEvents,
+  ) {
+    this.batcher = new IngestBatcher<Delivered>(
+      (batch) => commit(batch.map(({ topic, payload, receivedMs }) => ({ topic, payload, receivedMs }))),
+      (batch, summary) => {
+        this.acknowledge(batch);
+        events.committed(summary);
+      },
+      (error, waiting) => events.commitFailed(error, waiting),
+    );
+  }
+
+  start(): void {
+    const options: IClientOptions = {
+      clientId: this.clientId,
+      clean: false,
+      protocolVersion: 4,
+      keepalive: 30,
+      connectTimeout: 10_000,
+      reconnectPeriod: MIN_BACKOFF_MS,
+      username: this.settings.username,
+      password: this.settings.password,
+      ca: this.settings.caFile ? readFileSync(this.settings.caFile) : undefined,
+      cert: this.settings.certFile ? readFileSync(this.settings.certFile) : undefined,
+      key: this.settings.keyFile ? readFileSync(this.settings.keyFile) : undefined,
+    };
+    this.setState('connecting', this.settings.url);
+    const client = mqtt.connect(this.settings.url, options);
+    this.client = client;
+    this.holdAcknowledgements(client);
+
+    client.on('connect', (connack) => {
+      this.backoffMs = MIN_BACKOFF_MS;
+      client.options.reconnectPeriod = MIN_BACKOFF_MS;
+      const topics = subscriptionTopics(this.settings.topicRoot);
+      client.subscribe(topics, { qos: 1 }, (error) => {
+        if (error) this.setState('offline', `subscribe failed: ${error.message}`);
+      });
+      this.setState('connected', connack.sessionPresent ? 'session resumed' : 'new session');
+    });
+    client.on('close', () => {
+      // Acks of this connection can no longer be sent; the broker redelivers those messages.
+      this.generation += 1;
+      this.awaitingCommit.clear();
+      this.heldAcks.clear();
+      if (this.state !== 'stopped') this.setState('offline', 'connection closed');
+    });
+    client.on('reconnect', () => {
+      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+      client.options.reconnectPeriod = this.backoffMs;
+      this.setState('reconnecting', `next try in up to ${this.backoffMs / 1000} s`);
+    });
+    client.on('error', (error) => this.setState('offline', error.message));
+  }
+
+  async stop(): Promise<void> {
+    this.state = 'stopped';
+    await this.batcher.drain();
+    this.batcher.stop();
+    await this.client?.endAsync(false).catch(() => undefined);
+    this.client = null;
+    this.events.state('stopped', 'stopped');
+  }
+
+  private holdAcknowledgements(client: MqttClient): void {
+    const internals = client as unknown as { _sendPacket: SendPacket; handleMessage: MqttClient['handleMessage'] };
+    const send = internals._sendPacket.bind(client);
+    this.sendPacket = send;
+    internals._sendPacket = (packet: Packet, ...rest: unknown[]) => {
+      const id = (packet as { messageId?: number }).messageId;
+      if (packet.cmd === 'puback' && id !== undefined && this.awaitingCommit.has(id)) {
+        this.heldAcks.set(id, packet);
+        const done = rest[0];
+        if (typeof done === 'function') (done as () => void)();
+        return;
+      }
+      send(packet, ...rest);
+    };
+    internals.handleMessage = (packet, callback) => {
+      const packetId = packet.qos > 0 && packet.messageId !== undefined ? packet.messageId : null;
+      if (packetId !== null) this.awaitingCommit.add(packetId);
+      this.batcher.add({
+        topic: packet.topic,
+        payload: packet.payload as Uint8Array,
+        receivedMs: Date.now(),
+        packetId,
+        generation: this.generation,
+      });
+      callback();
+    };
+  }
+
+  private acknowledge(batch: Delivered[]): void {
+    for (const message of batch) {
+      if (message.packetId === null || message.generation !== this.generation) continue;
+      this.awaitingCommit.delete(message.packetId);
+      const ack = this.heldAcks.get(message.packetId);
+      this.heldAcks.delete(message.packetId);
+      if (ack && this.sendPacket) this.sendPacket(ack);
+    }
+  }
+
+  private setState(state: ConnectionState, detail: string): void {
+    if (this.state === 'stopped' && state !== 'connecting') return;
+    const changed = this.state !== state;
+    this.state = state;
+    if (changed) this.events.state(state, detail);
+  }
+}

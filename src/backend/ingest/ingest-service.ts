@@ -1,0 +1,121 @@
+import type { IngestStatus } from '../../shared/contract';
+import type { StoreClient } from '../store/store-client';
+import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import type { BrokerSettings } from './broker/broker-settings';
+import { BrokerSubscriber } from './broker/broker-subscriber';
+
+export interface IngestOptions {
+  broker: BrokerSettings;
+  /** Port of the embedded broker when `broker.url` is empty; 0 picks a free one. */
+  embeddedPort: number;
+}
+
+/**
+ * Runs ingestion: starts the embedded broker when no broker is configured, connects the
+ * subscriber, feeds batches to the store process, and reports the connection state (event
+ * log and live status) whenever it changes.
+ */
+export class IngestService {
+  private embedded: EmbeddedBroker | null = null;
+  private subscriber: BrokerSubscriber | null = null;
+  private status: IngestStatus;
+
+  constructor(
+    private readonly store: StoreClient,
+    private readonly options: IngestOptions,
+    private readonly publishStatus: (status: IngestStatus) => void,
+    private readonly log: (line: string) => void,
+  ) {
+    this.status = {
+      brokerUrl: options.broker.url,
+      embedded: options.broker.url === '',
+      state: 'stopped',
+      detail: '',
+      since: new Date().toISOString(),
+      waiting: 0,
+      counters: { received: 0, stored: 0, duplicates: 0, deadLettered: 0 },
+    };
+  }
+
+  current(): IngestStatus {
+    return this.status;
+  }
+
+  async start(clientId: string): Promise<void> {
+    const counters = await this.store.ingestCounters();
+    this.status.counters = {
+      received: counters.received ?? 0,
+      stored: counters.stored ?? 0,
+      duplicates: counters.duplicates ?? 0,
+      deadLettered: counters.dead_lettered ?? 0,
+    };
+    await this.store.setTopicRoot(this.options.broker.topicRoot);
+    let url = this.options.broker.url;
+    if (url === '') {
+      try {
+        this.embedded = await startEmbeddedBroker(this.options.embeddedPort);
+        url = this.embedded.url;
+        this.status.brokerUrl = url;
+        this.log(`embedded MQTT broker listening on ${url}`);
+      } catch (error) {
+        const detail = `the embedded broker could not start: ${(error as Error).message}`;
+        this.update({ state: 'offline', detail });
+        await this.recordState('offline', detail);
+        return;
+      }
+    }
+    this.subscriber = new BrokerSubscriber(
+      { ...this.options.broker, url },
+      clientId,
+      (messages) => this.store.ingestBatch(messages),
+      {
+        state: (state, detail) => {
+          this.update({ state, detail });
+          void this.recordState(state, detail);
+        },
+        committed: (summary) => {
+          const c = this.status.counters;
+          this.update({
+            waiting: 0,
+            counters: {
+              received: c.received + summary.received,
+              stored: c.stored + summary.stored,
+              duplicates: c.duplicates + summary.duplicates,
+              deadLettered: c.deadLettered + summary.deadLettered,
+            },
+          });
+        },
+        commitFailed: (error, waiting) => {
+          this.log(`ingest commit failed, retrying (${waiting} waiting): ${String(error)}`);
+          this.update({ waiting });
+        },
+      },
+    );
+    this.subscriber.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.subscriber?.stop();
+    await this.embedded?.close();
+  }
+
+  private update(patch: Partial<IngestStatus>): void {
+    const stateChanged = patch.state !== undefined && patch.state !== this.status.state;
+    this.status = {
+      ...this.status,
+      ...patch,
+      ...(stateChanged ? { since: new Date().toISOString() } : {}),
+    };
+    this.publishStatus(this.status);
+  }
+
+  private async recordState(state: IngestStatus['state'], detail: string): Promise<void> {
+    await this.store
+      .appendEvent({
+        type: `broker.${state}`,
+        target: this.status.brokerUrl,
+        message: `Broker ${this.status.brokerUrl}: ${state}${detail ? ` (${detail})` : ''}`,
+      })
+      .catch((error: unknown) => this.log(`could not record broker state: ${String(error)}`));
+  }
+}

@@ -1,0 +1,61 @@
+import type { Database } from 'better-sqlite3';
+import type { DeadLetter, DeadLetterQuery } from '../../shared/contract';
+import type { EventVisibility } from './events-store';
+
+interface Row {
+  id: number;
+  first_seen_ms: number;
+  last_seen_ms: number;
+  occurrences: number;
+  topic: string;
+  payload: Buffer;
+  payload_bytes: number;
+  truncated: number;
+  reason: string;
+  field: string | null;
+  line_id: string | null;
+  machine_id: string | null;
+}
+
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
+
+/** Refused messages, for engineers (their lines) and admins (all, also the unplaced ones). */
+export class DeadLettersStore {
+  constructor(private readonly db: Database) {}
+
+  list(query: DeadLetterQuery, visibility: EventVisibility): { deadLetters: DeadLetter[]; hasMore: boolean } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit + 1 };
+    if (query.beforeId) {
+      where.push('id < @beforeId');
+      params.beforeId = query.beforeId;
+    }
+    if (!visibility.all) {
+      where.push(`(line_id IN (SELECT value FROM json_each(@lines))
+                   OR machine_id IN (SELECT value FROM json_each(@machines))
+                   OR machine_id IN (SELECT id FROM machines WHERE line_id IN (SELECT value FROM json_each(@lines))))`);
+      params.lines = JSON.stringify(visibility.lines);
+      params.machines = JSON.stringify(visibility.machines);
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
+      .all(params) as Row[];
+    return {
+      deadLetters: rows.slice(0, query.limit).map((row) => ({
+        id: row.id,
+        firstSeenAt: new Date(row.first_seen_ms).toISOString(),
+        lastSeenAt: new Date(row.last_seen_ms).toISOString(),
+        occurrences: row.occurrences,
+        topic: row.topic,
+        payloadText: lenientUtf8.decode(row.payload),
+        payloadBytes: row.payload_bytes,
+        truncated: row.truncated === 1,
+        reason: row.reason,
+        field: row.field,
+        lineId: row.line_id,
+        machineId: row.machine_id,
+      })),
+      hasMore: rows.length > query.limit,
+    };
+  }
+}

@@ -1,0 +1,221 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { parseFactoryMessage } from '../ingest/protocol';
+import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
+import { judge, type SpecLimits } from '../scoring/verdict';
+
+/** One message as it came from the broker. */
+export interface RawMessage {
+  topic: string;
+  payload: Uint8Array;
+  receivedMs: number;
+}
+
+export interface IngestSummary {
+  received: number;
+  stored: number;
+  duplicates: number;
+  deadLettered: number;
+  ignored: number;
+  newMachines: { lineId: string; machineId: string }[];
+}
+
+/** Dead letters keep at most this much of a payload. */
+export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
+
+/**
+ * Validates, scores and stores messages. Called by the store process inside one transaction
+ * per batch; the broker is acknowledged only after that transaction commits.
+ */
+export class IngestStore {
+  private readonly lineOfMachine = new Map<string, string>();
+  private readonly statements;
+
+  constructor(
+    private readonly db: Database,
+    private readonly registerMachine: (lineId: string, machineId: string) => void,
+    private readonly topicRoot: () => string,
+  ) {
+    this.statements = {
+      lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
+      spec: db.prepare(
+        `SELECT id, lower_limit AS lower, upper_limit AS upper FROM spec_limits
+         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
+         ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
+      ),
+      earlierAttempts: db
+        .prepare('SELECT count(*) FROM test_results WHERE barcode = ? AND test_step = ? AND ts_ms < ?')
+        .pluck(),
+      insertResult: db.prepare(
+        `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
+           measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
+         VALUES (@lineId, @machineId, @barcode, @productId, @testStep, @measuredValue, @unit,
+           @operator, @messageId, @timestampMs, @receivedMs, @verdict, @specId, @attempt)`,
+      ),
+      insertTelemetry: db.prepare(
+        `INSERT OR IGNORE INTO telemetry_samples (machine_id, line_id, ts_ms, temperature, units_produced, extras)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertState: db.prepare(
+        `INSERT OR IGNORE INTO machine_states (machine_id, line_id, ts_ms, state, reason, received_ms)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertAck: db.prepare(
+        `INSERT OR IGNORE INTO command_acks (command_id, machine_id, line_id, ok, message, received_ms)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertDeadLetter: db.prepare(
+        `INSERT INTO dead_letters (first_seen_ms, last_seen_ms, topic, payload, payload_bytes, truncated,
+           reason, field, line_id, machine_id, digest)
+         VALUES (@ms, @ms, @topic, @payload, @bytes, @truncated, @reason, @field, @lineId, @machineId, @digest)
+         ON CONFLICT (digest) DO UPDATE SET occurrences = occurrences + 1, last_seen_ms = excluded.last_seen_ms`,
+      ),
+      bumpCounter: db.prepare(
+        `INSERT INTO ingest_counters (name, value) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
+      ),
+    };
+  }
+
+  ingest(messages: RawMessage[]): IngestSummary {
+    const summary: IngestSummary = {
+      received: messages.length,
+      stored: 0,
+      duplicates: 0,
+      deadLettered: 0,
+      ignored: 0,
+      newMachines: [],
+    };
+    const root = this.topicRoot();
+    for (const raw of messages) {
+      const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
+        topicRoot: root,
+        receivedAtMs: raw.receivedMs,
+      });
+      if (!outcome.ok) {
+        if (outcome.ignored) summary.ignored += 1;
+        else {
+          this.deadLetter(raw, outcome.reason, outcome.field);
+          summary.deadLettered += 1;
+        }
+        continue;
+      }
+      const message = outcome.message;
+      const knownLine = this.knownLineOf(message.machineId);
+      if (knownLine === undefined) {
+        this.registerMachine(message.lineId, message.machineId);
+        this.lineOfMachine.set(message.machineId, message.lineId);
+        summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
+      } else if (knownLine !== message.lineId) {
+        this.deadLetter(
+          raw,
+          `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`,
+          'topic',
+        );
+        summary.deadLettered += 1;
+        continue;
+      }
+      if (this.store(message, raw.receivedMs)) summary.stored += 1;
+      else summary.duplicates += 1;
+    }
+    this.statements.bumpCounter.run('received', summary.received);
+    this.statements.bumpCounter.run('stored', summary.stored);
+    this.statements.bumpCounter.run('duplicates', summary.duplicates);
+    this.statements.bumpCounter.run('dead_lettered', summary.deadLettered);
+    return summary;
+  }
+
+  /** The cache is filled from the table on a miss: admins may register machines ahead of time. */
+  private knownLineOf(machineId: string): string | undefined {
+    let line = this.lineOfMachine.get(machineId);
+    if (line === undefined) {
+      line = this.statements.lineOf.get(machineId) as string | undefined;
+      if (line !== undefined) this.lineOfMachine.set(machineId, line);
+    }
+    return line;
+  }
+
+  /** Stores one valid message; false when it was already stored (a redelivery). */
+  private store(message: ParsedMessage, receivedMs: number): boolean {
+    const s = this.statements;
+    switch (message.kind) {
+      case 'test': {
+        const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as SpecLimits | undefined;
+        const earlier = s.earlierAttempts.get(message.barcode, message.testStep, message.timestampMs) as number;
+        return (
+          s.insertResult.run({
+            lineId: message.lineId,
+            machineId: message.machineId,
+            barcode: message.barcode,
+            productId: message.productId,
+            testStep: message.testStep,
+            measuredValue: message.measuredValue,
+            unit: message.unit ?? null,
+            operator: message.operator ?? null,
+            messageId: message.messageId ?? null,
+            timestampMs: message.timestampMs,
+            receivedMs,
+            verdict: judge(message.measuredValue, limits ?? null),
+            specId: limits?.id ?? null,
+            attempt: earlier + 1,
+          }).changes === 1
+        );
+      }
+      case 'telemetry': {
+        const extras = Object.keys(message.extras).length ? JSON.stringify(message.extras) : null;
+        return (
+          s.insertTelemetry.run(
+            message.machineId,
+            message.lineId,
+            message.timestampMs,
+            message.temperature ?? null,
+            message.unitsProduced ?? null,
+            extras,
+          ).changes === 1
+        );
+      }
+      case 'state':
+        return (
+          s.insertState.run(
+            message.machineId,
+            message.lineId,
+            // The last will carries no time: the broker published it when the machine vanished.
+            message.timestampMs ?? receivedMs,
+            message.state,
+            message.reason ?? null,
+            receivedMs,
+          ).changes === 1
+        );
+      case 'commandAck':
+        return (
+          s.insertAck.run(
+            message.commandId,
+            message.machineId,
+            message.lineId,
+            Number(message.ok),
+            message.message ?? null,
+            receivedMs,
+          ).changes === 1
+        );
+    }
+  }
+
+  private deadLetter(raw: RawMessage, reason: string, field: string | null): void {
+    const parts = raw.topic.split('/');
+    const idOrNull = (value: string | undefined) =>
+      value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+    const payload = Buffer.from(raw.payload.buffer, raw.payload.byteOffset, raw.payload.byteLength);
+    this.statements.insertDeadLetter.run({
+      ms: raw.receivedMs,
+      topic: raw.topic.slice(0, 1024),
+      payload: payload.subarray(0, DEAD_LETTER_PAYLOAD_LIMIT),
+      bytes: payload.byteLength,
+      truncated: Number(payload.byteLength > DEAD_LETTER_PAYLOAD_LIMIT),
+      reason: reason.slice(0, 1000),
+      field,
+      lineId: idOrNull(parts[parts.length - 3]),
+      machineId: idOrNull(parts[parts.length - 2]),
+      digest: createHash('sha256').update(raw.topic).update('\0').update(payload).digest('hex'),
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { createBackend, type Backend } from '../backend/backend';
+import { installContentSecurityPolicy } from './csp';
+import { registerIpc } from './ipc';
+import { installApplicationMenu } from './menu';
+import { utilityProcessLauncher } from './store-launcher';
+import type { AppPages } from '../shared/desktop/trusted-url';
+import { createMainWindow, denyAllPermissions } from './window';
+
+/** Electron main process: lifecycle only. Everything that decides anything lives in the backend. */
+
+const log = (line: string): void => console.log(`[linewatch] ${line}`);
+
+const pages: AppPages = {
+  rendererIndexFile: join(import.meta.dirname, '../renderer/index.html'),
+  // Set by `electron-vite dev`; never honoured in a packaged app.
+  devServerUrl: app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL,
+};
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+let backend: Backend | null = null;
+let disposeIpc: (() => void) | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function showMainWindow(): void {
+  if (mainWindow && !mainWindow.isDestroyed()) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+    return;
+  }
+  mainWindow = createMainWindow(preloadPath, pages);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  installContentSecurityPolicy(session.defaultSession, pages);
+  installApplicationMenu(app.isPackaged);
+  try {
+    backend = await createBackend({
+      dataDir: app.getPath('userData'),
+      launcher: utilityProcessLauncher(),
+      log,
+    });
+  } catch (error) {
+    // The usual causes: a database written by a newer version, or a disk that refuses writes.
+    dialog.showErrorBox('Linewatch could not start', String(error));
+    app.exit(1);
+    return;
+  }
+  disposeIpc = registerIpc(backend, pages, log);
+  showMainWindow();
+}
+
+// One instance per user: two would fight over the same database file.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (backend) showMainWindow();
+  });
+  app.on('activate', () => {
+    if (backend && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  // Close the backend (and with it the store's WAL) before exiting: hold the quit once.
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!backend || closing) return;
+    closing = true;
+    event.preventDefault();
+    disposeIpc?.();
+    const closingBackend = backend;
+    backend = null;
+    closingBackend
+      .close()
+      .catch((error: unknown) => log(`Backend close failed: ${String(error)}`))
+      .finally(() => app.quit());
+  });
+
+  start().catch((error: unknown) => {
+    log(`Start failed: ${String(error)}`);
+    app.exit(1);
+  });
+}

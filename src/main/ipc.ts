@@ -1,0 +1,89 @@
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { Backend } from '../backend/backend';
+import type { CallResult } from '../shared/api-client';
+import { IPC } from '../shared/desktop-bridge';
+import { isFeedId, parseCallArgs, parseLiveOpenArgs } from '../shared/desktop/ipc-args';
+import { LiveFeeds } from '../shared/desktop/live-feeds';
+import { isAppPage, type AppPages } from '../shared/desktop/trusted-url';
+
+type Log = (line: string) => void;
+
+const MALFORMED: CallResult = {
+  ok: false,
+  error: { code: 'INVALID_INPUT', message: 'Malformed IPC call' },
+};
+const FAILED: CallResult = { ok: false, error: { code: 'INTERNAL', message: 'Internal error' } };
+
+/**
+ * Carries the contract over IPC: `call` to backend.call, live feeds to backend.openLive.
+ * Only the app's own page may use it; a frame showing anything else gets nothing.
+ * Returns a disposer that unregisters the channels and closes every feed.
+ */
+export function registerIpc(backend: Backend, pages: AppPages, log: Log): () => void {
+  const feeds = new LiveFeeds();
+  const watched = new Set<number>();
+  const trusted = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
+    const url = event.senderFrame?.url ?? '';
+    if (isAppPage(url, pages)) return true;
+    log(`IPC refused from ${url || 'a detached frame'}`);
+    return false;
+  };
+
+  // A renderer that reloads or goes away leaves its feeds behind; close them for it.
+  const watch = (contents: WebContents): void => {
+    if (watched.has(contents.id)) return;
+    const owner = contents.id;
+    watched.add(owner);
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) feeds.closeOwner(owner);
+    });
+    contents.once('destroyed', () => {
+      feeds.closeOwner(owner);
+      watched.delete(owner);
+    });
+  };
+
+  ipcMain.handle(IPC.call, async (event, method: unknown, input: unknown, token: unknown) => {
+    if (!trusted(event)) throw new Error('Refused: not the Linewatch page');
+    const args = parseCallArgs(method, input, token);
+    if (!args) return MALFORMED;
+    try {
+      return await backend.call(args.method, args.input, args.token);
+    } catch (error) {
+      log(`IPC call ${args.method} failed: ${String(error)}`);
+      return FAILED;
+    }
+  });
+
+  ipcMain.on(IPC.liveOpen, (event, id: unknown, token: unknown, topics: unknown) => {
+    const args = trusted(event) ? parseLiveOpenArgs(id, token, topics) : null;
+    if (!args) return;
+    const contents = event.sender;
+    watch(contents);
+    const send = (batches: unknown): void => {
+      if (!contents.isDestroyed()) contents.send(IPC.liveBatch, args.id, batches);
+    };
+    const start = async (): Promise<{ close(): void } | null> => {
+      const opened = await backend.openLive(args.token, args.topics, send);
+      if ('error' in opened) {
+        log(`Live feed refused: ${opened.error.message}`);
+        return null;
+      }
+      return opened;
+    };
+    feeds.open(contents.id, args.id, start).catch((error: unknown) => {
+      log(`Live feed failed: ${String(error)}`);
+    });
+  });
+
+  ipcMain.on(IPC.liveClose, (event, id: unknown) => {
+    if (isFeedId(id)) feeds.close(event.sender.id, id);
+  });
+
+  return () => {
+    ipcMain.removeHandler(IPC.call);
+    ipcMain.removeAllListeners(IPC.liveOpen);
+    ipcMain.removeAllListeners(IPC.liveClose);
+    feeds.closeAll();
+  };
+}
