@@ -83,6 +83,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     store,
     options.ingest ?? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 },
     (status) => hub.publish('ingest.status', status),
+    (results) => results.forEach((result) => hub.publish('results.appended', result)),
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current());

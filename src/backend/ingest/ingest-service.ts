@@ -1,4 +1,4 @@
-import type { IngestStatus } from '../../shared/contract';
+import type { IngestStatus, TestResult } from '../../shared/contract';
 import type { StoreClient } from '../store/store-client';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
 import type { BrokerSettings } from './broker/broker-settings';
@@ -24,6 +24,7 @@ export class IngestService {
     private readonly store: StoreClient,
     private readonly options: IngestOptions,
     private readonly publishStatus: (status: IngestStatus) => void,
+    private readonly publishResults: (results: TestResult[]) => void,
     private readonly log: (line: string) => void,
   ) {
     this.status = {
@@ -74,6 +75,7 @@ export class IngestService {
           void this.recordState(state, detail);
         },
         committed: (summary) => {
+          if (summary.results.length) this.publishResults(summary.results);
           const c = this.status.counters;
           this.update({
             waiting: 0,

@@ -23,6 +23,24 @@ const lenientUtf8 = new TextDecoder('utf-8', { fatal: false });
 export class DeadLettersStore {
   constructor(private readonly db: Database) {}
 
+  /** Where a dead letter belongs, if the viewer may see it. */
+  isVisible(id: number, visibility: EventVisibility): { lineId: string | null; machineId: string | null } | null {
+    const row = this.db.prepare('SELECT line_id, machine_id FROM dead_letters WHERE id = ?').get(id) as
+      | { line_id: string | null; machine_id: string | null }
+      | undefined;
+    if (!row) return null;
+    const place = { lineId: row.line_id, machineId: row.machine_id };
+    if (visibility.all) return place;
+    const lineOfMachine = row.machine_id
+      ? (this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(row.machine_id) as string | undefined)
+      : undefined;
+    const visible =
+      (row.line_id !== null && visibility.lines.includes(row.line_id)) ||
+      (row.machine_id !== null && visibility.machines.includes(row.machine_id)) ||
+      (lineOfMachine !== undefined && visibility.lines.includes(lineOfMachine));
+    return visible ? place : null;
+  }
+
   list(query: DeadLetterQuery, visibility: EventVisibility): { deadLetters: DeadLetter[]; hasMore: boolean } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
+import type { TestResult } from '../../shared/contract';
 import { judge, type SpecLimits } from '../scoring/verdict';
 
 /** One message as it came from the broker. */
@@ -18,7 +19,13 @@ export interface IngestSummary {
   deadLettered: number;
   ignored: number;
   newMachines: { lineId: string; machineId: string }[];
+  /** The test results this batch stored (at most MAX_RESULTS_REPORTED), for live views. */
+  results: TestResult[];
 }
+
+const MAX_RESULTS_REPORTED = 1000;
+
+export type ReplayOutcome = { outcome: 'stored' | 'duplicate' | 'refused' | 'truncated'; reason: string };
 
 /** Dead letters keep at most this much of a payload. */
 export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
@@ -39,7 +46,7 @@ export class IngestStore {
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
       spec: db.prepare(
-        `SELECT id, lower_limit AS lower, upper_limit AS upper FROM spec_limits
+        `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
          WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
          ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
       ),
@@ -85,6 +92,7 @@ export class IngestStore {
       deadLettered: 0,
       ignored: 0,
       newMachines: [],
+      results: [],
     };
     const root = this.topicRoot();
     for (const raw of messages) {
@@ -115,7 +123,7 @@ export class IngestStore {
         summary.deadLettered += 1;
         continue;
       }
-      if (this.store(message, raw.receivedMs)) summary.stored += 1;
+      if (this.store(message, raw.receivedMs, summary.results)) summary.stored += 1;
       else summary.duplicates += 1;
     }
     this.statements.bumpCounter.run('received', summary.received);
@@ -123,6 +131,45 @@ export class IngestStore {
     this.statements.bumpCounter.run('duplicates', summary.duplicates);
     this.statements.bumpCounter.run('dead_lettered', summary.deadLettered);
     return summary;
+  }
+
+  /**
+   * Runs a dead letter through validation again. A message refused for good stays a dead
+   * letter; one that passes now is stored like any other.
+   */
+  replay(id: number, nowMs: number): ReplayOutcome | null {
+    const row = this.db.prepare('SELECT topic, payload, truncated FROM dead_letters WHERE id = ?').get(id) as
+      | { topic: string; payload: Buffer; truncated: number }
+      | undefined;
+    if (!row) return null;
+    let result: ReplayOutcome;
+    if (row.truncated) {
+      result = { outcome: 'truncated', reason: 'only the first 64 KiB were kept; it cannot be replayed' };
+    } else {
+      const outcome = parseFactoryMessage(row.topic, row.payload, { topicRoot: this.topicRoot(), receivedAtMs: nowMs });
+      if (!outcome.ok) {
+        result = { outcome: 'refused', reason: outcome.reason };
+      } else {
+        const known = this.knownLineOf(outcome.message.machineId);
+        if (known !== undefined && known !== outcome.message.lineId) {
+          result = { outcome: 'refused', reason: `topic: machine ${outcome.message.machineId} belongs to line ${known}` };
+        } else {
+          if (known === undefined) {
+            this.registerMachine(outcome.message.lineId, outcome.message.machineId);
+            this.lineOfMachine.set(outcome.message.machineId, outcome.message.lineId);
+          }
+          const stored = this.store(outcome.message, nowMs, []);
+          result = stored
+            ? { outcome: 'stored', reason: 'valid now; stored' }
+            : { outcome: 'duplicate', reason: 'valid, and already stored' };
+          if (stored) this.statements.bumpCounter.run('replayed', 1);
+        }
+      }
+    }
+    this.db
+      .prepare('UPDATE dead_letters SET replayed_ms = ?, replay_outcome = ? WHERE id = ?')
+      .run(nowMs, `${result.outcome}: ${result.reason}`, id);
+    return result;
   }
 
   /** The cache is filled from the table on a miss: admins may register machines ahead of time. */
@@ -136,14 +183,16 @@ export class IngestStore {
   }
 
   /** Stores one valid message; false when it was already stored (a redelivery). */
-  private store(message: ParsedMessage, receivedMs: number): boolean {
+  private store(message: ParsedMessage, receivedMs: number, results: TestResult[]): boolean {
     const s = this.statements;
     switch (message.kind) {
       case 'test': {
-        const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as SpecLimits | undefined;
+        const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
+          | (SpecLimits & { version: number })
+          | undefined;
         const earlier = s.earlierAttempts.get(message.barcode, message.testStep, message.timestampMs) as number;
-        return (
-          s.insertResult.run({
+        const verdict = judge(message.measuredValue, limits ?? null);
+        const inserted = s.insertResult.run({
             lineId: message.lineId,
             machineId: message.machineId,
             barcode: message.barcode,
@@ -155,11 +204,29 @@ export class IngestStore {
             messageId: message.messageId ?? null,
             timestampMs: message.timestampMs,
             receivedMs,
-            verdict: judge(message.measuredValue, limits ?? null),
+            verdict,
             specId: limits?.id ?? null,
             attempt: earlier + 1,
-          }).changes === 1
-        );
+          });
+        if (inserted.changes !== 1) return false;
+        if (results.length < MAX_RESULTS_REPORTED) {
+          results.push({
+            id: Number(inserted.lastInsertRowid),
+            lineId: message.lineId,
+            machineId: message.machineId,
+            barcode: message.barcode,
+            productId: message.productId,
+            testStep: message.testStep,
+            measuredValue: message.measuredValue,
+            unit: message.unit ?? null,
+            operator: message.operator ?? null,
+            at: new Date(message.timestampMs).toISOString(),
+            verdict,
+            specVersion: limits?.version ?? null,
+            attempt: earlier + 1,
+          });
+        }
+        return true;
       }
       case 'telemetry': {
         const extras = Object.keys(message.extras).length ? JSON.stringify(message.extras) : null;

@@ -4,6 +4,11 @@ import type {
   AuditResult,
   DeadLetter,
   DeadLetterQuery,
+  NewSpec,
+  ResultQuery,
+  SpecPreview,
+  SpecVersion,
+  TestResult,
   EventPage,
   EventQuery,
   EventRecord,
@@ -15,7 +20,8 @@ import type {
 import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
 import { EventsStore, type EventVisibility, type NewEvent } from './events-store';
 import { DeadLettersStore } from './dead-letters-store';
-import { IngestStore, type IngestSummary, type RawMessage } from './ingest-store';
+import { IngestStore, type IngestSummary, type RawMessage, type ReplayOutcome } from './ingest-store';
+import { QualityStore } from './quality-store';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
@@ -47,6 +53,7 @@ export class Store {
   private readonly plant: PlantStore;
   private readonly ingest: IngestStore;
   private readonly deadLetters: DeadLettersStore;
+  private readonly quality: QualityStore;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
 
@@ -60,6 +67,7 @@ export class Store {
     this.settings = new SettingsStore(db);
     this.plant = new PlantStore(db);
     this.deadLetters = new DeadLettersStore(db);
+    this.quality = new QualityStore(db);
     this.ingest = new IngestStore(
       db,
       (lineId, machineId) => {
@@ -409,6 +417,57 @@ export class Store {
     hasMore: boolean;
   } {
     return this.deadLetters.list(query, visibility);
+  }
+
+  /** Replays a dead letter the caller may see (null: no such dead letter in their scope). */
+  replayDeadLetter(id: number, visibility: EventVisibility, actor: Actor): ReplayOutcome | null {
+    const visible = this.deadLetters.isVisible(id, visibility);
+    if (!visible) return null;
+    return this.tx(() => {
+      const result = this.ingest.replay(id, Date.now());
+      if (result) {
+        this.events.append({
+          type: 'deadletter.replayed',
+          actor: actor.username,
+          target: `dead letter ${id}`,
+          lineId: visible.lineId,
+          machineId: visible.machineId,
+          message: `${actor.username} replayed dead letter ${id}: ${result.outcome} (${result.reason})`,
+        });
+      }
+      return result;
+    });
+  }
+
+  // ---- Quality -------------------------------------------------------------------------
+
+  listResults(query: ResultQuery, visibility: EventVisibility): { results: TestResult[]; hasMore: boolean } {
+    return this.quality.listResults(query, visibility);
+  }
+
+  listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {
+    return this.quality.listSpecs(filter);
+  }
+
+  saveSpec(spec: NewSpec, actor: Actor): SpecVersion {
+    return this.tx(() => {
+      const saved = this.quality.saveSpec(spec, actor.username, Date.now());
+      this.events.append({
+        type: 'spec.saved',
+        actor: actor.username,
+        target: `${saved.productId} / ${saved.testStep}`,
+        message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
+        details: { ...saved },
+      });
+      return saved;
+    });
+  }
+
+  previewSpec(
+    proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
+    sinceMs: number,
+  ): SpecPreview {
+    return this.quality.previewSpec(proposal, sinceMs);
   }
 
   ingestCounters(): Record<string, number> {

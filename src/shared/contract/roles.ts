@@ -18,6 +18,8 @@ export const Permission = z.enum([
   'plant.manage',
   'audit.verify',
   'deadletters.view',
+  'deadletters.replay',
+  'specs.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -33,8 +35,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'plant.manage',
     'audit.verify',
     'deadletters.view',
+    'deadletters.replay',
+    'specs.manage',
   ],
-  engineer: ['public', 'authenticated', 'events.read', 'plant.view', 'deadletters.view'],
+  engineer: [
+    'public',
+    'authenticated',
+    'events.read',
+    'plant.view',
+    'deadletters.view',
+    'deadletters.replay',
+    'specs.manage',
+  ],
   operator: ['public', 'authenticated', 'events.read', 'plant.view'],
 };
 

@@ -176,3 +176,90 @@ export const DeadLetterQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
+
+export const Verdict = z.enum(['PASS', 'FAIL', 'NO_SPEC']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/** Product and test step names as test stations send them. */
+export const ProductName = z.string().min(1).max(64);
+
+/** One version of the spec limits of a product's test step; a side may be open (null). */
+export const SpecVersion = z.object({
+  id: z.number().int(),
+  productId: z.string(),
+  testStep: z.string(),
+  version: z.number().int(),
+  lower: z.number().nullable(),
+  upper: z.number().nullable(),
+  validFrom: IsoTime,
+  createdAt: IsoTime,
+  createdBy: z.string(),
+});
+export type SpecVersion = z.infer<typeof SpecVersion>;
+
+export const NewSpec = z
+  .object({
+    productId: ProductName,
+    testStep: ProductName,
+    lower: z.number().finite().nullable(),
+    upper: z.number().finite().nullable(),
+    /** From when the limits judge results; default now. Past verdicts are never rewritten. */
+    validFrom: IsoTime.optional(),
+  })
+  .refine((spec) => spec.lower !== null || spec.upper !== null, {
+    message: 'at least one limit is needed',
+    path: ['lower'],
+  })
+  .refine((spec) => spec.lower === null || spec.upper === null || spec.lower <= spec.upper, {
+    message: 'must not be above the upper limit',
+    path: ['lower'],
+  });
+export type NewSpec = z.infer<typeof NewSpec>;
+
+export const SpecPreview = z.object({
+  checked: z.number().int(),
+  unchanged: z.number().int(),
+  passToFail: z.number().int(),
+  failToPass: z.number().int(),
+  noSpecToJudged: z.number().int(),
+  examples: z.array(
+    z.object({
+      resultId: z.number().int(),
+      barcode: z.string(),
+      measuredValue: z.number(),
+      at: IsoTime,
+      before: Verdict,
+      after: Verdict,
+    }),
+  ),
+});
+export type SpecPreview = z.infer<typeof SpecPreview>;
+
+export const TestResult = z.object({
+  id: z.number().int(),
+  lineId: z.string(),
+  machineId: z.string(),
+  barcode: z.string(),
+  productId: z.string(),
+  testStep: z.string(),
+  measuredValue: z.number(),
+  unit: z.string().nullable(),
+  operator: z.string().nullable(),
+  at: IsoTime,
+  verdict: Verdict,
+  specVersion: z.number().int().nullable(),
+  attempt: z.number().int(),
+});
+export type TestResult = z.infer<typeof TestResult>;
+
+export const ResultQuery = z.object({
+  lineId: Identifier.optional(),
+  machineId: Identifier.optional(),
+  productId: ProductName.optional(),
+  testStep: ProductName.optional(),
+  verdict: Verdict.optional(),
+  barcode: z.string().max(128).optional(),
+  beforeId: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type ResultQuery = z.infer<typeof ResultQuery>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTopic } from './define';
-import { EventRecord, IngestStatus } from './schemas';
+import { EventRecord, IngestStatus, TestResult } from './schemas';
 
 /** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
 export const topics = {
@@ -19,6 +19,13 @@ export const topics = {
     coalesce: 'latest',
     keyOf: (change) => String(change.userId),
     scopeOf: () => ({ lineId: null, machineId: null }),
+  }),
+  'results.appended': defineTopic({
+    summary: 'Test results as they are stored.',
+    payload: TestResult,
+    permission: 'plant.view',
+    coalesce: 'append',
+    scopeOf: (result) => ({ lineId: result.lineId, machineId: result.machineId }),
   }),
   'ingest.status': defineTopic({
     summary: 'The broker connection and ingest counters, at most a few times a second.',

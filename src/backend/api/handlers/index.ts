@@ -4,6 +4,7 @@ import { registerAccountHandlers } from './accounts';
 import { registerAuthHandlers } from './auth';
 import { registerEventHandlers } from './events';
 import { registerPlantHandlers } from './plant';
+import { registerQualityHandlers } from './quality';
 import { registerSettingsHandlers } from './settings';
 import { registerSetupHandlers } from './setup';
 
@@ -15,4 +16,5 @@ export function registerAllHandlers(dispatcher: Dispatcher, services: Services):
   registerEventHandlers(dispatcher, services);
   registerSettingsHandlers(dispatcher, services);
   registerPlantHandlers(dispatcher, services);
+  registerQualityHandlers(dispatcher, services);
 }

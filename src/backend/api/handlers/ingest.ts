@@ -1,4 +1,5 @@
 import type { IngestStatus } from '../../../shared/contract';
+import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
 import { visibilityOf } from '../visibility';
@@ -13,4 +14,12 @@ export function registerIngestHandlers(
   dispatcher.register('deadLetters.list', (input, { caller }) =>
     store.listDeadLetters(input, visibilityOf(caller)),
   );
+
+  dispatcher.register('deadLetters.replay', async (input, { caller }) => {
+    const result = await store.replayDeadLetter(input.id, visibilityOf(caller), {
+      username: caller.user.username,
+    });
+    if (!result) throw new ApiFailure('NOT_FOUND', `No dead letter ${input.id} in your scope`);
+    return result;
+  });
 }

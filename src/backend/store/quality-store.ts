@@ -1,0 +1,199 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  NewSpec,
+  ResultQuery,
+  SpecPreview,
+  SpecVersion,
+  TestResult,
+  Verdict,
+} from '../../shared/contract';
+import { judge } from '../scoring/verdict';
+import type { EventVisibility } from './events-store';
+
+interface SpecRow {
+  id: number;
+  product_id: string;
+  test_step: string;
+  version: number;
+  lower_limit: number | null;
+  upper_limit: number | null;
+  valid_from_ms: number;
+  created_at: string;
+  created_by: string;
+}
+
+export interface ResultRow {
+  id: number;
+  line_id: string;
+  machine_id: string;
+  barcode: string;
+  product_id: string;
+  test_step: string;
+  measured_value: number;
+  unit: string | null;
+  operator: string | null;
+  ts_ms: number;
+  verdict: Verdict;
+  spec_version: number | null;
+  attempt: number;
+}
+
+export const RESULT_COLUMNS = `r.id, r.line_id, r.machine_id, r.barcode, r.product_id, r.test_step,
+  r.measured_value, r.unit, r.operator, r.ts_ms, r.verdict, s.version AS spec_version, r.attempt`;
+
+export function toTestResult(row: ResultRow): TestResult {
+  return {
+    id: row.id,
+    lineId: row.line_id,
+    machineId: row.machine_id,
+    barcode: row.barcode,
+    productId: row.product_id,
+    testStep: row.test_step,
+    measuredValue: row.measured_value,
+    unit: row.unit,
+    operator: row.operator,
+    at: new Date(row.ts_ms).toISOString(),
+    verdict: row.verdict,
+    specVersion: row.spec_version,
+    attempt: row.attempt,
+  };
+}
+
+function toSpec(row: SpecRow): SpecVersion {
+  return {
+    id: row.id,
+    productId: row.product_id,
+    testStep: row.test_step,
+    version: row.version,
+    lower: row.lower_limit,
+    upper: row.upper_limit,
+    validFrom: new Date(row.valid_from_ms).toISOString(),
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}
+
+/** Versioned spec limits and the stored test results. */
+export class QualityStore {
+  constructor(private readonly db: Database) {}
+
+  listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM spec_limits
+         WHERE (@productId IS NULL OR product_id = @productId) AND (@testStep IS NULL OR test_step = @testStep)
+         ORDER BY product_id, test_step, version DESC`,
+      )
+      .all({ productId: filter.productId ?? null, testStep: filter.testStep ?? null }) as SpecRow[];
+    return rows.map(toSpec);
+  }
+
+  /** A new version; the verdicts already stored keep the version that judged them. */
+  saveSpec(spec: NewSpec, createdBy: string, nowMs: number): SpecVersion {
+    const latest = this.db
+      .prepare('SELECT max(version) FROM spec_limits WHERE product_id = ? AND test_step = ?')
+      .pluck()
+      .get(spec.productId, spec.testStep) as number | null;
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO spec_limits (product_id, test_step, version, lower_limit, upper_limit, valid_from_ms, created_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        spec.productId,
+        spec.testStep,
+        (latest ?? 0) + 1,
+        spec.lower,
+        spec.upper,
+        spec.validFrom ? Date.parse(spec.validFrom) : nowMs,
+        new Date(nowMs).toISOString(),
+        createdBy,
+      );
+    return toSpec(this.db.prepare('SELECT * FROM spec_limits WHERE id = ?').get(lastInsertRowid) as SpecRow);
+  }
+
+  /** Re-judges recent results with proposed limits, without storing anything. */
+  previewSpec(
+    proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
+    sinceMs: number,
+  ): SpecPreview {
+    const rows = this.db
+      .prepare(
+        `SELECT id, barcode, measured_value, ts_ms, verdict FROM test_results
+         WHERE product_id = ? AND test_step = ? AND ts_ms >= ? ORDER BY ts_ms DESC`,
+      )
+      .all(proposal.productId, proposal.testStep, sinceMs) as {
+      id: number;
+      barcode: string;
+      measured_value: number;
+      ts_ms: number;
+      verdict: Verdict;
+    }[];
+    const preview: SpecPreview = {
+      checked: rows.length,
+      unchanged: 0,
+      passToFail: 0,
+      failToPass: 0,
+      noSpecToJudged: 0,
+      examples: [],
+    };
+    const limits = { id: 0, lower: proposal.lower, upper: proposal.upper };
+    for (const row of rows) {
+      const after = judge(row.measured_value, limits);
+      if (after === row.verdict) {
+        preview.unchanged += 1;
+        continue;
+      }
+      if (row.verdict === 'PASS') preview.passToFail += 1;
+      else if (row.verdict === 'FAIL') preview.failToPass += 1;
+      else preview.noSpecToJudged += 1;
+      if (preview.examples.length < 20) {
+        preview.examples.push({
+          resultId: row.id,
+          barcode: row.barcode,
+          measuredValue: row.measured_value,
+          at: new Date(row.ts_ms).toISOString(),
+          before: row.verdict,
+          after,
+        });
+      }
+    }
+    return preview;
+  }
+
+  listResults(query: ResultQuery, visibility: EventVisibility): { results: TestResult[]; hasMore: boolean } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit: query.limit + 1 };
+    const exact: [keyof ResultQuery, string][] = [
+      ['lineId', 'r.line_id'],
+      ['machineId', 'r.machine_id'],
+      ['productId', 'r.product_id'],
+      ['testStep', 'r.test_step'],
+      ['verdict', 'r.verdict'],
+      ['barcode', 'r.barcode'],
+    ];
+    for (const [key, column] of exact) {
+      if (query[key] !== undefined) {
+        where.push(`${column} = @${key}`);
+        params[key] = query[key];
+      }
+    }
+    if (query.beforeId) {
+      where.push('r.id < @beforeId');
+      params.beforeId = query.beforeId;
+    }
+    if (!visibility.all) {
+      where.push(`(r.line_id IN (SELECT value FROM json_each(@lines))
+                   OR r.machine_id IN (SELECT value FROM json_each(@machines)))`);
+      params.lines = JSON.stringify(visibility.lines);
+      params.machines = JSON.stringify(visibility.machines);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT ${RESULT_COLUMNS} FROM test_results r LEFT JOIN spec_limits s ON s.id = r.spec_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT @limit`,
+      )
+      .all(params) as ResultRow[];
+    return { results: rows.slice(0, query.limit).map(toTestResult), hasMore: rows.length > query.limit };
+  }
+}
