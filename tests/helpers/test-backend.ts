@@ -23,7 +23,11 @@ export interface TestServer {
   dataDir: string;
   clock: TestClock;
   /** Calls a contract method over HTTP exactly as the renderer would. */
-  http(method: MethodName, input: unknown, token?: string | null): Promise<{ status: number; body: unknown }>;
+  http(
+    method: MethodName,
+    input: unknown,
+    token?: string | null,
+  ): Promise<{ status: number; body: unknown }>;
   /** Creates the first admin (password ADMIN_PASSWORD) and returns their session. */
   setupAdmin(): Promise<Session>;
   /** Creates a user as the given admin and logs them in. */
@@ -45,9 +49,15 @@ export const USER_PASSWORD = 'user password 123';
  * real SQLite file, real HTTP. bcrypt runs at a low cost to keep the suite quick.
  */
 export async function startTestServer(
-  options: { flushMs?: number; loginAttemptsPerMinute?: number } = {},
+  options: {
+    flushMs?: number;
+    loginAttemptsPerMinute?: number;
+    /** Reuse an existing data folder (a restart); the caller keeps it and deletes it. */
+    dataDir?: string;
+  } = {},
 ): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-test-'));
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'linewatch-test-'));
   const clock = new TestClock();
   const backend = await createBackend({
     dataDir,
@@ -56,6 +66,8 @@ export async function startTestServer(
     flushMs: options.flushMs,
     now: clock.now,
     log: () => undefined,
+    // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
+    ingest: options.ingest ? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 0 } : null,
   });
   const server = await startConsoleServer({
     backend,
@@ -114,7 +126,7 @@ export async function startTestServer(
     async close() {
       await server.close();
       await backend.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
