@@ -25,7 +25,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export class UsageError extends Error {}
 
 /** Parses console-mode flags; refuses a non-loopback address without TLS or --insecure. */
-export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ConsoleOptions {
+export function parseConsoleOptions(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ConsoleOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -36,7 +39,10 @@ export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = pro
       'tls-key': { type: 'string' },
       insecure: { type: 'boolean', default: false },
       broker: { type: 'string', default: env.LINEWATCH_BROKER_URL ?? '' },
-      'embedded-broker-port': { type: 'string', default: env.LINEWATCH_EMBEDDED_BROKER_PORT ?? '1883' },
+      'embedded-broker-port': {
+        type: 'string',
+        default: env.LINEWATCH_EMBEDDED_BROKER_PORT ?? '1883',
+      },
     },
     strict: true,
   });
@@ -46,7 +52,8 @@ export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = pro
   }
   const tlsCert = values['tls-cert'] ?? null;
   const tlsKey = values['tls-key'] ?? null;
-  if ((tlsCert === null) !== (tlsKey === null)) throw new UsageError('--tls-cert and --tls-key go together');
+  if ((tlsCert === null) !== (tlsKey === null))
+    throw new UsageError('--tls-cert and --tls-key go together');
   const host = values.host;
   if (!LOOPBACK.has(host) && !tlsCert && !values.insecure) {
     throw new UsageError(
@@ -54,11 +61,17 @@ export function parseConsoleOptions(argv: string[], env: NodeJS.ProcessEnv = pro
     );
   }
   const embeddedBrokerPort = Number(values['embedded-broker-port']);
-  if (!Number.isInteger(embeddedBrokerPort) || embeddedBrokerPort < 0 || embeddedBrokerPort > 65535) {
+  if (
+    !Number.isInteger(embeddedBrokerPort) ||
+    embeddedBrokerPort < 0 ||
+    embeddedBrokerPort > 65535
+  ) {
     throw new UsageError('--embedded-broker-port must be a whole number from 0 to 65535');
   }
   if (values.broker && !/^(mqtts?|wss?):\/\//.test(values.broker)) {
-    throw new UsageError(`--broker must be a URL such as mqtt://host:1883 or mqtts://host:8883, not "${values.broker}"`);
+    throw new UsageError(
+      `--broker must be a URL such as mqtt://host:1883 or mqtts://host:8883, not "${values.broker}"`,
+    );
   }
   return {
     host,

@@ -16,7 +16,9 @@ const log = (line: string) => console.log(`[linewatch] ${line}`);
 async function main(): Promise<void> {
   const options = parseConsoleOptions(process.argv.slice(2));
   if (options.insecure && !options.tlsCert) {
-    console.warn(`WARNING: serving plain HTTP on ${options.host}: passwords and tokens cross the network unencrypted.`);
+    console.warn(
+      `WARNING: serving plain HTTP on ${options.host}: passwords and tokens cross the network unencrypted.`,
+    );
   }
   const backend = await createBackend({
     dataDir: options.dataDir,
@@ -54,6 +56,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof UsageError) console.error(`linewatch console: ${error.message}`);
-  else console.error(`linewatch console could not start: ${error instanceof Error ? error.message : String(error)}`);
+  else
+    console.error(
+      `linewatch console could not start: ${error instanceof Error ? error.message : String(error)}`,
+    );
   process.exit(1);
 });

@@ -27,14 +27,29 @@ export function buildOpenApi(): JsonSchema {
     const required = new Set((input.required ?? []) as string[]);
     const inQuery = spec.http.verb === 'GET' || spec.http.verb === 'DELETE';
     const parameters = [
-      ...pathParams.map((param) => ({ name: param, in: 'path', required: true, schema: properties[param] ?? {} })),
+      ...pathParams.map((param) => ({
+        name: param,
+        in: 'path',
+        required: true,
+        schema: properties[param] ?? {},
+      })),
       ...(inQuery
         ? Object.entries(properties)
             .filter(([key]) => !pathParams.includes(key))
-            .map(([key, schema]) => ({ name: key, in: 'query', required: required.has(key), schema }))
+            .map(([key, schema]) => ({
+              name: key,
+              in: 'query',
+              required: required.has(key),
+              schema,
+            }))
         : []),
     ];
-    const bodySchema = { ...input, properties: Object.fromEntries(Object.entries(properties).filter(([key]) => !pathParams.includes(key))) };
+    const bodySchema = {
+      ...input,
+      properties: Object.fromEntries(
+        Object.entries(properties).filter(([key]) => !pathParams.includes(key)),
+      ),
+    };
     paths[path] ??= {};
     paths[path][spec.http.verb.toLowerCase()] = {
       operationId: name,
@@ -46,9 +61,17 @@ export function buildOpenApi(): JsonSchema {
       ...(parameters.length ? { parameters } : {}),
       ...(inQuery
         ? {}
-        : { requestBody: { required: true, content: { 'application/json': { schema: bodySchema, example: spec.example } } } }),
+        : {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: bodySchema, example: spec.example } },
+            },
+          }),
       responses: {
-        '200': { description: 'OK', content: { 'application/json': { schema: schemaOf(spec.output, 'output') } } },
+        '200': {
+          description: 'OK',
+          content: { 'application/json': { schema: schemaOf(spec.output, 'output') } },
+        },
         '400': errorResponse('The input does not match the contract; `issues` names each field'),
         '401': errorResponse('No valid token, or the session ended'),
         '403': errorResponse('The role or the scope does not allow it'),
@@ -74,7 +97,13 @@ export function buildOpenApi(): JsonSchema {
           properties: {
             code: { type: 'string' },
             message: { type: 'string' },
-            issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+            issues: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
           },
         },
       },
@@ -92,9 +121,11 @@ export function renderApiDocs(openApi: JsonSchema): string {
   const rows = Object.entries(paths)
     .flatMap(([path, operations]) =>
       Object.entries(operations).map(([verb, operation]) => {
-        const request = (operation.requestBody as { content: Record<string, { schema: unknown }> } | undefined)
-          ?.content['application/json']?.schema;
-        const parameters = operation.parameters as { name: string; in: string; required: boolean }[] | undefined;
+        const request = (
+          operation.requestBody as { content: Record<string, { schema: unknown }> } | undefined
+        )?.content['application/json']?.schema;
+        const parameters = operation.parameters as
+          { name: string; in: string; required: boolean }[] | undefined;
         return `<section>
   <h2><span class="verb ${verb}">${verb.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h2>
   <p>${escapeHtml(String(operation.summary))}</p>

@@ -88,7 +88,7 @@ export async function startTestServer(
       },
       body: request.body,
     });
-    return { status: response.status, body: (await response.json()) as unknown };
+    return { status: response.status, body: (await response.json()) };
   };
 
   const expectOk = async (method: MethodName, input: unknown, token?: string | null) => {

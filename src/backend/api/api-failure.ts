@@ -16,7 +16,11 @@ export class ApiFailure extends Error {
 /** Maps anything thrown by a handler to the body a client gets; internals are not leaked. */
 export function toErrorBody(error: unknown, log: (line: string) => void): ApiErrorBody {
   if (error instanceof ApiFailure) {
-    return { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
   if (error instanceof StoreError && error.code !== 'INTERNAL') {
     return { code: error.code, message: error.message };

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { CallResult } from '../../shared/api-client';
 import {
   methods,
@@ -62,8 +61,13 @@ export class Dispatcher {
     }
   }
 
-  private async dispatch(method: string, rawInput: unknown, token: string | null): Promise<unknown> {
-    if (!Object.hasOwn(methods, method)) throw new ApiFailure('NOT_FOUND', `There is no method ${method}`);
+  private async dispatch(
+    method: string,
+    rawInput: unknown,
+    token: string | null,
+  ): Promise<unknown> {
+    if (!Object.hasOwn(methods, method))
+      throw new ApiFailure('NOT_FOUND', `There is no method ${method}`);
     const name = method as MethodName;
     const spec = methods[name] as MethodSpec;
     const handler = this.handlers.get(name);
@@ -105,6 +109,6 @@ export class Dispatcher {
     }
 
     const output = await handler(input, { caller });
-    return (spec.output as z.ZodType).parse(output);
+    return (spec.output).parse(output);
   }
 }

@@ -57,7 +57,11 @@ export class AccountsStore {
       .prepare('SELECT * FROM users WHERE username = ? COLLATE NOCASE')
       .get(username) as UserRow | undefined;
     if (!row) return null;
-    return { user: this.toUser(row), passwordHash: row.password_hash, failedLogins: row.failed_logins };
+    return {
+      user: this.toUser(row),
+      passwordHash: row.password_hash,
+      failedLogins: row.failed_logins,
+    };
   }
 
   passwordHash(id: number): string {

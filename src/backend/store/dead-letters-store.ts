@@ -24,15 +24,21 @@ export class DeadLettersStore {
   constructor(private readonly db: Database) {}
 
   /** Where a dead letter belongs, if the viewer may see it. */
-  isVisible(id: number, visibility: EventVisibility): { lineId: string | null; machineId: string | null } | null {
-    const row = this.db.prepare('SELECT line_id, machine_id FROM dead_letters WHERE id = ?').get(id) as
-      | { line_id: string | null; machine_id: string | null }
-      | undefined;
+  isVisible(
+    id: number,
+    visibility: EventVisibility,
+  ): { lineId: string | null; machineId: string | null } | null {
+    const row = this.db
+      .prepare('SELECT line_id, machine_id FROM dead_letters WHERE id = ?')
+      .get(id) as { line_id: string | null; machine_id: string | null } | undefined;
     if (!row) return null;
     const place = { lineId: row.line_id, machineId: row.machine_id };
     if (visibility.all) return place;
     const lineOfMachine = row.machine_id
-      ? (this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(row.machine_id) as string | undefined)
+      ? (this.db
+          .prepare('SELECT line_id FROM machines WHERE id = ?')
+          .pluck()
+          .get(row.machine_id) as string | undefined)
       : undefined;
     const visible =
       (row.line_id !== null && visibility.lines.includes(row.line_id)) ||
@@ -41,7 +47,10 @@ export class DeadLettersStore {
     return visible ? place : null;
   }
 
-  list(query: DeadLetterQuery, visibility: EventVisibility): { deadLetters: DeadLetter[]; hasMore: boolean } {
+  list(
+    query: DeadLetterQuery,
+    visibility: EventVisibility,
+  ): { deadLetters: DeadLetter[]; hasMore: boolean } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };
     if (query.beforeId) {
@@ -56,7 +65,9 @@ export class DeadLettersStore {
       params.machines = JSON.stringify(visibility.machines);
     }
     const rows = this.db
-      .prepare(`SELECT * FROM dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`)
+      .prepare(
+        `SELECT * FROM dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT @limit`,
+      )
       .all(params) as Row[];
     return {
       deadLetters: rows.slice(0, query.limit).map((row) => ({

@@ -15,8 +15,7 @@ export interface NewEvent {
 
 /** Which events a reader may see: all, or those of their lines/machines and their own. */
 export type EventVisibility =
-  | { all: true }
-  | { all: false; username: string; lines: string[]; machines: string[] };
+  { all: true } | { all: false; username: string; lines: string[]; machines: string[] };
 
 interface EventRow {
   id: number;
@@ -159,7 +158,9 @@ export class EventsStore {
   verify(): AuditResult {
     let prevHash = GENESIS_HASH;
     let checked = 0;
-    for (const row of this.db.prepare('SELECT * FROM events ORDER BY id').iterate() as Iterable<EventRow>) {
+    for (const row of this.db
+      .prepare('SELECT * FROM events ORDER BY id')
+      .iterate() as Iterable<EventRow>) {
       const expected = hashEvent(prevHash, {
         at: row.at,
         type: row.type,
@@ -171,10 +172,20 @@ export class EventsStore {
         details: row.details,
       });
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'does not follow the row before it (a row was removed or inserted)' };
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          reason: 'does not follow the row before it (a row was removed or inserted)',
+        };
       }
       if (row.hash !== expected) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'its content does not match its hash (the row was edited)' };
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          reason: 'its content does not match its hash (the row was edited)',
+        };
       }
       prevHash = row.hash;
       checked += 1;

@@ -25,7 +25,10 @@ export interface IngestSummary {
 
 const MAX_RESULTS_REPORTED = 1000;
 
-export type ReplayOutcome = { outcome: 'stored' | 'duplicate' | 'refused' | 'truncated'; reason: string };
+export type ReplayOutcome = {
+  outcome: 'stored' | 'duplicate' | 'refused' | 'truncated';
+  reason: string;
+};
 
 /** Dead letters keep at most this much of a payload. */
 export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
@@ -51,7 +54,9 @@ export class IngestStore {
          ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
       ),
       earlierAttempts: db
-        .prepare('SELECT count(*) FROM test_results WHERE barcode = ? AND test_step = ? AND ts_ms < ?')
+        .prepare(
+          'SELECT count(*) FROM test_results WHERE barcode = ? AND test_step = ? AND ts_ms < ?',
+        )
         .pluck(),
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
@@ -138,21 +143,30 @@ export class IngestStore {
    * letter; one that passes now is stored like any other.
    */
   replay(id: number, nowMs: number): ReplayOutcome | null {
-    const row = this.db.prepare('SELECT topic, payload, truncated FROM dead_letters WHERE id = ?').get(id) as
-      | { topic: string; payload: Buffer; truncated: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT topic, payload, truncated FROM dead_letters WHERE id = ?')
+      .get(id) as { topic: string; payload: Buffer; truncated: number } | undefined;
     if (!row) return null;
     let result: ReplayOutcome;
     if (row.truncated) {
-      result = { outcome: 'truncated', reason: 'only the first 64 KiB were kept; it cannot be replayed' };
+      result = {
+        outcome: 'truncated',
+        reason: 'only the first 64 KiB were kept; it cannot be replayed',
+      };
     } else {
-      const outcome = parseFactoryMessage(row.topic, row.payload, { topicRoot: this.topicRoot(), receivedAtMs: nowMs });
+      const outcome = parseFactoryMessage(row.topic, row.payload, {
+        topicRoot: this.topicRoot(),
+        receivedAtMs: nowMs,
+      });
       if (!outcome.ok) {
         result = { outcome: 'refused', reason: outcome.reason };
       } else {
         const known = this.knownLineOf(outcome.message.machineId);
         if (known !== undefined && known !== outcome.message.lineId) {
-          result = { outcome: 'refused', reason: `topic: machine ${outcome.message.machineId} belongs to line ${known}` };
+          result = {
+            outcome: 'refused',
+            reason: `topic: machine ${outcome.message.machineId} belongs to line ${known}`,
+          };
         } else {
           if (known === undefined) {
             this.registerMachine(outcome.message.lineId, outcome.message.machineId);
@@ -188,26 +202,29 @@ export class IngestStore {
     switch (message.kind) {
       case 'test': {
         const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
-          | (SpecLimits & { version: number })
-          | undefined;
-        const earlier = s.earlierAttempts.get(message.barcode, message.testStep, message.timestampMs) as number;
+          (SpecLimits & { version: number }) | undefined;
+        const earlier = s.earlierAttempts.get(
+          message.barcode,
+          message.testStep,
+          message.timestampMs,
+        ) as number;
         const verdict = judge(message.measuredValue, limits ?? null);
         const inserted = s.insertResult.run({
-            lineId: message.lineId,
-            machineId: message.machineId,
-            barcode: message.barcode,
-            productId: message.productId,
-            testStep: message.testStep,
-            measuredValue: message.measuredValue,
-            unit: message.unit ?? null,
-            operator: message.operator ?? null,
-            messageId: message.messageId ?? null,
-            timestampMs: message.timestampMs,
-            receivedMs,
-            verdict,
-            specId: limits?.id ?? null,
-            attempt: earlier + 1,
-          });
+          lineId: message.lineId,
+          machineId: message.machineId,
+          barcode: message.barcode,
+          productId: message.productId,
+          testStep: message.testStep,
+          measuredValue: message.measuredValue,
+          unit: message.unit ?? null,
+          operator: message.operator ?? null,
+          messageId: message.messageId ?? null,
+          timestampMs: message.timestampMs,
+          receivedMs,
+          verdict,
+          specId: limits?.id ?? null,
+          attempt: earlier + 1,
+        });
         if (inserted.changes !== 1) return false;
         if (results.length < MAX_RESULTS_REPORTED) {
           results.push({

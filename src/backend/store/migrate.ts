@@ -20,7 +20,9 @@ export function loadMigrations(dir: string): Migration[] {
     }));
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`);
+      throw new Error(
+        `Migration ${migration.name} is numbered ${migration.version}, expected ${index + 1}`,
+      );
     }
   });
   return migrations;

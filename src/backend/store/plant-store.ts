@@ -17,7 +17,9 @@ export class PlantStore {
   /** Registers the machine (and its line) or renames it. A machine never moves line silently. */
   saveMachine(lineId: string, machineId: string, name: string | undefined, now: string): Machine {
     this.db
-      .prepare('INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING')
+      .prepare(
+        'INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      )
       .run(lineId, lineId, now);
     const existing = this.db
       .prepare('SELECT id, line_id AS lineId, name FROM machines WHERE id = ?')

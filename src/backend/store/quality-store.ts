@@ -109,7 +109,9 @@ export class QualityStore {
         new Date(nowMs).toISOString(),
         createdBy,
       );
-    return toSpec(this.db.prepare('SELECT * FROM spec_limits WHERE id = ?').get(lastInsertRowid) as SpecRow);
+    return toSpec(
+      this.db.prepare('SELECT * FROM spec_limits WHERE id = ?').get(lastInsertRowid) as SpecRow,
+    );
   }
 
   /** Re-judges recent results with proposed limits, without storing anything. */
@@ -161,7 +163,10 @@ export class QualityStore {
     return preview;
   }
 
-  listResults(query: ResultQuery, visibility: EventVisibility): { results: TestResult[]; hasMore: boolean } {
+  listResults(
+    query: ResultQuery,
+    visibility: EventVisibility,
+  ): { results: TestResult[]; hasMore: boolean } {
     const where: string[] = [];
     const params: Record<string, unknown> = { limit: query.limit + 1 };
     const exact: [keyof ResultQuery, string][] = [
@@ -194,6 +199,9 @@ export class QualityStore {
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT @limit`,
       )
       .all(params) as ResultRow[];
-    return { results: rows.slice(0, query.limit).map(toTestResult), hasMore: rows.length > query.limit };
+    return {
+      results: rows.slice(0, query.limit).map(toTestResult),
+      hasMore: rows.length > query.limit,
+    };
   }
 }

@@ -24,7 +24,9 @@ export class SessionsStore {
 
   create(id: string, userId: number, now: string): void {
     this.db
-      .prepare('INSERT INTO sessions (id, user_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sessions (id, user_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)',
+      )
       .run(id, userId, now, now);
   }
 

@@ -8,12 +8,16 @@ export class SettingsStore {
   constructor(private readonly db: Database) {}
 
   get(): Settings {
-    const rows = this.db.prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'secret.%'").all() as {
+    const rows = this.db
+      .prepare("SELECT key, value FROM settings WHERE key NOT LIKE 'secret.%'")
+      .all() as {
       key: string;
       value: string;
     }[];
-    const stored = Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
-    return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+    const stored = Object.fromEntries(
+      rows.map((row) => [row.key, JSON.parse(row.value) as unknown]),
+    );
+    return { ...DEFAULT_SETTINGS, ...stored };
   }
 
   update(patch: Partial<Settings>): Settings {
@@ -30,11 +34,12 @@ export class SettingsStore {
   secret(name: string, make: () => string): string {
     const key = `secret.${name}`;
     const found = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key) as
-      | string
-      | undefined;
+      string | undefined;
     if (found) return JSON.parse(found) as string;
     const value = make();
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, JSON.stringify(value));
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?)')
+      .run(key, JSON.stringify(value));
     return value;
   }
 }

@@ -1,4 +1,4 @@
-import { StoreError, type FromStore, type StoreChannel, type StoreErrorCode } from './rpc';
+import { StoreError, type FromStore, type StoreChannel } from './rpc';
 import type { StoreNotice, StoreOps } from './store';
 
 type Async<T> = {
@@ -46,7 +46,9 @@ export async function connectStore(
         waiting.delete(message.id);
         break;
       case 'failure':
-        waiting.get(message.id)?.reject(new StoreError(message.code as StoreErrorCode, message.message));
+        waiting
+          .get(message.id)
+          ?.reject(new StoreError(message.code, message.message));
         waiting.delete(message.id);
         break;
       case 'notice':
@@ -70,7 +72,8 @@ export async function connectStore(
   });
 
   const call = (op: string, args: unknown[]): Promise<unknown> => {
-    if (exited) return Promise.reject(new StoreUnavailableError('The store process is not running'));
+    if (exited)
+      return Promise.reject(new StoreUnavailableError('The store process is not running'));
     const id = nextId++;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });

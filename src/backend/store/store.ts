@@ -20,7 +20,12 @@ import type {
 import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
 import { EventsStore, type EventVisibility, type NewEvent } from './events-store';
 import { DeadLettersStore } from './dead-letters-store';
-import { IngestStore, type IngestSummary, type RawMessage, type ReplayOutcome } from './ingest-store';
+import {
+  IngestStore,
+  type IngestSummary,
+  type RawMessage,
+  type ReplayOutcome,
+} from './ingest-store';
 import { QualityStore } from './quality-store';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
@@ -63,7 +68,9 @@ export class Store {
   ) {
     this.accounts = new AccountsStore(db);
     this.sessions = new SessionsStore(db);
-    this.events = new EventsStore(db, (event) => this.pending.push({ topic: 'event', payload: event }));
+    this.events = new EventsStore(db, (event) =>
+      this.pending.push({ topic: 'event', payload: event }),
+    );
     this.settings = new SettingsStore(db);
     this.plant = new PlantStore(db);
     this.deadLetters = new DeadLettersStore(db);
@@ -102,7 +109,8 @@ export class Store {
 
   private revokeSessionsOf(userId: number, now: string): void {
     const sessionIds = this.sessions.revokeAllOf(userId, now);
-    if (sessionIds.length) this.pending.push({ topic: 'sessions.revoked', payload: { sessionIds } });
+    if (sessionIds.length)
+      this.pending.push({ topic: 'sessions.revoked', payload: { sessionIds } });
   }
 
   // ---- Setup and settings --------------------------------------------------------------
@@ -176,7 +184,11 @@ export class Store {
     return this.tx(() => {
       let locked = false;
       if (attempt.userId !== null && lockout) {
-        locked = this.accounts.recordFailure(attempt.userId, lockout.maxFailures, lockout.lockUntil).locked;
+        locked = this.accounts.recordFailure(
+          attempt.userId,
+          lockout.maxFailures,
+          lockout.lockUntil,
+        ).locked;
       }
       this.events.append({
         type: 'auth.login_failed',
@@ -290,7 +302,12 @@ export class Store {
         this.revokeSessionsOf(id, nowIso());
       }
       this.events.append({
-        type: after.disabled !== before.disabled ? (after.disabled ? 'account.disabled' : 'account.enabled') : 'account.updated',
+        type:
+          after.disabled !== before.disabled
+            ? after.disabled
+              ? 'account.disabled'
+              : 'account.enabled'
+            : 'account.updated',
         actor: actor.username,
         target: after.username,
         message: `${actor.username} changed account ${after.username}`,
@@ -412,7 +429,10 @@ export class Store {
     });
   }
 
-  listDeadLetters(query: DeadLetterQuery, visibility: EventVisibility): {
+  listDeadLetters(
+    query: DeadLetterQuery,
+    visibility: EventVisibility,
+  ): {
     deadLetters: DeadLetter[];
     hasMore: boolean;
   } {
@@ -441,7 +461,10 @@ export class Store {
 
   // ---- Quality -------------------------------------------------------------------------
 
-  listResults(query: ResultQuery, visibility: EventVisibility): { results: TestResult[]; hasMore: boolean } {
+  listResults(
+    query: ResultQuery,
+    visibility: EventVisibility,
+  ): { results: TestResult[]; hasMore: boolean } {
     return this.quality.listResults(query, visibility);
   }
 

@@ -1,7 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../../backend/backend';
 import type { ApiErrorBody } from '../../shared/contract';
-import { API_PREFIX, STATUS_BY_CODE, matchHttpRoute, parseQueryValue } from '../../shared/http-route';
+import {
+  API_PREFIX,
+  STATUS_BY_CODE,
+  matchHttpRoute,
+  parseQueryValue,
+} from '../../shared/http-route';
 import { buildOpenApi, renderApiDocs } from '../openapi';
 import { BodyError, readJsonBody } from './read-body';
 import type { AttemptLimiter } from './security';
@@ -33,7 +38,11 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
   const openApi = buildOpenApi();
   const docsPage = renderApiDocs(openApi);
 
-  return async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  return async function handleApi(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
     if (url.pathname === `${API_PREFIX}/openapi.json` && request.method === 'GET') {
       return sendJson(response, 200, openApi);
     }
@@ -47,7 +56,9 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       const status = route.pathKnown ? 405 : 404;
       return sendError(response, status, {
         code: 'NOT_FOUND',
-        message: route.pathKnown ? `${request.method} is not allowed here` : `No API route ${url.pathname}`,
+        message: route.pathKnown
+          ? `${request.method} is not allowed here`
+          : `No API route ${url.pathname}`,
       });
     }
     if (RATE_LIMITED_METHODS.has(route.method)) {
@@ -68,7 +79,10 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       } else {
         const body = await readJsonBody(request);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-          return sendError(response, 400, { code: 'INVALID_INPUT', message: 'The body must be a JSON object' });
+          return sendError(response, 400, {
+            code: 'INVALID_INPUT',
+            message: 'The body must be a JSON object',
+          });
         }
         input = { ...(body as Record<string, unknown>) };
       }

@@ -27,7 +27,7 @@ export function createLiveSocket(backend: Backend) {
     const sendError = (code: string, message: string) =>
       socket.send(JSON.stringify({ type: 'error', error: { code, message } }));
 
-    socket.on('message', async (data) => {
+    const subscribe = async (data: unknown): Promise<void> => {
       let parsed: z.infer<typeof Subscribe>;
       try {
         parsed = Subscribe.parse(JSON.parse(String(data)));
@@ -36,7 +36,8 @@ export function createLiveSocket(backend: Backend) {
         return;
       }
       const opened = await backend.openLive(parsed.token, parsed.topics, (batches) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify({ type: 'batch', batches }));
+        if (socket.readyState === socket.OPEN)
+          socket.send(JSON.stringify({ type: 'batch', batches }));
       });
       if ('error' in opened) {
         sendError(opened.error.code, opened.error.message);
@@ -47,7 +48,8 @@ export function createLiveSocket(backend: Backend) {
       close?.();
       close = opened.close;
       socket.send(JSON.stringify({ type: 'subscribed', topics: parsed.topics }));
-    });
+    };
+    socket.on('message', (data) => void subscribe(data));
     socket.on('close', () => {
       clearTimeout(deadline);
       close?.();

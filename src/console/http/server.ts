@@ -1,4 +1,8 @@
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../../backend/backend';
@@ -44,7 +48,9 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       handleApi(request, response, url).catch((error: unknown) => {
         options.log(`API error on ${request.method} ${url.pathname}: ${String(error)}`);
         if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json' });
-        response.end(JSON.stringify({ code: 'INTERNAL', message: 'Internal error; it has been logged' }));
+        response.end(
+          JSON.stringify({ code: 'INTERNAL', message: 'Internal error; it has been logged' }),
+        );
       });
       return;
     }

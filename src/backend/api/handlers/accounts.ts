@@ -22,24 +22,34 @@ export const registerAccountHandlers: RegisterHandlers = (dispatcher, { store, a
 
   dispatcher.register('accounts.update', (input, { caller }) => {
     const { id, ...patch } = input;
-    if (id === caller.user.id && (patch.disabled === true || (patch.role && patch.role !== 'admin'))) {
+    if (
+      id === caller.user.id &&
+      (patch.disabled === true || (patch.role && patch.role !== 'admin'))
+    ) {
       throw new ApiFailure('CONFLICT', 'You cannot disable or demote your own account');
     }
     return store.updateUser(id, patch, actor(caller));
   });
 
   dispatcher.register('accounts.delete', async (input, { caller }) => {
-    if (input.id === caller.user.id) throw new ApiFailure('CONFLICT', 'You cannot delete your own account');
+    if (input.id === caller.user.id)
+      throw new ApiFailure('CONFLICT', 'You cannot delete your own account');
     await store.deleteUser(input.id, actor(caller));
     return { ok: true };
   });
 
   dispatcher.register('accounts.resetPassword', async (input, { caller }) => {
-    await store.resetPassword(input.id, await auth.hashNewPassword(input.newPassword), actor(caller));
+    await store.resetPassword(
+      input.id,
+      await auth.hashNewPassword(input.newPassword),
+      actor(caller),
+    );
     return { ok: true };
   });
 
-  dispatcher.register('accounts.unlock', (input, { caller }) => store.unlockUser(input.id, actor(caller)));
+  dispatcher.register('accounts.unlock', (input, { caller }) =>
+    store.unlockUser(input.id, actor(caller)),
+  );
 
   dispatcher.register('accounts.setAssignments', (input, { caller }) =>
     store.setAssignments(input.id, input.assignments, actor(caller)),

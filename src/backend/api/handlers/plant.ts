@@ -7,7 +7,9 @@ export const registerPlantHandlers: RegisterHandlers = (dispatcher, { store, pla
       caller.scope.canSeeMachine(machine.id, machine.lineId),
     );
     const visibleLines = new Set(machines.map((machine) => machine.lineId));
-    const lines = all.lines.filter((line) => caller.scope.canSeeLine(line.id) || visibleLines.has(line.id));
+    const lines = all.lines.filter(
+      (line) => caller.scope.canSeeLine(line.id) || visibleLines.has(line.id),
+    );
     return { lines, machines };
   });
 
