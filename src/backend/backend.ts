@@ -11,6 +11,9 @@ import { TokenIssuer } from './auth/tokens';
 import { LiveHub } from './live/live-hub';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
+import { registerMachineHandlers } from './api/handlers/machines';
+import { CommandService } from './machines/command-service';
+import { MachineMonitor } from './machines/machine-monitor';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
 import { connectStore } from './store/store-client';
@@ -56,7 +59,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE);
-  const store = await connectStore(options.launcher.launchStore(), databasePath, options.migrationsDir);
+  const store = await connectStore(
+    options.launcher.launchStore(),
+    databasePath,
+    options.migrationsDir,
+  );
 
   let settings: Settings = await store.getSettings();
   const settingsCache = { current: () => settings, replace: (next: Settings) => (settings = next) };
@@ -77,6 +84,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       })
       .catch((error: unknown) => log(`could not record a refusal: ${String(error)}`));
   });
+  const monitor = new MachineMonitor(store, (snapshot) => hub.publish('machines.snapshot', snapshot), now);
   const services = { store, auth, plant, settings: settingsCache };
   registerAllHandlers(dispatcher, services);
   const ingest = new IngestService(
@@ -84,24 +92,40 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     options.ingest ?? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 },
     (status) => hub.publish('ingest.status', status),
     (results) => results.forEach((result) => hub.publish('results.appended', result)),
+    (updates) => {
+      if (updates.some((update) => plant.lineOf(update.machineId) === undefined)) void plant.refresh();
+      monitor.apply(updates);
+    },
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current());
+  const commands = new CommandService(
+    store,
+    ingest.publisher,
+    (record) => hub.publish('commands.changed', record),
+    now,
+  );
+  registerMachineHandlers(dispatcher, services, monitor, commands);
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
 
   store.onNotice((notice) => {
     if (notice.topic === 'event') hub.publish('events.appended', notice.payload);
-    if (notice.topic === 'plant.changed') void plant.refresh();
+    if (notice.topic === 'plant.changed') void plant.refresh().then(() => monitor.reload());
+    if (notice.topic === 'command') hub.publish('commands.changed', notice.payload);
     if (notice.topic === 'accounts.changed') {
       hub.publish('accounts.changed', notice.payload);
       void store
         .getUser(notice.payload.userId)
-        .then((user) => hub.updateCaller(user.id, (caller) => ({ ...caller, user, scope: auth.scopeOf(user) })))
+        .then((user) =>
+          hub.updateCaller(user.id, (caller) => ({ ...caller, user, scope: auth.scopeOf(user) })),
+        )
         .catch(() => undefined);
     }
   });
 
+  await monitor.start();
+  commands.start();
   if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
 
   return {
@@ -109,10 +133,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     call: (method, input, token) => dispatcher.call(method, input, token),
     async openLive(token, topicNames, send) {
       try {
-        const caller = await auth.authenticate(token, { allowLocked: false, countsAsActivity: false });
+        const caller = await auth.authenticate(token, {
+          allowLocked: false,
+          countsAsActivity: false,
+        });
         const refused = hub.refusedTopics(caller, topicNames);
         if (refused.length) {
-          return { error: { code: 'FORBIDDEN', message: `Your role may not follow: ${refused.join(', ')}` } };
+          return {
+            error: {
+              code: 'FORBIDDEN',
+              message: `Your role may not follow: ${refused.join(', ')}`,
+            },
+          };
         }
         return { close: hub.subscribe(caller, topicNames, send) };
       } catch (error) {
@@ -120,6 +152,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async close() {
+      commands.stop();
+      monitor.stop();
       await ingest.stop();
       hub.close();
       await hasher.close();

@@ -11,11 +11,7 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiE
 export interface Transport {
   call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
   /** Opens (or re-opens, with a new token) the live feed; returns a closer. */
-  openLive(
-    token: string,
-    topics: TopicName[],
-    onBatch: (batches: LiveBatch[]) => void,
-  ): () => void;
+  openLive(token: string, topics: TopicName[], onBatch: (batches: LiveBatch[]) => void): () => void;
 }
 
 export class ApiError extends Error {

@@ -70,7 +70,10 @@ export class AuthService {
     }
     const { user } = found;
     if (user.lockedUntil && Date.parse(user.lockedUntil) > this.now()) {
-      await this.store.loginFailed({ username: user.username, userId: null, reason: 'account locked' }, null);
+      await this.store.loginFailed(
+        { username: user.username, userId: null, reason: 'account locked' },
+        null,
+      );
       throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(user.lockedUntil));
     }
     const matches = await this.hasher.compare(password, found.passwordHash);
@@ -84,7 +87,10 @@ export class AuthService {
       throw new ApiFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
     if (user.disabled) {
-      await this.store.loginFailed({ username: user.username, userId: null, reason: 'account disabled' }, null);
+      await this.store.loginFailed(
+        { username: user.username, userId: null, reason: 'account disabled' },
+        null,
+      );
       throw new ApiFailure('UNAUTHENTICATED', 'This account is disabled; ask an admin');
     }
     return this.startSession(user.id);
@@ -132,7 +138,10 @@ export class AuthService {
       await this.store.setIdleLocked(claims.sessionId, true, { username: user.username });
     }
     if (session.idleLocked && !options.allowLocked) {
-      throw new ApiFailure('SESSION_LOCKED', 'The session is locked after inactivity; enter your password');
+      throw new ApiFailure(
+        'SESSION_LOCKED',
+        'The session is locked after inactivity; enter your password',
+      );
     }
     if (options.countsAsActivity && !session.idleLocked) {
       session.lastActivityMs = now;
@@ -161,14 +170,20 @@ export class AuthService {
       // Wrong passwords at the lock screen count toward the lockout like those at login.
       const lockUntil = new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString();
       const { locked } = await this.store.loginFailed(
-        { username: caller.user.username, userId: caller.user.id, reason: 'wrong password at the idle lock' },
+        {
+          username: caller.user.username,
+          userId: caller.user.id,
+          reason: 'wrong password at the idle lock',
+        },
         { maxFailures: MAX_FAILED_LOGINS, lockUntil },
       );
       if (locked) {
         await this.logout(caller);
         throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));
       }
-      throw new ApiFailure('INVALID_INPUT', 'Wrong password', [{ path: 'password', message: 'is wrong' }]);
+      throw new ApiFailure('INVALID_INPUT', 'Wrong password', [
+        { path: 'password', message: 'is wrong' },
+      ]);
     }
     const session = await this.cachedSession(caller.sessionId);
     if (session) {
@@ -192,7 +207,8 @@ export class AuthService {
         { path: 'currentPassword', message: 'is wrong' },
       ]);
     }
-    if (current === next) throw new ApiFailure('INVALID_INPUT', 'The new password must differ from the current one');
+    if (current === next)
+      throw new ApiFailure('INVALID_INPUT', 'The new password must differ from the current one');
     await this.store.changeOwnPassword(caller.user.id, await this.hasher.hash(next));
   }
 

@@ -32,12 +32,20 @@ type Job =
 export class PasswordHasher {
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve(v: unknown): void; reject(e: Error): void }
+  >();
 
   constructor(private readonly cost = BCRYPT_COST) {}
 
   hash(password: string): Promise<string> {
-    return this.run({ id: this.nextId++, op: 'hash', password, cost: this.cost }) as Promise<string>;
+    return this.run({
+      id: this.nextId++,
+      op: 'hash',
+      password,
+      cost: this.cost,
+    }) as Promise<string>;
   }
 
   compare(password: string, hash: string): Promise<boolean> {

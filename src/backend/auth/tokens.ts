@@ -13,7 +13,10 @@ export interface TokenClaims {
 export class TokenIssuer {
   private readonly key: Uint8Array;
 
-  constructor(secretHex: string, private readonly now: () => number = Date.now) {
+  constructor(
+    secretHex: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.key = Buffer.from(secretHex, 'hex');
   }
 

@@ -9,7 +9,11 @@ export interface BatcherOptions {
   retryDelayMs: number;
 }
 
-export const DEFAULT_BATCHING: BatcherOptions = { maxMessages: 2000, maxDelayMs: 5, retryDelayMs: 1000 };
+export const DEFAULT_BATCHING: BatcherOptions = {
+  maxMessages: 2000,
+  maxDelayMs: 5,
+  retryDelayMs: 1000,
+};
 
 /**
  * Groups incoming messages into transactions: one commit at a time, in arrival order, so
@@ -69,11 +73,13 @@ export class IngestBatcher<T extends RawMessage> {
       this.queue.splice(0, batch.length);
       this.committing = false;
       this.committed(batch, summary);
-      if (this.queue.length) this.flushSoon(this.queue.length >= this.options.maxMessages ? 0 : this.options.maxDelayMs);
+      if (this.queue.length)
+        this.flushSoon(this.queue.length >= this.options.maxMessages ? 0 : this.options.maxDelayMs);
     } catch (error) {
       this.committing = false;
       this.failed(error, this.queue.length);
-      if (!this.stopped) this.timer = setTimeout(() => void this.flush(), this.options.retryDelayMs);
+      if (!this.stopped)
+        this.timer = setTimeout(() => void this.flush(), this.options.retryDelayMs);
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { IngestStatus, TestResult } from '../../shared/contract';
+import type { MachineUpdate } from '../store/ingest-store';
 import type { StoreClient } from '../store/store-client';
+import type { CommandPublisher } from '../machines/command-service';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
 import type { BrokerSettings } from './broker/broker-settings';
 import { BrokerSubscriber } from './broker/broker-subscriber';
@@ -25,6 +27,7 @@ export class IngestService {
     private readonly options: IngestOptions,
     private readonly publishStatus: (status: IngestStatus) => void,
     private readonly publishResults: (results: TestResult[]) => void,
+    private readonly machineUpdates: (updates: MachineUpdate[]) => void,
     private readonly log: (line: string) => void,
   ) {
     this.status = {
@@ -76,6 +79,7 @@ export class IngestService {
         },
         committed: (summary) => {
           if (summary.results.length) this.publishResults(summary.results);
+          if (summary.machines.length) this.machineUpdates(summary.machines);
           const c = this.status.counters;
           this.update({
             waiting: 0,
@@ -95,6 +99,16 @@ export class IngestService {
     );
     this.subscriber.start();
   }
+
+  /** What the command service publishes through: the same connection ingest uses. */
+  readonly publisher: CommandPublisher = {
+    isConnected: () => this.subscriber?.isConnected() ?? false,
+    publish: async (topic, payload) => {
+      if (!this.subscriber) throw new Error('ingest is not running');
+      await this.subscriber.publish(topic, payload);
+    },
+    topicRoot: () => this.options.broker.topicRoot,
+  };
 
   async stop(): Promise<void> {
     await this.subscriber?.stop();

@@ -68,7 +68,8 @@ export class LiveHub {
   publish<T extends TopicName>(topic: T, payload: TopicPayload<T>): void {
     const spec = topics[topic] as unknown as TopicSpec;
     for (const subscriber of this.subscribers) {
-      if (!subscriber.topics.has(topic) || !this.mayReceive(subscriber.caller, spec, payload)) continue;
+      if (!subscriber.topics.has(topic) || !this.mayReceive(subscriber.caller, spec, payload))
+        continue;
       let queue = subscriber.queues.get(topic);
       if (!queue) {
         queue = { items: [], latest: new Map(), dropped: 0 };

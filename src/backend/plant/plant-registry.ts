@@ -14,4 +14,9 @@ export class PlantRegistry {
   lineOf(machineId: string): string | undefined {
     return this.lineByMachine.get(machineId);
   }
+
+  /** Every known machine id with its line. */
+  machines(): { machineId: string; lineId: string }[] {
+    return [...this.lineByMachine].map(([machineId, lineId]) => ({ machineId, lineId }));
+  }
 }

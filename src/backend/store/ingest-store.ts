@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
-import type { TestResult } from '../../shared/contract';
+import type { MachineState, TestResult } from '../../shared/contract';
 import { judge, type SpecLimits } from '../scoring/verdict';
 
 /** One message as it came from the broker. */
@@ -21,6 +21,19 @@ export interface IngestSummary {
   newMachines: { lineId: string; machineId: string }[];
   /** The test results this batch stored (at most MAX_RESULTS_REPORTED), for live views. */
   results: TestResult[];
+  /** The newest of what this batch said about each machine, for live machine tiles. */
+  machines: MachineUpdate[];
+}
+
+export interface MachineUpdate {
+  machineId: string;
+  lineId: string;
+  lastSeenMs: number;
+  state?: MachineState;
+  stateMs?: number;
+  reason?: string | null;
+  temperature?: number;
+  unitsProduced?: number;
 }
 
 const MAX_RESULTS_REPORTED = 1000;
@@ -45,6 +58,7 @@ export class IngestStore {
     private readonly db: Database,
     private readonly registerMachine: (lineId: string, machineId: string) => void,
     private readonly topicRoot: () => string,
+    private readonly answerCommand: (commandId: string, ok: boolean, message: string | null) => void,
   ) {
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
@@ -98,7 +112,9 @@ export class IngestStore {
       ignored: 0,
       newMachines: [],
       results: [],
+      machines: [],
     };
+    const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
     for (const raw of messages) {
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
@@ -128,9 +144,12 @@ export class IngestStore {
         summary.deadLettered += 1;
         continue;
       }
-      if (this.store(message, raw.receivedMs, summary.results)) summary.stored += 1;
-      else summary.duplicates += 1;
+      if (this.store(message, raw.receivedMs, summary.results)) {
+        summary.stored += 1;
+        noteMachineUpdate(updates, message, raw.receivedMs);
+      } else summary.duplicates += 1;
     }
+    summary.machines = [...updates.values()];
     this.statements.bumpCounter.run('received', summary.received);
     this.statements.bumpCounter.run('stored', summary.stored);
     this.statements.bumpCounter.run('duplicates', summary.duplicates);
@@ -270,8 +289,8 @@ export class IngestStore {
             receivedMs,
           ).changes === 1
         );
-      case 'commandAck':
-        return (
+      case 'commandAck': {
+        const stored =
           s.insertAck.run(
             message.commandId,
             message.machineId,
@@ -279,8 +298,10 @@ export class IngestStore {
             Number(message.ok),
             message.message ?? null,
             receivedMs,
-          ).changes === 1
-        );
+          ).changes === 1;
+        if (stored) this.answerCommand(message.commandId, message.ok, message.message ?? null);
+        return stored;
+      }
     }
   }
 
@@ -301,5 +322,26 @@ export class IngestStore {
       machineId: idOrNull(parts[parts.length - 2]),
       digest: createHash('sha256').update(raw.topic).update('\0').update(payload).digest('hex'),
     });
+  }
+}
+
+/** Keeps the newest state and readings per machine within a batch. */
+function noteMachineUpdate(updates: Map<string, MachineUpdate>, message: ParsedMessage, receivedMs: number): void {
+  let update = updates.get(message.machineId);
+  if (!update) {
+    update = { machineId: message.machineId, lineId: message.lineId, lastSeenMs: receivedMs };
+    updates.set(message.machineId, update);
+  }
+  update.lastSeenMs = Math.max(update.lastSeenMs, receivedMs);
+  if (message.kind === 'state') {
+    const at = message.timestampMs ?? receivedMs;
+    if (update.stateMs === undefined || at >= update.stateMs) {
+      update.state = message.state;
+      update.stateMs = at;
+      update.reason = message.reason ?? null;
+    }
+  } else if (message.kind === 'telemetry') {
+    if (message.temperature !== undefined) update.temperature = message.temperature;
+    if (message.unitsProduced !== undefined) update.unitsProduced = message.unitsProduced;
   }
 }

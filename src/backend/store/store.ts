@@ -2,6 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
   AuditResult,
+  CommandName,
+  CommandRecord,
+  DowntimeEvent,
+  MachineSnapshot,
   DeadLetter,
   DeadLetterQuery,
   NewSpec,
@@ -27,6 +31,8 @@ import {
   type ReplayOutcome,
 } from './ingest-store';
 import { QualityStore } from './quality-store';
+import { MachinesStore } from './machines-store';
+import { CommandsStore } from './commands-store';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
@@ -36,7 +42,8 @@ export type StoreNotice =
   | { topic: 'event'; payload: EventRecord }
   | { topic: 'accounts.changed'; payload: { userId: number } }
   | { topic: 'sessions.revoked'; payload: { sessionIds: string[] } }
-  | { topic: 'plant.changed'; payload: { machineIds: string[] } };
+  | { topic: 'plant.changed'; payload: { machineIds: string[] } }
+  | { topic: 'command'; payload: CommandRecord };
 
 /** Who did it, for the event log. */
 export interface Actor {
@@ -59,6 +66,8 @@ export class Store {
   private readonly ingest: IngestStore;
   private readonly deadLetters: DeadLettersStore;
   private readonly quality: QualityStore;
+  private readonly machines: MachinesStore;
+  private readonly commands: CommandsStore;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
 
@@ -74,6 +83,8 @@ export class Store {
     this.settings = new SettingsStore(db);
     this.plant = new PlantStore(db);
     this.deadLetters = new DeadLettersStore(db);
+    this.machines = new MachinesStore(db);
+    this.commands = new CommandsStore(db);
     this.quality = new QualityStore(db);
     this.ingest = new IngestStore(
       db,
@@ -88,6 +99,19 @@ export class Store {
         });
       },
       () => this.topicRoot,
+      (commandId, ok, message) => {
+        const record = this.commands.answer(commandId, ok, message, Date.now());
+        if (!record) return;
+        this.events.append({
+          type: ok ? 'command.answered' : 'command.failed',
+          actor: record.issuedBy,
+          target: record.machineId,
+          lineId: record.lineId,
+          machineId: record.machineId,
+          message: `${record.machineId} answered ${record.command} (${record.id.slice(0, 8)}): ${ok ? 'ok' : 'refused'}${message ? ` — ${message}` : ''}`,
+        });
+        this.pending.push({ topic: 'command', payload: record });
+      },
     );
   }
 
@@ -457,6 +481,94 @@ export class Store {
       }
       return result;
     });
+  }
+
+  // ---- Machines and commands -----------------------------------------------------------
+
+  machineSnapshots(): MachineSnapshot[] {
+    return this.machines.snapshots();
+  }
+
+  configureMachine(
+    machineId: string,
+    patch: { name?: string; heartbeatTimeoutS?: number; idealCycleTimeS?: number | null },
+    actor: Actor,
+  ): MachineSnapshot {
+    return this.tx(() => {
+      const snapshot = this.machines.configure(machineId, patch);
+      this.events.append({
+        type: 'plant.machine_configured',
+        actor: actor.username,
+        target: machineId,
+        lineId: snapshot.lineId,
+        machineId,
+        message: `${actor.username} configured machine ${machineId}`,
+        details: { ...patch },
+      });
+      return snapshot;
+    });
+  }
+
+  /** Marks machines offline that Linewatch has not heard from within their heartbeat timeout. */
+  markOffline(machineIds: string[], nowMs: number): string[] {
+    return this.tx(() =>
+      machineIds.filter((machineId) => {
+        const recorded = this.machines.recordState(machineId, 'offline', 'no message within the heartbeat timeout', nowMs);
+        if (recorded) {
+          this.events.append({
+            type: 'machine.offline',
+            target: machineId,
+            machineId,
+            message: `Machine ${machineId} is offline: no message within its heartbeat timeout`,
+          });
+        }
+        return recorded;
+      }),
+    );
+  }
+
+  downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {
+    return this.machines.downtime(fromMs, toMs, machines);
+  }
+
+  createCommand(
+    command: { id: string; machineId: string; command: CommandName; args: Record<string, unknown> },
+    actor: Actor,
+  ): CommandRecord {
+    return this.tx(() => {
+      const record = this.commands.create(command, actor.username, Date.now());
+      this.events.append({
+        type: 'command.sent',
+        actor: actor.username,
+        target: record.machineId,
+        lineId: record.lineId,
+        machineId: record.machineId,
+        message: `${actor.username} sent ${record.command} to ${record.machineId} (${record.id.slice(0, 8)})`,
+        details: { commandId: record.id, args: record.args },
+      });
+      return record;
+    });
+  }
+
+  expireCommands(deadlineMs: number): CommandRecord[] {
+    return this.tx(() => {
+      const expired = this.commands.expire(deadlineMs);
+      for (const record of expired) {
+        this.events.append({
+          type: 'command.timed_out',
+          actor: record.issuedBy,
+          target: record.machineId,
+          lineId: record.lineId,
+          machineId: record.machineId,
+          message: `${record.machineId} did not answer ${record.command} (${record.id.slice(0, 8)}) in time`,
+        });
+      }
+      return expired;
+    });
+  }
+
+  listCommands(machineId: string | undefined, machines: string[] | null, limit: number): CommandRecord[] {
+    return this.commands.list(machineId, machines, limit);
   }
 
   // ---- Quality -------------------------------------------------------------------------

@@ -3,8 +3,12 @@ import { defineMethod } from './define';
 import { Role } from './roles';
 import {
   Assignments,
+  CommandName,
+  CommandRecord,
   DeadLetter,
   DeadLetterQuery,
+  DowntimeEvent,
+  MachineSnapshot,
   NewSpec,
   ProductName,
   ResultQuery,
@@ -12,6 +16,7 @@ import {
   SpecVersion,
   TestResult,
   IngestStatus,
+  IsoTime,
   AuditResult,
   DisplayName,
   EventPage,
@@ -249,7 +254,7 @@ export const methods = {
     example: {},
   }),
   'deadLetters.list': defineMethod({
-    summary: 'Refused messages with their reasons, newest first, limited to the caller\'s lines.',
+    summary: "Refused messages with their reasons, newest first, limited to the caller's lines.",
     input: DeadLetterQuery,
     output: z.object({ deadLetters: z.array(DeadLetter), hasMore: z.boolean() }),
     permission: 'deadletters.view',
@@ -259,9 +264,13 @@ export const methods = {
   }),
 
   'deadLetters.replay': defineMethod({
-    summary: 'Runs a refused message through validation again (after a fix such as a new machine line).',
+    summary:
+      'Runs a refused message through validation again (after a fix such as a new machine line).',
     input: z.object({ id: z.coerce.number().int().positive() }),
-    output: z.object({ outcome: z.enum(['stored', 'duplicate', 'refused', 'truncated']), reason: z.string() }),
+    output: z.object({
+      outcome: z.enum(['stored', 'duplicate', 'refused', 'truncated']),
+      reason: z.string(),
+    }),
     permission: 'deadletters.replay',
     scope: { kind: 'filtered' },
     http: { verb: 'POST', path: '/dead-letters/:id/replay' },
@@ -303,13 +312,87 @@ export const methods = {
       testStep: ProductName,
       lower: z.number().finite().nullable(),
       upper: z.number().finite().nullable(),
-      hours: z.coerce.number().int().min(1).max(24 * 90).default(24),
+      hours: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90)
+        .default(24),
     }),
     output: SpecPreview,
     permission: 'specs.manage',
     scope: none,
     http: { verb: 'POST', path: '/specs/preview' },
     example: { productId: 'PROD-A', testStep: 'voltage_test', lower: 81, upper: 89 },
+  }),
+
+  // ---- Machines ---------------------------------------------------------------------------
+  'machines.overview': defineMethod({
+    summary: 'The latest state, temperature and counter of every machine the caller may see.',
+    input: z.object({ lineId: Identifier.optional() }),
+    output: z.array(MachineSnapshot),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/machines' },
+    example: {},
+  }),
+  'machines.configure': defineMethod({
+    summary: "Renames a machine or sets its heartbeat timeout and ideal cycle time.",
+    input: z.object({
+      machineId: Identifier,
+      name: DisplayName.optional(),
+      heartbeatTimeoutS: z.number().int().min(5).max(86_400).optional(),
+      idealCycleTimeS: z.number().positive().max(86_400).nullable().optional(),
+    }),
+    output: MachineSnapshot,
+    permission: 'plant.manage',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'PATCH', path: '/machines/:machineId' },
+    example: { machineId: 'M-1', heartbeatTimeoutS: 60 },
+  }),
+  'downtime.list': defineMethod({
+    summary: 'Periods a machine was down, in maintenance or offline, with reasons and durations.',
+    input: z.object({
+      from: IsoTime,
+      to: IsoTime,
+      lineId: Identifier.optional(),
+      machineId: Identifier.optional(),
+    }),
+    output: z.array(DowntimeEvent),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/downtime' },
+    example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
+  }),
+  'machines.command': defineMethod({
+    summary: 'Sends start, stop, reset or set_rate to a machine; the answer or a timeout follows.',
+    input: z
+      .object({
+        machineId: Identifier,
+        command: CommandName,
+        unitsPerMinute: z.number().positive().max(100_000).optional(),
+      })
+      .refine((input) => input.command !== 'set_rate' || input.unitsPerMinute !== undefined, {
+        message: 'set_rate needs unitsPerMinute',
+        path: ['unitsPerMinute'],
+      }),
+    output: CommandRecord,
+    permission: 'machines.command',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'POST', path: '/machines/:machineId/commands' },
+    example: { machineId: 'M-1', command: 'stop' },
+  }),
+  'commands.list': defineMethod({
+    summary: 'Commands sent to machines, newest first, with their answers.',
+    input: z.object({
+      machineId: Identifier.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    output: z.array(CommandRecord),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/commands' },
+    example: { limit: 10 },
   }),
 
   // ---- Plant -----------------------------------------------------------------------------

@@ -20,6 +20,7 @@ export const Permission = z.enum([
   'deadletters.view',
   'deadletters.replay',
   'specs.manage',
+  'machines.command',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -37,6 +38,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadletters.view',
     'deadletters.replay',
     'specs.manage',
+    'machines.command',
   ],
   engineer: [
     'public',
@@ -46,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadletters.view',
     'deadletters.replay',
     'specs.manage',
+    'machines.command',
   ],
   operator: ['public', 'authenticated', 'events.read', 'plant.view'],
 };

@@ -134,7 +134,13 @@ export const ApiErrorBody = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 
-export const BrokerState = z.enum(['connecting', 'connected', 'reconnecting', 'offline', 'stopped']);
+export const BrokerState = z.enum([
+  'connecting',
+  'connected',
+  'reconnecting',
+  'offline',
+  'stopped',
+]);
 export type BrokerState = z.infer<typeof BrokerState>;
 
 /** The broker connection and what ingest has done since the database was created. */
@@ -263,3 +269,52 @@ export const ResultQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 export type ResultQuery = z.infer<typeof ResultQuery>;
+
+export const MachineState = z.enum(['running', 'idle', 'down', 'maintenance', 'offline']);
+export type MachineState = z.infer<typeof MachineState>;
+
+/** What a machine tile shows: the latest of everything, kept current by ingest. */
+export const MachineSnapshot = z.object({
+  machineId: z.string(),
+  lineId: z.string(),
+  name: z.string(),
+  state: MachineState.nullable(),
+  stateSince: IsoTime.nullable(),
+  reason: z.string().nullable(),
+  temperature: z.number().nullable(),
+  unitsProduced: z.number().nullable(),
+  lastSeenAt: IsoTime.nullable(),
+  heartbeatTimeoutS: z.number().int(),
+});
+export type MachineSnapshot = z.infer<typeof MachineSnapshot>;
+
+export const DowntimeEvent = z.object({
+  machineId: z.string(),
+  lineId: z.string(),
+  state: MachineState,
+  reason: z.string().nullable(),
+  start: IsoTime,
+  /** Null while it lasts. */
+  end: IsoTime.nullable(),
+  durationS: z.number(),
+});
+export type DowntimeEvent = z.infer<typeof DowntimeEvent>;
+
+export const TimeRange = z.object({ from: IsoTime, to: IsoTime });
+
+export const CommandName = z.enum(['start', 'stop', 'reset', 'set_rate']);
+export type CommandName = z.infer<typeof CommandName>;
+
+export const CommandRecord = z.object({
+  id: z.string(),
+  lineId: z.string(),
+  machineId: z.string(),
+  command: CommandName,
+  args: z.record(z.string(), z.unknown()),
+  issuedBy: z.string(),
+  issuedAt: IsoTime,
+  status: z.enum(['sent', 'ok', 'failed', 'timed_out']),
+  answer: z.string().nullable(),
+  answeredAt: IsoTime.nullable(),
+});
+export type CommandRecord = z.infer<typeof CommandRecord>;

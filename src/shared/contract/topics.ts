@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTopic } from './define';
-import { EventRecord, IngestStatus, TestResult } from './schemas';
+import { CommandRecord, EventRecord, IngestStatus, MachineSnapshot, TestResult } from './schemas';
 
 /** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
 export const topics = {
@@ -26,6 +26,22 @@ export const topics = {
     permission: 'plant.view',
     coalesce: 'append',
     scopeOf: (result) => ({ lineId: result.lineId, machineId: result.machineId }),
+  }),
+  'machines.snapshot': defineTopic({
+    summary: "A machine's latest state and readings; one item per machine per flush.",
+    payload: MachineSnapshot,
+    permission: 'plant.view',
+    coalesce: 'latest',
+    keyOf: (snapshot) => snapshot.machineId,
+    scopeOf: (snapshot) => ({ lineId: snapshot.lineId, machineId: snapshot.machineId }),
+  }),
+  'commands.changed': defineTopic({
+    summary: 'A command was sent, answered or timed out.',
+    payload: CommandRecord,
+    permission: 'plant.view',
+    coalesce: 'latest',
+    keyOf: (command) => command.id,
+    scopeOf: (command) => ({ lineId: command.lineId, machineId: command.machineId }),
   }),
   'ingest.status': defineTopic({
     summary: 'The broker connection and ingest counters, at most a few times a second.',

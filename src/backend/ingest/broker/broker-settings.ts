@@ -5,7 +5,10 @@ export const BrokerSettings = z.object({
   url: z
     .string()
     .max(500)
-    .refine((url) => url === '' || /^(mqtts?|wss?):\/\//.test(url), 'must start with mqtt://, mqtts://, ws:// or wss://'),
+    .refine(
+      (url) => url === '' || /^(mqtts?|wss?):\/\//.test(url),
+      'must start with mqtt://, mqtts://, ws:// or wss://',
+    ),
   username: z.string().max(200).optional(),
   password: z.string().max(500).optional(),
   caFile: z.string().max(1000).optional(),

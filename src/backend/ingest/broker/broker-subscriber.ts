@@ -57,7 +57,8 @@ export class BrokerSubscriber {
     private readonly events: SubscriberEvents,
   ) {
     this.batcher = new IngestBatcher<Delivered>(
-      (batch) => commit(batch.map(({ topic, payload, receivedMs }) => ({ topic, payload, receivedMs }))),
+      (batch) =>
+        commit(batch.map(({ topic, payload, receivedMs }) => ({ topic, payload, receivedMs }))),
       (batch, summary) => {
         this.acknowledge(batch);
         events.committed(summary);
@@ -109,6 +110,16 @@ export class BrokerSubscriber {
     client.on('error', (error) => this.setState('offline', error.message));
   }
 
+  isConnected(): boolean {
+    return this.client?.connected === true;
+  }
+
+  /** Publishes a command to a machine (QoS 1). */
+  async publish(topic: string, payload: string): Promise<void> {
+    if (!this.client) throw new Error('not connected');
+    await this.client.publishAsync(topic, payload, { qos: 1 });
+  }
+
   async stop(): Promise<void> {
     this.state = 'stopped';
     await this.batcher.drain();
@@ -119,7 +130,10 @@ export class BrokerSubscriber {
   }
 
   private holdAcknowledgements(client: MqttClient): void {
-    const internals = client as unknown as { _sendPacket: SendPacket; handleMessage: MqttClient['handleMessage'] };
+    const internals = client as unknown as {
+      _sendPacket: SendPacket;
+      handleMessage: MqttClient['handleMessage'];
+    };
     const send = internals._sendPacket.bind(client);
     this.sendPacket = send;
     internals._sendPacket = (packet: Packet, ...rest: unknown[]) => {

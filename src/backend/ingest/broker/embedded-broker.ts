@@ -11,7 +11,10 @@ export interface EmbeddedBroker {
  * work out of the box. Loopback only: machines on the floor use the plant's own broker.
  * Its queues live in memory; a persistent external broker is what a plant should run.
  */
-export async function startEmbeddedBroker(port = 1883, host = '127.0.0.1'): Promise<EmbeddedBroker> {
+export async function startEmbeddedBroker(
+  port = 1883,
+  host = '127.0.0.1',
+): Promise<EmbeddedBroker> {
   const broker = await Aedes.createBroker({ queueLimit: 1_000_000 });
   const server: Server = createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {

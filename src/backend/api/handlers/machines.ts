@@ -1,0 +1,64 @@
+import type { CommandService } from '../../machines/command-service';
+import type { MachineMonitor } from '../../machines/machine-monitor';
+import type { Caller } from '../../auth/auth-service';
+import type { Dispatcher } from '../dispatcher';
+import type { Services } from '../services';
+
+/** The machine ids a caller may see, or null for all of them. */
+function visibleMachineIds(caller: Caller, services: Services): string[] | null {
+  if (caller.scope.isPlant) return null;
+  return services.plant
+    .machines()
+    .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
+    .map((machine) => machine.machineId);
+}
+
+export function registerMachineHandlers(
+  dispatcher: Dispatcher,
+  services: Services,
+  monitor: MachineMonitor,
+  commands: CommandService,
+): void {
+  const { store } = services;
+
+  dispatcher.register('machines.overview', async (input, { caller }) =>
+    monitor
+      .list()
+      .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
+      .filter((machine) => input.lineId === undefined || machine.lineId === input.lineId)
+      .sort((a, b) => a.lineId.localeCompare(b.lineId) || a.machineId.localeCompare(b.machineId)),
+  );
+
+  dispatcher.register('machines.configure', async (input, { caller }) => {
+    const { machineId, ...patch } = input;
+    const snapshot = await store.configureMachine(machineId, patch, { username: caller.user.username });
+    await monitor.reload();
+    return snapshot;
+  });
+
+  dispatcher.register('downtime.list', async (input, { caller }) => {
+    let machines = visibleMachineIds(caller, services);
+    if (input.machineId) machines = (machines ?? [input.machineId]).filter((id) => id === input.machineId);
+    if (input.lineId) {
+      const onLine = services.plant
+        .machines()
+        .filter((machine) => machine.lineId === input.lineId)
+        .map((machine) => machine.machineId);
+      machines = (machines ?? onLine).filter((id) => onLine.includes(id));
+    }
+    return store.downtime(Date.parse(input.from), Date.parse(input.to), machines);
+  });
+
+  dispatcher.register('machines.command', (input, { caller }) =>
+    commands.send(
+      input.machineId,
+      input.command,
+      input.command === 'set_rate' ? { units_per_minute: input.unitsPerMinute } : {},
+      caller.user.username,
+    ),
+  );
+
+  dispatcher.register('commands.list', (input, { caller }) =>
+    store.listCommands(input.machineId, visibleMachineIds(caller, services), input.limit),
+  );
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { CommandName, CommandRecord } from '../../shared/contract';
+import { ApiFailure } from '../api/api-failure';
+import type { StoreClient } from '../store/store-client';
+
+/** A command with no answer within this time is recorded as timed out (the protocol's rule). */
+export const COMMAND_TIMEOUT_MS = 10_000;
+
+export interface CommandPublisher {
+  isConnected(): boolean;
+  publish(topic: string, payload: string): Promise<void>;
+  topicRoot(): string;
+}
+
+/** Sends commands to machines over MQTT, records them, and times out the unanswered ones. */
+export class CommandService {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: StoreClient,
+    private readonly publisher: CommandPublisher,
+    private readonly changed: (record: CommandRecord) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => void this.expire(), 1_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async send(
+    machineId: string,
+    command: CommandName,
+    args: Record<string, unknown>,
+    issuedBy: string,
+  ): Promise<CommandRecord> {
+    if (!this.publisher.isConnected()) {
+      throw new ApiFailure('CONFLICT', 'The broker is not connected; the command was not sent');
+    }
+    const record = await this.store.createCommand(
+      { id: randomUUID(), machineId, command, args },
+      { username: issuedBy },
+    );
+    const payload = {
+      command_id: record.id,
+      command,
+      args,
+      issued_by: issuedBy,
+      timestamp: new Date(this.now()).toISOString(),
+    };
+    await this.publisher.publish(
+      `${this.publisher.topicRoot()}/${record.lineId}/${machineId}/command`,
+      JSON.stringify(payload),
+    );
+    this.changed(record);
+    return record;
+  }
+
+  private async expire(): Promise<void> {
+    try {
+      const expired = await this.store.expireCommands(this.now() - COMMAND_TIMEOUT_MS);
+      for (const record of expired) this.changed(record);
+    } catch {
+      // The store may be restarting; the next tick tries again.
+    }
+  }
+}

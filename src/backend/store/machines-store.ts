@@ -1,0 +1,136 @@
+import type { Database } from 'better-sqlite3';
+import type { DowntimeEvent, MachineSnapshot, MachineState } from '../../shared/contract';
+import { StoreError } from './rpc';
+
+interface SnapshotRow {
+  machine_id: string;
+  line_id: string;
+  name: string;
+  heartbeat_timeout_s: number;
+  state: MachineState | null;
+  state_ms: number | null;
+  reason: string | null;
+  temperature: number | null;
+  units_produced: number | null;
+  last_seen_ms: number | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The latest of each machine, its settings, and its state history as downtime. */
+export class MachinesStore {
+  constructor(private readonly db: Database) {}
+
+  snapshots(machineId?: string): MachineSnapshot[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.id AS machine_id, m.line_id, m.name, m.heartbeat_timeout_s,
+           st.state, st.ts_ms AS state_ms, st.reason,
+           tl.temperature, tl.units_produced,
+           max(coalesce(st.received_ms, 0), coalesce(tl.ts_ms, 0),
+               coalesce((SELECT max(ts_ms) FROM test_results r WHERE r.machine_id = m.id), 0)) AS last_seen_ms
+         FROM machines m
+         LEFT JOIN machine_states st ON st.id = (
+           SELECT id FROM machine_states WHERE machine_id = m.id ORDER BY ts_ms DESC, id DESC LIMIT 1)
+         LEFT JOIN telemetry_samples tl ON tl.machine_id = m.id AND tl.ts_ms = (
+           SELECT max(ts_ms) FROM telemetry_samples WHERE machine_id = m.id)
+         WHERE @machineId IS NULL OR m.id = @machineId
+         ORDER BY m.line_id, m.id`,
+      )
+      .all({ machineId: machineId ?? null }) as SnapshotRow[];
+    return rows.map((row) => ({
+      machineId: row.machine_id,
+      lineId: row.line_id,
+      name: row.name,
+      state: row.state,
+      stateSince: iso(row.state_ms),
+      reason: row.reason,
+      temperature: row.temperature,
+      unitsProduced: row.units_produced,
+      lastSeenAt: row.last_seen_ms ? iso(row.last_seen_ms) : null,
+      heartbeatTimeoutS: row.heartbeat_timeout_s,
+    }));
+  }
+
+  configure(
+    machineId: string,
+    patch: { name?: string; heartbeatTimeoutS?: number; idealCycleTimeS?: number | null },
+  ): MachineSnapshot {
+    const found = this.db.prepare('SELECT 1 FROM machines WHERE id = ?').get(machineId);
+    if (!found) throw new StoreError('NOT_FOUND', `No machine ${machineId}`);
+    this.db
+      .prepare(
+        `UPDATE machines SET name = coalesce(@name, name),
+           heartbeat_timeout_s = coalesce(@heartbeat, heartbeat_timeout_s),
+           ideal_cycle_time_s = CASE WHEN @setCycle THEN @cycle ELSE ideal_cycle_time_s END
+         WHERE id = @machineId`,
+      )
+      .run({
+        machineId,
+        name: patch.name ?? null,
+        heartbeat: patch.heartbeatTimeoutS ?? null,
+        setCycle: Number(patch.idealCycleTimeS !== undefined),
+        cycle: patch.idealCycleTimeS ?? null,
+      });
+    return this.snapshots(machineId)[0]!;
+  }
+
+  /** Records a state Linewatch concluded itself (offline after the heartbeat timeout). */
+  recordState(machineId: string, state: MachineState, reason: string, nowMs: number): boolean {
+    const line = this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
+      | string
+      | undefined;
+    if (!line) return false;
+    return (
+      this.db
+        .prepare(
+          `INSERT OR IGNORE INTO machine_states (machine_id, line_id, ts_ms, state, reason, received_ms)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+        )
+        .run(machineId, line, nowMs, state, reason, nowMs).changes === 1
+    );
+  }
+
+  /** Periods in a state other than running or idle, clipped to the range. */
+  downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {
+    const rows = this.db
+      .prepare(
+        `WITH spans AS (
+           SELECT machine_id, line_id, state, reason, ts_ms AS start_ms,
+             LEAD(ts_ms) OVER (PARTITION BY machine_id ORDER BY ts_ms, id) AS end_ms
+           FROM machine_states
+           WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         )
+         SELECT * FROM spans
+         WHERE state IN ('down', 'maintenance', 'offline')
+           AND start_ms < @to AND (end_ms IS NULL OR end_ms > @from)
+         ORDER BY start_ms`,
+      )
+      .all({
+        all: Number(machines === null),
+        machines: JSON.stringify(machines ?? []),
+        from: fromMs,
+        to: toMs,
+      }) as {
+      machine_id: string;
+      line_id: string;
+      state: MachineState;
+      reason: string | null;
+      start_ms: number;
+      end_ms: number | null;
+    }[];
+    return rows.map((row) => {
+      const start = Math.max(row.start_ms, fromMs);
+      const end = row.end_ms === null ? null : Math.min(row.end_ms, toMs);
+      return {
+        machineId: row.machine_id,
+        lineId: row.line_id,
+        state: row.state,
+        reason: row.reason,
+        start: new Date(row.start_ms).toISOString(),
+        end: iso(row.end_ms),
+        durationS: ((end ?? Math.min(toMs, Date.now())) - start) / 1000,
+      };
+    });
+  }
+}

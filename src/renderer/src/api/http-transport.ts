@@ -1,0 +1,53 @@
+import type { CallResult, Transport } from '../../../shared/api-client';
+import { ApiErrorBody, type ErrorCode } from '../../../shared/contract';
+import { buildHttpRequest, STATUS_BY_CODE } from '../../../shared/http-route';
+import { openLiveSocket } from './live-socket';
+
+const UNREACHABLE: CallResult = {
+  ok: false,
+  error: { code: 'INTERNAL', message: 'Cannot reach the Linewatch server' },
+};
+
+/** Console mode: contract calls as REST requests to the same origin, live updates over WebSocket. */
+export function createHttpTransport(): Transport {
+  return {
+    async call(method, input, token) {
+      const request = buildHttpRequest(method, input);
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (request.body !== undefined) headers['Content-Type'] = 'application/json';
+      if (token) headers.Authorization = `Bearer ${token}`;
+      let response: Response;
+      try {
+        response = await fetch(request.url, { method: request.verb, headers, body: request.body });
+      } catch {
+        return UNREACHABLE;
+      }
+      const body = await readJson(response);
+      if (response.ok) return { ok: true, value: body };
+      return { ok: false, error: toErrorBody(response.status, body) };
+    },
+    openLive: openLiveSocket,
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A well-formed error body is passed on; anything else (a proxy page, say) is named by status. */
+function toErrorBody(status: number, body: unknown): ApiErrorBody {
+  const parsed = ApiErrorBody.safeParse(body);
+  if (parsed.success) return parsed.data;
+  return { code: codeForStatus(status), message: `The server answered with HTTP ${status}` };
+}
+
+function codeForStatus(status: number): ErrorCode {
+  const match = (Object.entries(STATUS_BY_CODE) as [ErrorCode, number][]).find(
+    ([, codeStatus]) => codeStatus === status,
+  );
+  return match ? match[0] : 'INTERNAL';
+}

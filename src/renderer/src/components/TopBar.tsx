@@ -1,0 +1,36 @@
+import { logout } from '../lib/logout';
+import { usePlant } from '../state/plant-store';
+import { useSession } from '../state/session-store';
+
+const ROLE_LABEL = { admin: 'Administrator', engineer: 'Engineer', operator: 'Operator' } as const;
+
+export function TopBar() {
+  const plantName = usePlant((state) => state.plantName);
+  const user = useSession((state) => state.user);
+  const lock = useSession((state) => state.lock);
+  return (
+    <header className="top-bar">
+      <p className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Linewatch
+        <span className="brand-plant" data-testid="plant-name">
+          {plantName}
+        </span>
+      </p>
+      {user && (
+        <div className="top-bar-user" data-testid="current-user">
+          <span className="user-name">{user.displayName}</span>
+          <span className={`role-badge role-${user.role}`}>{ROLE_LABEL[user.role]}</span>
+        </div>
+      )}
+      <div className="top-bar-actions">
+        <button type="button" onClick={lock}>
+          Lock
+        </button>
+        <button type="button" onClick={() => void logout()}>
+          Log out
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Role } from '../../../shared/contract';
+
+export type PageId =
+  | 'overview'
+  | 'lines'
+  | 'quality'
+  | 'alerts'
+  | 'maintenance'
+  | 'reports'
+  | 'events'
+  | 'admin'
+  | 'simulator'
+  | 'settings';
+
+export interface NavItem {
+  id: PageId;
+  label: string;
+  /** Roles that see the entry; the backend enforces the same through permissions. */
+  roles: readonly Role[];
+}
+
+const everyone: readonly Role[] = ['admin', 'engineer', 'operator'];
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'overview', label: 'Overview', roles: everyone },
+  { id: 'lines', label: 'Lines', roles: everyone },
+  { id: 'quality', label: 'Quality', roles: everyone },
+  { id: 'alerts', label: 'Alerts', roles: everyone },
+  { id: 'maintenance', label: 'Maintenance', roles: everyone },
+  { id: 'reports', label: 'Reports', roles: everyone },
+  { id: 'events', label: 'Event log', roles: everyone },
+  { id: 'admin', label: 'Admin', roles: ['admin'] },
+  { id: 'simulator', label: 'Simulator', roles: ['admin', 'engineer'] },
+  { id: 'settings', label: 'Settings', roles: everyone },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
+
+export function isPageId(value: string): value is PageId {
+  return NAV_ITEMS.some((item) => item.id === value);
+}
+
+/** What each page not yet built will hold, so users know what is coming (no fake data). */
+export const COMING_LATER: Partial<Record<PageId, { summary: string; features: string[] }>> = {
+  overview: {
+    summary: 'A plant-wide picture of production at a glance.',
+    features: [
+      'Status tile for every line: running, idle, stopped or faulted',
+      'Live OEE with availability, performance and quality',
+      'Good and scrap counts for the current shift against target',
+      'Open alerts, most severe first',
+    ],
+  },
+  lines: {
+    summary: 'Each production line and its machines, live from the shop floor.',
+    features: [
+      'Machine states and cycle times as they arrive over MQTT',
+      'Throughput and downtime charts per line and shift',
+      'Drill-down from a line to a single machine',
+    ],
+  },
+  quality: {
+    summary: 'Measurements and defects, with statistical process control.',
+    features: [
+      'Control charts with limits per measured characteristic',
+      'Scrap and rework rates per line, machine and shift',
+      'First-pass yield trends',
+    ],
+  },
+  alerts: {
+    summary: 'Threshold and state alerts that need someone to act.',
+    features: [
+      'Active alerts with severity, machine and time raised',
+      'Acknowledge with a comment; every step is written to the event log',
+      'Alert rules per line or machine (engineers and admins)',
+    ],
+  },
+  maintenance: {
+    summary: 'Downtime and planned maintenance.',
+    features: [
+      'Downtime reasons and durations per machine',
+      'Planned maintenance windows and their effect on OEE',
+      'MTBF and MTTR figures',
+    ],
+  },
+  reports: {
+    summary: 'Shift, day and week reports for the plant and its lines.',
+    features: ['Production, OEE, quality and downtime summaries', 'Print and export to PDF or CSV'],
+  },
+  simulator: {
+    summary: 'A simulated factory for testing and training, without real machines.',
+    features: [
+      'Start and stop simulated lines and machines that publish over MQTT',
+      'Inject faults, slow cycles and scrap to try alerts and reports',
+    ],
+  },
+};

@@ -1,0 +1,16 @@
+import type { User } from '../../../../shared/contract';
+import { PageHeader } from '../../components/PageHeader';
+import { ChangePasswordForm } from './ChangePasswordForm';
+import { PlantSettingsForm } from './PlantSettingsForm';
+
+export function SettingsPage({ user }: { user: User }) {
+  return (
+    <section aria-labelledby="page-title" data-testid="page-settings">
+      <PageHeader title="Settings" />
+      <div className="panel-grid">
+        <ChangePasswordForm />
+        {user.role === 'admin' && <PlantSettingsForm />}
+      </div>
+    </section>
+  );
+}
