@@ -1,7 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/contract';
 
-export const DEFAULT_SETTINGS: Settings = { plantName: 'Linewatch plant', idleLockMinutes: 15 };
+export const DEFAULT_SETTINGS: Settings = {
+  plantName: 'Linewatch plant',
+  idleLockMinutes: 15,
+  shifts: [
+    { name: 'Early', start: '06:00' },
+    { name: 'Late', start: '14:00' },
+    { name: 'Night', start: '22:00' },
+  ],
+};
 
 /** Plant settings as key/value rows (JSON values), plus secrets the API never returns. */
 export class SettingsStore {

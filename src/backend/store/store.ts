@@ -33,6 +33,8 @@ import {
 import { QualityStore } from './quality-store';
 import { MachinesStore } from './machines-store';
 import { CommandsStore } from './commands-store';
+import { OeeStore } from './oee-store';
+import type { HourFigures } from '../scoring/oee';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
@@ -68,6 +70,7 @@ export class Store {
   private readonly quality: QualityStore;
   private readonly machines: MachinesStore;
   private readonly commands: CommandsStore;
+  private readonly oee: OeeStore;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
 
@@ -85,6 +88,7 @@ export class Store {
     this.deadLetters = new DeadLettersStore(db);
     this.machines = new MachinesStore(db);
     this.commands = new CommandsStore(db);
+    this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);
     this.ingest = new IngestStore(
       db,
@@ -525,6 +529,18 @@ export class Store {
         return recorded;
       }),
     );
+  }
+
+  /** The per-hour sums OEE is computed from, and each machine's ideal cycle time. */
+  oeeInputs(
+    fromMs: number,
+    toMs: number,
+    machines: string[] | null,
+  ): { hours: HourFigures[]; idealCycleS: Map<string, number | null> } {
+    return {
+      hours: this.oee.hourFigures(fromMs, toMs, machines, Date.now()),
+      idealCycleS: this.oee.idealCycleTimes(),
+    };
   }
 
   downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {

@@ -90,9 +90,21 @@ export type EventQuery = z.infer<typeof EventQuery>;
 export const EventPage = z.object({ events: z.array(EventRecord), hasMore: z.boolean() });
 export type EventPage = z.infer<typeof EventPage>;
 
+/** A shift starts at a wall-clock time (plant local time, HH:MM) and runs to the next one. */
+export const Shift = z.object({
+  name: z.string().min(1).max(40),
+  start: z.string().regex(/^([01]\d|2[0-3]):00$/, 'must be a whole hour, HH:00'),
+});
+export type Shift = z.infer<typeof Shift>;
+
 export const Settings = z.object({
   plantName: z.string().min(1).max(120),
   idleLockMinutes: z.number().int().min(1).max(480),
+  shifts: z
+    .array(Shift)
+    .min(1)
+    .max(6)
+    .refine((shifts) => new Set(shifts.map((s) => s.start)).size === shifts.length, 'two shifts start at the same time'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -318,3 +330,137 @@ export const CommandRecord = z.object({
   answeredAt: IsoTime.nullable(),
 });
 export type CommandRecord = z.infer<typeof CommandRecord>;
+
+/** One row of an OEE report: sums, so rows add up; the ratios are computed from the sums. */
+export const OeeRow = z.object({
+  lineId: z.string(),
+  /** Null on a line's total row. */
+  machineId: z.string().nullable(),
+  bucketStart: IsoTime,
+  bucketEnd: IsoTime,
+  /** Shift name for shift buckets. */
+  label: z.string(),
+  plannedS: z.number(),
+  runS: z.number(),
+  units: z.number(),
+  /** Ideal cycle time × units, in seconds (the numerator of performance). */
+  idealS: z.number(),
+  firstPassTested: z.number().int(),
+  firstPassGood: z.number().int(),
+  availability: z.number().nullable(),
+  performance: z.number().nullable(),
+  quality: z.number().nullable(),
+  oee: z.number().nullable(),
+});
+export type OeeRow = z.infer<typeof OeeRow>;
+
+// ---- Alerts (ISA-18.2) -------------------------------------------------------------------
+
+export const AlertPriority = z.enum(['critical', 'high', 'medium', 'low']);
+export type AlertPriority = z.infer<typeof AlertPriority>;
+
+/** The ISA-18.2 states of an alert; `cleared` alerts are history. */
+export const AlertState = z.enum(['active_unacked', 'active_acked', 'returned_unacked', 'cleared']);
+export type AlertState = z.infer<typeof AlertState>;
+
+export const AlertSource = z.enum([
+  'threshold',
+  'downtime',
+  'offline',
+  'fail_rate',
+  'no_spec',
+  'dead_letters',
+  'broker',
+]);
+export type AlertSource = z.infer<typeof AlertSource>;
+
+/** One alert: a condition from the moment it was raised until it was cleared. */
+export const Alert = z.object({
+  id: z.number().int().positive(),
+  conditionKey: z.string(),
+  source: AlertSource,
+  priority: AlertPriority,
+  /** Null for plant-wide alerts (broker, dead letters, missing spec limits). */
+  lineId: z.string().nullable(),
+  machineId: z.string().nullable(),
+  message: z.string(),
+  value: z.number().nullable(),
+  state: AlertState,
+  raisedAt: IsoTime,
+  /** How often the condition came back while this alert lasted. */
+  raiseCount: z.number().int(),
+  returnedAt: IsoTime.nullable(),
+  ackedAt: IsoTime.nullable(),
+  ackedBy: z.string().nullable(),
+  clearedAt: IsoTime.nullable(),
+  resolvedBy: z.string().nullable(),
+  resolveReason: z.string().nullable(),
+  shelvedUntil: IsoTime.nullable(),
+  shelvedBy: z.string().nullable(),
+  shelveReason: z.string().nullable(),
+  outOfService: z.boolean(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+export const AlertQuery = z.object({
+  /** active: open, not shelved, in service; shelved: shelved or out of service; history: all. */
+  view: z.enum(['active', 'shelved', 'history']).default('active'),
+  state: AlertState.optional(),
+  priority: AlertPriority.optional(),
+  source: AlertSource.optional(),
+  lineId: Identifier.optional(),
+  machineId: Identifier.optional(),
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AlertQuery = z.infer<typeof AlertQuery>;
+
+export const AlertReason = z.string().trim().min(1, 'a reason is required').max(500);
+
+/** A telemetry metric name as the protocol allows it (temperature or an extra metric). */
+export const MetricName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,63}$/, 'must be a letter then up to 63 of A-Z a-z 0-9 _ . -');
+
+const Limit = z.number().finite().nullable().default(null);
+
+/** Alarm limits of one metric of one machine; each limit is its own condition. */
+export const ThresholdInput = z
+  .object({
+    machineId: Identifier,
+    metric: MetricName,
+    highHigh: Limit,
+    high: Limit,
+    low: Limit,
+    lowLow: Limit,
+    /** How far back inside a limit a value must come before the alert returns to normal. */
+    deadband: z.number().finite().min(0).default(0),
+    /** How long (by message timestamps) a limit must be crossed before the alert is raised. */
+    onDelayS: z.number().int().min(0).max(3600).default(0),
+  })
+  .refine(
+    (t) => {
+      const ordered = [t.lowLow, t.low, t.high, t.highHigh].filter(
+        (limit): limit is number => limit !== null,
+      );
+      return ordered.every((limit, i) => i === 0 || ordered[i - 1]! <= limit);
+    },
+    { message: 'limits must be ordered lowLow ≤ low ≤ high ≤ highHigh', path: ['high'] },
+  );
+export type ThresholdInput = z.infer<typeof ThresholdInput>;
+
+export const Threshold = z.object({
+  machineId: z.string(),
+  lineId: z.string(),
+  metric: z.string(),
+  highHigh: z.number().nullable(),
+  high: z.number().nullable(),
+  low: z.number().nullable(),
+  lowLow: z.number().nullable(),
+  deadband: z.number(),
+  onDelayS: z.number().int(),
+  updatedAt: IsoTime,
+  updatedBy: z.string(),
+});
+export type Threshold = z.infer<typeof Threshold>;

@@ -1,4 +1,5 @@
 import type { CommandService } from '../../machines/command-service';
+import { computeOee } from '../../scoring/oee';
 import type { MachineMonitor } from '../../machines/machine-monitor';
 import type { Caller } from '../../auth/auth-service';
 import type { Dispatcher } from '../dispatcher';
@@ -47,6 +48,27 @@ export function registerMachineHandlers(
       machines = (machines ?? onLine).filter((id) => onLine.includes(id));
     }
     return store.downtime(Date.parse(input.from), Date.parse(input.to), machines);
+  });
+
+  dispatcher.register('oee.report', async (input, { caller }) => {
+    let machines = visibleMachineIds(caller, services);
+    const wanted = services.plant
+      .machines()
+      .filter((m) => (input.lineId === undefined || m.lineId === input.lineId) && (input.machineId === undefined || m.machineId === input.machineId))
+      .map((m) => m.machineId);
+    machines = (machines ?? wanted).filter((id) => wanted.includes(id));
+    const fromMs = Date.parse(input.from);
+    const toMs = Date.parse(input.to);
+    const { hours, idealCycleS } = await store.oeeInputs(fromMs, toMs, machines);
+    const rows = computeOee(hours, idealCycleS, {
+      bucketing: input.bucket,
+      shifts: services.settings.current().shifts,
+      utcOffsetMinutes: -new Date(fromMs).getTimezoneOffset(),
+      fromMs,
+      toMs,
+    });
+    // Operators see their machines' rows, not line totals that include machines of others.
+    return caller.scope.kind === 'machines' ? rows.filter((row) => row.machineId !== null) : rows;
   });
 
   dispatcher.register('machines.command', (input, { caller }) =>

@@ -1,0 +1,116 @@
+import type { Database } from 'better-sqlite3';
+import type { HourFigures } from '../scoring/oee';
+
+const HOUR_MS = 3_600_000;
+
+interface StateRow {
+  machine_id: string;
+  ts_ms: number;
+  state: string;
+}
+
+/** Reads what OEE is computed from, summed per machine and clock hour. */
+export class OeeStore {
+  constructor(private readonly db: Database) {}
+
+  idealCycleTimes(): Map<string, number | null> {
+    const rows = this.db.prepare('SELECT id, ideal_cycle_time_s FROM machines').all() as {
+      id: string;
+      ideal_cycle_time_s: number | null;
+    }[];
+    return new Map(rows.map((row) => [row.id, row.ideal_cycle_time_s]));
+  }
+
+  hourFigures(fromMs: number, toMs: number, machines: string[] | null, nowMs: number): HourFigures[] {
+    const start = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
+    const end = Math.min(toMs, nowMs);
+    const filter = { all: Number(machines === null), machines: JSON.stringify(machines ?? []) };
+    const machineRows = this.db
+      .prepare(
+        `SELECT id, line_id FROM machines WHERE @all OR id IN (SELECT value FROM json_each(@machines)) ORDER BY id`,
+      )
+      .all(filter) as { id: string; line_id: string }[];
+    const figures = new Map<string, HourFigures>();
+    const figure = (machineId: string, lineId: string, hourStartMs: number): HourFigures => {
+      const key = `${machineId}|${hourStartMs}`;
+      let found = figures.get(key);
+      if (!found) {
+        const plannedS = Math.max(0, Math.min(hourStartMs + HOUR_MS, end) - Math.max(hourStartMs, fromMs)) / 1000;
+        found = { machineId, lineId, hourStartMs, plannedS, runS: 0, units: 0, firstPassTested: 0, firstPassGood: 0 };
+        figures.set(key, found);
+      }
+      return found;
+    };
+    for (const machine of machineRows) {
+      for (let hour = start; hour < end; hour += HOUR_MS) figure(machine.id, machine.line_id, hour);
+    }
+    const lineOf = new Map(machineRows.map((row) => [row.id, row.line_id]));
+
+    // Run time: the running intervals, starting from the state in force at `fromMs`.
+    const states = this.db
+      .prepare(
+        `SELECT machine_id, ts_ms, state FROM machine_states
+         WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+           AND (ts_ms >= @from AND ts_ms < @to
+                OR id IN (SELECT (SELECT id FROM machine_states p WHERE p.machine_id = m.id AND p.ts_ms < @from
+                                  ORDER BY ts_ms DESC LIMIT 1) FROM machines m))
+         ORDER BY machine_id, ts_ms, id`,
+      )
+      .all({ ...filter, from: fromMs, to: end }) as StateRow[];
+    for (let i = 0; i < states.length; i++) {
+      const row = states[i]!;
+      if (row.state !== 'running') continue;
+      const next = states[i + 1];
+      const spanEnd = next && next.machine_id === row.machine_id ? next.ts_ms : end;
+      const line = lineOf.get(row.machine_id);
+      if (line === undefined) continue;
+      let cursor = Math.max(row.ts_ms, fromMs);
+      while (cursor < Math.min(spanEnd, end)) {
+        const hour = Math.floor(cursor / HOUR_MS) * HOUR_MS;
+        const stop = Math.min(hour + HOUR_MS, spanEnd, end);
+        figure(row.machine_id, line, hour).runS += (stop - cursor) / 1000;
+        cursor = stop;
+      }
+    }
+
+    // Units: increases of the running counter; a decrease is a reset, counted from zero.
+    const units = this.db
+      .prepare(
+        `SELECT machine_id, (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
+           sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
+         FROM (SELECT machine_id, ts_ms, units_produced,
+                 units_produced - LAG(units_produced) OVER (PARTITION BY machine_id ORDER BY ts_ms) AS delta
+               FROM telemetry_samples
+               WHERE units_produced IS NOT NULL AND ts_ms >= @from - ${HOUR_MS} AND ts_ms < @to
+                 AND (@all OR machine_id IN (SELECT value FROM json_each(@machines))))
+         WHERE delta IS NOT NULL AND ts_ms >= @from
+         GROUP BY machine_id, hour`,
+      )
+      .all({ ...filter, from: fromMs, to: end }) as { machine_id: string; hour: number; units: number }[];
+    for (const row of units) {
+      const line = lineOf.get(row.machine_id);
+      if (line !== undefined) figure(row.machine_id, line, row.hour).units += row.units;
+    }
+
+    // Quality: first attempts only; NO_SPEC results are not judged, so not counted.
+    const quality = this.db
+      .prepare(
+        `SELECT machine_id, (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
+           count(*) FILTER (WHERE verdict != 'NO_SPEC') AS tested,
+           count(*) FILTER (WHERE verdict = 'PASS') AS good
+         FROM test_results
+         WHERE attempt = 1 AND ts_ms >= @from AND ts_ms < @to
+           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         GROUP BY machine_id, hour`,
+      )
+      .all({ ...filter, from: fromMs, to: end }) as { machine_id: string; hour: number; tested: number; good: number }[];
+    for (const row of quality) {
+      const line = lineOf.get(row.machine_id);
+      if (line === undefined) continue;
+      const target = figure(row.machine_id, line, row.hour);
+      target.firstPassTested += row.tested;
+      target.firstPassGood += row.good;
+    }
+    return [...figures.values()].filter((f) => f.plannedS > 0);
+  }
+}
