@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
+  Alert,
+  AlertQuery,
+  Threshold,
+  ThresholdInput,
   AuditResult,
   CommandName,
   CommandRecord,
@@ -38,6 +42,9 @@ import type { HourFigures } from '../scoring/oee';
 import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
+import { AlertsStore } from './alerts-store';
+import { AlertEvaluator } from '../alerts/alert-evaluator';
+import { brokerCondition } from '../alerts/rules/conditions';
 
 /** Notices the store sends to the backend after a commit, for live updates and caches. */
 export type StoreNotice =
@@ -45,7 +52,8 @@ export type StoreNotice =
   | { topic: 'accounts.changed'; payload: { userId: number } }
   | { topic: 'sessions.revoked'; payload: { sessionIds: string[] } }
   | { topic: 'plant.changed'; payload: { machineIds: string[] } }
-  | { topic: 'command'; payload: CommandRecord };
+  | { topic: 'command'; payload: CommandRecord }
+  | { topic: 'alert'; payload: Alert };
 
 /** Who did it, for the event log. */
 export interface Actor {
@@ -71,6 +79,8 @@ export class Store {
   private readonly machines: MachinesStore;
   private readonly commands: CommandsStore;
   private readonly oee: OeeStore;
+  private readonly alerts: AlertsStore;
+  private readonly alertRules: AlertEvaluator;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
 
@@ -90,6 +100,12 @@ export class Store {
     this.commands = new CommandsStore(db);
     this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);
+    this.alerts = new AlertsStore(
+      db,
+      (event) => this.events.append(event),
+      (alert) => this.pending.push({ topic: 'alert', payload: alert }),
+    );
+    this.alertRules = new AlertEvaluator(this.alerts, this.alerts);
     this.ingest = new IngestStore(
       db,
       (lineId, machineId) => {
@@ -116,7 +132,23 @@ export class Store {
         });
         this.pending.push({ topic: 'command', payload: record });
       },
+      (message, receivedMs, verdict) =>
+        this.evaluateAlerts(() => this.alertRules.stored(message, receivedMs, verdict)),
     );
+  }
+
+  /**
+   * Runs alert rules in a savepoint inside the current transaction: a fault in them is
+   * logged and undone, and never costs the data that was being stored.
+   */
+  private evaluateAlerts(work: () => void): void {
+    const noticesBefore = this.pending.length;
+    try {
+      this.db.transaction(work)();
+    } catch (error) {
+      this.pending.length = noticesBefore;
+      console.error(`alert rules failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
   }
 
   /** Runs `work` in one transaction; notices go out only once it committed. */
@@ -338,7 +370,7 @@ export class Store {
             : 'account.updated',
         actor: actor.username,
         target: after.username,
-        message: `${actor.username} changed account ${after.username}`,
+        message: `${actor.username} changed account ${after.username}: ${describeChanges(before, after)}`,
         details: {
           before: { displayName: before.displayName, role: before.role, disabled: before.disabled },
           after: { displayName: after.displayName, role: after.role, disabled: after.disabled },
@@ -447,6 +479,8 @@ export class Store {
   ingestBatch(messages: RawMessage[]): IngestSummary {
     return this.tx(() => {
       const summary = this.ingest.ingest(messages);
+      const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
+      this.evaluateAlerts(() => this.alertRules.batchDone(summary.deadLettered, receivedMs));
       if (summary.newMachines.length) {
         this.pending.push({
           topic: 'plant.changed',
@@ -525,6 +559,7 @@ export class Store {
             machineId,
             message: `Machine ${machineId} is offline: no message within its heartbeat timeout`,
           });
+          this.evaluateAlerts(() => this.alertRules.machineOffline(machineId, nowMs));
         }
         return recorded;
       }),
@@ -610,6 +645,12 @@ export class Store {
         message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
         details: { ...saved },
       });
+      this.alerts.resolveByKey(
+        `no_spec:${saved.productId}:${saved.testStep}`,
+        actor.username,
+        `spec limits v${saved.version} saved`,
+        Date.now(),
+      );
       return saved;
     });
   }
@@ -627,6 +668,69 @@ export class Store {
       value: number;
     }[];
     return Object.fromEntries(rows.map((row) => [row.name, row.value]));
+  }
+
+  // ---- Alerts --------------------------------------------------------------------------
+
+  listAlerts(
+    query: AlertQuery,
+    visibility: EventVisibility,
+    nowMs: number,
+  ): { alerts: Alert[]; hasMore: boolean } {
+    return this.alerts.list(query, visibility, nowMs);
+  }
+
+  getAlert(id: number): Alert | null {
+    return this.alerts.get(id);
+  }
+
+  acknowledgeAlert(id: number, comment: string | undefined, actor: Actor, nowMs: number): Alert {
+    return this.tx(() => this.alerts.acknowledge(id, actor.username, comment, nowMs));
+  }
+
+  shelveAlert(id: number, untilMs: number, reason: string, actor: Actor, nowMs: number): Alert {
+    return this.tx(() => this.alerts.shelve(id, untilMs, actor.username, reason, nowMs));
+  }
+
+  unshelveAlert(id: number, actor: Actor): Alert {
+    return this.tx(() => this.alerts.unshelve(id, actor.username, `by ${actor.username}`));
+  }
+
+  resolveAlert(id: number, reason: string, actor: Actor, nowMs: number): Alert {
+    return this.tx(() => this.alerts.resolve(id, actor.username, reason, nowMs));
+  }
+
+  setAlertOutOfService(id: number, outOfService: boolean, reason: string, actor: Actor): Alert {
+    return this.tx(() => this.alerts.setOutOfService(id, outOfService, actor.username, reason));
+  }
+
+  /** Ends shelvings whose time is up (the backend's clock decides); returns how many. */
+  expireAlertShelves(nowMs: number): number {
+    return this.tx(() => this.alerts.expireShelves(nowMs));
+  }
+
+  /** The broker connection was lost (for longer than the grace) or is back. */
+  brokerConnection(lost: boolean, brokerUrl: string, detail: string, nowMs: number): void {
+    this.tx(() => {
+      const condition = brokerCondition(brokerUrl, detail);
+      if (lost) this.alerts.raise(condition, nowMs);
+      else this.alerts.returnToNormal(condition.key, nowMs);
+    });
+  }
+
+  listThresholds(
+    filter: { lineId?: string; machineId?: string },
+    machines: string[] | null,
+  ): Threshold[] {
+    return this.alerts.listThresholds(filter, machines);
+  }
+
+  saveThreshold(input: ThresholdInput, actor: Actor, nowMs: number): Threshold {
+    return this.tx(() => {
+      const saved = this.alerts.saveThreshold(input, actor.username, nowMs);
+      this.alertRules.thresholdsChanged(input.machineId, input.metric, nowMs);
+      return saved;
+    });
   }
 
   // ---- Plant ---------------------------------------------------------------------------
@@ -655,3 +759,11 @@ export class Store {
 export type StoreOps = {
   [K in keyof Store as Store[K] extends (...args: never[]) => unknown ? K : never]: Store[K];
 };
+
+function describeChanges(before: User, after: User): string {
+  const changes: string[] = [];
+  if (before.displayName !== after.displayName) changes.push(`name "${before.displayName}" → "${after.displayName}"`);
+  if (before.role !== after.role) changes.push(`role ${before.role} → ${after.role}`);
+  if (before.disabled !== after.disabled) changes.push(after.disabled ? 'disabled' : 'enabled');
+  return changes.join(', ') || 'no change';
+}

@@ -8,6 +8,7 @@ export type JsonObject = Record<string, unknown>;
  * No `u` flag on purpose: the lone-surrogate part must see code units.
  */
 const UNSAFE_CHARACTER =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** Own properties only: a payload without `constructor` must not read Object.prototype's. */

@@ -37,7 +37,12 @@ const IDENTIFIER_RULE = 'is not 1 to 64 characters of A-Z a-z 0-9 _ -';
 
 /** A root may have several levels (`plant1/factory`) but no wildcards and no empty level. */
 export function isValidTopicRoot(root: string): boolean {
-  return root.length > 0 && !/[#+\u0000]/.test(root) && !root.split('/').includes('');
+  return (
+    root.length > 0 &&
+    !/[#+]/.test(root) &&
+    !root.includes('\u0000') &&
+    !root.split('/').includes('')
+  );
 }
 
 /** Splits a topic into line, machine and kind, or throws a refusal naming `topic`. */

@@ -1,0 +1,10 @@
+export { FactoryModel, lineIdOf, machineIdOf } from './factory-model';
+export type { FactoryModelOptions, MachineAddress } from './factory-model';
+export type { MachineSnapshot } from './machine-config';
+export { MAX_UNITS_PER_MINUTE } from './machine';
+export { MALFORMED_KINDS } from './outgoing-message';
+export type { MalformedKind, OutgoingKind, OutgoingMessage } from './outgoing-message';
+export { PRODUCTS, isWithinLimits } from './products';
+export type { ProductSpec, TestStepSpec } from './products';
+export { BROKER_DROP, OVERHEAT, SCENARIO_NAMES, parseScenarioList } from './scenarios';
+export type { ScenarioName } from './scenarios';

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SimulatorRunner } from '../../../simulator/runner';
+import { Recorder, sleep, startAedes, waitFor } from './broker-helpers';
+
+const LINE = 'LINE-1';
+const STOPPED = 'MACH-1-01';
+const OTHER = 'MACH-1-02';
+
+describe('simulator runner against aedes', () => {
+  let broker: Awaited<ReturnType<typeof startAedes>>;
+  let runner: SimulatorRunner | null = null;
+  let recorder: Recorder | null = null;
+
+  beforeEach(async () => {
+    broker = await startAedes();
+  });
+
+  afterEach(async () => {
+    await runner?.stop();
+    await recorder?.close();
+    await broker.close();
+    runner = null;
+    recorder = null;
+  });
+
+  it('publishes messages that parse, obeys stop, answers on command/ack and says offline at the end', async () => {
+    recorder = await Recorder.connect(broker.url, 'factory/#');
+    runner = new SimulatorRunner({
+      brokerUrl: broker.url,
+      model: { seed: 7, lines: 1, machinesPerLine: 2, messagesPerSecond: 10, runId: 'it1' },
+    });
+    runner.start();
+    await waitFor(() => runner!.stats.connected === 2, 5000, 'both machines to connect');
+    await sleep(2000);
+
+    const recorded = recorder.received;
+    const refused = recorded.filter((message) => !message.outcome.ok);
+    expect(refused).toEqual([]);
+    const kinds = new Set(
+      recorder.parsed().map((message) => `${message.machineId}:${message.kind}`),
+    );
+    for (const machine of [STOPPED, OTHER]) {
+      for (const kind of ['state', 'telemetry', 'test'])
+        expect(kinds).toContain(`${machine}:${kind}`);
+    }
+
+    const command = {
+      command_id: 'it-stop-1',
+      command: 'stop',
+      args: {},
+      issued_by: 'engineer1',
+      timestamp: new Date().toISOString(),
+    };
+    await recorder.client.publishAsync(
+      `factory/${LINE}/${STOPPED}/command`,
+      JSON.stringify(command),
+      { qos: 1 },
+    );
+    await waitFor(
+      () =>
+        recorder!
+          .parsed()
+          .some((message) => message.kind === 'commandAck' && message.commandId === 'it-stop-1'),
+      5000,
+      'the answer to stop',
+    );
+    const parsed = recorder.parsed();
+    const ackIndex = parsed.findIndex((message) => message.kind === 'commandAck');
+    expect(parsed[ackIndex]).toMatchObject({ machineId: STOPPED, ok: true, message: 'stopped' });
+    const lastState = parsed
+      .filter((message) => message.kind === 'state' && message.machineId === STOPPED)
+      .at(-1);
+    expect(lastState).toMatchObject({ state: 'idle' });
+    // The app's own command, echoed through factory/#, is ignored by the parser, not refused.
+    expect(
+      recorder.received.find((message) => message.topic.endsWith('/command'))?.outcome,
+    ).toMatchObject({ ignored: true });
+
+    const countAfterAck = recorder.received.length;
+    await sleep(1500);
+    const afterStop = recorder.parsed().slice(countAfterAck);
+    expect(
+      afterStop.filter((message) => message.kind === 'test' && message.machineId === STOPPED),
+    ).toEqual([]);
+    expect(
+      afterStop.filter((message) => message.kind === 'test' && message.machineId === OTHER).length,
+    ).toBeGreaterThan(0);
+    const counters = afterStop.flatMap((message) =>
+      message.kind === 'telemetry' && message.machineId === STOPPED ? [message.unitsProduced] : [],
+    );
+    expect(new Set(counters).size).toBeLessThanOrEqual(1);
+
+    const stats = runner.stats;
+    expect(stats.commandsReceived).toBe(1);
+    expect(stats.sent.commandAck).toBe(1);
+    expect(stats.errors).toBe(0);
+
+    await runner.stop();
+    runner = null;
+    await waitFor(
+      () =>
+        recorder!
+          .parsed()
+          .filter((message) => message.kind === 'state' && message.state === 'offline').length ===
+        2,
+      5000,
+      'both machines to say offline',
+    );
+  });
+
+  it('retains each machine state for a subscriber that connects later', async () => {
+    runner = new SimulatorRunner({
+      brokerUrl: broker.url,
+      model: { seed: 8, lines: 1, machinesPerLine: 2, messagesPerSecond: 2, runId: 'it2' },
+    });
+    runner.start();
+    await waitFor(() => runner!.stats.sent.state >= 2, 5000, 'the first states');
+    recorder = await Recorder.connect(broker.url, 'factory/+/+/state');
+    await waitFor(() => recorder!.received.length >= 2, 5000, 'retained states');
+    expect(recorder.received.every((message) => message.retain && message.outcome.ok)).toBe(true);
+  });
+
+  it('publishes the last will when a machine connection dies', async () => {
+    runner = new SimulatorRunner({
+      brokerUrl: broker.url,
+      model: {
+        seed: 9,
+        lines: 1,
+        machinesPerLine: 1,
+        messagesPerSecond: 2,
+        runId: 'it3',
+      },
+      reconnectPeriodMs: 200,
+    });
+    recorder = await Recorder.connect(broker.url, 'factory/+/+/state');
+    runner.start();
+    await waitFor(() => runner!.stats.connected === 1, 5000, 'the machine to connect');
+    runner.dropConnections(500);
+    await waitFor(
+      () => recorder!.received.some((message) => message.payload === '{"state":"offline"}'),
+      5000,
+      'the last will',
+    );
+    await waitFor(() => runner!.stats.reconnects === 1, 5000, 'the reconnect');
+    const latestState = (): string | undefined => {
+      const latest = recorder!.parsed().at(-1);
+      return latest?.kind === 'state' ? latest.state : undefined;
+    };
+    // The will left `offline` retained: the runner must say the real state again.
+    await waitFor(() => latestState() === 'running', 5000, 'the state to be said again');
+  });
+});
