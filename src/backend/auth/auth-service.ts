@@ -34,6 +34,9 @@ export class AuthService {
   private readonly sessions = new Map<string, CachedSession>();
   // A real hash of nothing, so unknown usernames cost the same time as wrong passwords.
   private decoyHash: Promise<string> | null = null;
+  // Attempts on one username run one after the other, so each sees the lockout the one
+  // before it recorded: parallel guesses cannot get more than MAX_FAILED_LOGINS checks.
+  private readonly loginQueues = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly store: StoreClient,
@@ -61,6 +64,19 @@ export class AuthService {
   }
 
   async login(username: string, password: string): Promise<Session> {
+    const key = username.toLowerCase();
+    const attempt = (this.loginQueues.get(key) ?? Promise.resolve()).then(() =>
+      this.loginOnce(username, password),
+    );
+    const settled = attempt.catch(() => undefined);
+    this.loginQueues.set(key, settled);
+    void settled.then(() => {
+      if (this.loginQueues.get(key) === settled) this.loginQueues.delete(key);
+    });
+    return attempt;
+  }
+
+  private async loginOnce(username: string, password: string): Promise<Session> {
     const found = await this.store.credentials(username);
     if (!found) {
       this.decoyHash ??= this.hasher.hash('decoy password for unknown users');
@@ -192,6 +208,14 @@ export class AuthService {
     }
     await this.store.setIdleLocked(caller.sessionId, false, { username: caller.user.username });
     return this.refresh(caller);
+  }
+
+  /** The Lock button: the backend refuses the session's calls until auth.unlock. */
+  async lock(caller: Caller): Promise<void> {
+    const session = await this.cachedSession(caller.sessionId);
+    if (!session || session.idleLocked) return;
+    session.idleLocked = true;
+    await this.store.setIdleLocked(caller.sessionId, true, { username: caller.user.username });
   }
 
   async logout(caller: Caller): Promise<void> {

@@ -301,7 +301,7 @@ export class Store {
         actor: actor.username,
         target: actor.username,
         message: locked
-          ? `Session of ${actor.username} locked after inactivity`
+          ? `Session of ${actor.username} locked`
           : `${actor.username} unlocked their session`,
       });
     });

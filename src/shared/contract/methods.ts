@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { defineMethod } from './define';
 import { Role } from './roles';
 import {
+  Alert,
+  AlertQuery,
+  AlertReason,
+  Threshold,
+  ThresholdInput,
   Assignments,
   CommandName,
   CommandRecord,
@@ -9,6 +14,7 @@ import {
   DeadLetterQuery,
   DowntimeEvent,
   MachineSnapshot,
+  OeeRow,
   NewSpec,
   ProductName,
   ResultQuery,
@@ -36,6 +42,9 @@ import {
 
 const UserId = z.object({ id: z.coerce.number().int().positive() });
 const none = { kind: 'none' } as const;
+const AlertId = z.object({ id: z.coerce.number().int().positive() });
+/** Shelving is for a shift's nuisance, not a way to switch an alert off for good. */
+export const MAX_SHELVE_MINUTES = 24 * 60;
 
 /**
  * The whole backend API. Every transport (Electron IPC, HTTP + WebSocket) carries exactly
@@ -100,6 +109,16 @@ export const methods = {
     http: { verb: 'POST', path: '/auth/refresh' },
     example: {},
     // Renewal keeps a locked session's lock screen valid; it unlocks nothing.
+    allowedWhileLocked: true,
+  }),
+  'auth.lock': defineMethod({
+    summary: 'Locks the session now (the Lock button); only auth.unlock opens it again.',
+    input: z.object({}),
+    output: Ok,
+    permission: 'authenticated',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/lock' },
+    example: {},
     allowedWhileLocked: true,
   }),
   'auth.unlock': defineMethod({
@@ -364,6 +383,21 @@ export const methods = {
     http: { verb: 'GET', path: '/downtime' },
     example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
   }),
+  'oee.report': defineMethod({
+    summary: 'OEE with availability, performance and quality per machine and line, by hour, shift or in total.',
+    input: z.object({
+      from: IsoTime,
+      to: IsoTime,
+      bucket: z.enum(['hour', 'shift', 'total']).default('total'),
+      lineId: Identifier.optional(),
+      machineId: Identifier.optional(),
+    }),
+    output: z.array(OeeRow),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/oee' },
+    example: { from: '2026-11-22T00:00:00Z', to: '2026-11-22T08:00:00Z', bucket: 'hour' },
+  }),
   'machines.command': defineMethod({
     summary: 'Sends start, stop, reset or set_rate to a machine; the answer or a timeout follows.',
     input: z
@@ -393,6 +427,90 @@ export const methods = {
     scope: { kind: 'filtered' },
     http: { verb: 'GET', path: '/commands' },
     example: { limit: 10 },
+  }),
+
+  // ---- Alerts (ISA-18.2) ------------------------------------------------------------------
+  'alerts.list': defineMethod({
+    summary:
+      'Active alerts by priority and age, shelved ones, or the history with filters; scoped.',
+    input: AlertQuery,
+    output: z.object({ alerts: z.array(Alert), hasMore: z.boolean() }),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/alerts' },
+    example: { view: 'active', limit: 10 },
+  }),
+  'alerts.acknowledge': defineMethod({
+    summary: 'Acknowledges an alert; a returned one is cleared by it.',
+    input: AlertId.extend({ comment: z.string().trim().max(500).optional() }),
+    output: Alert,
+    permission: 'alerts.acknowledge',
+    scope: { kind: 'filtered' },
+    http: { verb: 'POST', path: '/alerts/:id/acknowledge' },
+    example: { id: 999999 },
+  }),
+  'alerts.shelve': defineMethod({
+    summary: 'Hides an open alert until a time (at most 24 hours); it comes back by itself.',
+    input: AlertId.extend({
+      reason: AlertReason,
+      until: IsoTime.optional(),
+      minutes: z.number().int().min(1).max(MAX_SHELVE_MINUTES).optional(),
+    }).refine((input) => (input.until === undefined) !== (input.minutes === undefined), {
+      message: 'give either until or minutes',
+      path: ['minutes'],
+    }),
+    output: Alert,
+    permission: 'alerts.manage',
+    scope: { kind: 'filtered' },
+    http: { verb: 'POST', path: '/alerts/:id/shelve' },
+    example: { id: 999999, reason: 'sensor being replaced', minutes: 60 },
+  }),
+  'alerts.unshelve': defineMethod({
+    summary: 'Brings a shelved alert back before its shelving expires.',
+    input: AlertId,
+    output: Alert,
+    permission: 'alerts.manage',
+    scope: { kind: 'filtered' },
+    http: { verb: 'POST', path: '/alerts/:id/unshelve' },
+    example: { id: 999999 },
+  }),
+  'alerts.resolve': defineMethod({
+    summary: 'Clears an open alert by hand, with the reason.',
+    input: AlertId.extend({ reason: AlertReason }),
+    output: Alert,
+    permission: 'alerts.manage',
+    scope: { kind: 'filtered' },
+    http: { verb: 'POST', path: '/alerts/:id/resolve' },
+    example: { id: 999999, reason: 'handled on the floor' },
+  }),
+  'alerts.setOutOfService': defineMethod({
+    summary:
+      "Takes the alert's condition out of service (hidden, still tracked) or back into service.",
+    input: AlertId.extend({ outOfService: z.boolean(), reason: AlertReason }),
+    output: Alert,
+    permission: 'alerts.manage',
+    scope: { kind: 'filtered' },
+    http: { verb: 'PUT', path: '/alerts/:id/out-of-service' },
+    example: { id: 999999, outOfService: true, reason: 'sensor removed for calibration' },
+  }),
+  'thresholds.list': defineMethod({
+    summary: 'Alarm limits of the machines the caller may see.',
+    input: z.object({ lineId: Identifier.optional(), machineId: Identifier.optional() }),
+    output: z.array(Threshold),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/thresholds' },
+    example: {},
+  }),
+  'thresholds.save': defineMethod({
+    summary:
+      'Sets the alarm limits, deadband and on-delay of a machine metric; all limits null removes them.',
+    input: ThresholdInput,
+    output: Threshold,
+    permission: 'thresholds.manage',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'PUT', path: '/machines/:machineId/thresholds/:metric' },
+    example: { machineId: 'M-1', metric: 'temperature', high: 90, deadband: 2, onDelayS: 5 },
   }),
 
   // ---- Plant -----------------------------------------------------------------------------

@@ -15,6 +15,11 @@ export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, setti
 
   dispatcher.register('auth.refresh', (_input, { caller }) => auth.refresh(caller));
 
+  dispatcher.register('auth.lock', async (_input, { caller }) => {
+    await auth.lock(caller);
+    return { ok: true };
+  });
+
   dispatcher.register('auth.unlock', (input, { caller }) => auth.unlock(caller, input.password));
 
   dispatcher.register('auth.changePassword', async (input, { caller }) => {

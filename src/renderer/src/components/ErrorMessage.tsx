@@ -10,7 +10,8 @@ interface ErrorMessageProps {
 /** A failed action, read out by screen readers at once (role="alert"). */
 export function ErrorMessage({ error, text }: ErrorMessageProps) {
   if (!error) return null;
-  const issues = describeIssues(error);
+  // A screen that words the failure itself (login, lock) has said all; no field list then.
+  const issues = text ? [] : describeIssues(error);
   // With field issues the list says it all; the server's summary would only repeat them.
   const headline = text ?? (issues.length > 0 ? 'Please correct the following:' : error.message);
   return (

@@ -1,3 +1,4 @@
+import { api } from '../api/client';
 import { logout } from '../lib/logout';
 import { usePlant } from '../state/plant-store';
 import { useSession } from '../state/session-store';
@@ -24,7 +25,14 @@ export function TopBar() {
         </div>
       )}
       <div className="top-bar-actions">
-        <button type="button" onClick={lock}>
+        <button
+          type="button"
+          onClick={() => {
+            lock();
+            // The backend locks the session too, so the token is useless until unlocked.
+            void api.call('auth.lock', {}).catch(() => undefined);
+          }}
+        >
           Lock
         </button>
         <button type="button" onClick={() => void logout()}>
