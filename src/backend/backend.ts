@@ -12,6 +12,8 @@ import { LiveHub } from './live/live-hub';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { registerMachineHandlers } from './api/handlers/machines';
+import { registerAlertHandlers } from './api/handlers/alerts';
+import { AlertClock } from './alerts/alert-clock';
 import { CommandService } from './machines/command-service';
 import { MachineMonitor } from './machines/machine-monitor';
 import { PlantRegistry } from './plant/plant-registry';
@@ -99,6 +101,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current());
+  const alertClock = new AlertClock(store, now, log);
+  ingest.onStateChange((status) =>
+    alertClock.brokerState(status.state, status.brokerUrl, status.detail),
+  );
+  registerAlertHandlers(dispatcher, services, now);
   const commands = new CommandService(
     store,
     ingest.publisher,
@@ -113,6 +120,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (notice.topic === 'event') hub.publish('events.appended', notice.payload);
     if (notice.topic === 'plant.changed') void plant.refresh().then(() => monitor.reload());
     if (notice.topic === 'command') hub.publish('commands.changed', notice.payload);
+    if (notice.topic === 'alert') hub.publish('alerts.changed', notice.payload);
     if (notice.topic === 'accounts.changed') {
       hub.publish('accounts.changed', notice.payload);
       void store
@@ -126,6 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   await monitor.start();
   commands.start();
+  alertClock.start();
   if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
 
   return {
@@ -153,6 +162,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     async close() {
       commands.stop();
+      alertClock.stop();
       monitor.stop();
       await ingest.stop();
       hub.close();

@@ -21,6 +21,7 @@ export class IngestService {
   private embedded: EmbeddedBroker | null = null;
   private subscriber: BrokerSubscriber | null = null;
   private status: IngestStatus;
+  private readonly stateListeners: ((status: IngestStatus) => void)[] = [];
 
   constructor(
     private readonly store: StoreClient,
@@ -43,6 +44,11 @@ export class IngestService {
 
   current(): IngestStatus {
     return this.status;
+  }
+
+  /** Called at each change of the connection state (the alerts watch for a lost broker). */
+  onStateChange(listener: (status: IngestStatus) => void): void {
+    this.stateListeners.push(listener);
   }
 
   async start(clientId: string): Promise<void> {
@@ -123,6 +129,7 @@ export class IngestService {
       ...(stateChanged ? { since: new Date().toISOString() } : {}),
     };
     this.publishStatus(this.status);
+    if (stateChanged) for (const listener of this.stateListeners) listener(this.status);
   }
 
   private async recordState(state: IngestStatus['state'], detail: string): Promise<void> {

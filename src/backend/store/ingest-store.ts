@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
-import type { MachineState, TestResult } from '../../shared/contract';
+import type { MachineState, TestResult, Verdict } from '../../shared/contract';
 import { judge, type SpecLimits } from '../scoring/verdict';
 
 /** One message as it came from the broker. */
@@ -59,6 +59,12 @@ export class IngestStore {
     private readonly registerMachine: (lineId: string, machineId: string) => void,
     private readonly topicRoot: () => string,
     private readonly answerCommand: (commandId: string, ok: boolean, message: string | null) => void,
+    /** Each newly stored message, in the same transaction (the alert rules run here). */
+    private readonly onStored: (
+      message: ParsedMessage,
+      receivedMs: number,
+      verdict?: Verdict,
+    ) => void = () => undefined,
   ) {
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
@@ -245,6 +251,7 @@ export class IngestStore {
           attempt: earlier + 1,
         });
         if (inserted.changes !== 1) return false;
+        this.onStored(message, receivedMs, verdict);
         if (results.length < MAX_RESULTS_REPORTED) {
           results.push({
             id: Number(inserted.lastInsertRowid),
@@ -266,7 +273,9 @@ export class IngestStore {
       }
       case 'telemetry': {
         const extras = Object.keys(message.extras).length ? JSON.stringify(message.extras) : null;
-        return (
+        return this.observed(
+          message,
+          receivedMs,
           s.insertTelemetry.run(
             message.machineId,
             message.lineId,
@@ -274,11 +283,13 @@ export class IngestStore {
             message.temperature ?? null,
             message.unitsProduced ?? null,
             extras,
-          ).changes === 1
+          ).changes === 1,
         );
       }
       case 'state':
-        return (
+        return this.observed(
+          message,
+          receivedMs,
           s.insertState.run(
             message.machineId,
             message.lineId,
@@ -287,7 +298,7 @@ export class IngestStore {
             message.state,
             message.reason ?? null,
             receivedMs,
-          ).changes === 1
+          ).changes === 1,
         );
       case 'commandAck': {
         const stored =
@@ -300,9 +311,14 @@ export class IngestStore {
             receivedMs,
           ).changes === 1;
         if (stored) this.answerCommand(message.commandId, message.ok, message.message ?? null);
-        return stored;
+        return this.observed(message, receivedMs, stored);
       }
     }
+  }
+
+  private observed(message: ParsedMessage, receivedMs: number, stored: boolean): boolean {
+    if (stored) this.onStored(message, receivedMs);
+    return stored;
   }
 
   private deadLetter(raw: RawMessage, reason: string, field: string | null): void {

@@ -21,6 +21,9 @@ export const Permission = z.enum([
   'deadletters.replay',
   'specs.manage',
   'machines.command',
+  'alerts.acknowledge',
+  'alerts.manage',
+  'thresholds.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -39,6 +42,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadletters.replay',
     'specs.manage',
     'machines.command',
+    'alerts.acknowledge',
+    'alerts.manage',
+    'thresholds.manage',
   ],
   engineer: [
     'public',
@@ -49,8 +55,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'deadletters.replay',
     'specs.manage',
     'machines.command',
+    'alerts.acknowledge',
+    'alerts.manage',
+    'thresholds.manage',
   ],
-  operator: ['public', 'authenticated', 'events.read', 'plant.view'],
+  operator: ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { defineTopic } from './define';
-import { CommandRecord, EventRecord, IngestStatus, MachineSnapshot, TestResult } from './schemas';
+import {
+  Alert,
+  CommandRecord,
+  EventRecord,
+  IngestStatus,
+  MachineSnapshot,
+  TestResult,
+} from './schemas';
 
 /** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
 export const topics = {
@@ -42,6 +49,16 @@ export const topics = {
     coalesce: 'latest',
     keyOf: (command) => command.id,
     scopeOf: (command) => ({ lineId: command.lineId, machineId: command.machineId }),
+  }),
+  'alerts.changed': defineTopic({
+    summary: 'An alert was raised, returned, acknowledged, shelved or cleared; latest per alert.',
+    payload: Alert,
+    permission: 'plant.view',
+    coalesce: 'latest',
+    keyOf: (alert) => String(alert.id),
+    scopeOf: (alert) => ({ lineId: alert.lineId, machineId: alert.machineId }),
+    // Plant-wide alerts (broker, dead letters, missing limits) concern everyone at a screen.
+    visibleTo: () => true,
   }),
   'ingest.status': defineTopic({
     summary: 'The broker connection and ingest counters, at most a few times a second.',

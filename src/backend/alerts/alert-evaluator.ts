@@ -1,0 +1,157 @@
+import type { ParsedMessage } from '../ingest/protocol';
+import type { Verdict } from '../../shared/contract';
+import {
+  deadLetterCondition,
+  downtimeCondition,
+  failRateCondition,
+  noSpecCondition,
+  offlineCondition,
+  thresholdCondition,
+  thresholdKeyPrefix,
+  type Condition,
+} from './rules/conditions';
+import { failRateHolds } from './rules/fail-rate';
+import { limitsOf, watchLimit, type LimitKind, type LimitWatch } from './rules/limit-watch';
+import {
+  DEAD_LETTER_SPIKE,
+  DEAD_LETTER_WINDOW_MS,
+  slideWindow,
+  type CountAt,
+} from './rules/rate-window';
+
+/** Where conditions are kept and alerts raised (the alerts store, inside the ingest transaction). */
+export interface ConditionLedger {
+  watchOf(key: string): LimitWatch;
+  setPending(key: string, pendingSinceMs: number | null): void;
+  isActive(key: string): boolean;
+  raise(condition: Condition, nowMs: number): void;
+  returnToNormal(key: string, nowMs: number): void;
+}
+
+/** What the rules need to know about the plant besides the message itself. */
+export interface PlantFacts {
+  thresholdsOf(machineId: string): {
+    metric: string;
+    highHigh: number | null;
+    high: number | null;
+    low: number | null;
+    lowLow: number | null;
+    deadband: number;
+    onDelayS: number;
+  }[];
+  /** The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window). */
+  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[];
+  lineOf(machineId: string): string | undefined;
+}
+
+const ALL_LIMITS: LimitKind[] = ['high_high', 'high', 'low', 'low_low'];
+
+/**
+ * Turns what the factory says into conditions: limits on telemetry, downtime, offline,
+ * FAIL rate, missing spec limits and dead-letter spikes. Holds no I/O of its own; it runs in
+ * the store process, called for each stored message inside the ingest transaction, so an
+ * alert commits with the data that raised it.
+ */
+export class AlertEvaluator {
+  private deadLetterWindow: CountAt[] = [];
+
+  constructor(
+    private readonly ledger: ConditionLedger,
+    private readonly facts: PlantFacts,
+  ) {}
+
+  /** One message that was stored (not a duplicate). `nowMs` is when Linewatch received it. */
+  stored(message: ParsedMessage, nowMs: number, verdict?: Verdict): void {
+    const place = { lineId: message.lineId, machineId: message.machineId };
+    const speaksAgain = !(message.kind === 'state' && message.state === 'offline');
+    if (speaksAgain) this.ledger.returnToNormal(offlineCondition(place).key, nowMs);
+    switch (message.kind) {
+      case 'telemetry':
+        this.telemetry(place, message.timestampMs, nowMs, (metric) =>
+          metric === 'temperature' ? message.temperature : message.extras[metric],
+        );
+        break;
+      case 'state':
+        if (message.state === 'down') {
+          this.ledger.raise(downtimeCondition(place, message.reason ?? null), nowMs);
+        } else if (message.state === 'running') {
+          this.ledger.returnToNormal(downtimeCondition(place, null).key, nowMs);
+        } else if (message.state === 'offline') {
+          this.ledger.raise(offlineCondition(place), nowMs);
+        }
+        break;
+      case 'test':
+        if (verdict === 'NO_SPEC') {
+          this.ledger.raise(
+            noSpecCondition(message.productId, message.testStep, message.machineId),
+            nowMs,
+          );
+        } else if (verdict) {
+          const { holds, rate } = failRateHolds(this.facts.recentVerdicts(message.machineId));
+          const condition = failRateCondition(place, rate);
+          if (holds) this.ledger.raise(condition, nowMs);
+          else this.ledger.returnToNormal(condition.key, nowMs);
+        }
+        break;
+      case 'commandAck':
+        break;
+    }
+  }
+
+  /** After each batch, so a spike also ends when only good messages follow. */
+  batchDone(deadLettered: number, nowMs: number): void {
+    const { entries, total } = slideWindow(
+      this.deadLetterWindow,
+      { atMs: nowMs, count: deadLettered },
+      nowMs,
+      DEAD_LETTER_WINDOW_MS,
+    );
+    this.deadLetterWindow = entries;
+    const condition = deadLetterCondition(total);
+    if (total > DEAD_LETTER_SPIKE) this.ledger.raise(condition, nowMs);
+    else this.ledger.returnToNormal(condition.key, nowMs);
+  }
+
+  /** Linewatch concluded the machine is offline (heartbeat timeout). */
+  machineOffline(machineId: string, nowMs: number): void {
+    const lineId = this.facts.lineOf(machineId);
+    if (lineId !== undefined) this.ledger.raise(offlineCondition({ lineId, machineId }), nowMs);
+  }
+
+  /** Limits of a metric changed: conditions of limits that no longer exist return to normal. */
+  thresholdsChanged(machineId: string, metric: string, nowMs: number): void {
+    const kept = new Set(
+      this.facts
+        .thresholdsOf(machineId)
+        .filter((threshold) => threshold.metric === metric)
+        .flatMap((threshold) => limitsOf(threshold).map((limit) => limit.kind)),
+    );
+    for (const kind of ALL_LIMITS) {
+      if (!kept.has(kind)) {
+        this.ledger.returnToNormal(`${thresholdKeyPrefix(machineId, metric)}${kind}`, nowMs);
+      }
+    }
+  }
+
+  private telemetry(
+    place: { lineId: string; machineId: string },
+    atMs: number,
+    nowMs: number,
+    valueOf: (metric: string) => number | undefined,
+  ): void {
+    for (const threshold of this.facts.thresholdsOf(place.machineId)) {
+      const value = valueOf(threshold.metric);
+      if (value === undefined) continue;
+      for (const limit of limitsOf(threshold)) {
+        const condition = thresholdCondition(place, threshold.metric, limit, value);
+        const before = this.ledger.watchOf(condition.key);
+        const { watch, change } = watchLimit(limit, before, { value, atMs });
+        if (change === 'raise') this.ledger.raise(condition, nowMs);
+        else if (change === 'return') this.ledger.returnToNormal(condition.key, nowMs);
+        else if (watch.pendingSinceMs !== before.pendingSinceMs) {
+          this.ledger.setPending(condition.key, watch.pendingSinceMs);
+        }
+      }
+    }
+  }
+}

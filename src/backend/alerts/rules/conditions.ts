@@ -1,0 +1,132 @@
+import type { AlertPriority, AlertSource } from '../../../shared/contract';
+import type { LimitKind } from './limit-watch';
+import { FAIL_RATE_LIMIT, FAIL_RATE_WINDOW } from './fail-rate';
+import { DEAD_LETTER_SPIKE } from './rate-window';
+
+/**
+ * A condition Linewatch watches, as an alert would describe it. The key names the condition:
+ * one open alert per key while it lasts.
+ */
+export interface Condition {
+  key: string;
+  source: AlertSource;
+  priority: AlertPriority;
+  lineId: string | null;
+  machineId: string | null;
+  message: string;
+  value: number | null;
+}
+
+const LIMIT_WORDS: Record<LimitKind, string> = {
+  high_high: 'above its high-high limit',
+  high: 'above its high limit',
+  low: 'below its low limit',
+  low_low: 'below its low-low limit',
+};
+
+/** Outer limits (HH, LL) are a step worse than the inner ones. */
+const LIMIT_PRIORITY: Record<LimitKind, AlertPriority> = {
+  high_high: 'high',
+  high: 'medium',
+  low: 'medium',
+  low_low: 'high',
+};
+
+export function thresholdCondition(
+  place: { lineId: string; machineId: string },
+  metric: string,
+  limit: { kind: LimitKind; value: number },
+  value: number,
+): Condition {
+  return {
+    key: `threshold:${place.machineId}:${metric}:${limit.kind}`,
+    source: 'threshold',
+    priority: LIMIT_PRIORITY[limit.kind],
+    ...place,
+    message: `${metric} of ${place.machineId} is ${LIMIT_WORDS[limit.kind]} ${limit.value}: ${value}`,
+    value,
+  };
+}
+
+export const thresholdKeyPrefix = (machineId: string, metric: string): string =>
+  `threshold:${machineId}:${metric}:`;
+
+export function downtimeCondition(
+  place: { lineId: string; machineId: string },
+  reason: string | null,
+): Condition {
+  return {
+    key: `downtime:${place.machineId}`,
+    source: 'downtime',
+    priority: 'high',
+    ...place,
+    message: `${place.machineId} is down${reason ? `: ${reason}` : ''}`,
+    value: null,
+  };
+}
+
+export function offlineCondition(place: { lineId: string; machineId: string }): Condition {
+  return {
+    key: `offline:${place.machineId}`,
+    source: 'offline',
+    priority: 'high',
+    ...place,
+    message: `${place.machineId} is offline: nothing heard within its heartbeat timeout`,
+    value: null,
+  };
+}
+
+export function failRateCondition(
+  place: { lineId: string; machineId: string },
+  rate: number | null,
+): Condition {
+  const percent = rate === null ? '?' : Math.round(rate * 100);
+  return {
+    key: `fail_rate:${place.machineId}`,
+    source: 'fail_rate',
+    priority: 'medium',
+    ...place,
+    message: `${place.machineId} failed ${percent} % of its last ${FAIL_RATE_WINDOW} results (limit ${FAIL_RATE_LIMIT * 100} %)`,
+    value: rate,
+  };
+}
+
+/**
+ * Spec limits are plant-wide (one set per product and step), so their absence is a plant-wide
+ * alert; the machine that first reported it is named in the message.
+ */
+export function noSpecCondition(productId: string, testStep: string, machineId: string): Condition {
+  return {
+    key: `no_spec:${productId}:${testStep}`,
+    source: 'no_spec',
+    priority: 'low',
+    lineId: null,
+    machineId: null,
+    message: `No spec limits for ${productId} ${testStep}: results are stored as NO_SPEC (first from ${machineId})`,
+    value: null,
+  };
+}
+
+export function deadLetterCondition(countInWindow: number): Condition {
+  return {
+    key: 'dead_letters',
+    source: 'dead_letters',
+    priority: 'medium',
+    lineId: null,
+    machineId: null,
+    message: `${countInWindow} messages refused within a minute (more than ${DEAD_LETTER_SPIKE}): check the senders`,
+    value: countInWindow,
+  };
+}
+
+export function brokerCondition(brokerUrl: string, detail: string): Condition {
+  return {
+    key: 'broker',
+    source: 'broker',
+    priority: 'critical',
+    lineId: null,
+    machineId: null,
+    message: `Connection to the MQTT broker ${brokerUrl} lost${detail ? `: ${detail}` : ''}; no data is coming in`,
+    value: null,
+  };
+}

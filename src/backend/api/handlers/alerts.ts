@@ -1,0 +1,98 @@
+import type { Alert } from '../../../shared/contract';
+import type { Caller } from '../../auth/auth-service';
+import { ApiFailure } from '../api-failure';
+import type { Dispatcher } from '../dispatcher';
+import type { Services } from '../services';
+import { visibilityOf } from '../visibility';
+
+const MINUTE_MS = 60_000;
+const MAX_SHELVE_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * What a caller may do with one alert. Alerts of a line or machine follow the caller's scope;
+ * plant-wide ones (broker, dead letters, missing limits) are shown to everyone, and only
+ * engineers and admins act on them.
+ */
+function accessTo(caller: Caller, alert: Alert): 'none' | 'view' | 'act' {
+  const placed = alert.lineId !== null || alert.machineId !== null;
+  if (placed) return caller.scope.canSee(alert) ? 'act' : 'none';
+  return caller.scope.kind === 'machines' ? 'view' : 'act';
+}
+
+/** The machine ids a caller may see, or null for all of them. */
+function visibleMachineIds(caller: Caller, services: Services): string[] | null {
+  if (caller.scope.isPlant) return null;
+  return services.plant
+    .machines()
+    .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
+    .map((machine) => machine.machineId);
+}
+
+export function registerAlertHandlers(
+  dispatcher: Dispatcher,
+  services: Services,
+  now: () => number,
+): void {
+  const { store } = services;
+  const actorOf = (caller: Caller) => ({ username: caller.user.username });
+
+  /**
+   * The alert, if the caller may act on it. An alert outside the scope answers exactly like
+   * one that does not exist, so ids never reveal another line's alerts.
+   */
+  async function alertToActOn(id: number, caller: Caller): Promise<Alert> {
+    const alert = await store.getAlert(id);
+    const access = alert ? accessTo(caller, alert) : 'none';
+    if (!alert || access === 'none') throw new ApiFailure('NOT_FOUND', `No alert ${id}`);
+    if (access === 'view') {
+      throw new ApiFailure('FORBIDDEN', 'Plant-wide alerts are handled by engineers and admins');
+    }
+    return alert;
+  }
+
+  dispatcher.register('alerts.list', async (input, { caller }) => {
+    // Shelvings that ran out end first, so the list never shows a stale shelf.
+    await store.expireAlertShelves(now());
+    return store.listAlerts(input, visibilityOf(caller), now());
+  });
+
+  dispatcher.register('alerts.acknowledge', async (input, { caller }) => {
+    await alertToActOn(input.id, caller);
+    return store.acknowledgeAlert(input.id, input.comment, actorOf(caller), now());
+  });
+
+  dispatcher.register('alerts.shelve', async (input, { caller }) => {
+    await alertToActOn(input.id, caller);
+    const nowMs = now();
+    const untilMs =
+      input.minutes !== undefined ? nowMs + input.minutes * MINUTE_MS : Date.parse(input.until!);
+    if (untilMs <= nowMs) throw new ApiFailure('INVALID_INPUT', 'until must be in the future');
+    if (untilMs - nowMs > MAX_SHELVE_MS) {
+      throw new ApiFailure('INVALID_INPUT', 'an alert may be shelved for at most 24 hours');
+    }
+    return store.shelveAlert(input.id, untilMs, input.reason, actorOf(caller), nowMs);
+  });
+
+  dispatcher.register('alerts.unshelve', async (input, { caller }) => {
+    await alertToActOn(input.id, caller);
+    return store.unshelveAlert(input.id, actorOf(caller));
+  });
+
+  dispatcher.register('alerts.resolve', async (input, { caller }) => {
+    await alertToActOn(input.id, caller);
+    return store.resolveAlert(input.id, input.reason, actorOf(caller), now());
+  });
+
+  dispatcher.register('alerts.setOutOfService', async (input, { caller }) => {
+    await alertToActOn(input.id, caller);
+    return store.setAlertOutOfService(input.id, input.outOfService, input.reason, actorOf(caller));
+  });
+
+  dispatcher.register('thresholds.list', (input, { caller }) =>
+    store.listThresholds(input, visibleMachineIds(caller, services)),
+  );
+
+  dispatcher.register('thresholds.save', (input, { caller }) =>
+    store.saveThreshold(input, actorOf(caller), now()),
+  );
+}

@@ -1,0 +1,611 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  Alert,
+  AlertQuery,
+  AlertState,
+  Threshold,
+  ThresholdInput,
+} from '../../shared/contract';
+import { noteReturn } from '../alerts/rules/chatter';
+import type { Condition } from '../alerts/rules/conditions';
+import { FAIL_RATE_WINDOW } from '../alerts/rules/fail-rate';
+import { assessFlood, FLOOD_WINDOW_MS } from '../alerts/rules/flood';
+import { nextAlertState, type AlertAction } from '../alerts/rules/lifecycle';
+import type { LimitWatch } from '../alerts/rules/limit-watch';
+import type { EventVisibility, NewEvent } from './events-store';
+import { StoreError } from './rpc';
+
+interface AlertRow {
+  id: number;
+  condition_key: string;
+  source: Alert['source'];
+  priority: Alert['priority'];
+  line_id: string | null;
+  machine_id: string | null;
+  message: string;
+  value: number | null;
+  state: AlertState;
+  raised_ms: number;
+  raise_count: number;
+  returned_ms: number | null;
+  acked_ms: number | null;
+  acked_by: string | null;
+  cleared_ms: number | null;
+  resolved_by: string | null;
+  resolve_reason: string | null;
+  shelved_until_ms: number | null;
+  shelved_by: string | null;
+  shelve_reason: string | null;
+  out_of_service: number | null;
+}
+
+interface ThresholdRow {
+  machine_id: string;
+  line_id: string;
+  metric: string;
+  high_high: number | null;
+  high: number | null;
+  low: number | null;
+  low_low: number | null;
+  deadband: number;
+  on_delay_s: number;
+  updated_ms: number;
+  updated_by: string;
+}
+
+export type ThresholdSettings = Omit<Threshold, 'updatedAt' | 'updatedBy' | 'lineId'>;
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+const SELECT_ALERT = `SELECT a.*, c.out_of_service FROM alerts a
+  LEFT JOIN alert_conditions c ON c.condition_key = a.condition_key`;
+
+const PRIORITY_RANK = `CASE a.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1
+  WHEN 'medium' THEN 2 ELSE 3 END`;
+
+function toAlert(row: AlertRow): Alert {
+  return {
+    id: row.id,
+    conditionKey: row.condition_key,
+    source: row.source,
+    priority: row.priority,
+    lineId: row.line_id,
+    machineId: row.machine_id,
+    message: row.message,
+    value: row.value,
+    state: row.state,
+    raisedAt: iso(row.raised_ms)!,
+    raiseCount: row.raise_count,
+    returnedAt: iso(row.returned_ms),
+    ackedAt: iso(row.acked_ms),
+    ackedBy: row.acked_by,
+    clearedAt: iso(row.cleared_ms),
+    resolvedBy: row.resolved_by,
+    resolveReason: row.resolve_reason,
+    shelvedUntil: iso(row.shelved_until_ms),
+    shelvedBy: row.shelved_by,
+    shelveReason: row.shelve_reason,
+    outOfService: row.out_of_service === 1,
+  };
+}
+
+function toThreshold(row: ThresholdRow): Threshold {
+  return {
+    machineId: row.machine_id,
+    lineId: row.line_id,
+    metric: row.metric,
+    highHigh: row.high_high,
+    high: row.high,
+    low: row.low,
+    lowLow: row.low_low,
+    deadband: row.deadband,
+    onDelayS: row.on_delay_s,
+    updatedAt: new Date(row.updated_ms).toISOString(),
+    updatedBy: row.updated_by,
+  };
+}
+
+const STATE_EVENT: Record<AlertState, string> = {
+  active_unacked: 'alert.raised',
+  active_acked: 'alert.acknowledged',
+  returned_unacked: 'alert.returned',
+  cleared: 'alert.cleared',
+};
+
+/**
+ * The alerts table, the conditions behind it and the alarm limits. Every change goes through
+ * the ISA-18.2 state machine (rules/lifecycle.ts), records an event and reports the alert for
+ * live views. Runs inside the store's transactions; it opens none itself.
+ */
+export class AlertsStore {
+  private readonly thresholdCache = new Map<string, ThresholdSettings[]>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly record: (event: NewEvent) => void,
+    private readonly changed: (alert: Alert) => void,
+  ) {}
+
+  // ---- Reading -------------------------------------------------------------------------
+
+  get(id: number): Alert | null {
+    const row = this.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    return row ? toAlert(row) : null;
+  }
+
+  list(
+    query: AlertQuery,
+    visibility: EventVisibility,
+    nowMs: number,
+  ): { alerts: Alert[]; hasMore: boolean } {
+    const views: Record<AlertQuery['view'], string> = {
+      active: `a.state <> 'cleared' AND coalesce(c.out_of_service, 0) = 0
+        AND (a.shelved_until_ms IS NULL OR a.shelved_until_ms <= @now)`,
+      shelved: `a.state <> 'cleared' AND (coalesce(c.out_of_service, 0) = 1
+        OR a.shelved_until_ms > @now)`,
+      history: '1',
+    };
+    const order =
+      query.view === 'history'
+        ? 'a.raised_ms DESC, a.id DESC'
+        : `${PRIORITY_RANK}, a.raised_ms DESC, a.id DESC`;
+    const rows = this.db
+      .prepare(
+        `${SELECT_ALERT}
+         WHERE ${views[query.view]}
+           AND (@all OR (a.line_id IS NULL AND a.machine_id IS NULL)
+             OR a.machine_id IN (SELECT value FROM json_each(@machines))
+             OR a.line_id IN (SELECT value FROM json_each(@lines)))
+           AND (@state IS NULL OR a.state = @state)
+           AND (@priority IS NULL OR a.priority = @priority)
+           AND (@source IS NULL OR a.source = @source)
+           AND (@lineId IS NULL OR a.line_id = @lineId)
+           AND (@machineId IS NULL OR a.machine_id = @machineId)
+           AND (@from IS NULL OR a.raised_ms >= @from)
+           AND (@to IS NULL OR a.raised_ms < @to)
+         ORDER BY ${order} LIMIT @limit`,
+      )
+      .all({
+        now: nowMs,
+        all: Number(visibility.all),
+        machines: JSON.stringify(visibility.all ? [] : visibility.machines),
+        lines: JSON.stringify(visibility.all ? [] : visibility.lines),
+        state: query.state ?? null,
+        priority: query.priority ?? null,
+        source: query.source ?? null,
+        lineId: query.lineId ?? null,
+        machineId: query.machineId ?? null,
+        from: query.from ? Date.parse(query.from) : null,
+        to: query.to ? Date.parse(query.to) : null,
+        limit: query.limit + 1,
+      }) as AlertRow[];
+    return { alerts: rows.slice(0, query.limit).map(toAlert), hasMore: rows.length > query.limit };
+  }
+
+  // ---- Conditions (what the process does) ----------------------------------------------
+
+  watchOf(key: string): LimitWatch {
+    const row = this.db
+      .prepare('SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?')
+      .get(key) as { active: number; pending_since_ms: number | null } | undefined;
+    return { active: row?.active === 1, pendingSinceMs: row?.pending_since_ms ?? null };
+  }
+
+  /** Remembers when a crossing began that has not yet lasted its on-delay. */
+  setPending(key: string, pendingSinceMs: number | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO alert_conditions (condition_key, pending_since_ms) VALUES (?, ?)
+         ON CONFLICT (condition_key) DO UPDATE SET pending_since_ms = excluded.pending_since_ms`,
+      )
+      .run(key, pendingSinceMs);
+  }
+
+  isActive(key: string): boolean {
+    return this.watchOf(key).active;
+  }
+
+  /**
+   * The condition holds. Raises a new alert, or raises a returned one again; nothing when it
+   * already held (one alert per condition, not one per message), even if someone resolved
+   * the alert by hand meanwhile.
+   */
+  raise(condition: Condition, nowMs: number): void {
+    if (this.isActive(condition.key)) return;
+    this.db
+      .prepare(
+        `INSERT INTO alert_conditions (condition_key, active, pending_since_ms) VALUES (?, 1, NULL)
+         ON CONFLICT (condition_key) DO UPDATE SET active = 1, pending_since_ms = NULL`,
+      )
+      .run(condition.key);
+    const open = this.openRow(condition.key);
+    if (!open) {
+      const id = Number(
+        this.db
+          .prepare(
+            `INSERT INTO alerts (condition_key, source, priority, line_id, machine_id, message, value,
+               state, raised_ms)
+             VALUES (@key, @source, @priority, @lineId, @machineId, @message, @value, 'active_unacked', @now)`,
+          )
+          .run({ ...condition, now: nowMs }).lastInsertRowid,
+      );
+      this.report(
+        id,
+        'alert.raised',
+        `Alert raised (${condition.priority}): ${condition.message}`,
+        null,
+      );
+      if (condition.lineId) this.checkFlood(condition.lineId, nowMs);
+      return;
+    }
+    const next = nextAlertState(open.state, 'raise');
+    if (!next) return;
+    this.db
+      .prepare(
+        `UPDATE alerts SET state = ?, raise_count = raise_count + 1, message = ?, value = ?,
+           returned_ms = NULL WHERE id = ?`,
+      )
+      .run(next, condition.message, condition.value, open.id);
+    this.report(open.id, 'alert.raised', `Alert raised again: ${condition.message}`, null);
+  }
+
+  /** The condition no longer holds: its alert returns (or clears if acknowledged). */
+  returnToNormal(key: string, nowMs: number): void {
+    const row = this.db
+      .prepare(
+        'SELECT active, pending_since_ms, recent_clears FROM alert_conditions WHERE condition_key = ?',
+      )
+      .get(key) as
+      { active: number; pending_since_ms: number | null; recent_clears: string } | undefined;
+    if (!row || row.active !== 1) {
+      // A crossing that had not lasted its on-delay is forgotten.
+      if (row && row.pending_since_ms !== null) this.setPending(key, null);
+      return;
+    }
+    const chatter = noteReturn(JSON.parse(row.recent_clears) as number[], nowMs);
+    this.db
+      .prepare(
+        `UPDATE alert_conditions SET active = 0, pending_since_ms = NULL, recent_clears = ?
+         WHERE condition_key = ?`,
+      )
+      .run(JSON.stringify(chatter.recentReturnsMs), key);
+    const open = this.openRow(key);
+    if (chatter.chatterBegins) {
+      this.record({
+        type: 'alerts.chattering',
+        target: key,
+        lineId: open?.line_id ?? null,
+        machineId: open?.machine_id ?? null,
+        message: `Condition ${key} is chattering: it returned to normal ${chatter.recentReturnsMs.length} times within a minute`,
+        details: { conditionKey: key, returns: chatter.recentReturnsMs },
+      });
+    }
+    if (open) this.apply(open, 'return', nowMs, {}, null, 'Back to normal');
+  }
+
+  /** Condition keys that start with a prefix and hold now (limits a threshold change removed). */
+  activeKeysWithPrefix(prefix: string): string[] {
+    return this.db
+      .prepare(
+        `SELECT condition_key FROM alert_conditions
+         WHERE active = 1 AND substr(condition_key, 1, length(@prefix)) = @prefix`,
+      )
+      .pluck()
+      .all({ prefix }) as string[];
+  }
+
+  /** The condition is settled by someone (spec limits added): its open alert is cleared. */
+  resolveByKey(key: string, actor: string, reason: string, nowMs: number): void {
+    this.returnToNormal(key, nowMs);
+    const open = this.openRow(key);
+    if (open)
+      this.apply(
+        open,
+        'resolve',
+        nowMs,
+        { resolved_by: actor, resolve_reason: reason },
+        actor,
+        reason,
+      );
+  }
+
+  // ---- Facts the rules read --------------------------------------------------------------
+
+  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[] {
+    return this.db
+      .prepare(
+        `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
+         ORDER BY ts_ms DESC, id DESC LIMIT ?`,
+      )
+      .pluck()
+      .all(machineId, FAIL_RATE_WINDOW) as ('PASS' | 'FAIL')[];
+  }
+
+  lineOf(machineId: string): string | undefined {
+    return this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
+      string | undefined;
+  }
+
+  // ---- What people do ------------------------------------------------------------------
+
+  acknowledge(id: number, actor: string, comment: string | undefined, nowMs: number): Alert {
+    const row = this.existing(id);
+    if (
+      !this.apply(
+        row,
+        'acknowledge',
+        nowMs,
+        { acked_ms: nowMs, acked_by: actor },
+        actor,
+        comment ?? 'Acknowledged',
+      )
+    ) {
+      throw new StoreError('CONFLICT', `Alert ${id} is ${row.state}: nothing to acknowledge`);
+    }
+    return this.get(id)!;
+  }
+
+  resolve(id: number, actor: string, reason: string, nowMs: number): Alert {
+    const row = this.existing(id);
+    const patch = { resolved_by: actor, resolve_reason: reason };
+    if (!this.apply(row, 'resolve', nowMs, patch, actor, `Resolved: ${reason}`)) {
+      throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
+    }
+    return this.get(id)!;
+  }
+
+  shelve(id: number, untilMs: number, actor: string, reason: string, nowMs: number): Alert {
+    const row = this.existing(id);
+    if (row.state === 'cleared') throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
+    if (untilMs <= nowMs)
+      throw new StoreError('INVALID_INPUT', 'The shelving must end in the future');
+    this.db
+      .prepare(
+        'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
+      )
+      .run(untilMs, actor, reason, id);
+    this.report(
+      id,
+      'alert.shelved',
+      `${actor} shelved alert ${id} until ${iso(untilMs)}: ${reason}`,
+      actor,
+      {
+        reason,
+        until: iso(untilMs),
+      },
+    );
+    return this.get(id)!;
+  }
+
+  unshelve(id: number, actor: string | null, why: string): Alert {
+    const row = this.existing(id);
+    if (row.shelved_until_ms === null)
+      throw new StoreError('CONFLICT', `Alert ${id} is not shelved`);
+    this.db
+      .prepare(
+        'UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL WHERE id = ?',
+      )
+      .run(id);
+    this.report(id, 'alert.unshelved', `Alert ${id} unshelved: ${why}`, actor);
+    return this.get(id)!;
+  }
+
+  /** Shelvings whose time is up end; the alerts show again in whatever state they reached. */
+  expireShelves(nowMs: number): number {
+    const ids = this.db
+      .prepare('SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?')
+      .pluck()
+      .all(nowMs) as number[];
+    for (const id of ids) this.unshelve(id, null, 'the shelving expired');
+    return ids.length;
+  }
+
+  setOutOfService(id: number, outOfService: boolean, actor: string, reason: string): Alert {
+    const row = this.existing(id);
+    this.db
+      .prepare(
+        `INSERT INTO alert_conditions (condition_key, out_of_service, oos_by, oos_reason) VALUES (?, ?, ?, ?)
+         ON CONFLICT (condition_key) DO UPDATE SET out_of_service = excluded.out_of_service,
+           oos_by = excluded.oos_by, oos_reason = excluded.oos_reason`,
+      )
+      .run(row.condition_key, Number(outOfService), actor, reason);
+    const word = outOfService ? 'out of service' : 'back in service';
+    this.report(
+      id,
+      outOfService ? 'alert.out_of_service' : 'alert.in_service',
+      `${actor} put ${row.condition_key} ${word}: ${reason}`,
+      actor,
+      { reason },
+    );
+    return this.get(id)!;
+  }
+
+  // ---- Alarm limits --------------------------------------------------------------------
+
+  thresholdsOf(machineId: string): ThresholdSettings[] {
+    let cached = this.thresholdCache.get(machineId);
+    if (!cached) {
+      cached = (
+        this.db
+          .prepare(
+            `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
+             WHERE t.machine_id = ?`,
+          )
+          .all(machineId) as ThresholdRow[]
+      ).map(toThreshold);
+      this.thresholdCache.set(machineId, cached);
+    }
+    return cached;
+  }
+
+  listThresholds(
+    filter: { lineId?: string; machineId?: string },
+    machines: string[] | null,
+  ): Threshold[] {
+    const rows = this.db
+      .prepare(
+        `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
+         WHERE (@lineId IS NULL OR m.line_id = @lineId)
+           AND (@machineId IS NULL OR t.machine_id = @machineId)
+           AND (@all OR t.machine_id IN (SELECT value FROM json_each(@machines)))
+         ORDER BY m.line_id, t.machine_id, t.metric`,
+      )
+      .all({
+        lineId: filter.lineId ?? null,
+        machineId: filter.machineId ?? null,
+        all: Number(machines === null),
+        machines: JSON.stringify(machines ?? []),
+      }) as ThresholdRow[];
+    return rows.map(toThreshold);
+  }
+
+  /** Saves (or, with every limit null, removes) the limits of a machine metric. */
+  saveThreshold(input: ThresholdInput, actor: string, nowMs: number): Threshold {
+    const line = this.lineOf(input.machineId);
+    if (!line) throw new StoreError('NOT_FOUND', `No machine ${input.machineId}`);
+    const limits = [input.highHigh, input.high, input.low, input.lowLow];
+    if (limits.every((limit) => limit === null)) {
+      this.db
+        .prepare('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?')
+        .run(input.machineId, input.metric);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO alert_thresholds (machine_id, metric, high_high, high, low, low_low, deadband,
+             on_delay_s, updated_ms, updated_by)
+           VALUES (@machineId, @metric, @highHigh, @high, @low, @lowLow, @deadband, @onDelayS, @now, @actor)
+           ON CONFLICT (machine_id, metric) DO UPDATE SET high_high = excluded.high_high,
+             high = excluded.high, low = excluded.low, low_low = excluded.low_low,
+             deadband = excluded.deadband, on_delay_s = excluded.on_delay_s,
+             updated_ms = excluded.updated_ms, updated_by = excluded.updated_by`,
+        )
+        .run({ ...input, now: nowMs, actor });
+    }
+    this.thresholdCache.delete(input.machineId);
+    this.record({
+      type: 'thresholds.saved',
+      actor,
+      target: `${input.machineId} ${input.metric}`,
+      lineId: line,
+      machineId: input.machineId,
+      message: `${actor} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
+      details: { ...input },
+    });
+    return {
+      ...input,
+      lineId: line,
+      updatedAt: new Date(nowMs).toISOString(),
+      updatedBy: actor,
+    };
+  }
+
+  // ---- Inside ----------------------------------------------------------------------------
+
+  private openRow(key: string): AlertRow | undefined {
+    return this.db
+      .prepare(`${SELECT_ALERT} WHERE a.condition_key = ? AND a.state <> 'cleared'`)
+      .get(key) as AlertRow | undefined;
+  }
+
+  private existing(id: number): AlertRow {
+    const row = this.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    if (!row) throw new StoreError('NOT_FOUND', `No alert ${id}`);
+    return row;
+  }
+
+  /** Moves an alert by the state machine; false when the action does not apply to its state. */
+  private apply(
+    row: AlertRow,
+    action: AlertAction,
+    nowMs: number,
+    patch: Partial<Pick<AlertRow, 'acked_ms' | 'acked_by' | 'resolved_by' | 'resolve_reason'>>,
+    actor: string | null,
+    why: string,
+  ): boolean {
+    const next = nextAlertState(row.state, action);
+    if (!next) return false;
+    const fields = {
+      state: next,
+      returned_ms: action === 'return' ? nowMs : row.returned_ms,
+      cleared_ms: next === 'cleared' ? nowMs : null,
+      acked_ms: patch.acked_ms ?? row.acked_ms,
+      acked_by: patch.acked_by ?? row.acked_by,
+      resolved_by: patch.resolved_by ?? row.resolved_by,
+      resolve_reason: patch.resolve_reason ?? row.resolve_reason,
+    };
+    this.db
+      .prepare(
+        `UPDATE alerts SET state = @state, returned_ms = @returned_ms, cleared_ms = @cleared_ms,
+           acked_ms = @acked_ms, acked_by = @acked_by, resolved_by = @resolved_by,
+           resolve_reason = @resolve_reason WHERE id = @id`,
+      )
+      .run({ ...fields, id: row.id });
+    const type =
+      action === 'resolve'
+        ? 'alert.resolved'
+        : action === 'acknowledge'
+          ? 'alert.acknowledged'
+          : STATE_EVENT[next];
+    this.report(
+      row.id,
+      type,
+      `${why} — alert ${row.id} (${row.message}) is now ${next.replace('_', ' ')}`,
+      actor,
+      {
+        from: row.state,
+        to: next,
+      },
+    );
+    return true;
+  }
+
+  /** Records the event of a change and reports the alert as it is now. */
+  private report(
+    id: number,
+    type: string,
+    message: string,
+    actor: string | null,
+    details: Record<string, unknown> = {},
+  ): void {
+    const alert = this.get(id)!;
+    this.record({
+      type,
+      actor,
+      target: `alert ${id}`,
+      lineId: alert.lineId,
+      machineId: alert.machineId,
+      message,
+      details: { alertId: id, conditionKey: alert.conditionKey, state: alert.state, ...details },
+    });
+    this.changed(alert);
+  }
+
+  private checkFlood(lineId: string, nowMs: number): void {
+    const recent = this.db
+      .prepare('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
+      .pluck()
+      .get(lineId, nowMs - FLOOD_WINDOW_MS) as number;
+    const was = this.db
+      .prepare('SELECT flooding FROM alert_floods WHERE line_id = ?')
+      .pluck()
+      .get(lineId) as number | undefined;
+    const { flooding, floodBegins } = assessFlood(recent, was === 1);
+    if (flooding === (was === 1)) return;
+    this.db
+      .prepare(
+        `INSERT INTO alert_floods (line_id, flooding, started_ms) VALUES (?, ?, ?)
+         ON CONFLICT (line_id) DO UPDATE SET flooding = excluded.flooding,
+           started_ms = CASE WHEN excluded.flooding THEN excluded.started_ms ELSE started_ms END`,
+      )
+      .run(lineId, Number(flooding), nowMs);
+    if (floodBegins) {
+      this.record({
+        type: 'alerts.flood',
+        target: lineId,
+        lineId,
+        message: `Alert flood on line ${lineId}: ${recent} new alerts within 10 minutes`,
+        details: { lineId, alertsInWindow: recent },
+      });
+    }
+  }
+}
