@@ -100,7 +100,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     log,
   );
-  registerIngestHandlers(dispatcher, services, () => ingest.current());
+  registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   const alertClock = new AlertClock(store, now, log);
   ingest.onStateChange((status) =>
     alertClock.brokerState(status.state, status.brokerUrl, status.detail),

@@ -1,5 +1,5 @@
 import type { IngestStatus, TestResult } from '../../shared/contract';
-import type { MachineUpdate } from '../store/ingest-store';
+import type { IngestSummary, MachineUpdate, RawMessage } from '../store/ingest-store';
 import type { StoreClient } from '../store/store-client';
 import type { CommandPublisher } from '../machines/command-service';
 import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
@@ -83,20 +83,7 @@ export class IngestService {
           this.update({ state, detail });
           void this.recordState(state, detail);
         },
-        committed: (summary) => {
-          if (summary.results.length) this.publishResults(summary.results);
-          if (summary.machines.length) this.machineUpdates(summary.machines);
-          const c = this.status.counters;
-          this.update({
-            waiting: 0,
-            counters: {
-              received: c.received + summary.received,
-              stored: c.stored + summary.stored,
-              duplicates: c.duplicates + summary.duplicates,
-              deadLettered: c.deadLettered + summary.deadLettered,
-            },
-          });
-        },
+        committed: (summary) => this.committed(summary),
         commitFailed: (error, waiting) => {
           this.log(`ingest commit failed, retrying (${waiting} waiting): ${String(error)}`);
           this.update({ waiting });
@@ -104,6 +91,35 @@ export class IngestService {
       },
     );
     this.subscriber.start();
+  }
+
+  /**
+   * HTTP ingest (console mode's POST /ingest): one message through the same validation,
+   * scoring and storage as broker messages, committed before the caller gets the answer.
+   */
+  async submit(message: RawMessage): Promise<IngestSummary> {
+    const summary = await this.store.ingestBatch([message]);
+    this.committed(summary);
+    return summary;
+  }
+
+  private committed(summary: IngestSummary): void {
+    if (summary.results.length) this.publishResults(summary.results);
+    if (summary.machines.length) this.machineUpdates(summary.machines);
+    const c = this.status.counters;
+    this.update({
+      waiting: 0,
+      counters: {
+        received: c.received + summary.received,
+        stored: c.stored + summary.stored,
+        duplicates: c.duplicates + summary.duplicates,
+        deadLettered: c.deadLettered + summary.deadLettered,
+      },
+    });
+  }
+
+  topicRoot(): string {
+    return this.options.broker.topicRoot;
   }
 
   /** What the command service publishes through: the same connection ingest uses. */

@@ -23,6 +23,8 @@ export interface IngestSummary {
   results: TestResult[];
   /** The newest of what this batch said about each machine, for live machine tiles. */
   machines: MachineUpdate[];
+  /** Why messages of this batch were refused (at most MAX_RESULTS_REPORTED). */
+  refusals: { topic: string; reason: string }[];
 }
 
 export interface MachineUpdate {
@@ -119,6 +121,7 @@ export class IngestStore {
       newMachines: [],
       results: [],
       machines: [],
+      refusals: [],
     };
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
@@ -132,6 +135,7 @@ export class IngestStore {
         else {
           this.deadLetter(raw, outcome.reason, outcome.field);
           summary.deadLettered += 1;
+          noteRefusal(summary, raw.topic, outcome.reason);
         }
         continue;
       }
@@ -142,12 +146,10 @@ export class IngestStore {
         this.lineOfMachine.set(message.machineId, message.lineId);
         summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
       } else if (knownLine !== message.lineId) {
-        this.deadLetter(
-          raw,
-          `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`,
-          'topic',
-        );
+        const reason = `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`;
+        this.deadLetter(raw, reason, 'topic');
         summary.deadLettered += 1;
+        noteRefusal(summary, raw.topic, reason);
         continue;
       }
       if (this.store(message, raw.receivedMs, summary.results)) {
@@ -360,4 +362,8 @@ function noteMachineUpdate(updates: Map<string, MachineUpdate>, message: ParsedM
     if (message.temperature !== undefined) update.temperature = message.temperature;
     if (message.unitsProduced !== undefined) update.unitsProduced = message.unitsProduced;
   }
+}
+
+function noteRefusal(summary: IngestSummary, topic: string, reason: string): void {
+  if (summary.refusals.length < MAX_RESULTS_REPORTED) summary.refusals.push({ topic, reason });
 }

@@ -272,6 +272,19 @@ export const methods = {
     http: { verb: 'GET', path: '/ingest/status' },
     example: {},
   }),
+  'ingest.submit': defineMethod({
+    summary:
+      'Feeds one test result (the protocol payload) through the same pipeline as the broker; a refusal is dead-lettered and answered with its reason.',
+    input: z.object({ lineId: Identifier, payload: z.record(z.string(), z.unknown()) }),
+    output: z.object({ outcome: z.enum(['stored', 'duplicate']), result: TestResult.nullable() }),
+    permission: 'ingest.submit',
+    scope: { kind: 'line', field: 'lineId' },
+    http: { verb: 'POST', path: '/ingest' },
+    example: {
+      lineId: 'L-1',
+      payload: { barcode: 'SN-EX', machine_id: 'M-1', product_id: 'P', test_step: 's', measured_value: 1, timestamp: '2026-11-22T10:00:00Z' },
+    },
+  }),
   'deadLetters.list': defineMethod({
     summary: "Refused messages with their reasons, newest first, limited to the caller's lines.",
     input: DeadLetterQuery,

@@ -24,6 +24,7 @@ export const Permission = z.enum([
   'alerts.acknowledge',
   'alerts.manage',
   'thresholds.manage',
+  'ingest.submit',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -45,6 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.acknowledge',
     'alerts.manage',
     'thresholds.manage',
+    'ingest.submit',
   ],
   engineer: [
     'public',
@@ -58,6 +60,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.acknowledge',
     'alerts.manage',
     'thresholds.manage',
+    'ingest.submit',
   ],
   operator: ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'],
 };

@@ -87,7 +87,13 @@ describe('test results judged against versioned spec limits', () => {
     expect(preview.status).toBe(200);
     // SN-3 (83) and SN-5 (1000) would fail; SN-2 (91) and SN-4 (83) fail either way;
     // SN-1 (85) had no spec and would pass.
-    expect(preview.body).toMatchObject({ checked: 5, unchanged: 2, passToFail: 2, failToPass: 0, noSpecToJudged: 1 });
+    expect(preview.body).toMatchObject({
+      checked: 5,
+      unchanged: 2,
+      passToFail: 2,
+      failToPass: 0,
+      noSpecToJudged: 1,
+    });
     await t.http(
       'specs.save',
       { productId: 'PROD-A', testStep: 'voltage_test', lower: 0, upper: 1 },
@@ -116,12 +122,61 @@ describe('test results judged against versioned spec limits', () => {
     );
     expect(crossed.status).toBe(400);
     expect(JSON.stringify(crossed.body)).toContain('lower');
-    const open = await t.http('specs.save', { productId: 'P', testStep: 's', lower: null, upper: null }, admin.token);
+    const open = await t.http(
+      'specs.save',
+      { productId: 'P', testStep: 's', lower: null, upper: null },
+      admin.token,
+    );
     expect(open.status).toBe(400);
   });
 
   it('logs every change of limits in the event log', async () => {
     const { body } = await t.http('events.list', { type: 'spec.saved', limit: 10 }, admin.token);
     expect((body as { events: unknown[] }).events.length).toBe(3);
+  });
+});
+
+describe('HTTP ingest (POST /api/ingest)', () => {
+  let t: TestServer;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await startTestServer({ ingest: true });
+    admin = await t.setupAdmin();
+  });
+  afterAll(() => t.close());
+
+  const payload = {
+    barcode: 'SN-HTTP-1',
+    machine_id: 'M-7',
+    product_id: 'PROD-A',
+    test_step: 'leak_test',
+    measured_value: 0.2,
+    timestamp: '2026-11-22T10:00:00Z',
+  };
+
+  it('stores a test result through the same pipeline, once', async () => {
+    const first = await t.http('ingest.submit', { lineId: 'L-3', payload }, admin.token);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ outcome: 'stored', result: { barcode: 'SN-HTTP-1', verdict: 'NO_SPEC' } });
+    const again = await t.http('ingest.submit', { lineId: 'L-3', payload }, admin.token);
+    expect(again.body).toMatchObject({ outcome: 'duplicate' });
+    const { body } = await t.http('results.list', { barcode: 'SN-HTTP-1' }, admin.token);
+    expect((body as { results: unknown[] }).results).toHaveLength(1);
+  });
+
+  it('refuses a bad payload with the field named, and keeps it as a dead letter', async () => {
+    const bad = await t.http(
+      'ingest.submit',
+      { lineId: 'L-3', payload: { ...payload, measured_value: 'high' } },
+      admin.token,
+    );
+    expect(bad.status).toBe(400);
+    expect((bad.body as { message: string }).message).toContain('measured_value');
+    const { body } = await t.http('deadLetters.list', {}, admin.token);
+    expect((body as { deadLetters: { reason: string }[] }).deadLetters[0]!.reason).toContain('measured_value');
+  });
+
+  it('needs a token', async () => {
+    expect((await t.http('ingest.submit', { lineId: 'L-3', payload }, null)).status).toBe(401);
   });
 });

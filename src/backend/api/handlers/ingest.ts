@@ -1,5 +1,6 @@
 import type { IngestStatus } from '../../../shared/contract';
 import { ApiFailure } from '../api-failure';
+import type { IngestService } from '../../ingest/ingest-service';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
 import { visibilityOf } from '../visibility';
@@ -8,7 +9,23 @@ export function registerIngestHandlers(
   dispatcher: Dispatcher,
   { store }: Services,
   currentStatus: () => IngestStatus,
+  ingest: IngestService,
 ): void {
+  dispatcher.register('ingest.submit', async (input) => {
+    const machineId = typeof input.payload.machine_id === 'string' ? input.payload.machine_id : '';
+    const topic = `${ingest.topicRoot()}/${input.lineId}/${machineId || '_'}/test`;
+    const summary = await ingest.submit({
+      topic,
+      payload: new TextEncoder().encode(JSON.stringify(input.payload)),
+      receivedMs: Date.now(),
+    });
+    const refusal = summary.refusals[0];
+    if (refusal) throw new ApiFailure('INVALID_INPUT', `Refused and kept as a dead letter: ${refusal.reason}`);
+    return summary.stored > 0
+      ? { outcome: 'stored' as const, result: summary.results[0] ?? null }
+      : { outcome: 'duplicate' as const, result: null };
+  });
+
   dispatcher.register('ingest.status', async () => currentStatus());
 
   dispatcher.register('deadLetters.list', (input, { caller }) =>

@@ -149,6 +149,12 @@ export class BrokerSubscriber {
     internals.handleMessage = (packet, callback) => {
       const packetId = packet.qos > 0 && packet.messageId !== undefined ? packet.messageId : null;
       if (packetId !== null) this.awaitingCommit.add(packetId);
+      // Stopping: a QoS 1 message stays unacknowledged (its ack is held forever) and the broker
+      // redelivers it next session; taking it would make stop() wait out the broker's backlog.
+      if (packetId !== null && this.state === 'stopped') {
+        callback();
+        return;
+      }
       this.batcher.add({
         topic: packet.topic,
         payload: packet.payload as Uint8Array,

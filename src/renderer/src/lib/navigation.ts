@@ -2,6 +2,8 @@ import type { Role } from '../../../shared/contract';
 
 export type PageId =
   | 'overview'
+  | 'machine'
+  | 'dead-letters'
   | 'lines'
   | 'quality'
   | 'alerts'
@@ -29,6 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'maintenance', label: 'Maintenance', roles: everyone },
   { id: 'reports', label: 'Reports', roles: everyone },
   { id: 'events', label: 'Event log', roles: everyone },
+  { id: 'dead-letters', label: 'Dead letters', roles: ['admin', 'engineer'] },
   { id: 'admin', label: 'Admin', roles: ['admin'] },
   { id: 'simulator', label: 'Simulator', roles: ['admin', 'engineer'] },
   { id: 'settings', label: 'Settings', roles: everyone },
@@ -39,34 +42,25 @@ export function navItemsFor(role: Role): NavItem[] {
 }
 
 export function isPageId(value: string): value is PageId {
-  return NAV_ITEMS.some((item) => item.id === value);
+  return value === 'machine' || NAV_ITEMS.some((item) => item.id === value);
+}
+
+/**
+ * Whether a role may open a page. The machine page has no nav entry (tiles lead there) and is
+ * open to every role: the backend returns only machines in the caller's scope.
+ */
+export function canOpen(role: Role, page: PageId): boolean {
+  return page === 'machine' || navItemsFor(role).some((item) => item.id === page);
 }
 
 /** What each page not yet built will hold, so users know what is coming (no fake data). */
 export const COMING_LATER: Partial<Record<PageId, { summary: string; features: string[] }>> = {
-  overview: {
-    summary: 'A plant-wide picture of production at a glance.',
-    features: [
-      'Status tile for every line: running, idle, stopped or faulted',
-      'Live OEE with availability, performance and quality',
-      'Good and scrap counts for the current shift against target',
-      'Open alerts, most severe first',
-    ],
-  },
   lines: {
     summary: 'Each production line and its machines, live from the shop floor.',
     features: [
       'Machine states and cycle times as they arrive over MQTT',
       'Throughput and downtime charts per line and shift',
       'Drill-down from a line to a single machine',
-    ],
-  },
-  quality: {
-    summary: 'Measurements and defects, with statistical process control.',
-    features: [
-      'Control charts with limits per measured characteristic',
-      'Scrap and rework rates per line, machine and shift',
-      'First-pass yield trends',
     ],
   },
   alerts: {

@@ -1,0 +1,95 @@
+import type { OeeRow } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoad } from '../../hooks/use-load';
+import { useNow } from '../../hooks/use-now';
+import { formatCount, formatPercent } from '../../lib/format';
+
+const WINDOW_MS = 8 * 60 * 60_000;
+const REFRESH_MS = 60_000;
+
+type Ratio = 'availability' | 'performance' | 'quality' | 'oee';
+const RATIOS: readonly { key: Ratio; label: string }[] = [
+  { key: 'oee', label: 'OEE' },
+  { key: 'availability', label: 'Availability' },
+  { key: 'performance', label: 'Performance' },
+  { key: 'quality', label: 'Quality' },
+];
+
+/** Loads both buckets in one go so the total and the hours always describe the same window. */
+async function loadOee(machineId: string) {
+  const to = new Date();
+  const range = { machineId, from: new Date(to.getTime() - WINDOW_MS).toISOString(), to: to.toISOString() };
+  const [total, hours] = await Promise.all([
+    api.call('oee.report', { ...range, bucket: 'total' }),
+    api.call('oee.report', { ...range, bucket: 'hour' }),
+  ]);
+  const mine = (rows: OeeRow[]) => rows.filter((row) => row.machineId === machineId);
+  return { total: mine(total)[0] ?? null, hours: mine(hours) };
+}
+
+/** OEE of the last 8 hours (about a shift): the four ratios large, then hour by hour. */
+export function OeePanel({ machineId }: { machineId: string }) {
+  // OEE moves slowly; once a minute is plenty and costs the backend little.
+  const minute = Math.floor(useNow(REFRESH_MS) / REFRESH_MS);
+  const { data, error } = useLoad(() => loadOee(machineId), `${machineId}|${minute}`);
+  return (
+    <section className="panel panel-wide" aria-labelledby="oee-title">
+      <h2 id="oee-title">OEE, last 8 hours</h2>
+      <ErrorMessage error={error} />
+      <dl className="kpi-row" data-testid="oee-total">
+        {RATIOS.map(({ key, label }) => (
+          <div key={key} className={`kpi kpi-${key}`}>
+            <dt>{label}</dt>
+            <dd>{formatPercent(data?.total?.[key])}</dd>
+          </div>
+        ))}
+        <div className="kpi">
+          <dt>Units</dt>
+          <dd>{formatCount(data?.total?.units)}</dd>
+        </div>
+      </dl>
+      {data && data.hours.length > 0 && (
+        <div className="table-scroll table-scroll-short">
+          <table className="data-table">
+            <caption className="visually-hidden">OEE per hour</caption>
+            <thead>
+              <tr>
+                <th scope="col">Hour</th>
+                {RATIOS.map(({ key, label }) => (
+                  <th key={key} scope="col" className="numeric">
+                    {label}
+                  </th>
+                ))}
+                <th scope="col" className="numeric">
+                  Units
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...data.hours].reverse().map((row) => (
+                <tr key={row.bucketStart}>
+                  <td className="nowrap">
+                    {/* The backend labels hours in UTC; the floor reads local time. */}
+                    {hourLabel(row.bucketStart)}–{hourLabel(row.bucketEnd)}</td>
+                  {RATIOS.map(({ key }) => (
+                    <td key={key} className="numeric">
+                      {formatPercent(row[key])}
+                    </td>
+                  ))}
+                  <td className="numeric">{formatCount(row.units)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function hourLabel(iso: string): string {
+  return hourFormat.format(new Date(iso));
+}

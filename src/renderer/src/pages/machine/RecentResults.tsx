@@ -1,0 +1,51 @@
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import { formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/time';
+import { useMachineResults } from './use-machine-results';
+
+export function RecentResults({ machineId }: { machineId: string }) {
+  const { results, loaded, error } = useMachineResults(machineId);
+  return (
+    <section className="panel" aria-labelledby="recent-results-title">
+      <h2 id="recent-results-title">Recent test results</h2>
+      <ErrorMessage error={error} />
+      {loaded && results.length === 0 ? (
+        <p className="empty-state">No test results from this machine yet.</p>
+      ) : (
+        <div className="table-scroll table-scroll-short">
+          <table className="data-table" data-testid="machine-results">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Barcode</th>
+                <th scope="col">Product · step</th>
+                <th scope="col">Value</th>
+                <th scope="col">Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((result) => (
+                <tr key={result.id}>
+                  <td className="nowrap">{formatDateTime(result.at)}</td>
+                  <td>
+                    <code>{result.barcode}</code>
+                  </td>
+                  <td>
+                    {result.productId} · {result.testStep}
+                  </td>
+                  <td className="numeric">
+                    {formatNumber(result.measuredValue)} {result.unit ?? ''}
+                  </td>
+                  <td>
+                    <VerdictBadge verdict={result.verdict} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

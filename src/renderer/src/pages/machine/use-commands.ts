@@ -1,0 +1,42 @@
+import { useMemo, useState } from 'react';
+import type { CommandRecord } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { useLiveTopic } from '../../hooks/use-live-topic';
+import { useLoad } from '../../hooks/use-load';
+
+const SHOWN = 30;
+
+/** Commands sent to one machine, newest first; each follows its answer or timeout live. */
+export function useCommands(machineId: string) {
+  const initial = useLoad(() => api.call('commands.list', { machineId, limit: SHOWN }), machineId);
+  const [changed, setChanged] = useState<ReadonlyMap<string, CommandRecord>>(new Map());
+
+  const remember = (records: readonly CommandRecord[]): void => {
+    const mine = records.filter((record) => record.machineId === machineId);
+    if (mine.length === 0) return;
+    setChanged((current) => {
+      const next = new Map(current);
+      // 'sent' must not overwrite an answer that overtook the call's own reply.
+      for (const record of mine) {
+        const known = next.get(record.id);
+        if (!known || known.status === 'sent') next.set(record.id, record);
+      }
+      return next;
+    });
+  };
+
+  useLiveTopic('commands.changed', remember);
+
+  const commands = useMemo(() => {
+    const byId = new Map<string, CommandRecord>();
+    for (const record of initial.data ?? []) byId.set(record.id, record);
+    for (const record of changed.values()) {
+      if (record.machineId === machineId) byId.set(record.id, record);
+    }
+    return [...byId.values()]
+      .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
+      .slice(0, SHOWN);
+  }, [initial.data, changed, machineId]);
+
+  return { commands, error: initial.error, remember };
+}
