@@ -16,6 +16,7 @@ import { registerAlertHandlers } from './api/handlers/alerts';
 import { AlertClock } from './alerts/alert-clock';
 import { CommandService } from './machines/command-service';
 import { MachineMonitor } from './machines/machine-monitor';
+import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
 import { connectStore } from './store/store-client';
@@ -47,6 +48,8 @@ export interface Backend {
     send: (batches: LiveBatch[]) => void,
   ): Promise<{ close(): void } | { error: ApiErrorBody }>;
   readonly databasePath: string;
+  /** Runs the once-a-minute maintenance and prediction check now (tools, tests). */
+  evaluateMaintenance(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,7 +89,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       })
       .catch((error: unknown) => log(`could not record a refusal: ${String(error)}`));
   });
-  const monitor = new MachineMonitor(store, (snapshot) => hub.publish('machines.snapshot', snapshot), now);
+  const monitor = new MachineMonitor(
+    store,
+    (snapshot) => hub.publish('machines.snapshot', snapshot),
+    now,
+  );
   const services = { store, auth, plant, settings: settingsCache };
   registerAllHandlers(dispatcher, services);
   const ingest = new IngestService(
@@ -95,7 +102,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     (status) => hub.publish('ingest.status', status),
     (results) => results.forEach((result) => hub.publish('results.appended', result)),
     (updates) => {
-      if (updates.some((update) => plant.lineOf(update.machineId) === undefined)) void plant.refresh();
+      if (updates.some((update) => plant.lineOf(update.machineId) === undefined))
+        void plant.refresh();
       monitor.apply(updates);
     },
     log,
@@ -132,13 +140,21 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   });
 
+  const maintenance = new MaintenanceWatch(
+    store,
+    () => settings.predictionHorizonMinutes,
+    log,
+    now,
+  );
   await monitor.start();
+  maintenance.start();
   commands.start();
   alertClock.start();
   if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
 
   return {
     databasePath,
+    evaluateMaintenance: () => maintenance.evaluate(),
     call: (method, input, token) => dispatcher.call(method, input, token),
     async openLive(token, topicNames, send) {
       try {
@@ -162,6 +178,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     async close() {
       commands.stop();
+      maintenance.stop();
       alertClock.stop();
       monitor.stop();
       await ingest.stop();

@@ -109,6 +109,6 @@ export class Dispatcher {
     }
 
     const output = await handler(input, { caller });
-    return (spec.output).parse(output);
+    return spec.output.parse(output);
   }
 }

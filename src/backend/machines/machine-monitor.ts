@@ -62,7 +62,10 @@ export class MachineMonitor {
         lastSeenAt: null,
         heartbeatTimeoutS: 60,
       };
-      const next: MachineSnapshot = { ...before, lastSeenAt: new Date(update.lastSeenMs).toISOString() };
+      const next: MachineSnapshot = {
+        ...before,
+        lastSeenAt: new Date(update.lastSeenMs).toISOString(),
+      };
       if (update.state !== undefined && update.stateMs !== undefined) {
         const newer = before.stateSince === null || update.stateMs >= Date.parse(before.stateSince);
         if (newer) {

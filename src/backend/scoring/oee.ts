@@ -23,7 +23,11 @@ interface Bucket {
 }
 
 /** The shift an hour belongs to, by the plant's local wall-clock hour. */
-export function shiftOf(hourStartMs: number, shifts: Shift[], utcOffsetMinutes: number): { shift: Shift; startMs: number } {
+export function shiftOf(
+  hourStartMs: number,
+  shifts: Shift[],
+  utcOffsetMinutes: number,
+): { shift: Shift; startMs: number } {
   const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
   const localMs = hourStartMs + utcOffsetMinutes * 60_000;
   const localHour = new Date(localMs).getUTCHours();
@@ -32,20 +36,32 @@ export function shiftOf(hourStartMs: number, shifts: Shift[], utcOffsetMinutes: 
   // Before the first shift of the day: the previous day's last shift is still on.
   const previousDay = index === -1;
   if (previousDay) index = sorted.length - 1;
-  const dayStartLocal = Math.floor(localMs / (24 * HOUR_MS)) * 24 * HOUR_MS - (previousDay ? 24 * HOUR_MS : 0);
+  const dayStartLocal =
+    Math.floor(localMs / (24 * HOUR_MS)) * 24 * HOUR_MS - (previousDay ? 24 * HOUR_MS : 0);
   const startMs = dayStartLocal + startHours[index]! * HOUR_MS - utcOffsetMinutes * 60_000;
   return { shift: sorted[index]!, startMs };
 }
 
-function bucketOf(hourStartMs: number, bucketing: Bucketing, shifts: Shift[], offset: number, range: Bucket): Bucket {
+function bucketOf(
+  hourStartMs: number,
+  bucketing: Bucketing,
+  shifts: Shift[],
+  offset: number,
+  range: Bucket,
+): Bucket {
   if (bucketing === 'total') return range;
   if (bucketing === 'hour') {
-    return { startMs: hourStartMs, endMs: hourStartMs + HOUR_MS, label: new Date(hourStartMs).toISOString().slice(0, 13) + ':00Z' };
+    return {
+      startMs: hourStartMs,
+      endMs: hourStartMs + HOUR_MS,
+      label: new Date(hourStartMs).toISOString().slice(0, 13) + ':00Z',
+    };
   }
   const { shift, startMs } = shiftOf(hourStartMs, shifts, offset);
   const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
   const next = sorted[(sorted.indexOf(shift) + 1) % sorted.length]!;
-  const lengthHours = (Number(next.start.slice(0, 2)) - Number(shift.start.slice(0, 2)) + 24) % 24 || 24;
+  const lengthHours =
+    (Number(next.start.slice(0, 2)) - Number(shift.start.slice(0, 2)) + 24) % 24 || 24;
   const localDate = new Date(startMs + offset * 60_000).toISOString().slice(0, 10);
   return { startMs, endMs: startMs + lengthHours * HOUR_MS, label: `${localDate} ${shift.name}` };
 }
@@ -61,14 +77,29 @@ const ratio = (numerator: number, denominator: number): number | null =>
 export function computeOee(
   hours: HourFigures[],
   idealCycleS: Map<string, number | null>,
-  options: { bucketing: Bucketing; shifts: Shift[]; utcOffsetMinutes: number; fromMs: number; toMs: number },
+  options: {
+    bucketing: Bucketing;
+    shifts: Shift[];
+    utcOffsetMinutes: number;
+    fromMs: number;
+    toMs: number;
+  },
 ): OeeRow[] {
   const range: Bucket = { startMs: options.fromMs, endMs: options.toMs, label: 'total' };
   const rows = new Map<string, OeeRow>();
-  const add = (key: string, template: Omit<OeeRow, 'availability' | 'performance' | 'quality' | 'oee'>) => {
+  const add = (
+    key: string,
+    template: Omit<OeeRow, 'availability' | 'performance' | 'quality' | 'oee'>,
+  ) => {
     const row = rows.get(key);
     if (!row) {
-      rows.set(key, { ...template, availability: null, performance: null, quality: null, oee: null });
+      rows.set(key, {
+        ...template,
+        availability: null,
+        performance: null,
+        quality: null,
+        oee: null,
+      });
       return;
     }
     row.plannedS += template.plannedS;
@@ -79,7 +110,13 @@ export function computeOee(
     row.firstPassGood += template.firstPassGood;
   };
   for (const hour of hours) {
-    const bucket = bucketOf(hour.hourStartMs, options.bucketing, options.shifts, options.utcOffsetMinutes, range);
+    const bucket = bucketOf(
+      hour.hourStartMs,
+      options.bucketing,
+      options.shifts,
+      options.utcOffsetMinutes,
+      range,
+    );
     const ideal = idealCycleS.get(hour.machineId) ?? null;
     const figures = {
       lineId: hour.lineId,
@@ -93,14 +130,22 @@ export function computeOee(
       firstPassTested: hour.firstPassTested,
       firstPassGood: hour.firstPassGood,
     };
-    add(`${bucket.startMs}|${hour.lineId}|${hour.machineId}`, { ...figures, machineId: hour.machineId });
+    add(`${bucket.startMs}|${hour.lineId}|${hour.machineId}`, {
+      ...figures,
+      machineId: hour.machineId,
+    });
     add(`${bucket.startMs}|${hour.lineId}|`, { ...figures, machineId: null });
   }
   const linesWithoutIdeal = new Set(
-    hours.filter((hour) => (idealCycleS.get(hour.machineId) ?? null) === null).map((hour) => hour.lineId),
+    hours
+      .filter((hour) => (idealCycleS.get(hour.machineId) ?? null) === null)
+      .map((hour) => hour.lineId),
   );
   for (const row of rows.values()) {
-    const noIdeal = row.machineId === null ? linesWithoutIdeal.has(row.lineId) : (idealCycleS.get(row.machineId) ?? null) === null;
+    const noIdeal =
+      row.machineId === null
+        ? linesWithoutIdeal.has(row.lineId)
+        : (idealCycleS.get(row.machineId) ?? null) === null;
     row.availability = ratio(row.runS, row.plannedS);
     // Without an ideal cycle time performance is unknown, not zero.
     row.performance = noIdeal ? null : ratio(row.idealS, row.runS);

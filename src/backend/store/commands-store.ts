@@ -39,16 +39,25 @@ export class CommandsStore {
     issuedBy: string,
     nowMs: number,
   ): CommandRecord {
-    const line = this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(command.machineId) as
-      | string
-      | undefined;
+    const line = this.db
+      .prepare('SELECT line_id FROM machines WHERE id = ?')
+      .pluck()
+      .get(command.machineId) as string | undefined;
     if (!line) throw new StoreError('NOT_FOUND', `No machine ${command.machineId}`);
     this.db
       .prepare(
         `INSERT INTO commands (id, line_id, machine_id, command, args, issued_by, issued_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(command.id, line, command.machineId, command.command, JSON.stringify(command.args), issuedBy, nowMs);
+      .run(
+        command.id,
+        line,
+        command.machineId,
+        command.command,
+        JSON.stringify(command.args),
+        issuedBy,
+        nowMs,
+      );
     return this.get(command.id)!;
   }
 

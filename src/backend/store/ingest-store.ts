@@ -60,7 +60,11 @@ export class IngestStore {
     private readonly db: Database,
     private readonly registerMachine: (lineId: string, machineId: string) => void,
     private readonly topicRoot: () => string,
-    private readonly answerCommand: (commandId: string, ok: boolean, message: string | null) => void,
+    private readonly answerCommand: (
+      commandId: string,
+      ok: boolean,
+      message: string | null,
+    ) => void,
     /** Each newly stored message, in the same transaction (the alert rules run here). */
     private readonly onStored: (
       message: ParsedMessage,
@@ -344,7 +348,11 @@ export class IngestStore {
 }
 
 /** Keeps the newest state and readings per machine within a batch. */
-function noteMachineUpdate(updates: Map<string, MachineUpdate>, message: ParsedMessage, receivedMs: number): void {
+function noteMachineUpdate(
+  updates: Map<string, MachineUpdate>,
+  message: ParsedMessage,
+  receivedMs: number,
+): void {
   let update = updates.get(message.machineId);
   if (!update) {
     update = { machineId: message.machineId, lineId: message.lineId, lastSeenMs: receivedMs };

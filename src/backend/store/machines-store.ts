@@ -77,9 +77,10 @@ export class MachinesStore {
 
   /** Records a state Linewatch concluded itself (offline after the heartbeat timeout). */
   recordState(machineId: string, state: MachineState, reason: string, nowMs: number): boolean {
-    const line = this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
-      | string
-      | undefined;
+    const line = this.db
+      .prepare('SELECT line_id FROM machines WHERE id = ?')
+      .pluck()
+      .get(machineId) as string | undefined;
     if (!line) return false;
     return (
       this.db

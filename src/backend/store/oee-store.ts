@@ -21,7 +21,12 @@ export class OeeStore {
     return new Map(rows.map((row) => [row.id, row.ideal_cycle_time_s]));
   }
 
-  hourFigures(fromMs: number, toMs: number, machines: string[] | null, nowMs: number): HourFigures[] {
+  hourFigures(
+    fromMs: number,
+    toMs: number,
+    machines: string[] | null,
+    nowMs: number,
+  ): HourFigures[] {
     const start = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
     const end = Math.min(toMs, nowMs);
     const filter = { all: Number(machines === null), machines: JSON.stringify(machines ?? []) };
@@ -35,8 +40,18 @@ export class OeeStore {
       const key = `${machineId}|${hourStartMs}`;
       let found = figures.get(key);
       if (!found) {
-        const plannedS = Math.max(0, Math.min(hourStartMs + HOUR_MS, end) - Math.max(hourStartMs, fromMs)) / 1000;
-        found = { machineId, lineId, hourStartMs, plannedS, runS: 0, units: 0, firstPassTested: 0, firstPassGood: 0 };
+        const plannedS =
+          Math.max(0, Math.min(hourStartMs + HOUR_MS, end) - Math.max(hourStartMs, fromMs)) / 1000;
+        found = {
+          machineId,
+          lineId,
+          hourStartMs,
+          plannedS,
+          runS: 0,
+          units: 0,
+          firstPassTested: 0,
+          firstPassGood: 0,
+        };
         figures.set(key, found);
       }
       return found;
@@ -86,7 +101,11 @@ export class OeeStore {
          WHERE delta IS NOT NULL AND ts_ms >= @from
          GROUP BY machine_id, hour`,
       )
-      .all({ ...filter, from: fromMs, to: end }) as { machine_id: string; hour: number; units: number }[];
+      .all({ ...filter, from: fromMs, to: end }) as {
+      machine_id: string;
+      hour: number;
+      units: number;
+    }[];
     for (const row of units) {
       const line = lineOf.get(row.machine_id);
       if (line !== undefined) figure(row.machine_id, line, row.hour).units += row.units;
@@ -103,7 +122,12 @@ export class OeeStore {
            AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
          GROUP BY machine_id, hour`,
       )
-      .all({ ...filter, from: fromMs, to: end }) as { machine_id: string; hour: number; tested: number; good: number }[];
+      .all({ ...filter, from: fromMs, to: end }) as {
+      machine_id: string;
+      hour: number;
+      tested: number;
+      good: number;
+    }[];
     for (const row of quality) {
       const line = lineOf.get(row.machine_id);
       if (line === undefined) continue;

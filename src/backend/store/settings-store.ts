@@ -4,6 +4,7 @@ import type { Settings } from '../../shared/contract';
 export const DEFAULT_SETTINGS: Settings = {
   plantName: 'Linewatch plant',
   idleLockMinutes: 15,
+  predictionHorizonMinutes: 120,
   shifts: [
     { name: 'Early', start: '06:00' },
     { name: 'Late', start: '14:00' },

@@ -46,9 +46,7 @@ export async function connectStore(
         waiting.delete(message.id);
         break;
       case 'failure':
-        waiting
-          .get(message.id)
-          ?.reject(new StoreError(message.code, message.message));
+        waiting.get(message.id)?.reject(new StoreError(message.code, message.message));
         waiting.delete(message.id);
         break;
       case 'notice':

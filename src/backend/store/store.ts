@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type {
   Alert,
+  MaintenanceStatus,
+  MaintenanceTask,
   AlertQuery,
   Threshold,
   ThresholdInput,
@@ -44,7 +46,12 @@ import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
 import { AlertsStore } from './alerts-store';
 import { AlertEvaluator } from '../alerts/alert-evaluator';
-import { brokerCondition } from '../alerts/rules/conditions';
+import {
+  brokerCondition,
+  maintenanceCondition,
+  predictionCondition,
+} from '../alerts/rules/conditions';
+import { MaintenanceStore } from './maintenance-store';
 
 /** Notices the store sends to the backend after a commit, for live updates and caches. */
 export type StoreNotice =
@@ -80,6 +87,7 @@ export class Store {
   private readonly commands: CommandsStore;
   private readonly oee: OeeStore;
   private readonly alerts: AlertsStore;
+  private readonly maintenance: MaintenanceStore;
   private readonly alertRules: AlertEvaluator;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
@@ -106,6 +114,10 @@ export class Store {
       (alert) => this.pending.push({ topic: 'alert', payload: alert }),
     );
     this.alertRules = new AlertEvaluator(this.alerts, this.alerts);
+    this.maintenance = new MaintenanceStore(db, this.oee, (machineId) => {
+      const limits = this.alerts.thresholdsOf(machineId).find((t) => t.metric === 'temperature');
+      return limits ? (limits.high ?? limits.highHigh ?? null) : null;
+    });
     this.ingest = new IngestStore(
       db,
       (lineId, machineId) => {
@@ -551,7 +563,12 @@ export class Store {
   markOffline(machineIds: string[], nowMs: number): string[] {
     return this.tx(() =>
       machineIds.filter((machineId) => {
-        const recorded = this.machines.recordState(machineId, 'offline', 'no message within the heartbeat timeout', nowMs);
+        const recorded = this.machines.recordState(
+          machineId,
+          'offline',
+          'no message within the heartbeat timeout',
+          nowMs,
+        );
         if (recorded) {
           this.events.append({
             type: 'machine.offline',
@@ -618,8 +635,131 @@ export class Store {
     });
   }
 
-  listCommands(machineId: string | undefined, machines: string[] | null, limit: number): CommandRecord[] {
+  listCommands(
+    machineId: string | undefined,
+    machines: string[] | null,
+    limit: number,
+  ): CommandRecord[] {
     return this.commands.list(machineId, machines, limit);
+  }
+
+  // ---- Maintenance ---------------------------------------------------------------------
+
+  maintenanceStatus(machines: string[] | null, nowMs: number): MaintenanceStatus[] {
+    return this.maintenance.status(machines, nowMs);
+  }
+
+  saveMaintenancePlan(
+    machineId: string,
+    plan: { intervalRunHours: number | null; intervalUnits: number | null; lastServiceAt?: string },
+    actor: Actor,
+    nowMs: number,
+  ): MaintenanceStatus {
+    return this.tx(() => {
+      const lastServiceMs = plan.lastServiceAt
+        ? Date.parse(plan.lastServiceAt)
+        : (this.maintenance.lastServiceMs(machineId) ?? nowMs);
+      this.maintenance.savePlan(machineId, { ...plan, lastServiceMs }, actor.username, nowMs);
+      this.events.append({
+        type: 'maintenance.plan_saved',
+        actor: actor.username,
+        target: machineId,
+        machineId,
+        message: `${actor.username} set the service interval of ${machineId}: ${plan.intervalRunHours ?? '—'} run hours, ${plan.intervalUnits ?? '—'} units`,
+      });
+      return this.maintenance.status([machineId], nowMs)[0]!;
+    });
+  }
+
+  maintenanceTasks(
+    machineId: string | undefined,
+    machines: string[] | null,
+    limit: number,
+  ): MaintenanceTask[] {
+    return this.maintenance.tasks(machineId, machines, limit);
+  }
+
+  maintenanceTask(id: number): MaintenanceTask | null {
+    return this.maintenance.task(id);
+  }
+
+  scheduleMaintenance(
+    task: { machineId: string; title: string; notes?: string; dueAt?: string },
+    actor: Actor,
+    nowMs: number,
+  ): MaintenanceTask {
+    return this.tx(() => {
+      const created = this.maintenance.scheduleTask(task, actor.username, nowMs);
+      this.events.append({
+        type: 'maintenance.task_scheduled',
+        actor: actor.username,
+        target: `task ${created.id}`,
+        lineId: created.lineId,
+        machineId: created.machineId,
+        message: `${actor.username} scheduled "${created.title}" on ${created.machineId}`,
+      });
+      return created;
+    });
+  }
+
+  updateMaintenanceTask(
+    id: number,
+    change: { action: 'start' | 'complete'; notes?: string; resetsInterval: boolean },
+    actor: Actor,
+    nowMs: number,
+  ): MaintenanceTask {
+    return this.tx(() => {
+      const task =
+        change.action === 'start'
+          ? this.maintenance.startTask(id, actor.username, nowMs)
+          : this.maintenance.completeTask(id, actor.username, change.notes ?? null, nowMs);
+      if (change.action === 'complete' && change.resetsInterval) {
+        const current = this.maintenance.status([task.machineId], nowMs)[0];
+        if (current?.plan) {
+          this.maintenance.savePlan(
+            task.machineId,
+            { ...current.plan, lastServiceMs: nowMs },
+            actor.username,
+            nowMs,
+          );
+          this.alerts.returnToNormal(`maintenance:${task.machineId}`, nowMs);
+        }
+      }
+      this.events.append({
+        type: change.action === 'start' ? 'maintenance.task_started' : 'maintenance.task_completed',
+        actor: actor.username,
+        target: `task ${task.id}`,
+        lineId: task.lineId,
+        machineId: task.machineId,
+        message: `${actor.username} ${change.action === 'start' ? 'started' : 'completed'} "${task.title}" on ${task.machineId}${change.notes ? `: ${change.notes}` : ''}`,
+      });
+      return task;
+    });
+  }
+
+  /** Raises or clears the maintenance-due and predicted-crossing alerts of every machine. */
+  evaluateMaintenance(nowMs: number, horizonMs: number): void {
+    const statuses = this.maintenance.status(null, nowMs);
+    this.tx(() => {
+      for (const status of statuses) {
+        const place = { lineId: status.lineId, machineId: status.machineId };
+        if (status.status === 'due' || status.status === 'overdue') {
+          this.alerts.raise(maintenanceCondition(place, status.status), nowMs);
+        } else {
+          this.alerts.returnToNormal(`maintenance:${status.machineId}`, nowMs);
+        }
+        const prediction = status.prediction;
+        const soon =
+          prediction?.reachesAt !== null &&
+          prediction?.reachesAt !== undefined &&
+          Date.parse(prediction.reachesAt) - nowMs <= horizonMs;
+        if (soon && prediction) {
+          this.alerts.raise(predictionCondition(place, prediction.text, prediction.limit), nowMs);
+        } else {
+          this.alerts.returnToNormal(`prediction:${status.machineId}:temperature`, nowMs);
+        }
+      }
+    });
   }
 
   // ---- Quality -------------------------------------------------------------------------
@@ -762,7 +902,8 @@ export type StoreOps = {
 
 function describeChanges(before: User, after: User): string {
   const changes: string[] = [];
-  if (before.displayName !== after.displayName) changes.push(`name "${before.displayName}" → "${after.displayName}"`);
+  if (before.displayName !== after.displayName)
+    changes.push(`name "${before.displayName}" → "${after.displayName}"`);
   if (before.role !== after.role) changes.push(`role ${before.role} → ${after.role}`);
   if (before.disabled !== after.disabled) changes.push(after.disabled ? 'disabled' : 'enabled');
   return changes.join(', ') || 'no change';

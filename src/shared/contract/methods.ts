@@ -14,6 +14,8 @@ import {
   DeadLetterQuery,
   DowntimeEvent,
   MachineSnapshot,
+  MaintenanceStatus,
+  MaintenanceTask,
   OeeRow,
   NewSpec,
   ProductName,
@@ -282,7 +284,14 @@ export const methods = {
     http: { verb: 'POST', path: '/ingest' },
     example: {
       lineId: 'L-1',
-      payload: { barcode: 'SN-EX', machine_id: 'M-1', product_id: 'P', test_step: 's', measured_value: 1, timestamp: '2026-11-22T10:00:00Z' },
+      payload: {
+        barcode: 'SN-EX',
+        machine_id: 'M-1',
+        product_id: 'P',
+        test_step: 's',
+        measured_value: 1,
+        timestamp: '2026-11-22T10:00:00Z',
+      },
     },
   }),
   'deadLetters.list': defineMethod({
@@ -369,7 +378,7 @@ export const methods = {
     example: {},
   }),
   'machines.configure': defineMethod({
-    summary: "Renames a machine or sets its heartbeat timeout and ideal cycle time.",
+    summary: 'Renames a machine or sets its heartbeat timeout and ideal cycle time.',
     input: z.object({
       machineId: Identifier,
       name: DisplayName.optional(),
@@ -397,7 +406,8 @@ export const methods = {
     example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
   }),
   'oee.report': defineMethod({
-    summary: 'OEE with availability, performance and quality per machine and line, by hour, shift or in total.',
+    summary:
+      'OEE with availability, performance and quality per machine and line, by hour, shift or in total.',
     input: z.object({
       from: IsoTime,
       to: IsoTime,
@@ -524,6 +534,77 @@ export const methods = {
     scope: { kind: 'machine', field: 'machineId' },
     http: { verb: 'PUT', path: '/machines/:machineId/thresholds/:metric' },
     example: { machineId: 'M-1', metric: 'temperature', high: 90, deadband: 2, onDelayS: 5 },
+  }),
+
+  // ---- Maintenance ------------------------------------------------------------------------
+  'maintenance.overview': defineMethod({
+    summary:
+      'Per machine: usage since the last service against its plan (due, overdue) and the temperature projection.',
+    input: z.object({ lineId: Identifier.optional() }),
+    output: z.array(MaintenanceStatus),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/maintenance' },
+    example: {},
+  }),
+  'maintenance.savePlan': defineMethod({
+    summary: "Sets a machine's service interval in run hours and/or units.",
+    input: z
+      .object({
+        machineId: Identifier,
+        intervalRunHours: z.number().positive().max(100_000).nullable(),
+        intervalUnits: z.number().int().positive().nullable(),
+        lastServiceAt: IsoTime.optional(),
+      })
+      .refine((plan) => plan.intervalRunHours !== null || plan.intervalUnits !== null, {
+        message: 'give run hours, units or both',
+        path: ['intervalRunHours'],
+      }),
+    output: MaintenanceStatus,
+    permission: 'maintenance.manage',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'PUT', path: '/maintenance/:machineId/plan' },
+    example: { machineId: 'M-1', intervalRunHours: 500, intervalUnits: null },
+  }),
+  'maintenance.tasks': defineMethod({
+    summary: 'Maintenance tasks, open first, then the history.',
+    input: z.object({
+      machineId: Identifier.optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(MaintenanceTask),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/maintenance/tasks' },
+    example: {},
+  }),
+  'maintenance.scheduleTask': defineMethod({
+    summary: 'Schedules a maintenance task on a machine.',
+    input: z.object({
+      machineId: Identifier,
+      title: z.string().trim().min(1).max(200),
+      notes: z.string().max(4000).optional(),
+      dueAt: IsoTime.optional(),
+    }),
+    output: MaintenanceTask,
+    permission: 'maintenance.manage',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'POST', path: '/maintenance/tasks' },
+    example: { machineId: 'M-1', title: 'Replace spindle bearing' },
+  }),
+  'maintenance.updateTask': defineMethod({
+    summary: "Starts or completes a task; completing a service resets the machine's interval.",
+    input: z.object({
+      id: z.coerce.number().int().positive(),
+      action: z.enum(['start', 'complete']),
+      notes: z.string().max(4000).optional(),
+      resetsInterval: z.boolean().default(true),
+    }),
+    output: MaintenanceTask,
+    permission: 'maintenance.manage',
+    scope: { kind: 'filtered' },
+    http: { verb: 'POST', path: '/maintenance/tasks/:id' },
+    example: { id: 999999, action: 'start' },
   }),
 
   // ---- Plant -----------------------------------------------------------------------------

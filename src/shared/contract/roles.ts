@@ -25,6 +25,7 @@ export const Permission = z.enum([
   'alerts.manage',
   'thresholds.manage',
   'ingest.submit',
+  'maintenance.manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -47,6 +48,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.manage',
     'thresholds.manage',
     'ingest.submit',
+    'maintenance.manage',
   ],
   engineer: [
     'public',
@@ -61,6 +63,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'alerts.manage',
     'thresholds.manage',
     'ingest.submit',
+    'maintenance.manage',
   ],
   operator: ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'],
 };

@@ -8,7 +8,11 @@ import type {
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 
-const until = async <T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> => {
+const until = async <T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  ms = 15_000,
+): Promise<T> => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const value = await probe();
@@ -51,10 +55,15 @@ describe('machine states, downtime and commands through a real broker', () => {
       answered.push(command.command);
       void machine.publishAsync(
         `${topic}/ack`,
-        JSON.stringify({ command_id: command.command_id, ok: command.command !== 'reset', message: `did ${command.command}` }),
+        JSON.stringify({
+          command_id: command.command_id,
+          ok: command.command !== 'reset',
+          message: `did ${command.command}`,
+        }),
         { qos: 1 },
       );
-      if (command.command === 'stop') void publishState('M-1', 'down', Date.now(), 'stopped by command');
+      if (command.command === 'stop')
+        void publishState('M-1', 'down', Date.now(), 'stopped by command');
     });
     await publishState('M-1', 'running', Date.now() - 60_000);
     await publishState('M-2', 'running', Date.now() - 60_000);
@@ -73,22 +82,34 @@ describe('machine states, downtime and commands through a real broker', () => {
       ['M-1', 'L-1', 'running'],
       ['M-2', 'L-1', 'running'],
     ]);
-    const operatorView = (await t.http('machines.overview', {}, operator.token)).body as MachineSnapshot[];
+    const operatorView = (await t.http('machines.overview', {}, operator.token))
+      .body as MachineSnapshot[];
     expect(operatorView.map((m) => m.machineId)).toEqual(['M-1']);
   });
 
   it('sends a stop command, records the answer, and the machine goes down', async () => {
-    const sent = await t.http('machines.command', { machineId: 'M-1', command: 'stop' }, engineer.token);
+    const sent = await t.http(
+      'machines.command',
+      { machineId: 'M-1', command: 'stop' },
+      engineer.token,
+    );
     expect(sent.status).toBe(200);
     const id = (sent.body as CommandRecord).id;
     const record = await until(async () => {
-      const list = (await t.http('commands.list', { machineId: 'M-1' }, engineer.token)).body as CommandRecord[];
+      const list = (await t.http('commands.list', { machineId: 'M-1' }, engineer.token))
+        .body as CommandRecord[];
       const found = list.find((command) => command.id === id);
       return found && found.status !== 'sent' ? found : undefined;
     }, 'the answer');
-    expect(record).toMatchObject({ status: 'ok', answer: 'did stop', issuedBy: 'eng', command: 'stop' });
+    expect(record).toMatchObject({
+      status: 'ok',
+      answer: 'did stop',
+      issuedBy: 'eng',
+      command: 'stop',
+    });
     const down = await until(async () => {
-      const list = (await t.http('machines.overview', {}, engineer.token)).body as MachineSnapshot[];
+      const list = (await t.http('machines.overview', {}, engineer.token))
+        .body as MachineSnapshot[];
       const m1 = list.find((m) => m.machineId === 'M-1');
       return m1?.state === 'down' ? m1 : undefined;
     }, 'M-1 down');
@@ -96,7 +117,11 @@ describe('machine states, downtime and commands through a real broker', () => {
   });
 
   it('records a refusal from the machine as failed', async () => {
-    const sent = await t.http('machines.command', { machineId: 'M-1', command: 'reset' }, admin.token);
+    const sent = await t.http(
+      'machines.command',
+      { machineId: 'M-1', command: 'reset' },
+      admin.token,
+    );
     const id = (sent.body as CommandRecord).id;
     const record = await until(async () => {
       const list = (await t.http('commands.list', {}, admin.token)).body as CommandRecord[];
@@ -116,23 +141,39 @@ describe('machine states, downtime and commands through a real broker', () => {
     const id = (sent.body as CommandRecord).id;
     t.clock.advance(11_000);
     const record = await until(async () => {
-      const list = (await t.http('commands.list', { machineId: 'M-2' }, admin.token)).body as CommandRecord[];
+      const list = (await t.http('commands.list', { machineId: 'M-2' }, admin.token))
+        .body as CommandRecord[];
       const found = list.find((command) => command.id === id);
       return found?.status === 'timed_out' ? found : undefined;
     }, 'the timeout');
     expect(record.answer).toBeNull();
-    const events = (await t.http('events.list', { type: 'command.', limit: 50 }, admin.token)).body as {
+    const events = (await t.http('events.list', { type: 'command.', limit: 50 }, admin.token))
+      .body as {
       events: { type: string }[];
     };
     expect(events.events.map((event) => event.type)).toEqual(
-      expect.arrayContaining(['command.sent', 'command.answered', 'command.failed', 'command.timed_out']),
+      expect.arrayContaining([
+        'command.sent',
+        'command.answered',
+        'command.failed',
+        'command.timed_out',
+      ]),
     );
   });
 
-  it('refuses commands to operators and outside an engineer\'s lines', async () => {
-    expect((await t.http('machines.command', { machineId: 'M-1', command: 'start' }, operator.token)).status).toBe(403);
-    const outsider = await t.createUser(admin.token, 'eng2', 'engineer', { lines: ['L-9'], machines: [] });
-    expect((await t.http('machines.command', { machineId: 'M-1', command: 'start' }, outsider.token)).status).toBe(403);
+  it("refuses commands to operators and outside an engineer's lines", async () => {
+    expect(
+      (await t.http('machines.command', { machineId: 'M-1', command: 'start' }, operator.token))
+        .status,
+    ).toBe(403);
+    const outsider = await t.createUser(admin.token, 'eng2', 'engineer', {
+      lines: ['L-9'],
+      machines: [],
+    });
+    expect(
+      (await t.http('machines.command', { machineId: 'M-1', command: 'start' }, outsider.token))
+        .status,
+    ).toBe(403);
   });
 
   it('marks a silent machine offline after its heartbeat timeout, as downtime', async () => {
@@ -144,10 +185,17 @@ describe('machine states, downtime and commands through a real broker', () => {
     }, 'machines offline');
     expect(offline).toHaveLength(2);
     const to = new Date(Date.now() + 3_600_000).toISOString();
-    const downtime = (await t.http('downtime.list', { from, to }, admin.token)).body as DowntimeEvent[];
-    expect(downtime.filter((d) => d.machineId === 'M-1').map((d) => d.state)).toEqual(['down', 'offline']);
-    expect(downtime.find((d) => d.state === 'down')).toMatchObject({ reason: 'stopped by command' });
-    const operatorDowntime = (await t.http('downtime.list', { from, to }, operator.token)).body as DowntimeEvent[];
+    const downtime = (await t.http('downtime.list', { from, to }, admin.token))
+      .body as DowntimeEvent[];
+    expect(downtime.filter((d) => d.machineId === 'M-1').map((d) => d.state)).toEqual([
+      'down',
+      'offline',
+    ]);
+    expect(downtime.find((d) => d.state === 'down')).toMatchObject({
+      reason: 'stopped by command',
+    });
+    const operatorDowntime = (await t.http('downtime.list', { from, to }, operator.token))
+      .body as DowntimeEvent[];
     expect(new Set(operatorDowntime.map((d) => d.machineId))).toEqual(new Set(['M-1']));
   });
 });

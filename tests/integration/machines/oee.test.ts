@@ -21,11 +21,19 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
     t = await startTestServer({ ingest: true });
     admin = await t.setupAdmin();
     operator = await t.createUser(admin.token, 'op', 'operator', { lines: [], machines: ['M-1'] });
-    const { brokerUrl } = (await t.http('ingest.status', {}, admin.token)).body as { brokerUrl: string };
+    const { brokerUrl } = (await t.http('ingest.status', {}, admin.token)).body as {
+      brokerUrl: string;
+    };
     machine = await mqtt.connectAsync(brokerUrl);
     await t.http(
       'specs.save',
-      { productId: 'P', testStep: 'v', lower: 0, upper: 10, validFrom: new Date(H0 - H).toISOString() },
+      {
+        productId: 'P',
+        testStep: 'v',
+        lower: 0,
+        upper: 10,
+        validFrom: new Date(H0 - H).toISOString(),
+      },
       admin.token,
     );
     // Run 0-30 min, down 30-45 (jam), run 45-60: 45 minutes of run time.
@@ -34,8 +42,17 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
     await send('state', { timestamp: H0 + 45 * MIN, state: 'running' });
     await send('state', { timestamp: H0 + 60 * MIN, state: 'idle' });
     // Counter 0 → 100, reset to 10, then 50: 100 + 10 + 40 = 150 units.
-    for (const [minute, units] of [[0, 0], [20, 100], [40, 10], [50, 50]] as const) {
-      await send('telemetry', { timestamp: H0 + minute * MIN, units_produced: units, temperature: 60 });
+    for (const [minute, units] of [
+      [0, 0],
+      [20, 100],
+      [40, 10],
+      [50, 50],
+    ] as const) {
+      await send('telemetry', {
+        timestamp: H0 + minute * MIN,
+        units_produced: units,
+        temperature: 60,
+      });
     }
     // Ten first attempts, two of them failing; a retest and a NO_SPEC result do not count.
     for (let i = 0; i < 10; i++) {
@@ -48,15 +65,35 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
         timestamp: H0 + (i + 1) * MIN,
       });
     }
-    await send('test', { barcode: 'SN-0', machine_id: 'M-1', product_id: 'P', test_step: 'v', measured_value: 5, timestamp: H0 + 20 * MIN });
-    await send('test', { barcode: 'SN-X', machine_id: 'M-1', product_id: 'Q', test_step: 'v', measured_value: 5, timestamp: H0 + 21 * MIN });
+    await send('test', {
+      barcode: 'SN-0',
+      machine_id: 'M-1',
+      product_id: 'P',
+      test_step: 'v',
+      measured_value: 5,
+      timestamp: H0 + 20 * MIN,
+    });
+    await send('test', {
+      barcode: 'SN-X',
+      machine_id: 'M-1',
+      product_id: 'Q',
+      test_step: 'v',
+      measured_value: 5,
+      timestamp: H0 + 21 * MIN,
+    });
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
-      const status = (await t.http('ingest.status', {}, admin.token)).body as { counters: { stored: number } };
+      const status = (await t.http('ingest.status', {}, admin.token)).body as {
+        counters: { stored: number };
+      };
       if (status.counters.stored >= 20) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    const configured = await t.http('machines.configure', { machineId: 'M-1', idealCycleTimeS: 10 }, admin.token);
+    const configured = await t.http(
+      'machines.configure',
+      { machineId: 'M-1', idealCycleTimeS: 10 },
+      admin.token,
+    );
     expect(configured.status).toBe(200);
   });
   afterAll(async () => {
@@ -76,7 +113,13 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
   it('matches availability 0.75, performance 10 s × 150 / 2700 s, quality 0.8', async () => {
     const rows = await report(admin.token, 'hour');
     const m1 = rows.find((row) => row.machineId === 'M-1');
-    expect(m1).toMatchObject({ plannedS: 3600, runS: 2700, units: 150, firstPassTested: 10, firstPassGood: 8 });
+    expect(m1).toMatchObject({
+      plannedS: 3600,
+      runS: 2700,
+      units: 150,
+      firstPassTested: 10,
+      firstPassGood: 8,
+    });
     expect(m1!.availability).toBeCloseTo(0.75, 6);
     expect(m1!.performance).toBeCloseTo(1500 / 2700, 6);
     expect(m1!.quality).toBeCloseTo(0.8, 6);
@@ -97,6 +140,8 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
         admin.token,
       )
     ).body as { reason: string | null; durationS: number; state: string }[];
-    expect(downtime).toEqual([expect.objectContaining({ state: 'down', reason: 'jam', durationS: 900 })]);
+    expect(downtime).toEqual([
+      expect.objectContaining({ state: 'down', reason: 'jam', durationS: 900 }),
+    ]);
   });
 });

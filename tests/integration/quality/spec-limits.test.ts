@@ -157,7 +157,10 @@ describe('HTTP ingest (POST /api/ingest)', () => {
   it('stores a test result through the same pipeline, once', async () => {
     const first = await t.http('ingest.submit', { lineId: 'L-3', payload }, admin.token);
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ outcome: 'stored', result: { barcode: 'SN-HTTP-1', verdict: 'NO_SPEC' } });
+    expect(first.body).toMatchObject({
+      outcome: 'stored',
+      result: { barcode: 'SN-HTTP-1', verdict: 'NO_SPEC' },
+    });
     const again = await t.http('ingest.submit', { lineId: 'L-3', payload }, admin.token);
     expect(again.body).toMatchObject({ outcome: 'duplicate' });
     const { body } = await t.http('results.list', { barcode: 'SN-HTTP-1' }, admin.token);
@@ -173,7 +176,9 @@ describe('HTTP ingest (POST /api/ingest)', () => {
     expect(bad.status).toBe(400);
     expect((bad.body as { message: string }).message).toContain('measured_value');
     const { body } = await t.http('deadLetters.list', {}, admin.token);
-    expect((body as { deadLetters: { reason: string }[] }).deadLetters[0]!.reason).toContain('measured_value');
+    expect((body as { deadLetters: { reason: string }[] }).deadLetters[0]!.reason).toContain(
+      'measured_value',
+    );
   });
 
   it('needs a token', async () => {

@@ -10,7 +10,12 @@ const shifts = [
   { name: 'Night', start: '22:00' },
 ];
 
-const hour = (machineId: string, lineId: string, i: number, f: Partial<HourFigures>): HourFigures => ({
+const hour = (
+  machineId: string,
+  lineId: string,
+  i: number,
+  f: Partial<HourFigures>,
+): HourFigures => ({
   machineId,
   lineId,
   hourStartMs: T0 + i * H,
@@ -47,7 +52,13 @@ describe('OEE', () => {
       hour('M-1', 'L-1', 0, { runS: 1800, units: 150, firstPassTested: 100, firstPassGood: 90 }),
       hour('M-2', 'L-1', 0, { runS: 3600, units: 90, firstPassTested: 10, firstPassGood: 10 }),
     ];
-    const rows = computeOee(hours, ideal, { bucketing: 'total', shifts, utcOffsetMinutes: 0, fromMs: T0, toMs: T0 + H });
+    const rows = computeOee(hours, ideal, {
+      bucketing: 'total',
+      shifts,
+      utcOffsetMinutes: 0,
+      fromMs: T0,
+      toMs: T0 + H,
+    });
     const m1 = rows.find((r) => r.machineId === 'M-1')!;
     expect(m1.availability).toBeCloseTo(0.5);
     expect(m1.performance).toBeCloseTo((10 * 150) / 1800);
@@ -80,7 +91,13 @@ describe('OEE', () => {
     expect(shiftOf(T0, shifts, 60).shift.name).toBe('Early'); // 07:00 local
     expect(shiftOf(T0 - H, shifts, 60).shift.name).toBe('Early'); // 06:00 local
     const hours = Array.from({ length: 24 }, (_, i) => hour('M-1', 'L-1', i, { runS: 3600 }));
-    const rows = computeOee(hours, ideal, { bucketing: 'shift', shifts, utcOffsetMinutes: 0, fromMs: T0, toMs: T0 + 24 * H });
+    const rows = computeOee(hours, ideal, {
+      bucketing: 'shift',
+      shifts,
+      utcOffsetMinutes: 0,
+      fromMs: T0,
+      toMs: T0 + 24 * H,
+    });
     const labels = rows.filter((r) => r.machineId === 'M-1').map((r) => [r.label, r.plannedS]);
     expect(labels).toEqual([
       ['2026-11-22 Early', 8 * 3600],

@@ -130,3 +130,32 @@ export function brokerCondition(brokerUrl: string, detail: string): Condition {
     value: null,
   };
 }
+
+export function maintenanceCondition(
+  place: { lineId: string; machineId: string },
+  status: 'due' | 'overdue',
+): Condition {
+  return {
+    key: `maintenance:${place.machineId}`,
+    source: 'maintenance',
+    priority: status === 'overdue' ? 'high' : 'medium',
+    ...place,
+    message: `Maintenance of ${place.machineId} is ${status}`,
+    value: null,
+  };
+}
+
+export function predictionCondition(
+  place: { lineId: string; machineId: string },
+  text: string,
+  limit: number,
+): Condition {
+  return {
+    key: `prediction:${place.machineId}:temperature`,
+    source: 'prediction',
+    priority: 'medium',
+    ...place,
+    message: `Temperature of ${place.machineId} ${text}`,
+    value: limit,
+  };
+}

@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { registerAccountHandlers } from './accounts';
 import { registerAuthHandlers } from './auth';
 import { registerEventHandlers } from './events';
+import { registerMaintenanceHandlers } from './maintenance';
 import { registerPlantHandlers } from './plant';
 import { registerQualityHandlers } from './quality';
 import { registerSettingsHandlers } from './settings';
@@ -17,4 +18,5 @@ export function registerAllHandlers(dispatcher: Dispatcher, services: Services):
   registerSettingsHandlers(dispatcher, services);
   registerPlantHandlers(dispatcher, services);
   registerQualityHandlers(dispatcher, services);
+  registerMaintenanceHandlers(dispatcher, services);
 }

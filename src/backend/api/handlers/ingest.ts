@@ -20,7 +20,8 @@ export function registerIngestHandlers(
       receivedMs: Date.now(),
     });
     const refusal = summary.refusals[0];
-    if (refusal) throw new ApiFailure('INVALID_INPUT', `Refused and kept as a dead letter: ${refusal.reason}`);
+    if (refusal)
+      throw new ApiFailure('INVALID_INPUT', `Refused and kept as a dead letter: ${refusal.reason}`);
     return summary.stored > 0
       ? { outcome: 'stored' as const, result: summary.results[0] ?? null }
       : { outcome: 'duplicate' as const, result: null };

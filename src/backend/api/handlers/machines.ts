@@ -1,18 +1,9 @@
 import type { CommandService } from '../../machines/command-service';
 import { computeOee } from '../../scoring/oee';
 import type { MachineMonitor } from '../../machines/machine-monitor';
-import type { Caller } from '../../auth/auth-service';
 import type { Dispatcher } from '../dispatcher';
+import { visibleMachineIds } from '../visibility';
 import type { Services } from '../services';
-
-/** The machine ids a caller may see, or null for all of them. */
-function visibleMachineIds(caller: Caller, services: Services): string[] | null {
-  if (caller.scope.isPlant) return null;
-  return services.plant
-    .machines()
-    .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
-    .map((machine) => machine.machineId);
-}
 
 export function registerMachineHandlers(
   dispatcher: Dispatcher,
@@ -32,14 +23,17 @@ export function registerMachineHandlers(
 
   dispatcher.register('machines.configure', async (input, { caller }) => {
     const { machineId, ...patch } = input;
-    const snapshot = await store.configureMachine(machineId, patch, { username: caller.user.username });
+    const snapshot = await store.configureMachine(machineId, patch, {
+      username: caller.user.username,
+    });
     await monitor.reload();
     return snapshot;
   });
 
   dispatcher.register('downtime.list', async (input, { caller }) => {
     let machines = visibleMachineIds(caller, services);
-    if (input.machineId) machines = (machines ?? [input.machineId]).filter((id) => id === input.machineId);
+    if (input.machineId)
+      machines = (machines ?? [input.machineId]).filter((id) => id === input.machineId);
     if (input.lineId) {
       const onLine = services.plant
         .machines()
@@ -54,7 +48,11 @@ export function registerMachineHandlers(
     let machines = visibleMachineIds(caller, services);
     const wanted = services.plant
       .machines()
-      .filter((m) => (input.lineId === undefined || m.lineId === input.lineId) && (input.machineId === undefined || m.machineId === input.machineId))
+      .filter(
+        (m) =>
+          (input.lineId === undefined || m.lineId === input.lineId) &&
+          (input.machineId === undefined || m.machineId === input.machineId),
+      )
       .map((m) => m.machineId);
     machines = (machines ?? wanted).filter((id) => wanted.includes(id));
     const fromMs = Date.parse(input.from);

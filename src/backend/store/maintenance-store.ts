@@ -1,0 +1,246 @@
+import type { Database } from 'better-sqlite3';
+import type { MaintenanceStatus, MaintenanceTask } from '../../shared/contract';
+import { describeEta, planStatus, projectCrossing, type Sample } from '../maintenance/trend';
+import type { OeeStore } from './oee-store';
+import { StoreError } from './rpc';
+
+/** The window the temperature trend is fitted over. */
+export const TREND_WINDOW_MS = 30 * 60_000;
+
+interface PlanRow {
+  machine_id: string;
+  interval_run_hours: number | null;
+  interval_units: number | null;
+  last_service_ms: number;
+}
+
+interface TaskRow {
+  id: number;
+  machine_id: string;
+  line_id: string;
+  title: string;
+  notes: string | null;
+  status: MaintenanceTask['status'];
+  due_ms: number | null;
+  created_by: string;
+  created_ms: number;
+  started_by: string | null;
+  started_ms: number | null;
+  completed_by: string | null;
+  completed_ms: number | null;
+  completion_notes: string | null;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toTask(row: TaskRow): MaintenanceTask {
+  return {
+    id: row.id,
+    machineId: row.machine_id,
+    lineId: row.line_id,
+    title: row.title,
+    notes: row.notes,
+    status: row.status,
+    dueAt: iso(row.due_ms),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_ms).toISOString(),
+    startedBy: row.started_by,
+    startedAt: iso(row.started_ms),
+    completedBy: row.completed_by,
+    completedAt: iso(row.completed_ms),
+    completionNotes: row.completion_notes,
+  };
+}
+
+/** Service plans, tasks, usage since the last service, and the temperature projection. */
+export class MaintenanceStore {
+  constructor(
+    private readonly db: Database,
+    private readonly oee: OeeStore,
+    private readonly temperatureLimit: (machineId: string) => number | null,
+  ) {}
+
+  status(machines: string[] | null, nowMs: number): MaintenanceStatus[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.id, m.line_id, m.created_at, p.interval_run_hours, p.interval_units, p.last_service_ms,
+           (SELECT count(*) FROM maintenance_tasks t WHERE t.machine_id = m.id AND t.status != 'done') AS open_tasks
+         FROM machines m LEFT JOIN maintenance_plans p ON p.machine_id = m.id
+         WHERE @all OR m.id IN (SELECT value FROM json_each(@machines))
+         ORDER BY m.line_id, m.id`,
+      )
+      .all({ all: Number(machines === null), machines: JSON.stringify(machines ?? []) }) as {
+      id: string;
+      line_id: string;
+      created_at: string;
+      interval_run_hours: number | null;
+      interval_units: number | null;
+      last_service_ms: number | null;
+      open_tasks: number;
+    }[];
+    return rows.map((row) => {
+      const sinceMs = row.last_service_ms ?? Date.parse(row.created_at);
+      const hours = this.oee.hourFigures(sinceMs, nowMs, [row.id], nowMs);
+      const runHours = hours.reduce((sum, hour) => sum + hour.runS, 0) / 3600;
+      const units = hours.reduce((sum, hour) => sum + hour.units, 0);
+      const plan =
+        row.last_service_ms === null
+          ? null
+          : {
+              intervalRunHours: row.interval_run_hours,
+              intervalUnits: row.interval_units,
+              lastServiceAt: new Date(row.last_service_ms).toISOString(),
+            };
+      const { status, share } = planStatus({ runHours, units }, plan);
+      return {
+        machineId: row.id,
+        lineId: row.line_id,
+        plan,
+        runHoursSinceService: runHours,
+        unitsSinceService: units,
+        status,
+        share,
+        prediction: this.predict(row.id, nowMs),
+        openTasks: row.open_tasks,
+      };
+    });
+  }
+
+  private predict(machineId: string, nowMs: number): MaintenanceStatus['prediction'] {
+    const limit = this.temperatureLimit(machineId);
+    if (limit === null) return null;
+    const samples = this.db
+      .prepare(
+        `SELECT ts_ms AS atMs, temperature AS value FROM telemetry_samples
+         WHERE machine_id = ? AND ts_ms >= ? AND ts_ms <= ? AND temperature IS NOT NULL ORDER BY ts_ms`,
+      )
+      .all(machineId, nowMs - TREND_WINDOW_MS, nowMs) as Sample[];
+    const projection = projectCrossing(samples, limit, nowMs);
+    if (!projection) return null;
+    const text =
+      projection.reachesAtMs === null
+        ? `steady or falling (${projection.slopePerHour.toFixed(1)} °C/h)`
+        : `reaches ${limit} °C in ${describeEta(nowMs, projection.reachesAtMs)}`;
+    return {
+      metric: 'temperature',
+      limit,
+      current: projection.current,
+      slopePerHour: projection.slopePerHour,
+      reachesAt: iso(projection.reachesAtMs),
+      text,
+    };
+  }
+
+  savePlan(
+    machineId: string,
+    plan: { intervalRunHours: number | null; intervalUnits: number | null; lastServiceMs: number },
+    actor: string,
+    nowMs: number,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO maintenance_plans (machine_id, interval_run_hours, interval_units, last_service_ms, updated_by, updated_ms)
+         VALUES (@machineId, @hours, @units, @last, @actor, @now)
+         ON CONFLICT (machine_id) DO UPDATE SET interval_run_hours = excluded.interval_run_hours,
+           interval_units = excluded.interval_units, last_service_ms = excluded.last_service_ms,
+           updated_by = excluded.updated_by, updated_ms = excluded.updated_ms`,
+      )
+      .run({
+        machineId,
+        hours: plan.intervalRunHours,
+        units: plan.intervalUnits,
+        last: plan.lastServiceMs,
+        actor,
+        now: nowMs,
+      });
+  }
+
+  lastServiceMs(machineId: string): number | null {
+    return (
+      (this.db
+        .prepare('SELECT last_service_ms FROM maintenance_plans WHERE machine_id = ?')
+        .pluck()
+        .get(machineId) as number | undefined) ?? null
+    );
+  }
+
+  scheduleTask(
+    task: { machineId: string; title: string; notes?: string; dueAt?: string },
+    actor: string,
+    nowMs: number,
+  ): MaintenanceTask {
+    const line = this.db
+      .prepare('SELECT line_id FROM machines WHERE id = ?')
+      .pluck()
+      .get(task.machineId) as string | undefined;
+    if (!line) throw new StoreError('NOT_FOUND', `No machine ${task.machineId}`);
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO maintenance_tasks (machine_id, line_id, title, notes, due_ms, created_by, created_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        task.machineId,
+        line,
+        task.title,
+        task.notes ?? null,
+        task.dueAt ? Date.parse(task.dueAt) : null,
+        actor,
+        nowMs,
+      );
+    return this.task(Number(lastInsertRowid))!;
+  }
+
+  task(id: number): MaintenanceTask | null {
+    const row = this.db.prepare('SELECT * FROM maintenance_tasks WHERE id = ?').get(id) as
+      TaskRow | undefined;
+    return row ? toTask(row) : null;
+  }
+
+  startTask(id: number, actor: string, nowMs: number): MaintenanceTask {
+    const task = this.task(id);
+    if (!task) throw new StoreError('NOT_FOUND', `No task ${id}`);
+    if (task.status !== 'scheduled')
+      throw new StoreError('CONFLICT', `Task ${id} is ${task.status}, not scheduled`);
+    this.db
+      .prepare(
+        "UPDATE maintenance_tasks SET status = 'in_progress', started_by = ?, started_ms = ? WHERE id = ?",
+      )
+      .run(actor, nowMs, id);
+    return this.task(id)!;
+  }
+
+  completeTask(id: number, actor: string, notes: string | null, nowMs: number): MaintenanceTask {
+    const task = this.task(id);
+    if (!task) throw new StoreError('NOT_FOUND', `No task ${id}`);
+    if (task.status === 'done') throw new StoreError('CONFLICT', `Task ${id} is already done`);
+    this.db
+      .prepare(
+        `UPDATE maintenance_tasks SET status = 'done', completed_by = ?, completed_ms = ?, completion_notes = ?,
+           started_by = coalesce(started_by, ?), started_ms = coalesce(started_ms, ?) WHERE id = ?`,
+      )
+      .run(actor, nowMs, notes, actor, nowMs, id);
+    return this.task(id)!;
+  }
+
+  tasks(
+    machineId: string | undefined,
+    machines: string[] | null,
+    limit: number,
+  ): MaintenanceTask[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM maintenance_tasks
+         WHERE (@machineId IS NULL OR machine_id = @machineId)
+           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         ORDER BY status = 'done', coalesce(completed_ms, due_ms, created_ms) DESC LIMIT @limit`,
+      )
+      .all({
+        machineId: machineId ?? null,
+        all: Number(machines === null),
+        machines: JSON.stringify(machines ?? []),
+        limit,
+      }) as TaskRow[];
+    return rows.map(toTask);
+  }
+}

@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { describeEta, planStatus, projectCrossing } from '../../../src/backend/maintenance/trend';
+
+const MIN = 60_000;
+
+describe('temperature projection', () => {
+  it('finds the crossing of a steady rise', () => {
+    const now = 10 * 60 * MIN;
+    const samples = Array.from({ length: 31 }, (_, i) => ({
+      atMs: now - (30 - i) * MIN,
+      value: 60 + i,
+    }));
+    const projection = projectCrossing(samples, 120, now)!;
+    expect(projection.slopePerHour).toBeCloseTo(60, 6);
+    expect(projection.current).toBeCloseTo(90, 6);
+    expect(projection.reachesAtMs).toBeCloseTo(now + 30 * MIN, -2);
+  });
+
+  it('gives no crossing for a falling or flat trend, and none from too few samples', () => {
+    const falling = Array.from({ length: 10 }, (_, i) => ({ atMs: i * MIN, value: 80 - i }));
+    expect(projectCrossing(falling, 90, 10 * MIN)!.reachesAtMs).toBeNull();
+    expect(projectCrossing(falling.slice(0, 4), 90, 10 * MIN)).toBeNull();
+    const sameInstant = Array.from({ length: 6 }, () => ({ atMs: 5, value: 1 }));
+    expect(projectCrossing(sameInstant, 90, 10)).toBeNull();
+  });
+
+  it('never projects a crossing in the past for a rising line below the limit', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        fc.double({ min: 1, max: 50, noNaN: true }),
+        (slope, gap) => {
+          const now = 60 * MIN;
+          const samples = Array.from({ length: 10 }, (_, i) => ({
+            atMs: now - (9 - i) * MIN,
+            value: 50 + (slope * (i - 9)) / 60,
+          }));
+          const projection = projectCrossing(samples, 50 + gap, now)!;
+          expect(projection.reachesAtMs!).toBeGreaterThanOrEqual(now);
+        },
+      ),
+    );
+  });
+
+  it('reads as a control room would', () => {
+    expect(describeEta(0, 0)).toBe('now');
+    expect(describeEta(0, 40 * MIN)).toBe('about 40 min');
+    expect(describeEta(0, 3 * 60 * MIN)).toBe('about 3 h');
+    expect(describeEta(0, 72 * 60 * MIN)).toBe('about 3 days');
+  });
+});
+
+describe('service plans', () => {
+  it.each([
+    [{ runHours: 50, units: 0 }, { intervalRunHours: 100, intervalUnits: null }, 'ok'],
+    [{ runHours: 100, units: 0 }, { intervalRunHours: 100, intervalUnits: null }, 'due'],
+    [{ runHours: 111, units: 0 }, { intervalRunHours: 100, intervalUnits: null }, 'overdue'],
+    [{ runHours: 1, units: 5000 }, { intervalRunHours: 100, intervalUnits: 5000 }, 'due'],
+    [{ runHours: 1, units: 1 }, null, 'no_plan'],
+  ] as const)('%o against %o is %s', (usage, plan, status) => {
+    expect(planStatus(usage, plan).status).toBe(status);
+  });
+});
