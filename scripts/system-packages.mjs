@@ -20,14 +20,21 @@ export function ensureSystemPackages() {
   const isRoot = process.getuid?.() === 0;
   const sudo = !isRoot && canRun('sudo', ['-n', 'true']);
   if (!isRoot && !sudo) {
-    console.error(`Missing system packages (${missing.map((m) => `${m.pkg}: ${m.why}`).join('; ')}).`);
+    console.error(
+      `Missing system packages (${missing.map((m) => `${m.pkg}: ${m.why}`).join('; ')}).`,
+    );
     console.error(`Run: sudo apt-get update && sudo apt-get install -y ${names}`);
     process.exit(1);
   }
   const prefix = sudo ? ['sudo', '-n'] : [];
   console.log(`Installing ${names} ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const run = (args) => execFileSync(prefix[0] ?? args[0], prefix.length ? [...prefix.slice(1), ...args] : args.slice(1), { stdio: 'inherit', env });
+  const run = (args) =>
+    execFileSync(
+      prefix[0] ?? args[0],
+      prefix.length ? [...prefix.slice(1), ...args] : args.slice(1),
+      { stdio: 'inherit', env },
+    );
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', ...missing.map((item) => item.pkg)]);
 }

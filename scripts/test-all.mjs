@@ -12,14 +12,19 @@ function run(title, command, args, env = {}) {
   console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${title}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return result.status === 0;
 }
 
 function vitestCounts(file) {
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTestSuites ?? 0),
+  };
 }
 
 ensureSystemPackages();
@@ -28,10 +33,13 @@ let failedSteps = [];
 const totals = { passed: 0, failed: 0 };
 
 if (want('lint') && !run('lint', 'npx', ['eslint', '.'])) failedSteps.push('eslint');
-if (want('lint') && !run('format', 'npx', ['prettier', '--check', '.'])) failedSteps.push('prettier');
+if (want('lint') && !run('format', 'npx', ['prettier', '--check', '.']))
+  failedSteps.push('prettier');
 if (want('types')) {
-  if (!run('types (node, main, preload)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])) failedSteps.push('tsc node');
-  if (!run('types (renderer)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])) failedSteps.push('tsc web');
+  if (!run('types (node, main, preload)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json']))
+    failedSteps.push('tsc node');
+  if (!run('types (renderer)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json']))
+    failedSteps.push('tsc web');
 }
 if (want('build') && !run('build', 'npx', ['electron-vite', 'build'])) failedSteps.push('build');
 
@@ -42,7 +50,14 @@ for (const [name, projects] of [
   const key = name === 'e2e' ? 'e2e' : 'unit';
   if (!want(key)) continue;
   const output = `artifacts/vitest-${key}.json`;
-  const ok = run(name, 'npx', ['vitest', 'run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const ok = run(name, 'npx', [
+    'vitest',
+    'run',
+    ...projects,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${output}`,
+  ]);
   const counts = vitestCounts(output);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
@@ -51,5 +66,7 @@ for (const [name, projects] of [
 
 console.log('');
 if (failedSteps.length) console.log(`Failed steps: ${failedSteps.join(', ')}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed + (failedSteps.length && totals.failed === 0 ? failedSteps.length : 0)} failed`);
+console.log(
+  `tests: ${totals.passed} passed, ${totals.failed + (failedSteps.length && totals.failed === 0 ? failedSteps.length : 0)} failed`,
+);
 process.exit(failedSteps.length ? 1 : 0);

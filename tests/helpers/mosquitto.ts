@@ -140,7 +140,8 @@ export async function waitForPort(
     const problem = failed();
     if (problem) throw new Error(problem);
     if (await accepts(port)) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`nothing listens on port ${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

@@ -54,6 +54,8 @@ export async function startTestServer(
     loginAttemptsPerMinute?: number;
     /** Reuse an existing data folder (a restart); the caller keeps it and deletes it. */
     dataDir?: string;
+    /** Start ingest with an embedded broker on a free port. */
+    ingest?: boolean;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -88,7 +90,7 @@ export async function startTestServer(
       },
       body: request.body,
     });
-    return { status: response.status, body: (await response.json()) };
+    return { status: response.status, body: await response.json() };
   };
 
   const expectOk = async (method: MethodName, input: unknown, token?: string | null) => {

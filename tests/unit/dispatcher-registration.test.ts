@@ -3,7 +3,12 @@ import { Dispatcher } from '../../src/backend/api/dispatcher';
 import type { AuthService } from '../../src/backend/auth/auth-service';
 import { methods, type MethodName, type MethodSpec } from '../../src/shared/contract';
 
-const dispatcher = () => new Dispatcher({} as AuthService, () => undefined, () => undefined);
+const dispatcher = () =>
+  new Dispatcher(
+    {} as AuthService,
+    () => undefined,
+    () => undefined,
+  );
 
 describe('registering handlers', () => {
   it('refuses a method that is not in the contract', () => {

@@ -7,13 +7,6 @@ import { StoreError } from './rpc';
 /** The window the temperature trend is fitted over. */
 export const TREND_WINDOW_MS = 30 * 60_000;
 
-interface PlanRow {
-  machine_id: string;
-  interval_run_hours: number | null;
-  interval_units: number | null;
-  last_service_ms: number;
-}
-
 interface TaskRow {
   id: number;
   machine_id: string;

@@ -1,7 +1,11 @@
 import type { User } from '../../../shared/contract';
-import { NAV_ITEMS, navItemsFor, type PageId } from '../lib/navigation';
+import { canOpen, NAV_ITEMS, type PageId } from '../lib/navigation';
 import { AccountsPage } from '../pages/admin/AccountsPage';
 import { ComingLaterPage } from '../pages/ComingLaterPage';
+import { DeadLettersPage } from '../pages/dead-letters/DeadLettersPage';
+import { MachinePage } from '../pages/machine/MachinePage';
+import { OverviewPage } from '../pages/overview/OverviewPage';
+import { QualityPage } from '../pages/quality/QualityPage';
 import { EventLogPage } from '../pages/events/EventLogPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { useRoute } from '../state/route-store';
@@ -11,9 +15,9 @@ import { TopBar } from './TopBar';
 /** The logged-in layout: top bar, navigation on the left, the current page. */
 export function AppFrame({ user }: { user: User }) {
   const requested = useRoute((state) => state.page);
+  const machineId = useRoute((state) => state.machineId);
   // A bookmarked page the role may not use falls back to the overview.
-  const allowed = navItemsFor(user.role).some((item) => item.id === requested);
-  const page: PageId = allowed ? requested : 'overview';
+  const page: PageId = canOpen(user.role, requested) ? requested : 'overview';
   return (
     <div className="app-frame">
       <a
@@ -30,14 +34,33 @@ export function AppFrame({ user }: { user: User }) {
       <TopBar />
       <NavBar role={user.role} />
       <main className="content" id="main-content" tabIndex={-1}>
-        <CurrentPage page={page} user={user} />
+        <CurrentPage page={page} machineId={machineId} user={user} />
       </main>
     </div>
   );
 }
 
-function CurrentPage({ page, user }: { page: PageId; user: User }) {
+interface CurrentPageProps {
+  page: PageId;
+  machineId: string | null;
+  user: User;
+}
+
+function CurrentPage({ page, machineId, user }: CurrentPageProps) {
   switch (page) {
+    case 'overview':
+      return <OverviewPage />;
+    case 'machine':
+      // key: a new machine starts with fresh state (results, commands) rather than the last one's.
+      return machineId ? (
+        <MachinePage key={machineId} machineId={machineId} user={user} />
+      ) : (
+        <OverviewPage />
+      );
+    case 'quality':
+      return <QualityPage user={user} />;
+    case 'dead-letters':
+      return <DeadLettersPage user={user} />;
     case 'admin':
       return <AccountsPage currentUser={user} />;
     case 'events':

@@ -19,7 +19,11 @@ const RATIOS: readonly { key: Ratio; label: string }[] = [
 /** Loads both buckets in one go so the total and the hours always describe the same window. */
 async function loadOee(machineId: string) {
   const to = new Date();
-  const range = { machineId, from: new Date(to.getTime() - WINDOW_MS).toISOString(), to: to.toISOString() };
+  const range = {
+    machineId,
+    from: new Date(to.getTime() - WINDOW_MS).toISOString(),
+    to: to.toISOString(),
+  };
   const [total, hours] = await Promise.all([
     api.call('oee.report', { ...range, bucket: 'total' }),
     api.call('oee.report', { ...range, bucket: 'hour' }),
@@ -34,7 +38,7 @@ export function OeePanel({ machineId }: { machineId: string }) {
   const minute = Math.floor(useNow(REFRESH_MS) / REFRESH_MS);
   const { data, error } = useLoad(() => loadOee(machineId), `${machineId}|${minute}`);
   return (
-    <section className="panel panel-wide" aria-labelledby="oee-title">
+    <section className="panel" aria-labelledby="oee-title">
       <h2 id="oee-title">OEE, last 8 hours</h2>
       <ErrorMessage error={error} />
       <dl className="kpi-row" data-testid="oee-total">
@@ -50,7 +54,7 @@ export function OeePanel({ machineId }: { machineId: string }) {
         </div>
       </dl>
       {data && data.hours.length > 0 && (
-        <div className="table-scroll table-scroll-short">
+        <div className="table-scroll oee-hours">
           <table className="data-table">
             <caption className="visually-hidden">OEE per hour</caption>
             <thead>
@@ -71,7 +75,8 @@ export function OeePanel({ machineId }: { machineId: string }) {
                 <tr key={row.bucketStart}>
                   <td className="nowrap">
                     {/* The backend labels hours in UTC; the floor reads local time. */}
-                    {hourLabel(row.bucketStart)}–{hourLabel(row.bucketEnd)}</td>
+                    {hourLabel(row.bucketStart)}–{hourLabel(row.bucketEnd)}
+                  </td>
                   {RATIOS.map(({ key }) => (
                     <td key={key} className="numeric">
                       {formatPercent(row[key])}
@@ -88,7 +93,11 @@ export function OeePanel({ machineId }: { machineId: string }) {
   );
 }
 
-const hourFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const hourFormat = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function hourLabel(iso: string): string {
   return hourFormat.format(new Date(iso));

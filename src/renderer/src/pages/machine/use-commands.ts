@@ -33,9 +33,7 @@ export function useCommands(machineId: string) {
     for (const record of changed.values()) {
       if (record.machineId === machineId) byId.set(record.id, record);
     }
-    return [...byId.values()]
-      .sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
-      .slice(0, SHOWN);
+    return [...byId.values()].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)).slice(0, SHOWN);
   }, [initial.data, changed, machineId]);
 
   return { commands, error: initial.error, remember };

@@ -1,6 +1,12 @@
 import type { MachineSnapshot } from '../../../../shared/contract';
 import { StateBadge } from '../../components/StateBadge';
-import { formatAgo, formatCount, formatDuration, formatTemperature, secondsSince } from '../../lib/format';
+import {
+  formatAgo,
+  formatCount,
+  formatDuration,
+  formatTemperature,
+  secondsSince,
+} from '../../lib/format';
 import { shownState } from '../../lib/machine-state';
 import { machineHash, useRoute } from '../../state/route-store';
 
@@ -27,11 +33,15 @@ export function MachineTile({ machine, activeAlerts, nowMs }: MachineTileProps) 
     >
       <span className="tile-head">
         <span className="tile-name">{machine.name}</span>
-        <span className="tile-id muted">{machine.machineId}</span>
+        {machine.name !== machine.machineId && (
+          <span className="tile-id muted">{machine.machineId}</span>
+        )}
       </span>
       <span className="tile-state">
         <StateBadge state={machine.state} large />
-        <span className="tile-since">{inState === null ? '' : `for ${formatDuration(inState)}`}</span>
+        <span className="tile-since">
+          {inState === null ? '' : `for ${formatDuration(inState)}`}
+        </span>
       </span>
       {machine.reason && <span className="tile-reason">{machine.reason}</span>}
       <span className="tile-metrics">

@@ -1,7 +1,14 @@
 import type { MachineSnapshot } from '../../../../shared/contract';
 import { STATE_LOOK, shownState, type ShownState } from '../../lib/machine-state';
 
-const ORDER: readonly ShownState[] = ['down', 'maintenance', 'offline', 'unknown', 'idle', 'running'];
+const ORDER: readonly ShownState[] = [
+  'down',
+  'maintenance',
+  'offline',
+  'unknown',
+  'idle',
+  'running',
+];
 
 /** How many machines are in each state, worst first, so trouble is counted before it is found. */
 export function StateSummary({ machines }: { machines: readonly MachineSnapshot[] }) {
