@@ -17,6 +17,7 @@ import { AlertClock } from './alerts/alert-clock';
 import { CommandService } from './machines/command-service';
 import { MachineMonitor } from './machines/machine-monitor';
 import { MaintenanceWatch } from './maintenance/maintenance-watch';
+import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
 import { connectStore } from './store/store-client';
@@ -50,6 +51,8 @@ export interface Backend {
   readonly databasePath: string;
   /** Runs the once-a-minute maintenance and prediction check now (tools, tests). */
   evaluateMaintenance(): Promise<void>;
+  /** Applies the telemetry retention now (tools, tests); the job runs hourly anyway. */
+  applyRetentionNow(): Promise<{ raw: number; rollups: number }>;
   close(): Promise<void>;
 }
 
@@ -148,6 +151,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
   await monitor.start();
   maintenance.start();
+  const retention = new RetentionJob(store, log, now);
+  retention.start();
   commands.start();
   alertClock.start();
   if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
@@ -155,6 +160,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     databasePath,
     evaluateMaintenance: () => maintenance.evaluate(),
+    applyRetentionNow: () => store.applyRetention(now()),
     call: (method, input, token) => dispatcher.call(method, input, token),
     async openLive(token, topicNames, send) {
       try {
@@ -179,6 +185,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       commands.stop();
       maintenance.stop();
+      retention.stop();
       alertClock.stop();
       monitor.stop();
       await ingest.stop();

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { methods, type MethodName } from './contract/methods';
 
 /**
@@ -78,16 +79,34 @@ export function matchHttpRoute(
   return { method: null, pathKnown };
 }
 
-/** Query values that look like JSON arrays or objects are parsed back (see buildHttpRequest). */
-export function parseQueryValue(value: string): unknown {
-  if (value.startsWith('{') || value.startsWith('[')) {
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      return value;
-    }
+/** Whether a method's input field takes an array or object (sent as JSON in a query string). */
+function fieldTakesJson(method: MethodName, key: string): boolean {
+  const input = methods[method].input as z.ZodType;
+  if (!(input instanceof z.ZodObject)) return false;
+  let field = (input.shape as Record<string, z.ZodType | undefined>)[key];
+  while (
+    field instanceof z.ZodOptional ||
+    field instanceof z.ZodDefault ||
+    field instanceof z.ZodNullable
+  ) {
+    field = field.unwrap() as z.ZodType;
   }
-  return value;
+  return (
+    field instanceof z.ZodArray || field instanceof z.ZodObject || field instanceof z.ZodRecord
+  );
+}
+
+/**
+ * A query value as the method's input expects it: JSON is decoded only for fields that take
+ * arrays or objects (see buildHttpRequest), so search text such as "[1]" stays text.
+ */
+export function parseQueryValue(method: MethodName, key: string, value: string): unknown {
+  if (!fieldTakesJson(method, key)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /** The HTTP status for each contract error code. */

@@ -20,6 +20,8 @@ export interface IngestOptions {
 export class IngestService {
   private embedded: EmbeddedBroker | null = null;
   private subscriber: BrokerSubscriber | null = null;
+  /** Broker state events, written in order; stop() waits for them before the store closes. */
+  private recording: Promise<void> = Promise.resolve();
   private status: IngestStatus;
   private readonly stateListeners: ((status: IngestStatus) => void)[] = [];
 
@@ -81,7 +83,7 @@ export class IngestService {
       {
         state: (state, detail) => {
           this.update({ state, detail });
-          void this.recordState(state, detail);
+          this.recording = this.recording.then(() => this.recordState(state, detail));
         },
         committed: (summary) => this.committed(summary),
         commitFailed: (error, waiting) => {
@@ -134,6 +136,7 @@ export class IngestService {
 
   async stop(): Promise<void> {
     await this.subscriber?.stop();
+    await this.recording;
     await this.embedded?.close();
   }
 

@@ -5,6 +5,8 @@ export const DEFAULT_SETTINGS: Settings = {
   plantName: 'Linewatch plant',
   idleLockMinutes: 15,
   predictionHorizonMinutes: 120,
+  rawRetentionDays: 30,
+  rollupRetentionDays: 730,
   shifts: [
     { name: 'Early', start: '06:00' },
     { name: 'Late', start: '14:00' },

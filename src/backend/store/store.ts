@@ -52,6 +52,7 @@ import {
   predictionCondition,
 } from '../alerts/rules/conditions';
 import { MaintenanceStore } from './maintenance-store';
+import { RollupsStore, type MinutePoint } from './rollups-store';
 
 /** Notices the store sends to the backend after a commit, for live updates and caches. */
 export type StoreNotice =
@@ -88,6 +89,7 @@ export class Store {
   private readonly oee: OeeStore;
   private readonly alerts: AlertsStore;
   private readonly maintenance: MaintenanceStore;
+  private readonly rollups: RollupsStore;
   private readonly alertRules: AlertEvaluator;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
@@ -108,6 +110,7 @@ export class Store {
     this.commands = new CommandsStore(db);
     this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);
+    this.rollups = new RollupsStore(db);
     this.alerts = new AlertsStore(
       db,
       (event) => this.events.append(event),
@@ -144,8 +147,10 @@ export class Store {
         });
         this.pending.push({ topic: 'command', payload: record });
       },
-      (message, receivedMs, verdict) =>
-        this.evaluateAlerts(() => this.alertRules.stored(message, receivedMs, verdict)),
+      (message, receivedMs, verdict) => {
+        if (message.kind === 'telemetry') this.rollups.add(message);
+        this.evaluateAlerts(() => this.alertRules.stored(message, receivedMs, verdict));
+      },
     );
   }
 
@@ -641,6 +646,38 @@ export class Store {
     limit: number,
   ): CommandRecord[] {
     return this.commands.list(machineId, machines, limit);
+  }
+
+  // ---- Telemetry history and retention -------------------------------------------------
+
+  metricHistory(
+    machineId: string,
+    metric: string,
+    fromMs: number,
+    toMs: number,
+  ): { metrics: string[]; points: MinutePoint[] } {
+    return {
+      metrics: this.rollups.metricsOf(machineId),
+      points: this.rollups.history(machineId, metric, fromMs, toMs),
+    };
+  }
+
+  /** Trims raw telemetry and rollups past their retention, in bounded batches. */
+  applyRetention(nowMs: number): { raw: number; rollups: number } {
+    const settings = this.settings.get();
+    const removed = this.tx(() =>
+      this.rollups.trim(nowMs, settings.rawRetentionDays, settings.rollupRetentionDays),
+    );
+    if (removed.raw + removed.rollups > 0) {
+      this.tx(() =>
+        this.events.append({
+          type: 'retention.applied',
+          message: `Retention removed ${removed.raw} raw telemetry samples and ${removed.rollups} minute rollups`,
+          details: { ...removed },
+        }),
+      );
+    }
+    return removed;
   }
 
   // ---- Maintenance ---------------------------------------------------------------------

@@ -75,7 +75,8 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
     try {
       if (request.method === 'GET' || request.method === 'DELETE') {
         input = {};
-        for (const [key, value] of url.searchParams) input[key] = parseQueryValue(value);
+        for (const [key, value] of url.searchParams)
+          input[key] = parseQueryValue(route.method, key, value);
       } else {
         const body = await readJsonBody(request);
         if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -16,6 +16,7 @@ import {
   MachineSnapshot,
   MaintenanceStatus,
   MaintenanceTask,
+  MetricHistory,
   OeeRow,
   NewSpec,
   ProductName,
@@ -404,6 +405,21 @@ export const methods = {
     scope: { kind: 'filtered' },
     http: { verb: 'GET', path: '/downtime' },
     example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
+  }),
+  'telemetry.history': defineMethod({
+    summary:
+      'Per-minute min, average and max of one metric of a machine (units: produced per minute).',
+    input: z.object({
+      machineId: Identifier,
+      metric: z.string().min(1).max(64).default('temperature'),
+      from: IsoTime,
+      to: IsoTime,
+    }),
+    output: MetricHistory,
+    permission: 'plant.view',
+    scope: { kind: 'machine', field: 'machineId' },
+    http: { verb: 'GET', path: '/machines/:machineId/history' },
+    example: { machineId: 'M-1', from: '2026-11-22T00:00:00Z', to: '2026-11-22T08:00:00Z' },
   }),
   'oee.report': defineMethod({
     summary:

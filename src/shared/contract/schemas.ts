@@ -102,6 +102,9 @@ export const Settings = z.object({
   idleLockMinutes: z.number().int().min(1).max(480),
   /** A predicted threshold crossing closer than this raises an alert. */
   predictionHorizonMinutes: z.number().int().min(5).max(10_080),
+  /** Raw telemetry is kept this long; per-minute rollups much longer. */
+  rawRetentionDays: z.number().int().min(1).max(3650),
+  rollupRetentionDays: z.number().int().min(1).max(36_500),
   shifts: z
     .array(Shift)
     .min(1)
@@ -521,3 +524,20 @@ export const MaintenanceTask = z.object({
   completionNotes: z.string().nullable(),
 });
 export type MaintenanceTask = z.infer<typeof MaintenanceTask>;
+
+export const MetricHistory = z.object({
+  machineId: z.string(),
+  metric: z.string(),
+  /** Every metric the machine has rollups of, for a chart's picker. */
+  metrics: z.array(z.string()),
+  points: z.array(
+    z.object({
+      at: IsoTime,
+      n: z.number().int(),
+      min: z.number(),
+      max: z.number(),
+      avg: z.number(),
+    }),
+  ),
+});
+export type MetricHistory = z.infer<typeof MetricHistory>;

@@ -44,6 +44,27 @@ export function registerMachineHandlers(
     return store.downtime(Date.parse(input.from), Date.parse(input.to), machines);
   });
 
+  dispatcher.register('telemetry.history', async (input) => {
+    const { metrics, points } = await store.metricHistory(
+      input.machineId,
+      input.metric,
+      Date.parse(input.from),
+      Date.parse(input.to),
+    );
+    return {
+      machineId: input.machineId,
+      metric: input.metric,
+      metrics,
+      points: points.map((point) => ({
+        at: new Date(point.minuteMs).toISOString(),
+        n: point.n,
+        min: point.min,
+        max: point.max,
+        avg: point.avg,
+      })),
+    };
+  });
+
   dispatcher.register('oee.report', async (input, { caller }) => {
     let machines = visibleMachineIds(caller, services);
     const wanted = services.plant

@@ -21,7 +21,10 @@ export function formatDateTime(iso: string | null): string {
   return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
 }
 
-/** Hours and minutes, for "locked until 14:05". Adds the date when it is not today. */
+/**
+ * Hours and minutes, for "locked until 14:05" and times of the last day in narrow panels.
+ * Adds the date when it is not today.
+ */
 export function formatUntil(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;

@@ -1,5 +1,5 @@
 import type { CommandRecord } from '../../../../shared/contract';
-import { formatDateTime } from '../../lib/time';
+import { formatUntil } from '../../lib/time';
 import { CommandStatus } from './CommandStatus';
 import { describeCommand } from './command-text';
 
@@ -24,7 +24,7 @@ export function CommandHistory({ commands }: { commands: readonly CommandRecord[
             <tbody>
               {commands.map((record) => (
                 <tr key={record.id} data-testid="command-row">
-                  <td className="nowrap">{formatDateTime(record.issuedAt)}</td>
+                  <td className="nowrap">{formatUntil(record.issuedAt)}</td>
                   <td>
                     <code>{describeCommand(record)}</code>
                   </td>

@@ -3,7 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
 import { useLoad } from '../../hooks/use-load';
 import { formatDuration } from '../../lib/format';
-import { formatDateTime } from '../../lib/time';
+import { formatUntil } from '../../lib/time';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -34,7 +34,9 @@ export function DowntimePanel({ machineId, refreshKey }: DowntimePanelProps) {
           <span className="big-figure" data-testid="downtime-total">
             {formatDuration(totalS)}
           </span>{' '}
-          <span className="muted">in {events.length} periods</span>
+          <span className="muted">
+            in {events.length} {events.length === 1 ? 'period' : 'periods'}
+          </span>
         </p>
       )}
       {data && events.length > 0 && (
@@ -56,8 +58,8 @@ export function DowntimePanel({ machineId, refreshKey }: DowntimePanelProps) {
                     <StateBadge state={event.state} />
                   </td>
                   <td>{event.reason ?? '—'}</td>
-                  <td className="nowrap">{formatDateTime(event.start)}</td>
-                  <td className="nowrap">{event.end ? formatDateTime(event.end) : 'ongoing'}</td>
+                  <td className="nowrap">{formatUntil(event.start)}</td>
+                  <td className="nowrap">{event.end ? formatUntil(event.end) : 'ongoing'}</td>
                   <td className="numeric">{formatDuration(event.durationS)}</td>
                 </tr>
               ))}

@@ -1,7 +1,7 @@
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatNumber } from '../../lib/format';
-import { formatDateTime } from '../../lib/time';
+import { formatUntil } from '../../lib/time';
 import { useMachineResults } from './use-machine-results';
 
 export function RecentResults({ machineId }: { machineId: string }) {
@@ -27,7 +27,7 @@ export function RecentResults({ machineId }: { machineId: string }) {
             <tbody>
               {results.map((result) => (
                 <tr key={result.id}>
-                  <td className="nowrap">{formatDateTime(result.at)}</td>
+                  <td className="nowrap">{formatUntil(result.at)}</td>
                   <td>
                     <code>{result.barcode}</code>
                   </td>

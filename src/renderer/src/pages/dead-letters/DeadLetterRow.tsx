@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { DeadLetter, MethodOutput } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../hooks/use-action';
+import { formatCount } from '../../lib/format';
+import { formatDateTime } from '../../lib/time';
+
+type ReplayOutcome = MethodOutput<'deadLetters.replay'>;
+
+const OUTCOME_LOOK: Record<ReplayOutcome['outcome'], { glyph: string; tone: string }> = {
+  stored: { glyph: '✔', tone: 'ok' },
+  duplicate: { glyph: '=', tone: 'info' },
+  refused: { glyph: '✖', tone: 'danger' },
+  truncated: { glyph: '✂', tone: 'warn' },
+};
+
+const COLUMNS = 8;
+
+/** One refused message; the payload opens below it, always as plain text. */
+export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canReplay: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
+  const action = useAction();
+  const payloadId = `dead-letter-payload-${letter.id}`;
+  return (
+    <>
+      <tr data-testid="dead-letter-row" data-id={letter.id}>
+        <td className="nowrap">{formatDateTime(letter.lastSeenAt)}</td>
+        <td>
+          <code>{withBreaks(letter.topic)}</code>
+        </td>
+        <td className="wide reason">{letter.reason}</td>
+        <td>{letter.field ? <code>{letter.field}</code> : '—'}</td>
+        <td className="numeric">{formatCount(letter.occurrences)}</td>
+        <td className="numeric nowrap">{formatBytes(letter.payloadBytes)}</td>
+        <td>{letter.truncated ? <span className="tone-warn">✂ Truncated</span> : 'No'}</td>
+        <td>
+          <div className="row-actions">
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={payloadId}
+              onClick={() => setOpen((value) => !value)}
+            >
+              {open ? 'Hide payload' : 'Show payload'}
+            </button>
+            {canReplay && (
+              <button
+                type="button"
+                disabled={action.pending}
+                onClick={() =>
+                  void action.run(async () => {
+                    setOutcome(await api.call('deadLetters.replay', { id: letter.id }));
+                  })
+                }
+              >
+                Replay
+              </button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {(outcome || action.error) && (
+        <tr className="detail-row">
+          <td colSpan={COLUMNS}>
+            <ErrorMessage error={action.error} />
+            {outcome && (
+              <p
+                className={`replay-outcome tone-${OUTCOME_LOOK[outcome.outcome].tone}`}
+                role="status"
+                data-testid="replay-outcome"
+              >
+                <span aria-hidden="true">{OUTCOME_LOOK[outcome.outcome].glyph}</span> Replay:{' '}
+                {outcome.outcome}. {outcome.reason}
+              </p>
+            )}
+          </td>
+        </tr>
+      )}
+      {open && (
+        <tr className="detail-row" id={payloadId}>
+          <td colSpan={COLUMNS}>
+            {/* React escapes text children: a hostile payload shows as text, never as HTML. */}
+            <pre className="payload" data-testid="dead-letter-payload">
+              {letter.payloadText}
+            </pre>
+            <p className="muted">
+              First seen {formatDateTime(letter.firstSeenAt)} · line {letter.lineId ?? '—'} ·
+              machine {letter.machineId ?? '—'}
+            </p>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** Lets a long topic wrap after its slashes rather than inside a machine id. */
+function withBreaks(topic: string) {
+  return topic.split('/').map((part, index) => (
+    <span key={index}>
+      {index > 0 && '/'}
+      {index > 0 && <wbr />}
+      {part}
+    </span>
+  ));
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,47 @@
+import type { SpecVersion } from '../../../../shared/contract';
+import { formatNumber } from '../../lib/format';
+import { formatDateTime } from '../../lib/time';
+
+/** Every version of the limits, newest first; an open side shows as "open". */
+export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
+  if (specs.length === 0)
+    return <p className="empty-state">No spec limits yet: every result is NO SPEC.</p>;
+  const limit = (value: number | null): string => (value === null ? 'open' : formatNumber(value));
+  return (
+    <div className="table-scroll table-scroll-short">
+      <table className="data-table" data-testid="spec-table">
+        <caption className="visually-hidden">Spec limit versions, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Step</th>
+            <th scope="col" className="numeric">
+              Version
+            </th>
+            <th scope="col" className="numeric">
+              Lower
+            </th>
+            <th scope="col" className="numeric">
+              Upper
+            </th>
+            <th scope="col">Valid from</th>
+            <th scope="col">By</th>
+          </tr>
+        </thead>
+        <tbody>
+          {specs.map((spec) => (
+            <tr key={spec.id}>
+              <td>{spec.productId}</td>
+              <td>{spec.testStep}</td>
+              <td className="numeric">v{spec.version}</td>
+              <td className="numeric">{limit(spec.lower)}</td>
+              <td className="numeric">{limit(spec.upper)}</td>
+              <td className="nowrap">{formatDateTime(spec.validFrom)}</td>
+              <td>{spec.createdBy}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

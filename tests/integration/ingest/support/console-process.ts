@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from './wait';
+
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const READY = /Linewatch console listening on (\S+)/;
+
+/** Console mode (`src/console/cli.ts`) as a child process, as an operator would run it. */
+export interface ConsoleProcess {
+  readonly pid: number;
+  readonly url: string;
+  output(): string;
+  /** Pids of its children: the store process (child_process.fork) and tsx's esbuild. */
+  children(): number[];
+  /** Pids of its children that run the store process. */
+  storeProcesses(): number[];
+  /** SIGKILL: no shutdown code runs. Resolves once the process is gone. */
+  kill9(): Promise<void>;
+  /** SIGTERM: the normal shutdown (drains ingest, closes the store). */
+  stop(): Promise<void>;
+}
+
+export async function startConsole(options: {
+  dataDir: string;
+  /** An external broker; without it console mode starts the embedded one on this port. */
+  brokerUrl?: string;
+  embeddedBrokerPort?: number;
+}): Promise<ConsoleProcess> {
+  const broker = options.brokerUrl
+    ? ['--broker', options.brokerUrl]
+    : ['--embedded-broker-port', String(options.embeddedBrokerPort ?? 0)];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'src/console/cli.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      options.dataDir,
+      ...broker,
+    ],
+    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+  );
+  let text = '';
+  const keep = (chunk: Buffer) => {
+    text = (text + chunk.toString('utf8')).slice(-50_000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('console mode did not start');
+  const url = await waitFor(
+    'console mode to listen',
+    () => {
+      if (exited) throw new Error(`console mode exited before it was ready:\n${text}`);
+      return READY.exec(text)?.[1];
+    },
+    { timeoutMs: 60_000 },
+  );
+  return {
+    pid,
+    url,
+    output: () => text,
+    children: () => childrenOf(pid),
+    storeProcesses: () =>
+      childrenOf(pid).filter((child) => commandOf(child).includes('store-process')),
+    async kill9() {
+      if (!exited) child.kill('SIGKILL');
+      await exit;
+    },
+    async stop() {
+      if (!exited) child.kill('SIGTERM');
+      await exit;
+    },
+  };
+}
+
+/** Live (not zombie) processes whose parent is `pid`, from /proc. */
+export function childrenOf(pid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat && stat.ppid === pid && stat.state !== 'Z') found.push(Number(entry));
+  }
+  return found;
+}
+
+export function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Whether the process exists and is not a zombie waiting to be reaped. */
+export function isAlive(pid: number): boolean {
+  const stat = readStat(pid);
+  return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
+}
+
+function readStat(pid: number): { ppid: number; state: string } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '?', ppid: Number(fields[1]) };
+  } catch {
+    return null;
+  }
+}

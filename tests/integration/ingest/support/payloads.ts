@@ -1,0 +1,41 @@
+/** Test results as a test station sends them, numbered so every one is distinct. */
+export interface TestResultSpec {
+  prefix: string;
+  index: number;
+  lineId?: string;
+  machineCount?: number;
+}
+
+const BASE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
+
+export function machineOf(index: number, machineCount = 4): string {
+  return `M${String(index % machineCount).padStart(2, '0')}`;
+}
+
+export function barcodeOf(prefix: string, index: number): string {
+  return `${prefix}-${String(index).padStart(6, '0')}`;
+}
+
+export function testResultMessage({
+  prefix,
+  index,
+  lineId = 'L1',
+  machineCount = 4,
+}: TestResultSpec): {
+  topic: string;
+  payload: Buffer;
+} {
+  const machineId = machineOf(index, machineCount);
+  const body = {
+    barcode: barcodeOf(prefix, index),
+    machine_id: machineId,
+    product_id: 'PROD-A',
+    test_step: 'voltage_test',
+    measured_value: 80 + (index % 100) / 10,
+    timestamp: BASE_MS + index,
+  };
+  return {
+    topic: `factory/${lineId}/${machineId}/test`,
+    payload: Buffer.from(JSON.stringify(body)),
+  };
+}
