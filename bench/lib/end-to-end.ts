@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MqttClient } from 'mqtt';
+import { startConsole } from '../../tests/integration/ingest/support/console-process';
+import { connectPublisher, publishBurst } from '../../tests/integration/ingest/support/publisher';
+import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
+import { waitFor } from '../../tests/integration/ingest/support/wait';
+import { commitLatencies, formatMs, formatRate, percentile, type CountSample } from './stats';
+
+export interface EndToEndOptions {
+  label: string;
+  count: number;
+  /** Then this many at a steady rate the pipeline keeps up with: latency without a backlog. */
+  paced?: { count: number; perSecond: number };
+  /** Console mode's broker: an external URL, or the embedded broker on this port. */
+  broker: { url: string } | { embeddedPort: number; url: string };
+}
+
+/**
+ * Console mode as a child process, a separate MQTT.js publisher sending QoS 1 test results,
+ * and the database sampled every 5 ms to see when each one was committed.
+ */
+export async function runEndToEnd({ label, count, paced, broker }: EndToEndOptions): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
+  const reader = new ResultsReader(dataDir);
+  const linewatch = await startConsole(
+    'embeddedPort' in broker
+      ? { dataDir, embeddedBrokerPort: broker.embeddedPort }
+      : { dataDir, brokerUrl: broker.url },
+  );
+  const client = await connectPublisher(broker.url, `bench-${label.replace(/\W/g, '-')}`);
+  try {
+    await publishBurst(client, 'WARM', 1);
+    await waitFor('the warm-up result', () => (reader.maxResultId() === 1 ? true : undefined));
+    const burst = await measure(client, reader, 'BURST', count);
+    console.log(
+      `ingest via ${label}: ${burst.stored} msgs, published ${formatRate(count, burst.publishMs)}, ` +
+        `${formatRate(count, burst.storeMs)} stored; publish->commit ${burst.latency}`,
+    );
+    if (paced) {
+      const steady = await measure(client, reader, 'PACED', paced.count, paced.perSecond);
+      console.log(
+        `ingest via ${label}, paced at ${paced.perSecond} msg/s: ${steady.stored} msgs, ` +
+          `publish->commit ${steady.latency}`,
+      );
+    }
+  } finally {
+    await client.endAsync(true);
+    await linewatch.stop();
+    reader.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(
+  client: MqttClient,
+  reader: ResultsReader,
+  prefix: string,
+  count: number,
+  perSecond?: number,
+): Promise<{ stored: number; publishMs: number; storeMs: number; latency: string }> {
+  const base = reader.maxResultId();
+  const samples: CountSample[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      samples.push({ at: performance.now(), count: reader.maxResultId() - base });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  })();
+  const burst = await publishBurst(client, prefix, count, { perSecond });
+  await waitFor(
+    `${count} results to be stored`,
+    () => ((samples.at(-1)?.count ?? 0) >= count ? true : undefined),
+    { timeoutMs: 120_000, everyMs: 20 },
+  );
+  sampling = false;
+  await sampler;
+  const stored = reader.count(prefix);
+  if (stored !== count) throw new Error(`${prefix}: stored ${stored} of ${count}`);
+  const doneAt = samples.find((sample) => sample.count >= count)?.at ?? performance.now();
+  const latencies = commitLatencies(burst.publishedAt, samples);
+  return {
+    stored,
+    publishMs: burst.finishedAt - burst.startedAt,
+    storeMs: doneAt - burst.startedAt,
+    latency:
+      `p50 ${formatMs(percentile(latencies, 50))}, p99 ${formatMs(percentile(latencies, 99))}, ` +
+      `max ${formatMs(percentile(latencies, 100))}`,
+  };
+}

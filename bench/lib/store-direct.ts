@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchStoreWithNode } from '../../src/backend/store/node-launcher';
+import { connectStore } from '../../src/backend/store/store-client';
+import type { RawMessage } from '../../src/backend/store/ingest-store';
+import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
+import { formatRate } from './stats';
+
+/** The store process alone: batches of test results over IPC, each one transaction. */
+export async function runStoreDirect(count: number, batchSize: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-store-'));
+  const store = await connectStore(launchStoreWithNode(), join(dataDir, 'linewatch.sqlite'));
+  try {
+    await store.setTopicRoot('factory');
+    const batches: RawMessage[][] = [];
+    for (let start = 0; start < count; start += batchSize) {
+      const batch: RawMessage[] = [];
+      for (let index = start; index < Math.min(count, start + batchSize); index += 1) {
+        const { topic, payload } = testResultMessage({ prefix: 'STORE', index });
+        batch.push({ topic, payload, receivedMs: Date.now() });
+      }
+      batches.push(batch);
+    }
+    let stored = 0;
+    const started = performance.now();
+    for (const batch of batches) stored += (await store.ingestBatch(batch)).stored;
+    const elapsed = performance.now() - started;
+    console.log(
+      `store process ingest: ${stored} msgs in batches of ${batchSize}, ${formatRate(stored, elapsed)} ` +
+        `(${(elapsed / batches.length).toFixed(1)} ms per batch)`,
+    );
+    if (stored !== count) throw new Error(`store process: stored ${stored} of ${count}`);
+  } finally {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
