@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type {
   Alert,
   AlertQuery,
@@ -119,6 +119,7 @@ const STATE_EVENT: Record<AlertState, string> = {
  */
 export class AlertsStore {
   private readonly thresholdCache = new Map<string, ThresholdSettings[]>();
+  private readonly statements = new Map<string, Statement>();
 
   constructor(
     private readonly db: Database,
@@ -128,8 +129,18 @@ export class AlertsStore {
 
   // ---- Reading -------------------------------------------------------------------------
 
+  /** Prepared once per SQL text: these run for every stored message. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   get(id: number): Alert | null {
-    const row = this.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    const row = this.sql(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
     return row ? toAlert(row) : null;
   }
 
@@ -149,8 +160,8 @@ export class AlertsStore {
       query.view === 'history'
         ? 'a.raised_ms DESC, a.id DESC'
         : `${PRIORITY_RANK}, a.raised_ms DESC, a.id DESC`;
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `${SELECT_ALERT}
          WHERE ${views[query.view]}
            AND (@all OR (a.line_id IS NULL AND a.machine_id IS NULL)
@@ -185,16 +196,16 @@ export class AlertsStore {
   // ---- Conditions (what the process does) ----------------------------------------------
 
   watchOf(key: string): LimitWatch {
-    const row = this.db
-      .prepare('SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?')
+    const row = this
+      .sql('SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?')
       .get(key) as { active: number; pending_since_ms: number | null } | undefined;
     return { active: row?.active === 1, pendingSinceMs: row?.pending_since_ms ?? null };
   }
 
   /** Remembers when a crossing began that has not yet lasted its on-delay. */
   setPending(key: string, pendingSinceMs: number | null): void {
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO alert_conditions (condition_key, pending_since_ms) VALUES (?, ?)
          ON CONFLICT (condition_key) DO UPDATE SET pending_since_ms = excluded.pending_since_ms`,
       )
@@ -212,8 +223,8 @@ export class AlertsStore {
    */
   raise(condition: Condition, nowMs: number): void {
     if (this.isActive(condition.key)) return;
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO alert_conditions (condition_key, active, pending_since_ms) VALUES (?, 1, NULL)
          ON CONFLICT (condition_key) DO UPDATE SET active = 1, pending_since_ms = NULL`,
       )
@@ -221,8 +232,8 @@ export class AlertsStore {
     const open = this.openRow(condition.key);
     if (!open) {
       const id = Number(
-        this.db
-          .prepare(
+        this
+          .sql(
             `INSERT INTO alerts (condition_key, source, priority, line_id, machine_id, message, value,
                state, raised_ms)
              VALUES (@key, @source, @priority, @lineId, @machineId, @message, @value, 'active_unacked', @now)`,
@@ -240,8 +251,8 @@ export class AlertsStore {
     }
     const next = nextAlertState(open.state, 'raise');
     if (!next) return;
-    this.db
-      .prepare(
+    this
+      .sql(
         `UPDATE alerts SET state = ?, raise_count = raise_count + 1, message = ?, value = ?,
            returned_ms = NULL WHERE id = ?`,
       )
@@ -251,8 +262,8 @@ export class AlertsStore {
 
   /** The condition no longer holds: its alert returns (or clears if acknowledged). */
   returnToNormal(key: string, nowMs: number): void {
-    const row = this.db
-      .prepare(
+    const row = this
+      .sql(
         'SELECT active, pending_since_ms, recent_clears FROM alert_conditions WHERE condition_key = ?',
       )
       .get(key) as
@@ -263,8 +274,8 @@ export class AlertsStore {
       return;
     }
     const chatter = noteReturn(JSON.parse(row.recent_clears) as number[], nowMs);
-    this.db
-      .prepare(
+    this
+      .sql(
         `UPDATE alert_conditions SET active = 0, pending_since_ms = NULL, recent_clears = ?
          WHERE condition_key = ?`,
       )
@@ -285,8 +296,8 @@ export class AlertsStore {
 
   /** Condition keys that start with a prefix and hold now (limits a threshold change removed). */
   activeKeysWithPrefix(prefix: string): string[] {
-    return this.db
-      .prepare(
+    return this
+      .sql(
         `SELECT condition_key FROM alert_conditions
          WHERE active = 1 AND substr(condition_key, 1, length(@prefix)) = @prefix`,
       )
@@ -312,8 +323,8 @@ export class AlertsStore {
   // ---- Facts the rules read --------------------------------------------------------------
 
   recentVerdicts(machineId: string): ('PASS' | 'FAIL')[] {
-    return this.db
-      .prepare(
+    return this
+      .sql(
         `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
          ORDER BY ts_ms DESC, id DESC LIMIT ?`,
       )
@@ -322,7 +333,7 @@ export class AlertsStore {
   }
 
   lineOf(machineId: string): string | undefined {
-    return this.db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
+    return this.sql('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
       string | undefined;
   }
 
@@ -359,8 +370,8 @@ export class AlertsStore {
     if (row.state === 'cleared') throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
     if (untilMs <= nowMs)
       throw new StoreError('INVALID_INPUT', 'The shelving must end in the future');
-    this.db
-      .prepare(
+    this
+      .sql(
         'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
       )
       .run(untilMs, actor, reason, id);
@@ -381,8 +392,8 @@ export class AlertsStore {
     const row = this.existing(id);
     if (row.shelved_until_ms === null)
       throw new StoreError('CONFLICT', `Alert ${id} is not shelved`);
-    this.db
-      .prepare(
+    this
+      .sql(
         'UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL WHERE id = ?',
       )
       .run(id);
@@ -392,8 +403,8 @@ export class AlertsStore {
 
   /** Shelvings whose time is up end; the alerts show again in whatever state they reached. */
   expireShelves(nowMs: number): number {
-    const ids = this.db
-      .prepare('SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?')
+    const ids = this
+      .sql('SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?')
       .pluck()
       .all(nowMs) as number[];
     for (const id of ids) this.unshelve(id, null, 'the shelving expired');
@@ -402,8 +413,8 @@ export class AlertsStore {
 
   setOutOfService(id: number, outOfService: boolean, actor: string, reason: string): Alert {
     const row = this.existing(id);
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO alert_conditions (condition_key, out_of_service, oos_by, oos_reason) VALUES (?, ?, ?, ?)
          ON CONFLICT (condition_key) DO UPDATE SET out_of_service = excluded.out_of_service,
            oos_by = excluded.oos_by, oos_reason = excluded.oos_reason`,
@@ -426,8 +437,8 @@ export class AlertsStore {
     let cached = this.thresholdCache.get(machineId);
     if (!cached) {
       cached = (
-        this.db
-          .prepare(
+        this
+          .sql(
             `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
              WHERE t.machine_id = ?`,
           )
@@ -442,8 +453,8 @@ export class AlertsStore {
     filter: { lineId?: string; machineId?: string },
     machines: string[] | null,
   ): Threshold[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
          WHERE (@lineId IS NULL OR m.line_id = @lineId)
            AND (@machineId IS NULL OR t.machine_id = @machineId)
@@ -465,12 +476,12 @@ export class AlertsStore {
     if (!line) throw new StoreError('NOT_FOUND', `No machine ${input.machineId}`);
     const limits = [input.highHigh, input.high, input.low, input.lowLow];
     if (limits.every((limit) => limit === null)) {
-      this.db
-        .prepare('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?')
+      this
+        .sql('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?')
         .run(input.machineId, input.metric);
     } else {
-      this.db
-        .prepare(
+      this
+        .sql(
           `INSERT INTO alert_thresholds (machine_id, metric, high_high, high, low, low_low, deadband,
              on_delay_s, updated_ms, updated_by)
            VALUES (@machineId, @metric, @highHigh, @high, @low, @lowLow, @deadband, @onDelayS, @now, @actor)
@@ -502,13 +513,13 @@ export class AlertsStore {
   // ---- Inside ----------------------------------------------------------------------------
 
   private openRow(key: string): AlertRow | undefined {
-    return this.db
-      .prepare(`${SELECT_ALERT} WHERE a.condition_key = ? AND a.state <> 'cleared'`)
+    return this
+      .sql(`${SELECT_ALERT} WHERE a.condition_key = ? AND a.state <> 'cleared'`)
       .get(key) as AlertRow | undefined;
   }
 
   private existing(id: number): AlertRow {
-    const row = this.db.prepare(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
+    const row = this.sql(`${SELECT_ALERT} WHERE a.id = ?`).get(id) as AlertRow | undefined;
     if (!row) throw new StoreError('NOT_FOUND', `No alert ${id}`);
     return row;
   }
@@ -533,8 +544,8 @@ export class AlertsStore {
       resolved_by: patch.resolved_by ?? row.resolved_by,
       resolve_reason: patch.resolve_reason ?? row.resolve_reason,
     };
-    this.db
-      .prepare(
+    this
+      .sql(
         `UPDATE alerts SET state = @state, returned_ms = @returned_ms, cleared_ms = @cleared_ms,
            acked_ms = @acked_ms, acked_by = @acked_by, resolved_by = @resolved_by,
            resolve_reason = @resolve_reason WHERE id = @id`,
@@ -581,18 +592,18 @@ export class AlertsStore {
   }
 
   private checkFlood(lineId: string, nowMs: number): void {
-    const recent = this.db
-      .prepare('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
+    const recent = this
+      .sql('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
       .pluck()
       .get(lineId, nowMs - FLOOD_WINDOW_MS) as number;
-    const was = this.db
-      .prepare('SELECT flooding FROM alert_floods WHERE line_id = ?')
+    const was = this
+      .sql('SELECT flooding FROM alert_floods WHERE line_id = ?')
       .pluck()
       .get(lineId) as number | undefined;
     const { flooding, floodBegins } = assessFlood(recent, was === 1);
     if (flooding === (was === 1)) return;
-    this.db
-      .prepare(
+    this
+      .sql(
         `INSERT INTO alert_floods (line_id, flooding, started_ms) VALUES (?, ?, ?)
          ON CONFLICT (line_id) DO UPDATE SET flooding = excluded.flooding,
            started_ms = CASE WHEN excluded.flooding THEN excluded.started_ms ELSE started_ms END`,

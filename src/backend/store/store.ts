@@ -90,6 +90,8 @@ export class Store {
   private readonly alerts: AlertsStore;
   private readonly maintenance: MaintenanceStore;
   private readonly rollups: RollupsStore;
+  /** Made once: a nested better-sqlite3 transaction is a SAVEPOINT. */
+  private readonly savepoint: (work: () => void) => void;
   private readonly alertRules: AlertEvaluator;
   private topicRoot = 'factory';
   private pending: StoreNotice[] = [];
@@ -111,6 +113,7 @@ export class Store {
     this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);
     this.rollups = new RollupsStore(db);
+    this.savepoint = db.transaction((work: () => void) => work());
     this.alerts = new AlertsStore(
       db,
       (event) => this.events.append(event),
@@ -161,7 +164,7 @@ export class Store {
   private evaluateAlerts(work: () => void): void {
     const noticesBefore = this.pending.length;
     try {
-      this.db.transaction(work)();
+      this.savepoint(work);
     } catch (error) {
       this.pending.length = noticesBefore;
       console.error(`alert rules failed: ${error instanceof Error ? error.stack : String(error)}`);
