@@ -160,9 +160,8 @@ export class AlertsStore {
       query.view === 'history'
         ? 'a.raised_ms DESC, a.id DESC'
         : `${PRIORITY_RANK}, a.raised_ms DESC, a.id DESC`;
-    const rows = this
-      .sql(
-        `${SELECT_ALERT}
+    const rows = this.sql(
+      `${SELECT_ALERT}
          WHERE ${views[query.view]}
            AND (@all OR (a.line_id IS NULL AND a.machine_id IS NULL)
              OR a.machine_id IN (SELECT value FROM json_each(@machines))
@@ -175,41 +174,38 @@ export class AlertsStore {
            AND (@from IS NULL OR a.raised_ms >= @from)
            AND (@to IS NULL OR a.raised_ms < @to)
          ORDER BY ${order} LIMIT @limit`,
-      )
-      .all({
-        now: nowMs,
-        all: Number(visibility.all),
-        machines: JSON.stringify(visibility.all ? [] : visibility.machines),
-        lines: JSON.stringify(visibility.all ? [] : visibility.lines),
-        state: query.state ?? null,
-        priority: query.priority ?? null,
-        source: query.source ?? null,
-        lineId: query.lineId ?? null,
-        machineId: query.machineId ?? null,
-        from: query.from ? Date.parse(query.from) : null,
-        to: query.to ? Date.parse(query.to) : null,
-        limit: query.limit + 1,
-      }) as AlertRow[];
+    ).all({
+      now: nowMs,
+      all: Number(visibility.all),
+      machines: JSON.stringify(visibility.all ? [] : visibility.machines),
+      lines: JSON.stringify(visibility.all ? [] : visibility.lines),
+      state: query.state ?? null,
+      priority: query.priority ?? null,
+      source: query.source ?? null,
+      lineId: query.lineId ?? null,
+      machineId: query.machineId ?? null,
+      from: query.from ? Date.parse(query.from) : null,
+      to: query.to ? Date.parse(query.to) : null,
+      limit: query.limit + 1,
+    }) as AlertRow[];
     return { alerts: rows.slice(0, query.limit).map(toAlert), hasMore: rows.length > query.limit };
   }
 
   // ---- Conditions (what the process does) ----------------------------------------------
 
   watchOf(key: string): LimitWatch {
-    const row = this
-      .sql('SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?')
-      .get(key) as { active: number; pending_since_ms: number | null } | undefined;
+    const row = this.sql(
+      'SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?',
+    ).get(key) as { active: number; pending_since_ms: number | null } | undefined;
     return { active: row?.active === 1, pendingSinceMs: row?.pending_since_ms ?? null };
   }
 
   /** Remembers when a crossing began that has not yet lasted its on-delay. */
   setPending(key: string, pendingSinceMs: number | null): void {
-    this
-      .sql(
-        `INSERT INTO alert_conditions (condition_key, pending_since_ms) VALUES (?, ?)
+    this.sql(
+      `INSERT INTO alert_conditions (condition_key, pending_since_ms) VALUES (?, ?)
          ON CONFLICT (condition_key) DO UPDATE SET pending_since_ms = excluded.pending_since_ms`,
-      )
-      .run(key, pendingSinceMs);
+    ).run(key, pendingSinceMs);
   }
 
   isActive(key: string): boolean {
@@ -223,22 +219,18 @@ export class AlertsStore {
    */
   raise(condition: Condition, nowMs: number): void {
     if (this.isActive(condition.key)) return;
-    this
-      .sql(
-        `INSERT INTO alert_conditions (condition_key, active, pending_since_ms) VALUES (?, 1, NULL)
+    this.sql(
+      `INSERT INTO alert_conditions (condition_key, active, pending_since_ms) VALUES (?, 1, NULL)
          ON CONFLICT (condition_key) DO UPDATE SET active = 1, pending_since_ms = NULL`,
-      )
-      .run(condition.key);
+    ).run(condition.key);
     const open = this.openRow(condition.key);
     if (!open) {
       const id = Number(
-        this
-          .sql(
-            `INSERT INTO alerts (condition_key, source, priority, line_id, machine_id, message, value,
+        this.sql(
+          `INSERT INTO alerts (condition_key, source, priority, line_id, machine_id, message, value,
                state, raised_ms)
              VALUES (@key, @source, @priority, @lineId, @machineId, @message, @value, 'active_unacked', @now)`,
-          )
-          .run({ ...condition, now: nowMs }).lastInsertRowid,
+        ).run({ ...condition, now: nowMs }).lastInsertRowid,
       );
       this.report(
         id,
@@ -251,22 +243,18 @@ export class AlertsStore {
     }
     const next = nextAlertState(open.state, 'raise');
     if (!next) return;
-    this
-      .sql(
-        `UPDATE alerts SET state = ?, raise_count = raise_count + 1, message = ?, value = ?,
+    this.sql(
+      `UPDATE alerts SET state = ?, raise_count = raise_count + 1, message = ?, value = ?,
            returned_ms = NULL WHERE id = ?`,
-      )
-      .run(next, condition.message, condition.value, open.id);
+    ).run(next, condition.message, condition.value, open.id);
     this.report(open.id, 'alert.raised', `Alert raised again: ${condition.message}`, null);
   }
 
   /** The condition no longer holds: its alert returns (or clears if acknowledged). */
   returnToNormal(key: string, nowMs: number): void {
-    const row = this
-      .sql(
-        'SELECT active, pending_since_ms, recent_clears FROM alert_conditions WHERE condition_key = ?',
-      )
-      .get(key) as
+    const row = this.sql(
+      'SELECT active, pending_since_ms, recent_clears FROM alert_conditions WHERE condition_key = ?',
+    ).get(key) as
       { active: number; pending_since_ms: number | null; recent_clears: string } | undefined;
     if (!row || row.active !== 1) {
       // A crossing that had not lasted its on-delay is forgotten.
@@ -274,12 +262,10 @@ export class AlertsStore {
       return;
     }
     const chatter = noteReturn(JSON.parse(row.recent_clears) as number[], nowMs);
-    this
-      .sql(
-        `UPDATE alert_conditions SET active = 0, pending_since_ms = NULL, recent_clears = ?
+    this.sql(
+      `UPDATE alert_conditions SET active = 0, pending_since_ms = NULL, recent_clears = ?
          WHERE condition_key = ?`,
-      )
-      .run(JSON.stringify(chatter.recentReturnsMs), key);
+    ).run(JSON.stringify(chatter.recentReturnsMs), key);
     const open = this.openRow(key);
     if (chatter.chatterBegins) {
       this.record({
@@ -296,11 +282,10 @@ export class AlertsStore {
 
   /** Condition keys that start with a prefix and hold now (limits a threshold change removed). */
   activeKeysWithPrefix(prefix: string): string[] {
-    return this
-      .sql(
-        `SELECT condition_key FROM alert_conditions
+    return this.sql(
+      `SELECT condition_key FROM alert_conditions
          WHERE active = 1 AND substr(condition_key, 1, length(@prefix)) = @prefix`,
-      )
+    )
       .pluck()
       .all({ prefix }) as string[];
   }
@@ -323,11 +308,10 @@ export class AlertsStore {
   // ---- Facts the rules read --------------------------------------------------------------
 
   recentVerdicts(machineId: string): ('PASS' | 'FAIL')[] {
-    return this
-      .sql(
-        `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
+    return this.sql(
+      `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
          ORDER BY ts_ms DESC, id DESC LIMIT ?`,
-      )
+    )
       .pluck()
       .all(machineId, FAIL_RATE_WINDOW) as ('PASS' | 'FAIL')[];
   }
@@ -370,11 +354,9 @@ export class AlertsStore {
     if (row.state === 'cleared') throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
     if (untilMs <= nowMs)
       throw new StoreError('INVALID_INPUT', 'The shelving must end in the future');
-    this
-      .sql(
-        'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
-      )
-      .run(untilMs, actor, reason, id);
+    this.sql(
+      'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
+    ).run(untilMs, actor, reason, id);
     this.report(
       id,
       'alert.shelved',
@@ -392,19 +374,18 @@ export class AlertsStore {
     const row = this.existing(id);
     if (row.shelved_until_ms === null)
       throw new StoreError('CONFLICT', `Alert ${id} is not shelved`);
-    this
-      .sql(
-        'UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL WHERE id = ?',
-      )
-      .run(id);
+    this.sql(
+      'UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL WHERE id = ?',
+    ).run(id);
     this.report(id, 'alert.unshelved', `Alert ${id} unshelved: ${why}`, actor);
     return this.get(id)!;
   }
 
   /** Shelvings whose time is up end; the alerts show again in whatever state they reached. */
   expireShelves(nowMs: number): number {
-    const ids = this
-      .sql('SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?')
+    const ids = this.sql(
+      'SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?',
+    )
       .pluck()
       .all(nowMs) as number[];
     for (const id of ids) this.unshelve(id, null, 'the shelving expired');
@@ -413,13 +394,11 @@ export class AlertsStore {
 
   setOutOfService(id: number, outOfService: boolean, actor: string, reason: string): Alert {
     const row = this.existing(id);
-    this
-      .sql(
-        `INSERT INTO alert_conditions (condition_key, out_of_service, oos_by, oos_reason) VALUES (?, ?, ?, ?)
+    this.sql(
+      `INSERT INTO alert_conditions (condition_key, out_of_service, oos_by, oos_reason) VALUES (?, ?, ?, ?)
          ON CONFLICT (condition_key) DO UPDATE SET out_of_service = excluded.out_of_service,
            oos_by = excluded.oos_by, oos_reason = excluded.oos_reason`,
-      )
-      .run(row.condition_key, Number(outOfService), actor, reason);
+    ).run(row.condition_key, Number(outOfService), actor, reason);
     const word = outOfService ? 'out of service' : 'back in service';
     this.report(
       id,
@@ -437,12 +416,10 @@ export class AlertsStore {
     let cached = this.thresholdCache.get(machineId);
     if (!cached) {
       cached = (
-        this
-          .sql(
-            `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
+        this.sql(
+          `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
              WHERE t.machine_id = ?`,
-          )
-          .all(machineId) as ThresholdRow[]
+        ).all(machineId) as ThresholdRow[]
       ).map(toThreshold);
       this.thresholdCache.set(machineId, cached);
     }
@@ -453,20 +430,18 @@ export class AlertsStore {
     filter: { lineId?: string; machineId?: string },
     machines: string[] | null,
   ): Threshold[] {
-    const rows = this
-      .sql(
-        `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
+    const rows = this.sql(
+      `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
          WHERE (@lineId IS NULL OR m.line_id = @lineId)
            AND (@machineId IS NULL OR t.machine_id = @machineId)
            AND (@all OR t.machine_id IN (SELECT value FROM json_each(@machines)))
          ORDER BY m.line_id, t.machine_id, t.metric`,
-      )
-      .all({
-        lineId: filter.lineId ?? null,
-        machineId: filter.machineId ?? null,
-        all: Number(machines === null),
-        machines: JSON.stringify(machines ?? []),
-      }) as ThresholdRow[];
+    ).all({
+      lineId: filter.lineId ?? null,
+      machineId: filter.machineId ?? null,
+      all: Number(machines === null),
+      machines: JSON.stringify(machines ?? []),
+    }) as ThresholdRow[];
     return rows.map(toThreshold);
   }
 
@@ -476,21 +451,20 @@ export class AlertsStore {
     if (!line) throw new StoreError('NOT_FOUND', `No machine ${input.machineId}`);
     const limits = [input.highHigh, input.high, input.low, input.lowLow];
     if (limits.every((limit) => limit === null)) {
-      this
-        .sql('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?')
-        .run(input.machineId, input.metric);
+      this.sql('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?').run(
+        input.machineId,
+        input.metric,
+      );
     } else {
-      this
-        .sql(
-          `INSERT INTO alert_thresholds (machine_id, metric, high_high, high, low, low_low, deadband,
+      this.sql(
+        `INSERT INTO alert_thresholds (machine_id, metric, high_high, high, low, low_low, deadband,
              on_delay_s, updated_ms, updated_by)
            VALUES (@machineId, @metric, @highHigh, @high, @low, @lowLow, @deadband, @onDelayS, @now, @actor)
            ON CONFLICT (machine_id, metric) DO UPDATE SET high_high = excluded.high_high,
              high = excluded.high, low = excluded.low, low_low = excluded.low_low,
              deadband = excluded.deadband, on_delay_s = excluded.on_delay_s,
              updated_ms = excluded.updated_ms, updated_by = excluded.updated_by`,
-        )
-        .run({ ...input, now: nowMs, actor });
+      ).run({ ...input, now: nowMs, actor });
     }
     this.thresholdCache.delete(input.machineId);
     this.record({
@@ -513,9 +487,9 @@ export class AlertsStore {
   // ---- Inside ----------------------------------------------------------------------------
 
   private openRow(key: string): AlertRow | undefined {
-    return this
-      .sql(`${SELECT_ALERT} WHERE a.condition_key = ? AND a.state <> 'cleared'`)
-      .get(key) as AlertRow | undefined;
+    return this.sql(`${SELECT_ALERT} WHERE a.condition_key = ? AND a.state <> 'cleared'`).get(
+      key,
+    ) as AlertRow | undefined;
   }
 
   private existing(id: number): AlertRow {
@@ -544,13 +518,11 @@ export class AlertsStore {
       resolved_by: patch.resolved_by ?? row.resolved_by,
       resolve_reason: patch.resolve_reason ?? row.resolve_reason,
     };
-    this
-      .sql(
-        `UPDATE alerts SET state = @state, returned_ms = @returned_ms, cleared_ms = @cleared_ms,
+    this.sql(
+      `UPDATE alerts SET state = @state, returned_ms = @returned_ms, cleared_ms = @cleared_ms,
            acked_ms = @acked_ms, acked_by = @acked_by, resolved_by = @resolved_by,
            resolve_reason = @resolve_reason WHERE id = @id`,
-      )
-      .run({ ...fields, id: row.id });
+    ).run({ ...fields, id: row.id });
     const type =
       action === 'resolve'
         ? 'alert.resolved'
@@ -592,23 +564,19 @@ export class AlertsStore {
   }
 
   private checkFlood(lineId: string, nowMs: number): void {
-    const recent = this
-      .sql('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
+    const recent = this.sql('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
       .pluck()
       .get(lineId, nowMs - FLOOD_WINDOW_MS) as number;
-    const was = this
-      .sql('SELECT flooding FROM alert_floods WHERE line_id = ?')
+    const was = this.sql('SELECT flooding FROM alert_floods WHERE line_id = ?')
       .pluck()
       .get(lineId) as number | undefined;
     const { flooding, floodBegins } = assessFlood(recent, was === 1);
     if (flooding === (was === 1)) return;
-    this
-      .sql(
-        `INSERT INTO alert_floods (line_id, flooding, started_ms) VALUES (?, ?, ?)
+    this.sql(
+      `INSERT INTO alert_floods (line_id, flooding, started_ms) VALUES (?, ?, ?)
          ON CONFLICT (line_id) DO UPDATE SET flooding = excluded.flooding,
            started_ms = CASE WHEN excluded.flooding THEN excluded.started_ms ELSE started_ms END`,
-      )
-      .run(lineId, Number(flooding), nowMs);
+    ).run(lineId, Number(flooding), nowMs);
     if (floodBegins) {
       this.record({
         type: 'alerts.flood',
