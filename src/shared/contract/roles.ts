@@ -29,43 +29,36 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
+/** Operators watch their machines and acknowledge their alerts; nothing else. */
+const OPERATOR: readonly Permission[] = [
+  'public',
+  'authenticated',
+  'events.read',
+  'plant.view',
+  'alerts.acknowledge',
+];
+
+/** Engineers also act on their lines: limits, thresholds, commands, maintenance, dead letters. */
+const ENGINEER: readonly Permission[] = [
+  ...OPERATOR,
+  'deadletters.view',
+  'deadletters.replay',
+  'specs.manage',
+  'machines.command',
+  'alerts.manage',
+  'thresholds.manage',
+  'ingest.submit',
+  'maintenance.manage',
+];
+
+/** Admins hold every permission: what engineers hold, plus accounts, settings, plant and audit. */
+const ADMIN: readonly Permission[] = Permission.options;
+
 /** What each role holds. Scope (lines, machines) narrows it further in the backend. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: [
-    'public',
-    'authenticated',
-    'accounts.manage',
-    'events.read',
-    'settings.manage',
-    'plant.view',
-    'plant.manage',
-    'audit.verify',
-    'deadletters.view',
-    'deadletters.replay',
-    'specs.manage',
-    'machines.command',
-    'alerts.acknowledge',
-    'alerts.manage',
-    'thresholds.manage',
-    'ingest.submit',
-    'maintenance.manage',
-  ],
-  engineer: [
-    'public',
-    'authenticated',
-    'events.read',
-    'plant.view',
-    'deadletters.view',
-    'deadletters.replay',
-    'specs.manage',
-    'machines.command',
-    'alerts.acknowledge',
-    'alerts.manage',
-    'thresholds.manage',
-    'ingest.submit',
-    'maintenance.manage',
-  ],
-  operator: ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'],
+  admin: ADMIN,
+  engineer: ENGINEER,
+  operator: OPERATOR,
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { Permission, ROLE_PERMISSIONS } from '../../src/shared/contract';
+
+/**
+ * The role policy written out by hand, so a slip in roles.ts cannot hide behind the
+ * permission table test (which derives its expectations from roles.ts).
+ */
+const ADMIN_ONLY = ['accounts.manage', 'settings.manage', 'plant.manage', 'audit.verify'];
+const ENGINEER_AND_ADMIN = [
+  'deadletters.view',
+  'deadletters.replay',
+  'specs.manage',
+  'machines.command',
+  'alerts.manage',
+  'thresholds.manage',
+  'ingest.submit',
+  'maintenance.manage',
+];
+const EVERYONE = ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'];
+
+describe('the role policy', () => {
+  it('describes every permission exactly once here', () => {
+    expect([...ADMIN_ONLY, ...ENGINEER_AND_ADMIN, ...EVERYONE].sort()).toEqual(
+      [...Permission.options].sort(),
+    );
+  });
+
+  it('gives operators only viewing and acknowledging', () => {
+    expect([...ROLE_PERMISSIONS.operator].sort()).toEqual([...EVERYONE].sort());
+  });
+
+  it('gives engineers the line work but no accounts, settings, plant registry or audit', () => {
+    expect([...ROLE_PERMISSIONS.engineer].sort()).toEqual(
+      [...EVERYONE, ...ENGINEER_AND_ADMIN].sort(),
+    );
+  });
+
+  it('gives admins everything', () => {
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...Permission.options].sort());
+  });
+});
