@@ -5,6 +5,7 @@
  */
 import { freePort, startMosquitto } from '../tests/helpers/mosquitto';
 import { runEndToEnd } from './lib/end-to-end';
+import { runRawSubscriber } from './lib/raw-subscriber';
 import { runStoreDirect } from './lib/store-direct';
 
 const COUNT = Number(process.env.LINEWATCH_BENCH_COUNT ?? 50_000);
@@ -14,11 +15,13 @@ await runStoreDirect(COUNT, 2000);
 
 const mosquitto = await startMosquitto();
 try {
+  await runRawSubscriber('mosquitto', mosquitto.url, COUNT);
   await runEndToEnd({
     label: 'mosquitto',
     count: COUNT,
     paced: PACED,
     broker: { url: mosquitto.url },
+    live: { count: 10_000, perSecond: 5000 },
   });
 } finally {
   await mosquitto.dispose();

@@ -6,6 +6,7 @@ import { startConsole } from '../../tests/integration/ingest/support/console-pro
 import { connectPublisher, publishBurst } from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { waitFor } from '../../tests/integration/ingest/support/wait';
+import { runLiveLatency } from './live-latency';
 import { commitLatencies, formatMs, formatRate, percentile, type CountSample } from './stats';
 
 export interface EndToEndOptions {
@@ -15,13 +16,21 @@ export interface EndToEndOptions {
   paced?: { count: number; perSecond: number };
   /** Console mode's broker: an external URL, or the embedded broker on this port. */
   broker: { url: string } | { embeddedPort: number; url: string };
+  /** Then publish → live update latency over the WebSocket at this rate. */
+  live?: { count: number; perSecond: number };
 }
 
 /**
  * Console mode as a child process, a separate MQTT.js publisher sending QoS 1 test results,
  * and the database sampled every 5 ms to see when each one was committed.
  */
-export async function runEndToEnd({ label, count, paced, broker }: EndToEndOptions): Promise<void> {
+export async function runEndToEnd({
+  label,
+  count,
+  paced,
+  broker,
+  live,
+}: EndToEndOptions): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
   const reader = new ResultsReader(dataDir);
   const linewatch = await startConsole(
@@ -45,6 +54,7 @@ export async function runEndToEnd({ label, count, paced, broker }: EndToEndOptio
           `publish->commit ${steady.latency}`,
       );
     }
+    if (live) await runLiveLatency(linewatch.url, broker.url, live.count, live.perSecond);
   } finally {
     await client.endAsync(true);
     await linewatch.stop();
