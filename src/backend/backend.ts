@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenIssuer } from './auth/tokens';
 import { LiveHub } from './live/live-hub';
+import { registerBrokerHandlers } from './api/handlers/broker';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { registerMachineHandlers } from './api/handlers/machines';
@@ -99,9 +100,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
   const services = { store, auth, plant, settings: settingsCache };
   registerAllHandlers(dispatcher, services);
+  // The broker: the command line decides if it names one; otherwise what an admin saved;
+  // otherwise the embedded broker.
+  const commandLineBroker = options.ingest?.broker.url ? options.ingest.broker : null;
+  const savedBroker = commandLineBroker ? null : await store.savedBroker();
+  const ingestOptions = options.ingest
+    ? { ...options.ingest, broker: commandLineBroker ?? savedBroker ?? options.ingest.broker }
+    : { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 };
   const ingest = new IngestService(
     store,
-    options.ingest ?? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 },
+    ingestOptions,
     (status) => hub.publish('ingest.status', status),
     (results) => results.forEach((result) => hub.publish('results.appended', result)),
     (updates) => {
@@ -112,6 +120,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
+  registerBrokerHandlers(dispatcher, services, {
+    fromCommandLine: commandLineBroker,
+    // Without ingest (API tests) the setting is only stored.
+    apply: async (broker) => {
+      if (options.ingest) await ingest.reconfigure(broker);
+    },
+  });
   const alertClock = new AlertClock(store, now, log);
   ingest.onStateChange((status) =>
     alertClock.brokerState(status.state, status.brokerUrl, status.detail),

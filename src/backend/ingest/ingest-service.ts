@@ -27,7 +27,7 @@ export class IngestService {
 
   constructor(
     private readonly store: StoreClient,
-    private readonly options: IngestOptions,
+    private options: IngestOptions,
     private readonly publishStatus: (status: IngestStatus) => void,
     private readonly publishResults: (results: TestResult[]) => void,
     private readonly machineUpdates: (updates: MachineUpdate[]) => void,
@@ -53,7 +53,21 @@ export class IngestService {
     this.stateListeners.push(listener);
   }
 
+  private clientId = '';
+
+  /** Connects to another broker (or the embedded one): the old connection ends first. */
+  async reconfigure(broker: BrokerSettings): Promise<void> {
+    await this.subscriber?.stop();
+    this.subscriber = null;
+    await this.embedded?.close();
+    this.embedded = null;
+    this.options = { ...this.options, broker };
+    this.status = { ...this.status, brokerUrl: broker.url, embedded: broker.url === '' };
+    await this.start(this.clientId);
+  }
+
   async start(clientId: string): Promise<void> {
+    this.clientId = clientId;
     const counters = await this.store.ingestCounters();
     this.status.counters = {
       received: counters.received ?? 0,

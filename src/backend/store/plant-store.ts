@@ -41,4 +41,10 @@ export class PlantStore {
       .prepare('SELECT id, line_id AS lineId, name FROM machines WHERE id = ?')
       .get(machineId) as Machine;
   }
+
+  renameLine(lineId: string, name: string): Line {
+    const { changes } = this.db.prepare('UPDATE lines SET name = ? WHERE id = ?').run(name, lineId);
+    if (changes === 0) throw new StoreError('NOT_FOUND', `No line ${lineId}`);
+    return { id: lineId, name };
+  }
 }

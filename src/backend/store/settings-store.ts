@@ -53,4 +53,21 @@ export class SettingsStore {
       .run(key, JSON.stringify(value));
     return value;
   }
+
+  /** A private value the API never returns as such (the broker's credentials). */
+  readPrivate<T>(name: string): T | null {
+    const found = this.db
+      .prepare('SELECT value FROM settings WHERE key = ?')
+      .pluck()
+      .get(`secret.${name}`) as string | undefined;
+    return found === undefined ? null : (JSON.parse(found) as T);
+  }
+
+  writePrivate(name: string, value: unknown): void {
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(`secret.${name}`, JSON.stringify(value));
+  }
 }

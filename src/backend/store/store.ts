@@ -14,6 +14,7 @@ import type {
   MachineSnapshot,
   DeadLetter,
   DeadLetterQuery,
+  Line,
   NewSpec,
   ResultQuery,
   SpecPreview,
@@ -52,6 +53,7 @@ import {
   predictionCondition,
 } from '../alerts/rules/conditions';
 import { MaintenanceStore } from './maintenance-store';
+import type { BrokerSettings } from '../ingest/broker/broker-settings';
 import { RollupsStore, type MinutePoint } from './rollups-store';
 
 /** Notices the store sends to the backend after a commit, for live updates and caches. */
@@ -229,6 +231,28 @@ export class Store {
         details: { before, after },
       });
       return after;
+    });
+  }
+
+  /** The broker an admin configured (with its password), or null for the default. */
+  savedBroker(): BrokerSettings | null {
+    return this.settings.readPrivate<BrokerSettings>('broker');
+  }
+
+  saveBroker(broker: BrokerSettings, actor: Actor): void {
+    this.tx(() => {
+      this.settings.writePrivate('broker', broker);
+      this.events.append({
+        type: 'broker.configured',
+        actor: actor.username,
+        target: broker.url || 'embedded broker',
+        message: `${actor.username} pointed Linewatch at ${broker.url || 'the embedded broker'} (topic root ${broker.topicRoot})`,
+        details: {
+          url: broker.url,
+          username: broker.username ?? null,
+          tls: Boolean(broker.caFile || broker.certFile),
+        },
+      });
     });
   }
 
@@ -917,6 +941,20 @@ export class Store {
 
   listPlant(): Plant {
     return this.plant.list();
+  }
+
+  renameLine(lineId: string, name: string, actor: Actor): Line {
+    return this.tx(() => {
+      const line = this.plant.renameLine(lineId, name);
+      this.events.append({
+        type: 'plant.line_renamed',
+        actor: actor.username,
+        target: lineId,
+        lineId,
+        message: `${actor.username} renamed line ${lineId} to "${name}"`,
+      });
+      return line;
+    });
   }
 
   saveMachine(lineId: string, machineId: string, name: string | undefined, actor: Actor): Machine {

@@ -541,3 +541,40 @@ export const MetricHistory = z.object({
   ),
 });
 export type MetricHistory = z.infer<typeof MetricHistory>;
+
+/** The plant broker as an admin sets it; an empty URL means the embedded broker. */
+export const BrokerConfig = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (url) => url === '' || /^(mqtts?|wss?):\/\/[^\s/]+/.test(url),
+      'must be empty (embedded broker) or start with mqtt://, mqtts://, ws:// or wss://',
+    ),
+  username: z.string().max(200).optional(),
+  /** Write-only: absent keeps the stored one, '' clears it. */
+  password: z.string().max(500).optional(),
+  caFile: z.string().max(1000).optional(),
+  certFile: z.string().max(1000).optional(),
+  keyFile: z.string().max(1000).optional(),
+  topicRoot: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'levels of A-Z a-z 0-9 _ - separated by /')
+    .max(200)
+    .default('factory'),
+});
+export type BrokerConfig = z.infer<typeof BrokerConfig>;
+
+export const BrokerConfigView = z.object({
+  url: z.string(),
+  username: z.string().nullable(),
+  hasPassword: z.boolean(),
+  caFile: z.string().nullable(),
+  certFile: z.string().nullable(),
+  keyFile: z.string().nullable(),
+  topicRoot: z.string(),
+  /** 'command line' when --broker or LINEWATCH_BROKER_URL decides, and this page cannot. */
+  source: z.enum(['settings', 'command line', 'embedded default']),
+});
+export type BrokerConfigView = z.infer<typeof BrokerConfigView>;

@@ -87,6 +87,25 @@ describe('machine states, downtime and commands through a real broker', () => {
     expect(operatorView.map((m) => m.machineId)).toEqual(['M-1']);
   });
 
+  it('lets an admin rename a line that registered itself, and logs it', async () => {
+    const renamed = await t.http(
+      'plant.renameLine',
+      { lineId: 'L-1', name: 'Assembly 1' },
+      admin.token,
+    );
+    expect(renamed.body).toEqual({ id: 'L-1', name: 'Assembly 1' });
+    const plant = (await t.http('plant.list', {}, operator.token)).body as {
+      lines: { name: string }[];
+    };
+    expect(plant.lines).toEqual([{ id: 'L-1', name: 'Assembly 1' }]);
+    expect(
+      (await t.http('plant.renameLine', { lineId: 'L-1', name: 'x' }, engineer.token)).status,
+    ).toBe(403);
+    expect(
+      (await t.http('plant.renameLine', { lineId: 'L-404', name: 'x' }, admin.token)).status,
+    ).toBe(404);
+  });
+
   it('sends a stop command, records the answer, and the machine goes down', async () => {
     const sent = await t.http(
       'machines.command',

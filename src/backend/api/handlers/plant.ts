@@ -13,6 +13,10 @@ export const registerPlantHandlers: RegisterHandlers = (dispatcher, { store, pla
     return { lines, machines };
   });
 
+  dispatcher.register('plant.renameLine', (input, { caller }) =>
+    store.renameLine(input.lineId, input.name, { username: caller.user.username }),
+  );
+
   dispatcher.register('plant.saveMachine', async (input, { caller }) => {
     const machine = await store.saveMachine(input.lineId, input.machineId, input.name, {
       username: caller.user.username,
