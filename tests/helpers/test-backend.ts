@@ -56,6 +56,8 @@ export async function startTestServer(
     dataDir?: string;
     /** Start ingest with an embedded broker on a free port. */
     ingest?: boolean;
+    /** With ingest: read this broker instead of an embedded one. */
+    brokerUrl?: string;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -69,7 +71,9 @@ export async function startTestServer(
     now: clock.now,
     log: () => undefined,
     // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
-    ingest: options.ingest ? { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 0 } : null,
+    ingest: options.ingest
+      ? { broker: { url: options.brokerUrl ?? '', topicRoot: 'factory' }, embeddedPort: 0 }
+      : null,
   });
   const server = await startConsoleServer({
     backend,
