@@ -6,6 +6,7 @@ import type {
   SpecVersion,
   TestResult,
   Verdict,
+  YieldRow,
 } from '../../shared/contract';
 import { judge } from '../scoring/verdict';
 import type { EventVisibility } from './events-store';
@@ -161,6 +162,73 @@ export class QualityStore {
       }
     }
     return preview;
+  }
+
+  /**
+   * Yield per product and step. A unit's first attempt is its first-pass result; its last
+   * attempt in the range says whether it finally passed.
+   */
+  yieldByStep(
+    fromMs: number,
+    toMs: number,
+    machines: string[] | null,
+    lineId?: string,
+  ): YieldRow[] {
+    const rows = this.db
+      .prepare(
+        `WITH scoped AS (
+           SELECT * FROM test_results
+           WHERE ts_ms >= @from AND ts_ms < @to
+             AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+             AND (@lineId IS NULL OR line_id = @lineId)
+         ), last_attempts AS (
+           SELECT product_id, test_step, barcode, verdict,
+             row_number() OVER (PARTITION BY product_id, test_step, barcode
+                                ORDER BY attempt DESC, ts_ms DESC) AS n
+           FROM scoped
+         ), finals AS (
+           SELECT product_id, test_step,
+             count(*) FILTER (WHERE verdict != 'NO_SPEC') AS judged,
+             count(*) FILTER (WHERE verdict = 'PASS') AS good
+           FROM last_attempts WHERE n = 1 GROUP BY product_id, test_step
+         )
+         SELECT s.product_id, s.test_step, count(*) AS results,
+           count(DISTINCT s.barcode) AS units,
+           count(*) FILTER (WHERE s.attempt = 1 AND s.verdict != 'NO_SPEC') AS fp_tested,
+           count(*) FILTER (WHERE s.attempt = 1 AND s.verdict = 'PASS') AS fp_good,
+           count(*) FILTER (WHERE s.verdict = 'NO_SPEC') AS no_spec,
+           f.judged AS final_judged, f.good AS final_good
+         FROM scoped s JOIN finals f ON f.product_id = s.product_id AND f.test_step = s.test_step
+         GROUP BY s.product_id, s.test_step ORDER BY s.product_id, s.test_step`,
+      )
+      .all({
+        from: fromMs,
+        to: toMs,
+        all: Number(machines === null),
+        machines: JSON.stringify(machines ?? []),
+        lineId: lineId ?? null,
+      }) as {
+      product_id: string;
+      test_step: string;
+      results: number;
+      units: number;
+      fp_tested: number;
+      fp_good: number;
+      no_spec: number;
+      final_judged: number;
+      final_good: number;
+    }[];
+    return rows.map((row) => ({
+      productId: row.product_id,
+      testStep: row.test_step,
+      results: row.results,
+      units: row.units,
+      firstPassTested: row.fp_tested,
+      firstPassGood: row.fp_good,
+      firstPassYield: row.fp_tested ? row.fp_good / row.fp_tested : null,
+      finalYield: row.final_judged ? row.final_good / row.final_judged : null,
+      noSpec: row.no_spec,
+    }));
   }
 
   listResults(

@@ -20,6 +20,7 @@ import type {
   SpecPreview,
   SpecVersion,
   TestResult,
+  YieldRow,
   EventPage,
   EventQuery,
   EventRecord,
@@ -833,6 +834,15 @@ export class Store {
     visibility: EventVisibility,
   ): { results: TestResult[]; hasMore: boolean } {
     return this.quality.listResults(query, visibility);
+  }
+
+  yieldByStep(
+    fromMs: number,
+    toMs: number,
+    machines: string[] | null,
+    lineId?: string,
+  ): YieldRow[] {
+    return this.quality.yieldByStep(fromMs, toMs, machines, lineId);
   }
 
   listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {

@@ -26,6 +26,7 @@ import {
   SpecPreview,
   SpecVersion,
   TestResult,
+  YieldRow,
   IngestStatus,
   IsoTime,
   AuditResult,
@@ -358,6 +359,20 @@ export const methods = {
     scope: { kind: 'filtered' },
     http: { verb: 'GET', path: '/results' },
     example: { limit: 10 },
+  }),
+  'results.yield': defineMethod({
+    summary: 'First-pass and final yield per product and test step over a time range.',
+    input: z.object({
+      from: IsoTime,
+      to: IsoTime,
+      lineId: Identifier.optional(),
+      machineId: Identifier.optional(),
+    }),
+    output: z.array(YieldRow),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/results/yield' },
+    example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
   }),
   'specs.list': defineMethod({
     summary: 'Every version of the spec limits, newest first.',

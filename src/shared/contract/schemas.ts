@@ -578,3 +578,19 @@ export const BrokerConfigView = z.object({
   source: z.enum(['settings', 'command line', 'embedded default']),
 });
 export type BrokerConfigView = z.infer<typeof BrokerConfigView>;
+
+/** Yield of one product's test step: first-pass yield counts first attempts only. */
+export const YieldRow = z.object({
+  productId: z.string(),
+  testStep: z.string(),
+  results: z.number().int(),
+  units: z.number().int(),
+  firstPassTested: z.number().int(),
+  firstPassGood: z.number().int(),
+  /** first-pass good / first-pass tested (NO_SPEC results are not judged, so not counted). */
+  firstPassYield: z.number().nullable(),
+  /** Units whose latest attempt passed / units judged. */
+  finalYield: z.number().nullable(),
+  noSpec: z.number().int(),
+});
+export type YieldRow = z.infer<typeof YieldRow>;

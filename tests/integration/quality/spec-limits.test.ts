@@ -114,6 +114,35 @@ describe('test results judged against versioned spec limits', () => {
     expect(attempts).toEqual([1, 2]);
   });
 
+  it('computes first-pass yield from first attempts and final yield from last attempts', async () => {
+    const rows = (await t.http('results.yield', { from: at(-1), to: at(60) }, admin.token))
+      .body as {
+      productId: string;
+      testStep: string;
+      firstPassTested: number;
+      firstPassGood: number;
+      firstPassYield: number | null;
+      finalYield: number | null;
+      units: number;
+      noSpec: number;
+      results: number;
+    }[];
+    // SN-1 NO_SPEC; SN-2 FAIL; SN-3 PASS; SN-4 FAIL; SN-5 PASS; SN-9 PASS then retest PASS.
+    expect(rows).toEqual([
+      expect.objectContaining({
+        productId: 'PROD-A',
+        testStep: 'voltage_test',
+        results: 7,
+        units: 6,
+        noSpec: 1,
+        firstPassTested: 5,
+        firstPassGood: 3,
+      }),
+    ]);
+    expect(rows[0]!.firstPassYield).toBeCloseTo(3 / 5);
+    expect(rows[0]!.finalYield).toBeCloseTo(3 / 5);
+  });
+
   it('refuses limits where lower is above upper, or none at all', async () => {
     const crossed = await t.http(
       'specs.save',

@@ -1,12 +1,20 @@
 import type { RegisterHandlers } from '../services';
-import { visibilityOf } from '../visibility';
+import { visibilityOf, visibleMachineIds } from '../visibility';
 
 const HOUR_MS = 3_600_000;
 
-export const registerQualityHandlers: RegisterHandlers = (dispatcher, { store }) => {
+export const registerQualityHandlers: RegisterHandlers = (dispatcher, services) => {
+  const { store } = services;
   dispatcher.register('results.list', (input, { caller }) =>
     store.listResults(input, visibilityOf(caller)),
   );
+
+  dispatcher.register('results.yield', async (input, { caller }) => {
+    let machines = visibleMachineIds(caller, services);
+    if (input.machineId)
+      machines = (machines ?? [input.machineId]).filter((id) => id === input.machineId);
+    return store.yieldByStep(Date.parse(input.from), Date.parse(input.to), machines, input.lineId);
+  });
 
   dispatcher.register('specs.list', (input) => store.listSpecs(input));
 
