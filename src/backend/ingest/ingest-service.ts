@@ -97,7 +97,9 @@ export class IngestService {
       {
         state: (state, detail) => {
           this.update({ state, detail });
-          this.recording = this.recording.then(() => this.recordState(state, detail));
+          if (this.worthRecording(state)) {
+            this.recording = this.recording.then(() => this.recordState(state, detail));
+          }
         },
         committed: (summary) => this.committed(summary),
         commitFailed: (error, waiting) => {
@@ -163,6 +165,22 @@ export class IngestService {
     };
     this.publishStatus(this.status);
     if (stateChanged) for (const listener of this.stateListeners) listener(this.status);
+  }
+
+  /**
+   * An outage is told once in the event log: its first `offline` and first `reconnecting`,
+   * not every retry of the back-off (the live status still shows each one).
+   */
+  private readonly toldThisOutage = new Set<IngestStatus['state']>();
+
+  private worthRecording(state: IngestStatus['state']): boolean {
+    if (state !== 'offline' && state !== 'reconnecting') {
+      this.toldThisOutage.clear();
+      return true;
+    }
+    if (this.toldThisOutage.has(state)) return false;
+    this.toldThisOutage.add(state);
+    return true;
   }
 
   private async recordState(state: IngestStatus['state'], detail: string): Promise<void> {

@@ -12,8 +12,12 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
   let machine: mqtt.MqttClient;
   const now = () => Date.now();
 
-  const state = (line: string, id: string, value: string) =>
-    publish(machine, `${line}/${id}/state`, { timestamp: now(), state: value });
+  // Strictly increasing machine times: two state changes in the same millisecond would tie.
+  let lastStateMs = 0;
+  const state = (line: string, id: string, value: string) => {
+    lastStateMs = Math.max(lastStateMs + 1, now());
+    return publish(machine, `${line}/${id}/state`, { timestamp: lastStateMs, state: value });
+  };
 
   beforeAll(async () => {
     t = await startTestServer({ ingest: true });

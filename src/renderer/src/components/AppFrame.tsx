@@ -1,9 +1,11 @@
 import type { User } from '../../../shared/contract';
 import { canOpen, NAV_ITEMS, type PageId } from '../lib/navigation';
-import { AccountsPage } from '../pages/admin/AccountsPage';
+import { AdminPage } from '../pages/admin/AdminPage';
+import { AlertsPage } from '../pages/alerts/AlertsPage';
 import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { DeadLettersPage } from '../pages/dead-letters/DeadLettersPage';
 import { MachinePage } from '../pages/machine/MachinePage';
+import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { QualityPage } from '../pages/quality/QualityPage';
 import { EventLogPage } from '../pages/events/EventLogPage';
@@ -62,7 +64,11 @@ function CurrentPage({ page, machineId, user }: CurrentPageProps) {
     case 'dead-letters':
       return <DeadLettersPage user={user} />;
     case 'admin':
-      return <AccountsPage currentUser={user} />;
+      return <AdminPage currentUser={user} />;
+    case 'alerts':
+      return <AlertsPage user={user} />;
+    case 'maintenance':
+      return <MaintenancePage user={user} />;
     case 'events':
       return <EventLogPage />;
     case 'settings':

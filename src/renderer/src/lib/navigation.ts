@@ -63,22 +63,6 @@ export const COMING_LATER: Partial<Record<PageId, { summary: string; features: s
       'Drill-down from a line to a single machine',
     ],
   },
-  alerts: {
-    summary: 'Threshold and state alerts that need someone to act.',
-    features: [
-      'Active alerts with severity, machine and time raised',
-      'Acknowledge with a comment; every step is written to the event log',
-      'Alert rules per line or machine (engineers and admins)',
-    ],
-  },
-  maintenance: {
-    summary: 'Downtime and planned maintenance.',
-    features: [
-      'Downtime reasons and durations per machine',
-      'Planned maintenance windows and their effect on OEE',
-      'MTBF and MTTR figures',
-    ],
-  },
   reports: {
     summary: 'Shift, day and week reports for the plant and its lines.',
     features: ['Production, OEE, quality and downtime summaries', 'Print and export to PDF or CSV'],

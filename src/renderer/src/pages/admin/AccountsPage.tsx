@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { User } from '../../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
@@ -8,7 +8,8 @@ import { AccountsTable } from './AccountsTable';
 import { CreateAccountDialog } from './CreateAccountDialog';
 import { useAccounts } from './use-accounts';
 
-export function AccountsPage({ currentUser }: { currentUser: User }) {
+/** `tabs`: the Admin page's section tabs, shown under the title. */
+export function AccountsPage({ currentUser, tabs }: { currentUser: User; tabs?: ReactNode }) {
   const { accounts, plant, loaded, loadError, replace, remove } = useAccounts();
   const updateProfile = useSession((state) => state.updateProfile);
   const idleLockMinutes = useSession((state) => state.idleLockMinutes);
@@ -30,6 +31,7 @@ export function AccountsPage({ currentUser }: { currentUser: User }) {
           New account
         </button>
       </PageHeader>
+      {tabs}
       <p className="lead">
         Local accounts of this installation. Engineers see their assigned lines, operators their
         assigned machines, administrators everything.

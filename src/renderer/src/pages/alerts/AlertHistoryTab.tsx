@@ -1,0 +1,171 @@
+import { useState, type FormEvent } from 'react';
+import {
+  AlertPriority,
+  AlertSource,
+  type Alert,
+  type MethodInput,
+} from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useLoad } from '../../hooks/use-load';
+import { formatDateTime, localInputToIso } from '../../lib/time';
+import { AlertStateText, PriorityBadge } from './AlertBadges';
+import { PRIORITY_LOOK } from './alert-look';
+
+interface HistoryFilters {
+  priority: AlertPriority | '';
+  source: AlertSource | '';
+  from: string;
+  to: string;
+}
+
+const EMPTY: HistoryFilters = { priority: '', source: '', from: '', to: '' };
+const LIMIT = 200;
+
+const PRIORITY_OPTIONS = [
+  { value: '' as const, label: 'Any' },
+  ...AlertPriority.options.map((value) => ({ value, label: PRIORITY_LOOK[value].label })),
+];
+const SOURCE_OPTIONS = [
+  { value: '' as const, label: 'Any' },
+  ...AlertSource.options.map((value) => ({ value, label: value.replace('_', ' ') })),
+];
+
+/** Every alert, newest first, with what happened to it; for shift handover and reviews. */
+export function AlertHistoryTab() {
+  const [applied, setApplied] = useState<HistoryFilters>(EMPTY);
+  const { data, error } = useLoad(
+    () => api.call('alerts.list', toQuery(applied)),
+    JSON.stringify(applied),
+  );
+  return (
+    <>
+      <HistoryFilterForm onApply={setApplied} />
+      <ErrorMessage error={error} />
+      {data && <HistoryTable alerts={data.alerts} />}
+      {data && (
+        <p className="muted" role="status">
+          {data.alerts.length} alerts shown
+          {data.hasMore ? ` (the newest ${LIMIT}; narrow the filters)` : ''}
+        </p>
+      )}
+    </>
+  );
+}
+
+function toQuery(filters: HistoryFilters): MethodInput<'alerts.list'> {
+  return {
+    view: 'history',
+    limit: LIMIT,
+    priority: filters.priority || undefined,
+    source: filters.source || undefined,
+    from: localInputToIso(filters.from),
+    to: localInputToIso(filters.to),
+  };
+}
+
+function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFilters) => void }) {
+  const [values, setValues] = useState<HistoryFilters>(EMPTY);
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    onApply(values);
+  };
+  return (
+    <form className="filter-bar" onSubmit={submit} aria-label="History filters">
+      <SelectField
+        label="Priority"
+        value={values.priority}
+        options={PRIORITY_OPTIONS}
+        onChange={(priority) => setValues((current) => ({ ...current, priority }))}
+      />
+      <SelectField
+        label="Source"
+        value={values.source}
+        options={SOURCE_OPTIONS}
+        onChange={(source) => setValues((current) => ({ ...current, source }))}
+      />
+      <TextField
+        label="From"
+        type="datetime-local"
+        value={values.from}
+        onChange={(from) => setValues((current) => ({ ...current, from }))}
+      />
+      <TextField
+        label="To"
+        type="datetime-local"
+        value={values.to}
+        onChange={(to) => setValues((current) => ({ ...current, to }))}
+      />
+      <div className="filter-bar-buttons">
+        <button type="submit" className="button-primary">
+          Apply filters
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            setValues(EMPTY);
+            onApply(EMPTY);
+          }}
+        >
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
+  if (alerts.length === 0) return <p className="empty-state">No alerts match these filters.</p>;
+  return (
+    <div className="table-scroll">
+      <table className="data-table" data-testid="alert-history">
+        <caption className="visually-hidden">Alert history, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">State</th>
+            <th scope="col">Source</th>
+            <th scope="col">Machine</th>
+            <th scope="col">Message</th>
+            <th scope="col">Raised</th>
+            <th scope="col">Acknowledged</th>
+            <th scope="col">Cleared</th>
+          </tr>
+        </thead>
+        <tbody>
+          {alerts.map((alert) => (
+            <tr key={alert.id}>
+              <td className="nowrap">
+                <PriorityBadge alert={alert} />
+              </td>
+              <td>
+                <AlertStateText alert={alert} />
+              </td>
+              <td className="nowrap">{alert.source.replace('_', ' ')}</td>
+              <td className="nowrap">
+                {alert.machineId ?? 'Plant'}
+                {alert.lineId && <span className="muted"> · {alert.lineId}</span>}
+              </td>
+              <td className="wide">
+                {alert.message}
+                {alert.resolveReason && (
+                  <p className="alert-note">
+                    Resolved by {alert.resolvedBy ?? '—'}: {alert.resolveReason}
+                  </p>
+                )}
+              </td>
+              <td className="nowrap">{formatDateTime(alert.raisedAt)}</td>
+              <td className="nowrap">
+                {formatDateTime(alert.ackedAt)}
+                {alert.ackedBy && <span className="muted"> · {alert.ackedBy}</span>}
+              </td>
+              <td className="nowrap">{formatDateTime(alert.clearedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { Alert } from '../../../../shared/contract';
+import { formatAgo } from '../../lib/format';
+import { formatDateTime, formatUntil } from '../../lib/time';
+import { AlertStateText, PriorityBadge } from './AlertBadges';
+
+interface AlertTableProps {
+  label: string;
+  alerts: readonly Alert[];
+  now: number;
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+  /** Extra keys of the list ('a' acknowledges on the active tab). */
+  onKey?: (key: string, alert: Alert) => void;
+  /** Shown between the message and the times, e.g. the shelving on the Shelved tab. */
+  note?: (alert: Alert) => ReactNode;
+  actions: (alert: Alert) => ReactNode;
+}
+
+/**
+ * Open alerts, one row each. The list takes the keyboard focus as a whole: arrow keys move the
+ * selection, so the control room can work it without the mouse.
+ */
+export function AlertTable(props: AlertTableProps) {
+  const { alerts, selectedId, onSelect } = props;
+  const selectedIndex = alerts.findIndex((alert) => alert.id === selectedId);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    // Keys typed into a button or field of a row belong to that control.
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey)
+      return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next = alerts[Math.min(alerts.length - 1, Math.max(0, selectedIndex + step))];
+      if (next) onSelect(next.id);
+      return;
+    }
+    const selected = alerts[selectedIndex];
+    if (selected && props.onKey) props.onKey(event.key, selected);
+  };
+
+  return (
+    <div
+      className="table-scroll alert-list"
+      tabIndex={0}
+      role="region"
+      aria-label={`${props.label}. Arrow keys move the selection.`}
+      onKeyDown={onKeyDown}
+      data-testid="alert-list"
+    >
+      <table className="data-table">
+        <caption className="visually-hidden">{props.label}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Priority</th>
+            <th scope="col">State</th>
+            <th scope="col">Machine</th>
+            <th scope="col">Line</th>
+            <th scope="col">Message</th>
+            <th scope="col">Raised</th>
+            <th scope="col">Age</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {alerts.map((alert) => (
+            <tr
+              key={alert.id}
+              className={alert.id === selectedId ? 'alert-row row-selected' : 'alert-row'}
+              aria-current={alert.id === selectedId ? 'true' : undefined}
+              data-testid="alert-row"
+              data-id={alert.id}
+              data-machine={alert.machineId ?? undefined}
+              onClick={() => onSelect(alert.id)}
+            >
+              <td className="nowrap">
+                <PriorityBadge alert={alert} />
+              </td>
+              <td>
+                <AlertStateText alert={alert} />
+              </td>
+              <td className="nowrap">{alert.machineId ?? 'Plant'}</td>
+              <td className="nowrap">{alert.lineId ?? '—'}</td>
+              <td className="wide">
+                {alert.message}
+                {alert.raiseCount > 1 && <span className="muted"> · {alert.raiseCount}×</span>}
+                {props.note?.(alert)}
+              </td>
+              <td className="nowrap" title={formatDateTime(alert.raisedAt)}>
+                {formatUntil(alert.raisedAt)}
+              </td>
+              <td className="nowrap">{formatAgo(alert.raisedAt, props.now)}</td>
+              <td className="alert-actions">
+                <div className="row-actions">{props.actions(alert)}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import type { Alert, User } from '../../../../shared/contract';
+import { api } from '../../api/client';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useAction } from '../../hooks/use-action';
+import { formatUntil } from '../../lib/time';
+import { AlertDialogs, type AlertDialogKind, type OpenDialog } from './AlertDialogs';
+import { AlertTable } from './AlertTable';
+import { FloodBanner } from './FloodBanner';
+import { mayAcknowledge, mayManage } from './alert-permissions';
+import { useAlertList } from './use-alert-list';
+
+interface OpenAlertsTabProps {
+  user: User;
+  view: 'active' | 'shelved';
+}
+
+/** The active or the shelved list, with the actions the user's role holds. */
+export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
+  const list = useAlertList(view);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const direct = useAction();
+  const manage = mayManage(user);
+
+  const acknowledge = (alert: Alert): void => {
+    void direct.run(async () => list.apply(await api.call('alerts.acknowledge', { id: alert.id })));
+  };
+  const unshelve = (alert: Alert): void => {
+    void direct.run(async () => list.apply(await api.call('alerts.unshelve', { id: alert.id })));
+  };
+  const open = (kind: AlertDialogKind, alert: Alert) => () => setDialog({ kind, alert });
+
+  const actions = (alert: Alert) => (
+    <>
+      {mayAcknowledge(user, alert) && (
+        <button type="button" disabled={direct.pending} onClick={() => acknowledge(alert)}>
+          Acknowledge
+        </button>
+      )}
+      {manage && view === 'active' && (
+        <>
+          <button type="button" onClick={open('shelve', alert)}>
+            Shelve
+          </button>
+          <button type="button" onClick={open('resolve', alert)}>
+            Resolve
+          </button>
+          <button type="button" onClick={open('out-of-service', alert)}>
+            Out of service
+          </button>
+        </>
+      )}
+      {manage && view === 'shelved' && alert.shelvedUntil !== null && !alert.outOfService && (
+        <button type="button" disabled={direct.pending} onClick={() => unshelve(alert)}>
+          Unshelve
+        </button>
+      )}
+      {manage && view === 'shelved' && alert.outOfService && (
+        <button type="button" onClick={open('in-service', alert)}>
+          Return to service
+        </button>
+      )}
+    </>
+  );
+
+  const label = view === 'active' ? 'Active alerts' : 'Shelved and out-of-service alerts';
+  return (
+    <>
+      {view === 'active' && <FloodBanner alerts={list.alerts} now={list.now} />}
+      <ErrorMessage error={list.error ?? direct.error} />
+      {list.loaded && list.alerts.length === 0 ? (
+        <p className="empty-state" data-testid="alerts-empty">
+          {view === 'active' ? 'No active alerts.' : 'Nothing is shelved or out of service.'}
+        </p>
+      ) : (
+        <AlertTable
+          label={label}
+          alerts={list.alerts}
+          now={list.now}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          onKey={(key, alert) => {
+            if (key === 'a' && mayAcknowledge(user, alert)) acknowledge(alert);
+          }}
+          note={view === 'shelved' ? shelvingNote : undefined}
+          actions={actions}
+        />
+      )}
+      <p className="muted keyboard-hint">
+        Click the list, then use ↑ ↓ to select an alert
+        {view === 'active' ? ' and A to acknowledge it' : ''}.
+      </p>
+      <AlertDialogs open={dialog} onDone={list.apply} onClose={() => setDialog(null)} />
+    </>
+  );
+}
+
+function shelvingNote(alert: Alert) {
+  const why = alert.outOfService
+    ? 'Out of service'
+    : `Shelved until ${alert.shelvedUntil ? formatUntil(alert.shelvedUntil) : '—'}`;
+  return (
+    <p className="alert-note">
+      {why}
+      {alert.shelvedBy ? ` by ${alert.shelvedBy}` : ''}
+      {alert.shelveReason ? `: ${alert.shelveReason}` : ''}
+    </p>
+  );
+}
