@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CallResult } from '../shared/api-client';
 import type { ApiErrorBody, LiveBatch, MethodName, Settings, TopicName } from '../shared/contract';
 import { toErrorBody } from './api/api-failure';
@@ -21,7 +21,7 @@ import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
-import { connectStore } from './store/store-client';
+import { connectStore, type StoreClient } from './store/store-client';
 
 /** How the host (Electron main, or Node) starts background processes. */
 export interface BackgroundLauncher {
@@ -58,6 +58,19 @@ export interface Backend {
 }
 
 export const DATABASE_FILE = 'linewatch.sqlite';
+const INSTALL_ID_FILE = 'install-id';
+
+/**
+ * The MQTT client id must outlive the database: a damaged database replaced by a fresh one
+ * must still resume the broker's persistent session, or the messages queued there are lost.
+ */
+async function installId(dataDir: string, store: StoreClient): Promise<string> {
+  const file = join(dataDir, INSTALL_ID_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const id = await store.installId();
+  writeFileSync(file, `${id}\n`);
+  return id;
+}
 
 /**
  * Builds the backend: the store process, auth, the dispatcher with every handler, and the
@@ -170,7 +183,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   retention.start();
   commands.start();
   alertClock.start();
-  if (options.ingest) await ingest.start(`linewatch-${await store.installId()}`);
+  if (store.recovery) {
+    log(`database damaged, moved to ${store.recovery.movedTo}: ${store.recovery.reason}`);
+    await store.recordRecovery(store.recovery.movedTo, store.recovery.reason);
+  }
+  if (options.ingest) await ingest.start(`linewatch-${await installId(options.dataDir, store)}`);
 
   return {
     databasePath,

@@ -91,6 +91,10 @@ describe('alerts, maintenance and broker settings', () => {
       .nth(1)
       .waitFor({ timeout: LIVE_MS + 1_000 });
     expect(await admin.getByTestId('alert-row').first().getAttribute('data-machine')).toBe('M-2');
+    // Unacknowledged high priority blinks; medium does not.
+    const high = admin.getByTestId('alert-row').first().locator('[data-priority="high"]');
+    expect(await high.getAttribute('class')).toContain('priority-blink');
+    expect(await alertRow(admin, 'M-1').locator('.priority-blink').count()).toBe(0);
     await saveScreenshot(admin, 'alerts');
   });
 
@@ -160,5 +164,26 @@ describe('alerts, maintenance and broker settings', () => {
     await admin.setViewportSize({ width: 1600, height: 1150 });
     await saveScreenshot(admin, 'admin-broker');
     await admin.setViewportSize({ width: 1600, height: 900 });
+  });
+
+  it('shows a flood banner when a line raises more than 10 alerts in 10 minutes', async () => {
+    const machines = Array.from({ length: 11 }, (_, i) => `F-${i + 1}`);
+    for (const machineId of machines) await floor.state('L-9', machineId, 'running');
+    await waitForMachines(machines);
+    for (const machineId of machines) {
+      await callApi(
+        server.url,
+        'thresholds.save',
+        { machineId, metric: 'temperature', high: 90, onDelayS: 0 },
+        adminToken,
+      );
+    }
+    await goTo(admin, 'Alerts');
+    expect(await admin.getByTestId('flood-banner').count()).toBe(0);
+    for (const machineId of machines) await floor.telemetry('L-9', machineId, 99, 1);
+    const banner = admin.getByTestId('flood-banner');
+    await banner.waitFor({ timeout: LIVE_MS + 1_000 });
+    expect(await banner.textContent()).toContain('line L-9: 11 new alerts');
+    await saveScreenshot(admin, 'alerts-flood');
   });
 });

@@ -40,7 +40,13 @@ export interface CallRequest {
 export type ToStore = OpenRequest | CallRequest;
 
 export type FromStore =
-  | { kind: 'ready'; migratedFrom: number; migratedTo: number }
+  | {
+      kind: 'ready';
+      migratedFrom: number;
+      migratedTo: number;
+      /** Set when a damaged database was moved aside and a fresh one created. */
+      recovery: { movedTo: string; reason: string } | null;
+    }
   | { kind: 'fatal'; message: string }
   | { kind: 'result'; id: number; value: unknown }
   | { kind: 'failure'; id: number; code: StoreErrorCode; message: string }

@@ -8,6 +8,8 @@ type Async<T> = {
 /** The store's operations as promises, for code outside the store process. */
 export type StoreClient = Async<StoreOps> & {
   onNotice(listener: (notice: StoreNotice) => void): void;
+  /** Set when the store found the database damaged, moved it aside and started afresh. */
+  readonly recovery: { movedTo: string; reason: string } | null;
   close(): Promise<void>;
 };
 
@@ -28,12 +30,14 @@ export async function connectStore(
   const noticeListeners: ((notice: StoreNotice) => void)[] = [];
   let exited = false;
   let opened: { resolve(): void; reject(e: Error): void } | null = null;
+  let recovery: { movedTo: string; reason: string } | null = null;
   let exitWaiters: (() => void)[] = [];
 
   channel.onMessage((raw) => {
     const message = raw as FromStore;
     switch (message.kind) {
       case 'ready':
+        recovery = message.recovery;
         opened?.resolve();
         break;
       case 'fatal':
@@ -80,6 +84,7 @@ export async function connectStore(
   };
 
   const base = {
+    recovery,
     onNotice(listener: (notice: StoreNotice) => void) {
       noticeListeners.push(listener);
     },

@@ -4,7 +4,7 @@
  * the same (rpc.ts).
  */
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from './open-database';
+import { openCheckedDatabase } from './recover-database';
 import { StoreError, type FromStore, type ToStore } from './rpc';
 import { Store, type StoreOps } from './store';
 
@@ -29,12 +29,14 @@ let store: Store | null = null;
 
 function open(request: Extract<ToStore, { kind: 'open' }>): void {
   try {
-    const { db, migratedFrom, migratedTo } = openDatabase(
+    const opened = openCheckedDatabase(
       request.databasePath,
       request.migrationsDir || fileURLToPath(new URL('./migrations/', import.meta.url)),
     );
-    store = new Store(db, (notice) => send({ kind: 'notice', ...notice }));
-    send({ kind: 'ready', migratedFrom, migratedTo });
+    const { migratedFrom, migratedTo, recovery } = opened;
+    store = new Store(opened.db, (notice) => send({ kind: 'notice', ...notice }));
+    db = opened.db;
+    send({ kind: 'ready', migratedFrom, migratedTo, recovery });
   } catch (error) {
     send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });
   }
@@ -66,5 +68,17 @@ onMessage((message) => {
   else if (message.kind === 'call') call(message);
 });
 
+let db: { close(): void } | null = null;
+
+/** Closes the database cleanly (a checkpoint folds the WAL back into the file), then exits. */
+function shutDown(): never {
+  try {
+    db?.close();
+  } finally {
+    process.exit(0);
+  }
+}
+
 // The parent going away must not leave an orphan holding the database.
-process.on('disconnect', () => process.exit(0));
+process.on('disconnect', shutDown);
+process.on('SIGTERM', shutDown);

@@ -52,6 +52,7 @@ import {
   brokerCondition,
   maintenanceCondition,
   predictionCondition,
+  storageCondition,
 } from '../alerts/rules/conditions';
 import { MaintenanceStore } from './maintenance-store';
 import type { BrokerSettings } from '../ingest/broker/broker-settings';
@@ -254,6 +255,19 @@ export class Store {
           tls: Boolean(broker.caFile || broker.certFile),
         },
       });
+    });
+  }
+
+  /** After a damaged database was moved aside: an event and a critical alert in the new one. */
+  recordRecovery(movedTo: string, reason: string): void {
+    this.tx(() => {
+      this.events.append({
+        type: 'store.recovered',
+        target: movedTo,
+        message: `The database failed its check at start (${reason}); it was moved to ${movedTo} and a fresh one created`,
+        details: { movedTo, reason },
+      });
+      this.alerts.raise(storageCondition(movedTo, reason), Date.now());
     });
   }
 

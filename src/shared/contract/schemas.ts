@@ -381,6 +381,7 @@ export const AlertSource = z.enum([
   'broker',
   'maintenance',
   'prediction',
+  'storage',
 ]);
 export type AlertSource = z.infer<typeof AlertSource>;
 

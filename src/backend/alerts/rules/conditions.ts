@@ -159,3 +159,15 @@ export function predictionCondition(
     value: limit,
   };
 }
+
+export function storageCondition(movedTo: string, reason: string): Condition {
+  return {
+    key: 'storage:recovered',
+    source: 'storage',
+    priority: 'critical',
+    lineId: null,
+    machineId: null,
+    message: `The database was damaged (${reason}); it was moved to ${movedTo} and a fresh one started`,
+    value: null,
+  };
+}

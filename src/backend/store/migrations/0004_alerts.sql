@@ -35,7 +35,7 @@ CREATE TABLE alerts (
   id             INTEGER PRIMARY KEY,
   condition_key  TEXT NOT NULL,
   source         TEXT NOT NULL CHECK (source IN ('threshold', 'downtime', 'offline', 'fail_rate',
-                   'no_spec', 'dead_letters', 'broker', 'maintenance', 'prediction')),
+                   'no_spec', 'dead_letters', 'broker', 'maintenance', 'prediction', 'storage')),
   priority       TEXT NOT NULL CHECK (priority IN ('critical', 'high', 'medium', 'low')),
   line_id        TEXT,
   machine_id     TEXT,

@@ -81,7 +81,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
           selectedId={selectedId}
           onSelect={setSelectedId}
           onKey={(key, alert) => {
-            if (key === 'a' && mayAcknowledge(user, alert)) acknowledge(alert);
+            if ((key === 'a' || key === 'A') && mayAcknowledge(user, alert)) acknowledge(alert);
           }}
           note={view === 'shelved' ? shelvingNote : undefined}
           actions={actions}
