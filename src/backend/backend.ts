@@ -9,6 +9,7 @@ import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenIssuer } from './auth/tokens';
 import { LiveHub } from './live/live-hub';
+import { registerBackupHandlers } from './api/handlers/backup';
 import { registerBrokerHandlers } from './api/handlers/broker';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
@@ -133,6 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
+  registerBackupHandlers(dispatcher, services, options.dataDir);
   registerBrokerHandlers(dispatcher, services, {
     fromCommandLine: commandLineBroker,
     // Without ingest (API tests) the setting is only stored.

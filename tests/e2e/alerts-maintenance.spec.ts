@@ -186,4 +186,15 @@ describe('alerts, maintenance and broker settings', () => {
     expect(await banner.textContent()).toContain('line L-9: 11 new alerts');
     await saveScreenshot(admin, 'alerts-flood');
   });
+
+  it('filters the history by priority', async () => {
+    await admin.getByRole('tab', { name: 'History' }).click();
+    const table = admin.getByTestId('alert-history');
+    await table.waitFor();
+    const filters = admin.getByRole('form', { name: 'History filters' });
+    await filters.getByLabel('Priority').selectOption('high');
+    await filters.getByRole('button', { name: 'Apply filters' }).click();
+    await admin.getByText('1 alert shown').waitFor();
+    expect(await table.locator('[data-priority]').getAttribute('data-priority')).toBe('high');
+  });
 });

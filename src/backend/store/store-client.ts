@@ -2,7 +2,9 @@ import { StoreError, type FromStore, type StoreChannel } from './rpc';
 import type { StoreNotice, StoreOps } from './store';
 
 type Async<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never;
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R
+    ? (...args: A) => Promise<Awaited<R>>
+    : never;
 };
 
 /** The store's operations as promises, for code outside the store process. */

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { openCheckedDatabase } from './recover-database';
 import { StoreError, type FromStore, type ToStore } from './rpc';
-import { Store, type StoreOps } from './store';
+import { Store } from './store';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -42,6 +42,15 @@ function open(request: Extract<ToStore, { kind: 'open' }>): void {
   }
 }
 
+function sendFailure(id: number, error: unknown): void {
+  if (error instanceof StoreError) {
+    send({ kind: 'failure', id, code: error.code, message: error.message });
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    send({ kind: 'failure', id, code: 'INTERNAL', message });
+  }
+}
+
 function call(request: Extract<ToStore, { kind: 'call' }>): void {
   try {
     if (!store) throw new StoreError('INTERNAL', 'The database is not open');
@@ -49,17 +58,18 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
     if (typeof op !== 'function' || !(request.op in Store.prototype)) {
       throw new StoreError('INTERNAL', `Unknown store operation ${request.op}`);
     }
-    const value = (op as (...args: unknown[]) => unknown).apply(store, request.args) as ReturnType<
-      StoreOps[keyof StoreOps]
-    >;
+    const value = (op as (...args: unknown[]) => unknown).apply(store, request.args);
+    // Almost every operation is synchronous; the online backup is not.
+    if (value instanceof Promise) {
+      value.then(
+        (resolved: unknown) => send({ kind: 'result', id: request.id, value: resolved }),
+        (error: unknown) => sendFailure(request.id, error),
+      );
+      return;
+    }
     send({ kind: 'result', id: request.id, value });
   } catch (error) {
-    if (error instanceof StoreError) {
-      send({ kind: 'failure', id: request.id, code: error.code, message: error.message });
-    } else {
-      const message = error instanceof Error ? error.message : String(error);
-      send({ kind: 'failure', id: request.id, code: 'INTERNAL', message });
-    }
+    sendFailure(request.id, error);
   }
 }
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type {
   Alert,
@@ -256,6 +258,26 @@ export class Store {
         },
       });
     });
+  }
+
+  /**
+   * An online backup (SQLite's backup API) into `dir`, while ingest goes on; the file is a
+   * complete database that can replace linewatch.sqlite with the app stopped.
+   */
+  async backup(dir: string, actor: Actor): Promise<{ file: string; bytes: number }> {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `linewatch-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    await this.db.backup(file);
+    const bytes = statSync(file).size;
+    this.tx(() =>
+      this.events.append({
+        type: 'store.backup',
+        actor: actor.username,
+        target: file,
+        message: `${actor.username} backed up the database to ${file} (${bytes} bytes)`,
+      }),
+    );
+    return { file, bytes };
   }
 
   /** After a damaged database was moved aside: an event and a critical alert in the new one. */

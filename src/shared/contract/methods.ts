@@ -239,6 +239,16 @@ export const methods = {
     http: { verb: 'GET', path: '/events' },
     example: { limit: 10 },
   }),
+  'backup.create': defineMethod({
+    summary:
+      "Backs the database up while the app runs (SQLite's online backup) into the data folder's backups/.",
+    input: z.object({}),
+    output: z.object({ file: z.string(), bytes: z.number().int() }),
+    permission: 'settings.manage',
+    scope: none,
+    http: { verb: 'POST', path: '/backups' },
+    example: {},
+  }),
   'audit.verify': defineMethod({
     summary: "Checks the event log's hash chain and names the first broken row.",
     input: z.object({}),

@@ -47,7 +47,7 @@ export function AlertHistoryTab() {
       {data && <HistoryTable alerts={data.alerts} />}
       {data && (
         <p className="muted" role="status">
-          {data.alerts.length} alerts shown
+          {data.alerts.length} {data.alerts.length === 1 ? 'alert' : 'alerts'} shown
           {data.hasMore ? ` (the newest ${LIMIT}; narrow the filters)` : ''}
         </p>
       )}
