@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
+import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
 import { installContentSecurityPolicy } from './csp';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
@@ -45,6 +46,8 @@ async function start(): Promise<void> {
       dataDir: app.getPath('userData'),
       launcher: utilityProcessLauncher(),
       log,
+      // The embedded broker on 1883 unless LINEWATCH_BROKER_URL (or the admin's saved setting) says otherwise.
+      ingest: { broker: brokerSettingsFromEnv(process.env), embeddedPort: 1883 },
     });
   } catch (error) {
     // The usual causes: a database written by a newer version, or a disk that refuses writes.
