@@ -32,16 +32,27 @@ export class OeeStore {
     const filter = { all: Number(machines === null), machines: JSON.stringify(machines ?? []) };
     const machineRows = this.db
       .prepare(
-        `SELECT id, line_id FROM machines WHERE @all OR id IN (SELECT value FROM json_each(@machines)) ORDER BY id`,
+        `SELECT m.id, m.line_id, min(
+           unixepoch(m.created_at, 'subsec') * 1000,
+           coalesce((SELECT min(ts_ms) FROM machine_states WHERE machine_id = m.id), 9e15),
+           coalesce((SELECT min(ts_ms) FROM telemetry_samples WHERE machine_id = m.id), 9e15),
+           coalesce((SELECT min(ts_ms) FROM test_results WHERE machine_id = m.id), 9e15)
+         ) AS first_seen_ms
+         FROM machines m WHERE @all OR m.id IN (SELECT value FROM json_each(@machines)) ORDER BY m.id`,
       )
-      .all(filter) as { id: string; line_id: string }[];
+      .all(filter) as { id: string; line_id: string; first_seen_ms: number }[];
+    // A machine is planned from when Linewatch first knew of it, not before it existed.
+    const plannedFrom = new Map(
+      machineRows.map((row) => [row.id, Math.max(fromMs, row.first_seen_ms)]),
+    );
     const figures = new Map<string, HourFigures>();
     const figure = (machineId: string, lineId: string, hourStartMs: number): HourFigures => {
       const key = `${machineId}|${hourStartMs}`;
       let found = figures.get(key);
       if (!found) {
+        const from = plannedFrom.get(machineId) ?? fromMs;
         const plannedS =
-          Math.max(0, Math.min(hourStartMs + HOUR_MS, end) - Math.max(hourStartMs, fromMs)) / 1000;
+          Math.max(0, Math.min(hourStartMs + HOUR_MS, end) - Math.max(hourStartMs, from)) / 1000;
         found = {
           machineId,
           lineId,

@@ -127,6 +127,24 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
     expect(rows.find((row) => row.machineId === null)!.oee).toBeCloseTo(m1!.oee!, 6);
   });
 
+  it('counts no planned time before the machine was first seen', async () => {
+    const rows = (
+      await t.http(
+        'oee.report',
+        {
+          from: new Date(H0 - 5 * H).toISOString(),
+          to: new Date(H0 + H).toISOString(),
+          bucket: 'total',
+        },
+        admin.token,
+      )
+    ).body as OeeRow[];
+    expect(rows.find((row) => row.machineId === 'M-1')).toMatchObject({
+      plannedS: 3600,
+      runS: 2700,
+    });
+  });
+
   it('gives an operator the machine row but not the line total', async () => {
     const rows = await report(operator.token, 'total');
     expect(rows.map((row) => row.machineId)).toEqual(['M-1']);
