@@ -135,12 +135,25 @@ export default defineConfig(
     deny: ['src/backend', 'src/console', 'src/main', 'src/preload', 'src/renderer', 'simulator'],
   }),
   layer(
-    ['src/backend/**', 'src/console/**', 'simulator/**', 'scripts/**', 'tests/**', 'bench/**'],
+    ['src/backend/**', 'src/console/**', 'simulator/**', 'scripts/**', 'bench/**'],
     [bans.electron],
     {
       deny: ['src/renderer', 'src/main', 'src/preload'],
     },
   ),
+  // Tests may also reach the renderer's pure libraries (src/renderer/src/lib), to unit-test
+  // them under Node; never its pages, state, hooks or transports.
+  layer(['tests/**'], [bans.electron], {
+    deny: [
+      'src/main',
+      'src/preload',
+      'src/renderer/src/api',
+      'src/renderer/src/components',
+      'src/renderer/src/hooks',
+      'src/renderer/src/pages',
+      'src/renderer/src/state',
+    ],
+  }),
   layer(['src/renderer/**'], [bans.electron, bans.node, bans.sqlite], {
     deny: ['src/backend', 'src/console', 'src/main', 'src/preload', 'simulator'],
   }),

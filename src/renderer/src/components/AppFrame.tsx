@@ -4,6 +4,7 @@ import { AdminPage } from '../pages/admin/AdminPage';
 import { AlertsPage } from '../pages/alerts/AlertsPage';
 import { ComingLaterPage } from '../pages/ComingLaterPage';
 import { DeadLettersPage } from '../pages/dead-letters/DeadLettersPage';
+import { LinesPage } from '../pages/lines/LinesPage';
 import { MachinePage } from '../pages/machine/MachinePage';
 import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
@@ -59,6 +60,8 @@ function CurrentPage({ page, machineId, user }: CurrentPageProps) {
       ) : (
         <OverviewPage />
       );
+    case 'lines':
+      return <LinesPage />;
     case 'quality':
       return <QualityPage user={user} />;
     case 'dead-letters':

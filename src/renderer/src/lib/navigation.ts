@@ -55,14 +55,6 @@ export function canOpen(role: Role, page: PageId): boolean {
 
 /** What each page not yet built will hold, so users know what is coming (no fake data). */
 export const COMING_LATER: Partial<Record<PageId, { summary: string; features: string[] }>> = {
-  lines: {
-    summary: 'Each production line and its machines, live from the shop floor.',
-    features: [
-      'Machine states and cycle times as they arrive over MQTT',
-      'Throughput and downtime charts per line and shift',
-      'Drill-down from a line to a single machine',
-    ],
-  },
   reports: {
     summary: 'Shift, day and week reports for the plant and its lines.',
     features: ['Production, OEE, quality and downtime summaries', 'Print and export to PDF or CSV'],

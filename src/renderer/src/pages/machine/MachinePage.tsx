@@ -17,6 +17,7 @@ import { CommandPanel } from './CommandPanel';
 import { DowntimePanel } from './DowntimePanel';
 import { OeePanel } from './OeePanel';
 import { RecentResults } from './RecentResults';
+import { TrendPanel } from './TrendPanel';
 import { useCommands } from './use-commands';
 
 /** One machine: state, OEE, results, downtime and (for engineers and admins) commands. */
@@ -67,6 +68,7 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
         </dl>
       </div>
       <div className="machine-grid">
+        <TrendPanel machineId={machineId} />
         <OeePanel machineId={machineId} />
         {roleHas(user.role, 'machines.command') && (
           <CommandPanel

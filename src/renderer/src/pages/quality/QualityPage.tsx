@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../hooks/use-load';
+import { CapabilitySection } from './CapabilitySection';
 import { ResultFilterBar } from './ResultFilterBar';
 import { ResultTable } from './ResultTable';
 import { SpecSection } from './SpecSection';
@@ -38,6 +39,7 @@ export function QualityPage({ user }: { user: User }) {
           </button>
         )}
       </div>
+      <CapabilitySection />
       <SpecSection role={user.role} />
     </section>
   );

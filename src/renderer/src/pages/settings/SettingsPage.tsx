@@ -2,6 +2,7 @@ import type { User } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PlantSettingsForm } from './PlantSettingsForm';
+import { ThemeSwitch } from './ThemeSwitch';
 
 export function SettingsPage({ user }: { user: User }) {
   return (
@@ -9,6 +10,7 @@ export function SettingsPage({ user }: { user: User }) {
       <PageHeader title="Settings" />
       <div className="panel-grid">
         <ChangePasswordForm />
+        <ThemeSwitch />
         {user.role === 'admin' && <PlantSettingsForm />}
       </div>
     </section>

@@ -1,0 +1,4 @@
+export * from './capability';
+export * from './histogram';
+export * from './individuals';
+export * from './nelson';

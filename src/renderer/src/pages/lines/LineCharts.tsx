@@ -1,0 +1,105 @@
+import { useMemo } from 'react';
+import { api } from '../../api/client';
+import { EChart } from '../../components/EChart';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLoad } from '../../hooks/use-load';
+import { chartColors } from '../../lib/echarts';
+import { oeeOption, timelineOption, unitsOption } from './line-charts';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+interface LineChartsProps {
+  lineId: string;
+  machineIds: readonly string[];
+  /** Changes once a minute, and when a machine of the line changes state. */
+  refreshKey: string;
+}
+
+/** The window both charts describe, fixed per load so they line up. */
+function lastDay(): { from: string; to: string; fromMs: number; toMs: number } {
+  const toMs = Date.now();
+  const fromMs = toMs - DAY_MS;
+  return { from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), fromMs, toMs };
+}
+
+/** OEE with its factors and units per hour over the last 24 hours, from the line's total rows. */
+export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'machineIds'>) {
+  const { data, error } = useLoad(async () => {
+    const { from, to } = lastDay();
+    const rows = await api.call('oee.report', { from, to, bucket: 'hour', lineId });
+    // machineId null marks the line's total; the other rows are its machines.
+    return rows.filter((row) => row.lineId === lineId && row.machineId === null);
+  }, `${lineId}|${refreshKey}`);
+  const options = useMemo(() => {
+    const colors = chartColors();
+    return data ? { oee: oeeOption(data, colors), units: unitsOption(data, colors) } : null;
+  }, [data]);
+  return (
+    <>
+      <section className="panel" aria-labelledby="line-oee-title">
+        <h2 id="line-oee-title">OEE per hour, last 24 h</h2>
+        <ErrorMessage error={error} />
+        {options && (
+          <EChart
+            option={options.oee}
+            label={`OEE, availability, performance and quality of line ${lineId} per hour`}
+            height={300}
+            testId="line-oee-chart"
+          />
+        )}
+      </section>
+      <section className="panel" aria-labelledby="line-units-title">
+        <h2 id="line-units-title">Units per hour</h2>
+        {options && (
+          <EChart
+            option={options.units}
+            label={`Units produced by line ${lineId} per hour`}
+            height={300}
+            testId="line-units-chart"
+          />
+        )}
+      </section>
+    </>
+  );
+}
+
+/** Downtime, maintenance and offline periods of every machine of the line, last 24 hours. */
+export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps) {
+  const { data, error } = useLoad(async () => {
+    const range = lastDay();
+    const periods = await api.call('downtime.list', { from: range.from, to: range.to, lineId });
+    return { periods, range };
+  }, `${lineId}|${refreshKey}`);
+  const option = useMemo(() => {
+    if (!data) return null;
+    // Machines with periods but not (yet) in the plant list still get a row.
+    const ids = [...new Set([...machineIds, ...data.periods.map((period) => period.machineId)])];
+    return timelineOption({
+      machineIds: ids.sort(),
+      periods: data.periods,
+      fromMs: data.range.fromMs,
+      toMs: data.range.toMs,
+      colors: chartColors(),
+    });
+  }, [data, machineIds]);
+  const rows = Math.max(machineIds.length, 1);
+  return (
+    <section className="panel lines-wide" aria-labelledby="line-timeline-title">
+      <h2 id="line-timeline-title">Machine states, last 24 h</h2>
+      <p className="muted chart-note">
+        Bars show periods down, in maintenance or offline; the gaps between them are running or
+        idle.
+      </p>
+      <ErrorMessage error={error} />
+      {option && (
+        <EChart
+          option={option}
+          label={`Downtime periods of the machines of line ${lineId}`}
+          // A row per machine, so a long line stays readable.
+          height={90 + rows * 44}
+          testId="line-timeline"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import type { CustomSeriesRenderItem } from 'echarts';
+import type { DowntimeEvent, MachineState, OeeRow } from '../../../../shared/contract';
+import { formatDuration } from '../../lib/format';
+import {
+  axisLook,
+  baseOption,
+  echarts,
+  type ChartColors,
+  type ChartOption,
+} from '../../lib/echarts';
+import { STATE_LOOK } from '../../lib/machine-state';
+import { formatUntil } from '../../lib/time';
+
+const RATIOS = [
+  { key: 'oee', label: 'OEE' },
+  { key: 'availability', label: 'Availability' },
+  { key: 'performance', label: 'Performance' },
+  { key: 'quality', label: 'Quality' },
+] as const;
+
+/** A ratio as percent; null (nothing planned, nothing tested) stays a gap, not a zero. */
+function percent(ratio: number | null): number | null {
+  return ratio === null ? null : Math.round(ratio * 1000) / 10;
+}
+
+/** OEE and its three factors, hour by hour, as percent. */
+export function oeeOption(rows: readonly OeeRow[], colors: ChartColors): ChartOption {
+  const palette = [colors.accent, colors.ok, colors.warn, colors.info];
+  const look = axisLook(colors);
+  return {
+    ...baseOption(colors),
+    grid: { left: 56, right: 24, top: 44, bottom: 36 },
+    legend: { top: 0, textStyle: { color: colors.text, fontSize: 14 } },
+    tooltip: {
+      ...baseOption(colors).tooltip,
+      trigger: 'axis',
+      valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)} %` : '—'),
+    },
+    xAxis: { type: 'time', ...look, splitLine: { show: false } },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      // Performance can pass 100 % when the ideal cycle time is set too slow; show it.
+      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      ...look,
+      axisLabel: { ...look.axisLabel, formatter: '{value} %' },
+    },
+    series: RATIOS.map(({ key, label }, index) => ({
+      id: key,
+      name: label,
+      type: 'line' as const,
+      data: rows.map((row) => [Date.parse(row.bucketStart), percent(row[key])]),
+      // OEE is the figure that matters; the factors explain it and stay thinner.
+      lineStyle: { width: key === 'oee' ? 3 : 1.5 },
+      itemStyle: { color: palette[index] },
+      symbolSize: key === 'oee' ? 6 : 4,
+      connectNulls: false,
+    })),
+  };
+}
+
+/** Units produced per hour, as bars. */
+export function unitsOption(rows: readonly OeeRow[], colors: ChartColors): ChartOption {
+  const look = axisLook(colors);
+  return {
+    ...baseOption(colors),
+    grid: { left: 56, right: 24, top: 20, bottom: 36 },
+    // One series: the panel title names it, a legend would only crowd the axis.
+    legend: { show: false },
+    tooltip: { ...baseOption(colors).tooltip, trigger: 'axis' },
+    xAxis: { type: 'time', ...look, splitLine: { show: false } },
+    yAxis: { type: 'value', minInterval: 1, ...look },
+    series: [
+      {
+        id: 'units',
+        name: 'Units',
+        type: 'bar',
+        // Bars sit in the middle of their hour, not on its start.
+        data: rows.map((row) => [
+          (Date.parse(row.bucketStart) + Date.parse(row.bucketEnd)) / 2,
+          row.units,
+        ]),
+        barMaxWidth: 24,
+        itemStyle: { color: colors.accent },
+      },
+    ],
+  };
+}
+
+export const TIMELINE_STATES: readonly MachineState[] = ['down', 'maintenance', 'offline'];
+
+export function stateColor(state: MachineState, colors: ChartColors): string {
+  const byState: Record<MachineState, string> = {
+    running: colors.ok,
+    idle: colors.warn,
+    down: colors.danger,
+    maintenance: colors.info,
+    offline: colors.muted,
+  };
+  return byState[state];
+}
+
+/** Legend and tooltip name of a state: its glyph and word, so colour is never the only cue. */
+export function stateName(state: MachineState): string {
+  const look = STATE_LOOK[state];
+  return `${look.glyph} ${look.label}`;
+}
+
+type Bar = [row: number, start: number, end: number, reason: string, machineId: string];
+
+/** One bar per period: from start to end along time, on the machine's row. */
+const renderPeriod: CustomSeriesRenderItem = (_params, api) => {
+  const row = Number(api.value(0));
+  const start = api.coord([Number(api.value(1)), row]);
+  const end = api.coord([Number(api.value(2)), row]);
+  const size = api.size?.([0, 1]);
+  const rowHeight = Array.isArray(size) ? (size[1] ?? 20) : 20;
+  const height = rowHeight * 0.6;
+  if (!start || !end || start[0] === undefined || end[0] === undefined) return null;
+  return {
+    type: 'rect',
+    shape: {
+      x: start[0],
+      y: (start[1] ?? 0) - height / 2,
+      // A period of a few seconds is still visible as a sliver.
+      width: Math.max(end[0] - start[0], 2),
+      height,
+    },
+    style: api.style(),
+  };
+};
+
+interface TimelineInput {
+  machineIds: readonly string[];
+  periods: readonly DowntimeEvent[];
+  fromMs: number;
+  toMs: number;
+  colors: ChartColors;
+}
+
+/** A Gantt of every machine of the line: one row each, one series (and legend entry) per state. */
+export function timelineOption(input: TimelineInput): ChartOption {
+  const { colors, machineIds } = input;
+  const look = axisLook(colors);
+  const rowOf = new Map(machineIds.map((id, index) => [id, index]));
+  return {
+    ...baseOption(colors),
+    grid: { left: 90, right: 24, top: 44, bottom: 36 },
+    legend: {
+      top: 0,
+      icon: 'rect',
+      textStyle: { color: colors.text, fontSize: 14 },
+      data: TIMELINE_STATES.map(stateName),
+    },
+    tooltip: {
+      ...baseOption(colors).tooltip,
+      trigger: 'item',
+      formatter: (params) => {
+        const item = Array.isArray(params) ? params[0] : params;
+        if (!item) return '';
+        const [, start, end, reason, machineId] = item.value as Bar;
+        const enc = echarts.format.encodeHTML;
+        // Reasons come from the machines over MQTT: encoded, never trusted as HTML.
+        return [
+          `<strong>${enc(machineId)}</strong> · ${enc(item.seriesName ?? '')}`,
+          `${enc(formatUntil(new Date(start).toISOString()))} – ${enc(formatUntil(new Date(end).toISOString()))} (${enc(formatDuration((end - start) / 1000))})`,
+          reason ? `Reason: ${enc(reason)}` : '',
+        ]
+          .filter(Boolean)
+          .join('<br>');
+      },
+    },
+    xAxis: { type: 'time', min: input.fromMs, max: input.toMs, ...look },
+    yAxis: {
+      type: 'category',
+      data: [...machineIds],
+      inverse: true,
+      ...look,
+      splitLine: { show: true, lineStyle: { color: colors.grid } },
+    },
+    series: TIMELINE_STATES.map((state) => ({
+      id: state,
+      name: stateName(state),
+      type: 'custom' as const,
+      renderItem: renderPeriod,
+      itemStyle: { color: stateColor(state, colors) },
+      encode: { x: [1, 2], y: 0 },
+      clip: true,
+      data: input.periods
+        .filter((period) => period.state === state && rowOf.has(period.machineId))
+        .map((period): Bar => {
+          const start = Date.parse(period.start);
+          const end = period.end ? Date.parse(period.end) : input.toMs;
+          return [
+            rowOf.get(period.machineId) ?? 0,
+            start,
+            end,
+            period.reason ?? '',
+            period.machineId,
+          ];
+        }),
+    })),
+  };
+}

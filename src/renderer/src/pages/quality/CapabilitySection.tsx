@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { capability } from '../../lib/spc/capability';
+import { histogram } from '../../lib/spc/histogram';
+import { individualsStats } from '../../lib/spc/individuals';
+import { describeHits, nelsonRules } from '../../lib/spc/nelson';
+import { CapabilityFigures } from './CapabilityFigures';
+import { SpcChart } from './SpcChart';
+import { histogramOption, individualsOption } from './spc-options';
+import { readPalette } from './spc-palette';
+import { StepPicker } from './StepPicker';
+import { useCapability } from './use-capability';
+import { YieldTable } from './YieldTable';
+
+/** Individuals chart with Nelson rules 1–4, Cp/Cpk and a histogram, then the 24 h yield. */
+export function CapabilitySection() {
+  const data = useCapability();
+  const { values, spec } = data;
+  const study = useMemo(() => {
+    const stats = individualsStats(values);
+    const limits = { lower: spec?.lower ?? null, upper: spec?.upper ?? null };
+    const hits = stats ? nelsonRules(values, stats.mean, stats.sigma) : [];
+    const palette = readPalette();
+    const specPoints = [limits.lower, limits.upper].filter((limit) => limit !== null);
+    return {
+      stats,
+      hits,
+      capability: capability(stats?.mean ?? null, stats?.sigma ?? null, limits),
+      chart: stats
+        ? individualsOption(values, stats, new Set(hits.flatMap((hit) => hit.indexes)), palette)
+        : null,
+      histogram: histogramOption(histogram(values, undefined, specPoints), limits, palette),
+    };
+  }, [values, spec]);
+
+  return (
+    <section className="panel spc-section" aria-labelledby="spc-title">
+      <h2 id="spc-title">Process capability</h2>
+      <ErrorMessage error={data.error} />
+      <StepPicker choices={data.choices} choice={data.choice} onChange={data.setChoice} />
+      {data.choices.length === 0 ? (
+        <p className="empty-state">No product has spec limits or recent results yet.</p>
+      ) : (
+        <>
+          <CapabilityFigures capability={study.capability} stats={study.stats} spec={spec} />
+          {study.chart ? (
+            <div className="spc-charts">
+              <div>
+                <h3>Individuals chart</h3>
+                <SpcChart
+                  option={study.chart}
+                  testId="spc-individuals"
+                  label={`Individuals chart of the last ${values.length} results`}
+                />
+              </div>
+              <div>
+                <h3>Histogram</h3>
+                <SpcChart
+                  option={study.histogram}
+                  testId="spc-histogram"
+                  label="Histogram of the measured values with the spec limits"
+                />
+              </div>
+            </div>
+          ) : (
+            <p className="empty-state">
+              {data.valuesLoaded ? 'At least two results are needed for a chart.' : 'Loading…'}
+            </p>
+          )}
+          <ul className="spc-rules" data-testid="spc-rules" aria-label="Nelson rule findings">
+            {study.stats && study.hits.length === 0 && <li>No Nelson rule 1–4 is broken.</li>}
+            {study.hits.map((hit) => (
+              <li key={hit.rule} className="spc-rule-hit">
+                {describeHits(hit)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>Yield, last 24 h</h3>
+      {data.yields && <YieldTable rows={data.yields} />}
+    </section>
+  );
+}

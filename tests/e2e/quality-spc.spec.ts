@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, callApi, setUpAdmin } from './api';
+import { FakeFloor, brokerUrlOf } from './factory';
+import {
+  launchBrowser,
+  openPage,
+  saveScreenshot,
+  startConsole,
+  type ConsoleServer,
+} from './harness';
+import { goTo, logIn } from './ui';
+
+const PRODUCT = 'PROD-SPC';
+const STEP = 'torque_test';
+const LOWER = 82;
+const UPPER = 88;
+/** 21 points around 84.5, then nine in a row clearly above the mean (Nelson rule 2). */
+const SERIES = [
+  84.2, 84.6, 85.1, 84.4, 84.4, 83.9, 84.8, 84.1, 84.1, 85.0, 84.3, 83.8, 83.8, 84.7, 84.0, 85.2,
+  84.5, 84.5, 83.7, 84.6, 84.2, 86.1, 86.4, 85.9, 86.3, 86.3, 86.0, 86.2, 85.8, 86.2,
+];
+
+/** Cp and Cpk computed here on their own (not with the renderer's code) as the reference. */
+function expectedCapability(values: readonly number[]): { cp: string; cpk: string } {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+  let ranges = 0;
+  for (let i = 1; i < values.length; i += 1) ranges += Math.abs(values[i]! - values[i - 1]!);
+  const sigma = ranges / (values.length - 1) / 1.128;
+  const cp = (UPPER - LOWER) / (6 * sigma);
+  const cpk = Math.min(UPPER - mean, mean - LOWER) / (3 * sigma);
+  return { cp: cp.toFixed(2), cpk: cpk.toFixed(2) };
+}
+
+describe('quality: process capability and theme', () => {
+  let server: ConsoleServer;
+  let browser: Browser;
+  let page: Page;
+  let floor: FakeFloor;
+
+  beforeAll(async () => {
+    server = await startConsole();
+    const token = await setUpAdmin(server.url);
+    await callApi(
+      server.url,
+      'specs.save',
+      { productId: PRODUCT, testStep: STEP, lower: LOWER, upper: UPPER },
+      token,
+    );
+    floor = await FakeFloor.connect(await brokerUrlOf(server.url, token));
+    // One at a time, awaited: the chart orders points by arrival, as the station sent them.
+    for (const [i, value] of SERIES.entries()) {
+      await floor.testResult('L-1', 'M-1', {
+        barcode: `SN-SPC-${String(i + 1).padStart(2, '0')}`,
+        productId: PRODUCT,
+        testStep: STEP,
+        value,
+      });
+    }
+    // Ingest is asynchronous: wait until all 30 are stored before opening the page.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const stored = await callApi(
+        server.url,
+        'results.list',
+        { productId: PRODUCT, testStep: STEP, limit: 100 },
+        token,
+      );
+      if (stored.results.length === SERIES.length) break;
+      if (Date.now() > deadline) throw new Error(`Only ${stored.results.length} results stored`);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+    }
+    browser = await launchBrowser();
+    page = await openPage(browser, server.url);
+    await page.goto('/');
+    await logIn(page, ADMIN.username, ADMIN.password);
+  });
+
+  afterAll(async () => {
+    await floor?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows Cp, Cpk and the rule 2 run for the chosen product and step', async () => {
+    await goTo(page, 'Quality');
+    const section = page.getByRole('region', { name: 'Process capability' });
+    await section.getByLabel('Product').selectOption(PRODUCT);
+    await section.getByLabel('Test step').selectOption(STEP);
+
+    const expected = expectedCapability(SERIES);
+    const cp = section.getByTestId('spc-cp');
+    await cp.filter({ hasText: expected.cp }).waitFor();
+    expect(await cp.textContent()).toBe(expected.cp);
+    expect(await section.getByTestId('spc-cpk').textContent()).toBe(expected.cpk);
+
+    const rules = section.getByTestId('spc-rules');
+    expect(await rules.textContent()).toContain('Rule 2: points 22–30 on one side of the mean');
+    await section.getByTestId('spc-individuals').locator('canvas').waitFor();
+    await section.getByTestId('spc-histogram').locator('canvas').waitFor();
+
+    const yieldRow = section
+      .getByTestId('yield-table')
+      .getByRole('row')
+      .filter({ hasText: PRODUCT });
+    expect(await yieldRow.textContent()).toContain('100.0 %');
+
+    // Section title at the top of the page's own scroller; the document itself stays put.
+    await page.evaluate(
+      "document.getElementById('spc-title').scrollIntoView({ block: 'start' });" +
+        'document.scrollingElement.scrollTo(0, 0);',
+    );
+    await saveScreenshot(page, 'quality-spc');
+  });
+
+  it('switches to the light theme and keeps it after a reload', async () => {
+    await goTo(page, 'Settings');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.getByRole('radio', { name: /Light/ }).check();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    await saveScreenshot(page, 'settings-light');
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(await page.evaluate<string | null>("localStorage.getItem('linewatch.theme')")).toBe(
+      'light',
+    );
+  });
+});
