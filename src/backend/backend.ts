@@ -23,15 +23,23 @@ import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
 import type { StoreChannel } from './store/rpc';
 import { connectStore, type StoreClient } from './store/store-client';
+import type { PdfPrinter } from './reports/pdf/pdf-printer';
+import { ReportProcessClient } from './reports/process/report-client';
+import { ReportService } from './reports/report-service';
+import { registerReportHandlers } from './api/handlers/reports';
 
 /** How the host (Electron main, or Node) starts background processes. */
 export interface BackgroundLauncher {
   launchStore(): StoreChannel;
+  /** The report process: reads the database (never writes) and lays reports out. */
+  launchReports(): StoreChannel;
 }
 
 export interface BackendOptions {
   dataDir: string;
   launcher: BackgroundLauncher;
+  /** Prints report pages to PDF: headless Chromium under Node, printToPDF in the desktop app. */
+  pdfPrinter: PdfPrinter;
   /** Where the SQL migrations are; defaults to the folder next to the store process entry. */
   migrationsDir?: string;
   log?: (line: string) => void;
@@ -154,6 +162,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   );
   registerMachineHandlers(dispatcher, services, monitor, commands);
+  const reportBuilder = new ReportProcessClient(
+    () => options.launcher.launchReports(),
+    databasePath,
+  );
+  const reports = new ReportService({
+    builder: reportBuilder,
+    printer: options.pdfPrinter,
+    store,
+    settings: settingsCache.current,
+    now,
+  });
+  registerReportHandlers(dispatcher, reports);
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
 
@@ -224,6 +244,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       monitor.stop();
       await ingest.stop();
       hub.close();
+      reportBuilder.close();
+      await options.pdfPrinter.close();
       await hasher.close();
       await store.close();
     },

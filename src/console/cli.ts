@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/backend';
 import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
-import { launchStoreWithNode } from '../backend/store/node-launcher';
+import { nodeLauncher } from '../backend/node-launcher';
+import { ChromiumPdfPrinter } from '../backend/reports/pdf/chromium-pdf-printer';
 import { parseConsoleOptions, UsageError } from './cli-options';
 import { startConsoleServer } from './http/server';
 
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
   }
   const backend = await createBackend({
     dataDir: options.dataDir,
-    launcher: { launchStore: launchStoreWithNode },
+    launcher: nodeLauncher,
+    pdfPrinter: new ChromiumPdfPrinter(),
     log,
     ingest: {
       broker: brokerSettingsFromEnv(process.env, options.brokerUrl),

@@ -3,9 +3,10 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
 import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
 import { installContentSecurityPolicy } from './csp';
+import { electronPdfPrinter } from './pdf-printer';
 import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
-import { utilityProcessLauncher } from './store-launcher';
+import { utilityProcessLauncher } from './background-launcher';
 import type { AppPages } from '../shared/desktop/trusted-url';
 import { createMainWindow, denyAllPermissions } from './window';
 
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     backend = await createBackend({
       dataDir: app.getPath('userData'),
       launcher: utilityProcessLauncher(),
+      pdfPrinter: electronPdfPrinter(),
       log,
       // The embedded broker on 1883 unless LINEWATCH_BROKER_URL (or the admin's saved setting) says otherwise.
       ingest: { broker: brokerSettingsFromEnv(process.env), embeddedPort: 1883 },

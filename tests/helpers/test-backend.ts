@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src/backend/backend';
-import { launchStoreWithNode } from '../../src/backend/store/node-launcher';
+import { nodeLauncher } from '../../src/backend/node-launcher';
+import { ChromiumPdfPrinter } from '../../src/backend/reports/pdf/chromium-pdf-printer';
 import { startConsoleServer, type ConsoleServer } from '../../src/console/http/server';
 import type { MethodName, Role, Session } from '../../src/shared/contract';
 import { buildHttpRequest } from '../../src/shared/http-route';
@@ -65,7 +66,8 @@ export async function startTestServer(
   const clock = new TestClock();
   const backend = await createBackend({
     dataDir,
-    launcher: { launchStore: launchStoreWithNode },
+    launcher: nodeLauncher,
+    pdfPrinter: new ChromiumPdfPrinter(),
     bcryptCost: 4,
     flushMs: options.flushMs,
     now: clock.now,

@@ -15,6 +15,8 @@ const ENGINEER_AND_ADMIN = [
   'thresholds.manage',
   'ingest.submit',
   'maintenance.manage',
+  'reports.generate',
+  'simulator.run',
 ];
 const EVERYONE = ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'];
 

@@ -7,12 +7,18 @@ export interface OpenedDatabase {
   migratedTo: number;
 }
 
+/**
+ * Under `npm start` the shell points at an Electron build of the addon, kept apart from the
+ * Node build that tests and console mode use (see scripts/electron-native.mjs).
+ */
+export function bindingOptions(): Database.Options {
+  const nativeBinding = process.env.LINEWATCH_SQLITE_BINDING || undefined;
+  return nativeBinding ? { nativeBinding } : {};
+}
+
 /** Opens the one database file with the settings every connection here relies on. */
 export function openDatabase(path: string, migrationsDir: string): OpenedDatabase {
-  // Under `npm start` the shell points at an Electron build of the addon, kept apart from
-  // the Node build that tests and console mode use (see scripts/electron-native.mjs).
-  const nativeBinding = process.env.LINEWATCH_SQLITE_BINDING || undefined;
-  const db = new Database(path, nativeBinding ? { nativeBinding } : {});
+  const db = new Database(path, bindingOptions());
   try {
     // A newer database is refused before anything here writes to it (WAL mode would).
     const migrations = loadMigrations(migrationsDir);

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = {
     { name: 'Late', start: '14:00' },
     { name: 'Night', start: '22:00' },
   ],
+  shiftReportFolder: null,
+  shiftReportPaper: 'A4',
 };
 
 /** Plant settings as key/value rows (JSON values), plus secrets the API never returns. */

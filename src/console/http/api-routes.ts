@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../../backend/backend';
-import type { ApiErrorBody } from '../../shared/contract';
+import type { ApiErrorBody, ReportFile } from '../../shared/contract';
 import {
   API_PREFIX,
   STATUS_BY_CODE,
@@ -21,6 +21,33 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'Content-Length': Buffer.byteLength(text),
   });
   response.end(text);
+}
+
+/**
+ * A report file goes out as its bytes. PDF and HTML open in the browser, the rest download.
+ * The HTML is data-only: its own policy forbids any script or fetch, whatever a hostile
+ * machine name might try.
+ */
+function sendFile(response: ServerResponse, file: ReportFile): void {
+  const bytes = Buffer.from(file.base64, 'base64');
+  const inline =
+    file.contentType.startsWith('application/pdf') || file.contentType.startsWith('text/html');
+  response.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+    'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${file.fileName}"`,
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    'X-Report-Id': file.reportId,
+    'X-Report-Data-Sha256': file.dataSha256,
+  });
+  response.end(bytes);
+}
+
+function isReportFile(value: unknown): value is ReportFile {
+  return (
+    typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'file'
+  );
 }
 
 function sendError(response: ServerResponse, status: number, error: ApiErrorBody): void {
@@ -95,6 +122,9 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
     }
     Object.assign(input, route.params);
     const result = await backend.call(route.method, input, bearerToken(request));
+    if (result.ok && route.method === 'reports.build' && isReportFile(result.value)) {
+      return sendFile(response, result.value);
+    }
     if (result.ok) return sendJson(response, 200, result.value);
     return sendError(response, STATUS_BY_CODE[result.error.code], result.error);
   };

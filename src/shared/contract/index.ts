@@ -3,3 +3,4 @@ export * from './schemas';
 export * from './define';
 export * from './methods';
 export * from './topics';
+export * from './reports';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { Role } from './roles';
+import { reportMethods } from './reports';
+import { simulatorMethods } from './simulator-methods';
 import {
   Alert,
   AlertQuery,
@@ -706,6 +708,10 @@ export const methods = {
     http: { verb: 'PUT', path: '/plant/lines/:lineId/machines/:machineId' },
     example: { lineId: 'L-1', machineId: 'M-1' },
   }),
+
+  // ---- Reports and the simulator, declared in their own files -----------------------------
+  ...reportMethods,
+  ...simulatorMethods,
 };
 
 export type Methods = typeof methods;

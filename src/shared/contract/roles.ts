@@ -26,6 +26,8 @@ export const Permission = z.enum([
   'thresholds.manage',
   'ingest.submit',
   'maintenance.manage',
+  'reports.generate',
+  'simulator.run',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -38,7 +40,10 @@ const OPERATOR: readonly Permission[] = [
   'alerts.acknowledge',
 ];
 
-/** Engineers also act on their lines: limits, thresholds, commands, maintenance, dead letters. */
+/**
+ * Engineers also act on their lines: limits, thresholds, commands, maintenance, dead letters,
+ * reports; and they drive the simulator (testers log in as engineers).
+ */
 const ENGINEER: readonly Permission[] = [
   ...OPERATOR,
   'deadletters.view',
@@ -49,6 +54,8 @@ const ENGINEER: readonly Permission[] = [
   'thresholds.manage',
   'ingest.submit',
   'maintenance.manage',
+  'reports.generate',
+  'simulator.run',
 ];
 
 /** Admins hold every permission: what engineers hold, plus accounts, settings, plant and audit. */

@@ -97,6 +97,9 @@ export const Shift = z.object({
 });
 export type Shift = z.infer<typeof Shift>;
 
+export const PaperSize = z.enum(['A4', 'Letter']);
+export type PaperSize = z.infer<typeof PaperSize>;
+
 export const Settings = z.object({
   plantName: z.string().min(1).max(120),
   idleLockMinutes: z.number().int().min(1).max(480),
@@ -113,6 +116,19 @@ export const Settings = z.object({
       (shifts) => new Set(shifts.map((s) => s.start)).size === shifts.length,
       'two shifts start at the same time',
     ),
+  /**
+   * Where the end-of-shift PDF reports are written (an absolute folder on the machine running
+   * the backend); null switches the export off.
+   */
+  shiftReportFolder: z
+    .string()
+    .max(1024)
+    .refine(
+      (path) => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path),
+      'must be an absolute path',
+    )
+    .nullable(),
+  shiftReportPaper: PaperSize,
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -11,6 +11,8 @@ import {
   migrate,
 } from '../../../src/backend/store/migrate';
 import { launchStoreWithNode } from '../../../src/backend/store/node-launcher';
+import { nodeLauncher } from '../../../src/backend/node-launcher';
+import { ChromiumPdfPrinter } from '../../../src/backend/reports/pdf/chromium-pdf-printer';
 import { openDatabase } from '../../../src/backend/store/open-database';
 
 const MIGRATIONS_DIR = join(process.cwd(), 'src/backend/store/migrations');
@@ -205,7 +207,13 @@ describe('schema migrations', () => {
     };
 
     await expect(
-      createBackend({ dataDir, launcher: { launchStore }, bcryptCost: 4, log: () => undefined }),
+      createBackend({
+        dataDir,
+        launcher: { ...nodeLauncher, launchStore },
+        pdfPrinter: new ChromiumPdfPrinter(),
+        bcryptCost: 4,
+        log: () => undefined,
+      }),
     ).rejects.toThrow(/newer Linewatch/);
     expect(sha256(path)).toBe(before);
     // The refused store process does not linger holding the folder.

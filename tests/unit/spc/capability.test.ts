@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capability } from '../../../src/renderer/src/lib/spc/capability';
+import { capability } from '../../../src/shared/spc/capability';
 
 describe('capability', () => {
   it('centred process: Cp equals Cpk', () => {

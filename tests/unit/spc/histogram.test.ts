@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultBinCount, histogram } from '../../../src/renderer/src/lib/spc/histogram';
+import { defaultBinCount, histogram } from '../../../src/shared/spc/histogram';
 
 describe('histogram', () => {
   it('bins a hand-counted series; the maximum lands in the last bin', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { individualsStats } from '../../../src/renderer/src/lib/spc/individuals';
+import { individualsStats } from '../../../src/shared/spc/individuals';
 
 describe('individualsStats', () => {
   it('needs two points for a moving range', () => {

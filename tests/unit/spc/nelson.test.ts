@@ -7,7 +7,7 @@ import {
   rule3,
   rule4,
   toRuns,
-} from '../../../src/renderer/src/lib/spc/nelson';
+} from '../../../src/shared/spc/nelson';
 
 const range = (from: number, to: number): number[] =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i);

@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'quality', label: 'Quality', roles: everyone },
   { id: 'alerts', label: 'Alerts', roles: everyone },
   { id: 'maintenance', label: 'Maintenance', roles: everyone },
-  { id: 'reports', label: 'Reports', roles: everyone },
+  { id: 'reports', label: 'Reports', roles: ['admin', 'engineer'] },
   { id: 'events', label: 'Event log', roles: everyone },
   { id: 'dead-letters', label: 'Dead letters', roles: ['admin', 'engineer'] },
   { id: 'admin', label: 'Admin', roles: ['admin'] },

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { createBackend, type Backend } from '../../../../src/backend/backend';
-import { launchStoreWithNode } from '../../../../src/backend/store/node-launcher';
+import { nodeLauncher } from '../../../../src/backend/node-launcher';
+import { ChromiumPdfPrinter } from '../../../../src/backend/reports/pdf/chromium-pdf-printer';
 import type { IngestStatus, MethodName, Role, Session } from '../../../../src/shared/contract';
 import { connectPublisher } from './publisher';
 import { waitFor } from './wait';
@@ -34,7 +35,8 @@ export class EmbeddedBackend {
     const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-pipeline-'));
     const backend = await createBackend({
       dataDir,
-      launcher: { launchStore: launchStoreWithNode },
+      launcher: nodeLauncher,
+      pdfPrinter: new ChromiumPdfPrinter(),
       bcryptCost: 4,
       log: () => undefined,
       ingest: { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 0 },

@@ -1,5 +1,5 @@
-import type { Capability } from '../../lib/spc/capability';
-import type { IndividualsStats } from '../../lib/spc/individuals';
+import type { Capability } from '../../../../shared/spc/capability';
+import type { IndividualsStats } from '../../../../shared/spc/individuals';
 import { formatNumber } from '../../lib/format';
 import type { SpecVersion } from '../../../../shared/contract';
 

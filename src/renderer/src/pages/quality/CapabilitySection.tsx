@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { capability } from '../../lib/spc/capability';
-import { histogram } from '../../lib/spc/histogram';
-import { individualsStats } from '../../lib/spc/individuals';
-import { describeHits, nelsonRules } from '../../lib/spc/nelson';
+import { capability } from '../../../../shared/spc/capability';
+import { histogram } from '../../../../shared/spc/histogram';
+import { individualsStats } from '../../../../shared/spc/individuals';
+import { describeHits, nelsonRules } from '../../../../shared/spc/nelson';
 import { CapabilityFigures } from './CapabilityFigures';
 import { SpcChart } from './SpcChart';
 import { histogramOption, individualsOption } from './spc-options';

@@ -1,6 +1,6 @@
-import type { Bin } from '../../lib/spc/histogram';
-import type { IndividualsStats } from '../../lib/spc/individuals';
-import type { SpecLimits } from '../../lib/spc/capability';
+import type { Bin } from '../../../../shared/spc/histogram';
+import type { IndividualsStats } from '../../../../shared/spc/individuals';
+import type { SpecLimits } from '../../../../shared/spc/capability';
 import type { SpcChartOption } from './SpcChart';
 import type { SpcPalette } from './spc-palette';
 

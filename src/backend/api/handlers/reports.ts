@@ -1,0 +1,7 @@
+import type { ReportService } from '../../reports/report-service';
+import type { Dispatcher } from '../dispatcher';
+
+/** Reports: the service settles the scope (line, machine or the caller's plant) itself. */
+export function registerReportHandlers(dispatcher: Dispatcher, reports: ReportService): void {
+  dispatcher.register('reports.build', (input, { caller }) => reports.forCaller(input, caller));
+}

@@ -1,0 +1,9 @@
+import type { BackgroundLauncher } from './backend';
+import { launchReportsWithNode } from './reports/process/node-launcher';
+import { launchStoreWithNode } from './store/node-launcher';
+
+/** Background processes under plain Node (console mode, tests, the command line). */
+export const nodeLauncher: BackgroundLauncher = {
+  launchStore: launchStoreWithNode,
+  launchReports: launchReportsWithNode,
+};

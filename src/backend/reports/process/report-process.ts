@@ -1,0 +1,72 @@
+/**
+ * Entry of the report process: builds reports from a read-only connection to the database,
+ * away from the main process (which carries the UI's IPC) and from the store process (which
+ * must keep committing what the broker sends). SQLite's WAL lets it read while the store writes.
+ */
+import Database from 'better-sqlite3';
+import { bindingOptions } from '../../store/open-database';
+import { buildReport } from '../data/build-report';
+import { reportCsvFiles } from '../render/csv';
+import { renderReport } from '../render/render-report';
+import type { FromReports, ToReports } from './report-protocol';
+
+interface ParentPortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+
+function send(message: FromReports): void {
+  if (electronPort) electronPort.postMessage(message);
+  else process.send?.(message);
+}
+
+function onMessage(listener: (message: ToReports) => void): void {
+  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToReports));
+  else process.on('message', (message) => listener(message as ToReports));
+}
+
+let db: Database.Database | null = null;
+
+onMessage((message) => {
+  if (message.kind === 'open') {
+    try {
+      db = new Database(message.databasePath, { readonly: true, ...bindingOptions() });
+      db.pragma('busy_timeout = 5000');
+      send({ kind: 'ready' });
+    } catch (error) {
+      send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
+  try {
+    if (!db) throw new Error('The database is not open');
+    const { job } = message;
+    // One read transaction: every query of the report sees the same moment of the database.
+    const built = db.transaction(() => {
+      const report = buildReport(db!, job);
+      return job.render.html
+        ? { report, ...renderReport(report, job) }
+        : { report, html: null, pageChrome: null };
+    })();
+    send({
+      kind: 'built',
+      id: message.id,
+      built,
+      csv: message.csv ? reportCsvFiles(built.report) : null,
+    });
+  } catch (error) {
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    send({ kind: 'failed', id: message.id, message: text });
+  }
+});
+
+process.on('disconnect', () => {
+  db?.close();
+  process.exit(0);
+});
+process.on('SIGTERM', () => {
+  db?.close();
+  process.exit(0);
+});
