@@ -27,12 +27,17 @@ import type { PdfPrinter } from './reports/pdf/pdf-printer';
 import { ReportProcessClient } from './reports/process/report-client';
 import { ReportService } from './reports/report-service';
 import { registerReportHandlers } from './api/handlers/reports';
+import { registerSimulatorHandlers } from './api/handlers/simulator';
+import { SimulationService } from './simulation/simulation-service';
+import { ShiftExportJob } from './reports/export/shift-export-job';
 
 /** How the host (Electron main, or Node) starts background processes. */
 export interface BackgroundLauncher {
   launchStore(): StoreChannel;
   /** The report process: reads the database (never writes) and lays reports out. */
   launchReports(): StoreChannel;
+  /** The built-in simulator: publishes simulated machines to the broker Linewatch reads. */
+  launchSimulator(): StoreChannel;
 }
 
 export interface BackendOptions {
@@ -61,6 +66,8 @@ export interface Backend {
   readonly databasePath: string;
   /** Runs the once-a-minute maintenance and prediction check now (tools, tests). */
   evaluateMaintenance(): Promise<void>;
+  /** Writes the end-of-shift PDFs that are due now (tools, tests); the job checks every minute. */
+  exportShiftReportsNow(): Promise<void>;
   /** Applies the telemetry retention now (tools, tests); the job runs hourly anyway. */
   applyRetentionNow(): Promise<{ raw: number; rollups: number }>;
   close(): Promise<void>;
@@ -142,7 +149,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
-  registerBackupHandlers(dispatcher, services, options.dataDir);
+  registerBackupHandlers(dispatcher, services, options.dataDir, async () => {
+    // A restored database has its own settings, plant and sessions: reread what is cached.
+    settings = await store.getSettings();
+    auth.forgetSessions();
+    await plant.refresh();
+    await monitor.reset();
+  });
   registerBrokerHandlers(dispatcher, services, {
     fromCommandLine: commandLineBroker,
     // Without ingest (API tests) the setting is only stored.
@@ -174,6 +187,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   });
   registerReportHandlers(dispatcher, reports);
+  const simulation = new SimulationService({
+    launch: () => options.launcher.launchSimulator(),
+    // The broker ingest reads (with the embedded broker, its local URL): what the simulator
+    // sends comes back through ingest like real machines. Without ingest there is none.
+    broker: () => {
+      if (!options.ingest) return null;
+      const { url, topicRoot, username, password, caFile, certFile, keyFile } =
+        ingest.brokerSettings();
+      return { url, topicRoot, username, password, caFile, certFile, keyFile };
+    },
+    store,
+    now,
+    log,
+  });
+  registerSimulatorHandlers(dispatcher, simulation);
+  const shiftExport = new ShiftExportJob(reports, store, settingsCache.current, now, log);
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
 
@@ -210,10 +239,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     await store.recordRecovery(store.recovery.movedTo, store.recovery.reason);
   }
   if (options.ingest) await ingest.start(`linewatch-${await installId(options.dataDir, store)}`);
+  // After ingest: shifts that ended while the app was closed are caught up from here.
+  shiftExport.start();
 
   return {
     databasePath,
     evaluateMaintenance: () => maintenance.evaluate(),
+    exportShiftReportsNow: () => shiftExport.runOnce(),
     applyRetentionNow: () => store.applyRetention(now()),
     call: (method, input, token) => dispatcher.call(method, input, token),
     async openLive(token, topicNames, send) {
@@ -237,7 +269,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async close() {
+      // First, while the broker still runs: the simulated machines say goodbye.
+      await simulation.close();
       commands.stop();
+      shiftExport.stop();
+      await shiftExport.idle();
       maintenance.stop();
       retention.stop();
       alertClock.stop();

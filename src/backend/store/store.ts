@@ -69,6 +69,12 @@ export type StoreNotice =
   | { topic: 'command'; payload: CommandRecord }
   | { topic: 'alert'; payload: Alert };
 
+/** What a restore answers: the file put in place, and the copy kept of the one replaced. */
+export interface RestoreOutcome {
+  restored: string;
+  safetyCopy: string;
+}
+
 /** Who did it, for the event log. */
 export interface Actor {
   username: string;
@@ -280,7 +286,77 @@ export class Store {
     return { file, bytes };
   }
 
+  /**
+   * Just after a backup was put in place (store-process.ts swaps the file): every session
+   * the restored database knows is ended, since its tokens belong to another moment, and the
+   * restore is recorded in the restored log, which is the one that goes on.
+   */
+  recordRestore(
+    fileName: string,
+    safetyCopy: string,
+    actor: Actor,
+    schema: { from: number; to: number },
+  ): RestoreOutcome {
+    return this.tx(() => {
+      const sessionIds = this.sessions.revokeAll(nowIso());
+      if (sessionIds.length)
+        this.pending.push({ topic: 'sessions.revoked', payload: { sessionIds } });
+      this.events.append({
+        type: 'backup.restored',
+        actor: actor.username,
+        target: fileName,
+        message: `${actor.username} restored the database from ${fileName}; the database as it was is kept as ${safetyCopy}`,
+        details: { fileName, safetyCopy, schemaFrom: schema.from, schemaTo: schema.to },
+      });
+      return { restored: fileName, safetyCopy };
+    });
+  }
+
   /** After a damaged database was moved aside: an event and a critical alert in the new one. */
+  /** The end (epoch ms) of the last shift whose reports were exported, or null before the first. */
+  lastShiftExport(): number | null {
+    return this.settings.readPrivate<number>('reports.lastShiftExportEndMs');
+  }
+
+  /**
+   * Records a finished end-of-shift export: the files written (one event each, so the log
+   * names every file) and the shift it covered, so a restart does not export it again.
+   */
+  recordShiftExport(
+    shiftEndMs: number,
+    files: { lineId: string; path: string; reportId: string; dataSha256: string }[],
+  ): void {
+    this.tx(() => {
+      for (const file of files) {
+        this.events.append({
+          type: 'report.exported',
+          actor: 'Linewatch',
+          target: file.reportId,
+          lineId: file.lineId,
+          message: `The shift report ${file.reportId} of line ${file.lineId} was written to ${file.path}`,
+          details: {
+            path: file.path,
+            dataSha256: file.dataSha256,
+            shiftEnd: new Date(shiftEndMs).toISOString(),
+          },
+        });
+      }
+      this.settings.writePrivate('reports.lastShiftExportEndMs', shiftEndMs);
+    });
+  }
+
+  /** An end-of-shift export that could not be written (folder missing, disk full). */
+  recordShiftExportFailure(shiftEndMs: number, reason: string): void {
+    this.tx(() => {
+      this.events.append({
+        type: 'report.export_failed',
+        actor: 'Linewatch',
+        message: `The shift reports for the shift ending ${new Date(shiftEndMs).toISOString()} could not be written: ${reason}`,
+        details: { shiftEnd: new Date(shiftEndMs).toISOString(), reason },
+      });
+    });
+  }
+
   recordRecovery(movedTo: string, reason: string): void {
     this.tx(() => {
       this.events.append({
