@@ -1,6 +1,6 @@
 // `npm test`: everything, in the order that fails fastest: system packages, lint, types,
-// build, unit + integration tests, end-to-end tests in Chromium. Ends with one line
-// "tests: N passed, N failed".
+// build, the Electron static scan, unit + integration tests, end-to-end tests in Chromium.
+// Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { ensureSystemPackages } from './system-packages.mjs';
@@ -42,6 +42,9 @@ if (want('types')) {
     failedSteps.push('tsc web');
 }
 if (want('build') && !run('build', 'npx', ['electron-vite', 'build'])) failedSteps.push('build');
+// The Electron shell's static scan reads the built renderer page (its CSP meta tag).
+if (want('scan') && !run('electron scan', 'node', ['scripts/electron-scan.mjs']))
+  failedSteps.push('electron scan');
 
 for (const [name, projects] of [
   ['unit+integration', ['--project', 'unit', '--project', 'integration']],

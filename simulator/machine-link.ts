@@ -1,4 +1,4 @@
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { MachineAddress, OutgoingMessage } from './model';
 
 export interface MachineLinkOptions {
@@ -9,7 +9,14 @@ export interface MachineLinkOptions {
   stateTopic: string;
   reconnectPeriodMs: number;
   maxBufferedMessages: number;
+  /** Credentials and TLS files for a broker that asks for them (the built-in simulator window). */
+  credentials?: BrokerCredentials;
 }
+
+export type BrokerCredentials = Pick<
+  IClientOptions,
+  'username' | 'password' | 'ca' | 'cert' | 'key'
+>;
 
 /** What the link reports back; the runner turns these into counters and model calls. */
 export interface MachineLinkEvents {
@@ -42,6 +49,7 @@ export class MachineLink {
     private readonly events: MachineLinkEvents,
   ) {
     this.client = mqtt.connect(options.brokerUrl, {
+      ...options.credentials,
       clientId: options.clientId,
       clean: true,
       reconnectPeriod: options.reconnectPeriodMs,

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { buildTopic, DEFAULT_TOPIC_ROOT } from '../src/backend/ingest/protocol';
-import { MachineLink } from './machine-link';
+import { type BrokerCredentials, MachineLink } from './machine-link';
 import { BROKER_DROP, FactoryModel, type FactoryModelOptions, type OutgoingMessage } from './model';
 import { type RunnerStats, emptyStats } from './runner-stats';
 
 export interface RunnerOptions {
   brokerUrl: string;
+  /** For a broker that asks for a user, a password or client certificates. */
+  credentials?: BrokerCredentials;
   /** The model's options; its start time is the wall clock when the runner starts. */
   model: Omit<FactoryModelOptions, 'startMs'>;
   /** Virtual seconds per real second (1 = real time). Above 1, timestamps run ahead of the clock. */
@@ -73,6 +75,7 @@ export class SimulatorRunner extends EventEmitter<RunnerEvents> {
           stateTopic: buildTopic(root, lineId, machineId, 'state'),
           reconnectPeriodMs: this.options.reconnectPeriodMs ?? 1000,
           maxBufferedMessages: this.options.maxBufferedMessages ?? 100_000,
+          credentials: this.options.credentials,
         },
         {
           onConnected: (reconnected) => this.whenConnected(lineId, machineId, reconnected),

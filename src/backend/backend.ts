@@ -152,6 +152,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   registerBackupHandlers(dispatcher, services, options.dataDir, async () => {
     // A restored database has its own settings, plant and sessions: reread what is cached.
     settings = await store.getSettings();
+    // The store process made a new Store around the restored file; it reads this topic root.
+    await store.setTopicRoot(ingest.topicRoot());
     auth.forgetSessions();
     await plant.refresh();
     await monitor.reset();

@@ -3,6 +3,7 @@ import type { BackgroundLauncher } from '../backend/backend';
 import type { StoreChannel } from '../backend/store/rpc';
 import storeProcessPath from '../backend/store/store-process?modulePath';
 import reportProcessPath from '../backend/reports/process/report-process?modulePath';
+import simulatorProcessPath from '../backend/simulation/simulator-process?modulePath';
 
 /**
  * Runs the store (better-sqlite3) and the report builder in Electron utility processes, so a
@@ -13,6 +14,7 @@ export function utilityProcessLauncher(): BackgroundLauncher {
   return {
     launchStore: () => fork(storeProcessPath, 'linewatch-store'),
     launchReports: () => fork(reportProcessPath, 'linewatch-reports'),
+    launchSimulator: () => fork(simulatorProcessPath, 'linewatch-simulator'),
   };
 }
 

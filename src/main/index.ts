@@ -8,7 +8,7 @@ import { registerIpc } from './ipc';
 import { installApplicationMenu } from './menu';
 import { utilityProcessLauncher } from './background-launcher';
 import type { AppPages } from '../shared/desktop/trusted-url';
-import { createMainWindow, denyAllPermissions } from './window';
+import { createMainWindow, createSimulatorWindow, denyAllPermissions } from './window';
 
 /** Electron main process: lifecycle only. Everything that decides anything lives in the backend. */
 
@@ -24,6 +24,7 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 let backend: Backend | null = null;
 let disposeIpc: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
+let simulatorWindow: BrowserWindow | null = null;
 
 function showMainWindow(): void {
   if (mainWindow && !mainWindow.isDestroyed()) {
@@ -37,11 +38,25 @@ function showMainWindow(): void {
   });
 }
 
+/** At most one simulator window: the menu item brings the open one forward. */
+function showSimulatorWindow(): void {
+  if (!backend) return;
+  if (simulatorWindow && !simulatorWindow.isDestroyed()) {
+    if (simulatorWindow.isMinimized()) simulatorWindow.restore();
+    simulatorWindow.focus();
+    return;
+  }
+  simulatorWindow = createSimulatorWindow(preloadPath, pages);
+  simulatorWindow.on('closed', () => {
+    simulatorWindow = null;
+  });
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   denyAllPermissions(session.defaultSession);
   installContentSecurityPolicy(session.defaultSession, pages);
-  installApplicationMenu(app.isPackaged);
+  installApplicationMenu(app.isPackaged, { openSimulator: showSimulatorWindow });
   try {
     backend = await createBackend({
       dataDir: app.getPath('userData'),

@@ -5,7 +5,10 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
  * its app menu), a reload for a control-room screen left open for days, and no DevTools in
  * packaged builds.
  */
-export function installApplicationMenu(isPackaged: boolean): void {
+export function installApplicationMenu(
+  isPackaged: boolean,
+  actions: { openSimulator: () => void },
+): void {
   const view: MenuItemConstructorOptions[] = [
     { role: 'reload' },
     { type: 'separator' },
@@ -22,6 +25,8 @@ export function installApplicationMenu(isPackaged: boolean): void {
     { role: 'fileMenu' },
     { role: 'editMenu' },
     { label: 'View', submenu: view },
+    // Engineers and admins only: the window asks for a login and the backend checks the role.
+    { label: 'Tools', submenu: [{ label: 'Simulator…', click: actions.openSimulator }] },
     { role: 'windowMenu' },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -1,5 +1,6 @@
 import { BrowserWindow, type Session } from 'electron';
 import { isAppPage, type AppPages } from '../shared/desktop/trusted-url';
+import { SIMULATOR_WINDOW_QUERY } from '../shared/desktop/windows';
 
 /** Matches the renderer's dark theme, so no white flash shows before the first paint. */
 const BACKGROUND = '#0f1419';
@@ -9,13 +10,33 @@ const BACKGROUND = '#0f1419';
  * isolated preload, Chromium sandbox, and no way to leave the app's own page.
  */
 export function createMainWindow(preloadPath: string, pages: AppPages): BrowserWindow {
+  return createAppWindow(preloadPath, pages, { title: 'Linewatch', width: 1440, height: 900 });
+}
+
+/**
+ * The simulator's own window: the same renderer and the same hardening, loaded with a query
+ * flag that makes it show the simulator page only.
+ */
+export function createSimulatorWindow(preloadPath: string, pages: AppPages): BrowserWindow {
+  return createAppWindow(
+    preloadPath,
+    pages,
+    { title: 'Linewatch · Simulator', width: 1200, height: 860 },
+    { search: SIMULATOR_WINDOW_QUERY, hash: '/simulator' },
+  );
+}
+
+function createAppWindow(
+  preloadPath: string,
+  pages: AppPages,
+  look: { title: string; width: number; height: number },
+  route?: { search: string; hash: string },
+): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...look,
     minWidth: 960,
     minHeight: 600,
     show: false,
-    title: 'Linewatch',
     backgroundColor: BACKGROUND,
     webPreferences: {
       preload: preloadPath,
@@ -39,8 +60,14 @@ export function createMainWindow(preloadPath: string, pages: AppPages): BrowserW
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 
-  if (pages.devServerUrl !== undefined) void window.loadURL(pages.devServerUrl);
-  else void window.loadFile(pages.rendererIndexFile);
+  if (pages.devServerUrl !== undefined) {
+    const url = new URL(pages.devServerUrl);
+    if (route) {
+      url.search = route.search;
+      url.hash = route.hash;
+    }
+    void window.loadURL(url.toString());
+  } else void window.loadFile(pages.rendererIndexFile, route);
   return window;
 }
 

@@ -22,7 +22,8 @@ export function toErrorBody(error: unknown, log: (line: string) => void): ApiErr
       ...(error.issues ? { issues: error.issues } : {}),
     };
   }
-  if (error instanceof StoreError && error.code !== 'INTERNAL') {
+  // A full disk is the backend's trouble, not the caller's: it stays INTERNAL (and raises an alert).
+  if (error instanceof StoreError && error.code !== 'INTERNAL' && error.code !== 'STORAGE_FULL') {
     return { code: error.code, message: error.message };
   }
   log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -169,6 +169,14 @@ export class AuthService {
     return { user, sessionId: claims.sessionId, scope: this.scopeOf(user) };
   }
 
+  /**
+   * After a restore: the cached sessions belong to the replaced database. Each is read again
+   * from the restored one, where the restore ended them all, so everyone logs in again.
+   */
+  forgetSessions(): void {
+    this.sessions.clear();
+  }
+
   /** For live feeds: whether a session may still receive data right now. */
   isLive(sessionId: string): boolean {
     const session = this.sessions.get(sessionId);

@@ -5,14 +5,17 @@ export interface BatcherOptions {
   maxMessages: number;
   /** ...or when the oldest has waited this long, whichever comes first. */
   maxDelayMs: number;
-  /** After a failed commit (store down, disk full), try the same batch again after this. */
+  /** After a failed commit (store down, disk full), try the same batch again after this... */
   retryDelayMs: number;
+  /** ...doubling at each failure in a row up to this, so a full disk is not hammered. */
+  maxRetryDelayMs?: number;
 }
 
 export const DEFAULT_BATCHING: BatcherOptions = {
   maxMessages: 2000,
   maxDelayMs: 5,
-  retryDelayMs: 1000,
+  retryDelayMs: 500,
+  maxRetryDelayMs: 8000,
 };
 
 /**
@@ -25,6 +28,7 @@ export class IngestBatcher<T extends RawMessage> {
   private timer: NodeJS.Timeout | null = null;
   private committing = false;
   private stopped = false;
+  private failuresInARow = 0;
 
   constructor(
     private readonly commit: (messages: T[]) => Promise<IngestSummary>,
@@ -56,6 +60,12 @@ export class IngestBatcher<T extends RawMessage> {
     this.timer = null;
   }
 
+  private nextRetryDelay(): number {
+    const { retryDelayMs, maxRetryDelayMs = retryDelayMs } = this.options;
+    this.failuresInARow += 1;
+    return Math.min(retryDelayMs * 2 ** (this.failuresInARow - 1), maxRetryDelayMs);
+  }
+
   private flushSoon(delayMs: number): void {
     if (this.stopped || this.committing) return;
     if (this.timer && delayMs > 0) return;
@@ -70,6 +80,7 @@ export class IngestBatcher<T extends RawMessage> {
     const batch = this.queue.slice(0, this.options.maxMessages);
     try {
       const summary = await this.commit(batch);
+      this.failuresInARow = 0;
       this.queue.splice(0, batch.length);
       this.committing = false;
       this.committed(batch, summary);
@@ -78,8 +89,7 @@ export class IngestBatcher<T extends RawMessage> {
     } catch (error) {
       this.committing = false;
       this.failed(error, this.queue.length);
-      if (!this.stopped)
-        this.timer = setTimeout(() => void this.flush(), this.options.retryDelayMs);
+      if (!this.stopped) this.timer = setTimeout(() => void this.flush(), this.nextRetryDelay());
     }
   }
 }

@@ -140,6 +140,11 @@ export class IngestService {
     return this.options.broker.topicRoot;
   }
 
+  /** The broker read now (the embedded one's real URL), with credentials: the simulator publishes there. */
+  brokerSettings(): BrokerSettings {
+    return { ...this.options.broker, url: this.status.brokerUrl };
+  }
+
   /** What the command service publishes through: the same connection ingest uses. */
   readonly publisher: CommandPublisher = {
     isConnected: () => this.subscriber?.isConnected() ?? false,

@@ -43,6 +43,12 @@ export class MachineMonitor {
     }
   }
 
+  /** After a restore: forgets machines the restored database does not know, then re-reads. */
+  async reset(): Promise<void> {
+    this.snapshots.clear();
+    await this.reload();
+  }
+
   replace(snapshot: MachineSnapshot): void {
     this.snapshots.set(snapshot.machineId, snapshot);
     this.publish(snapshot);

@@ -7,6 +7,7 @@ interface SnapshotRow {
   line_id: string;
   name: string;
   heartbeat_timeout_s: number;
+  ideal_cycle_time_s: number | null;
   state: MachineState | null;
   state_ms: number | null;
   reason: string | null;
@@ -24,7 +25,7 @@ export class MachinesStore {
   snapshots(machineId?: string): MachineSnapshot[] {
     const rows = this.db
       .prepare(
-        `SELECT m.id AS machine_id, m.line_id, m.name, m.heartbeat_timeout_s,
+        `SELECT m.id AS machine_id, m.line_id, m.name, m.heartbeat_timeout_s, m.ideal_cycle_time_s,
            st.state, st.ts_ms AS state_ms, st.reason,
            tl.temperature, tl.units_produced,
            max(coalesce(st.received_ms, 0), coalesce(tl.ts_ms, 0),
@@ -49,6 +50,7 @@ export class MachinesStore {
       unitsProduced: row.units_produced,
       lastSeenAt: row.last_seen_ms ? iso(row.last_seen_ms) : null,
       heartbeatTimeoutS: row.heartbeat_timeout_s,
+      idealCycleTimeS: row.ideal_cycle_time_s,
     }));
   }
 

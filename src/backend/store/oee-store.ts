@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HourFigures } from '../scoring/oee';
+import { resultCounts } from './result-counts';
 
 const HOUR_MS = 3_600_000;
 
@@ -122,29 +123,14 @@ export class OeeStore {
       if (line !== undefined) figure(row.machine_id, line, row.hour).units += row.units;
     }
 
-    // Quality: first attempts only; NO_SPEC results are not judged, so not counted.
-    const quality = this.db
-      .prepare(
-        `SELECT machine_id, (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
-           count(*) FILTER (WHERE verdict != 'NO_SPEC') AS tested,
-           count(*) FILTER (WHERE verdict = 'PASS') AS good
-         FROM test_results
-         WHERE attempt = 1 AND ts_ms >= @from AND ts_ms < @to
-           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
-         GROUP BY machine_id, hour`,
-      )
-      .all({ ...filter, from: fromMs, to: end }) as {
-      machine_id: string;
-      hour: number;
-      tested: number;
-      good: number;
-    }[];
-    for (const row of quality) {
-      const line = lineOf.get(row.machine_id);
+    // Quality: first attempts only; NO_SPEC results are not judged, so not counted. Whole
+    // hours come from the result rollup, so a day of a million results stays cheap.
+    for (const row of resultCounts(this.db, fromMs, end, machines)) {
+      const line = lineOf.get(row.machineId);
       if (line === undefined) continue;
-      const target = figure(row.machine_id, line, row.hour);
-      target.firstPassTested += row.tested;
-      target.firstPassGood += row.good;
+      const target = figure(row.machineId, line, row.hourMs);
+      target.firstPassTested += row.firstJudged;
+      target.firstPassGood += row.firstPassed;
     }
     return [...figures.values()].filter((f) => f.plannedS > 0);
   }

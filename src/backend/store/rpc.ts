@@ -11,7 +11,9 @@ export interface StoreChannel {
   kill(): void;
 }
 
-export type StoreErrorCode = 'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTERNAL';
+/** STORAGE_FULL: the disk is full (SQLITE_FULL); the write was rolled back and may be retried. */
+export type StoreErrorCode =
+  'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTERNAL' | 'STORAGE_FULL';
 
 /** A refusal the store can explain (a rule, a missing row); anything else is INTERNAL. */
 export class StoreError extends Error {

@@ -59,6 +59,16 @@ export class SessionsStore {
       .run(now, id);
   }
 
+  /** Ends every open session (after a restore); returns their ids. */
+  revokeAll(now: string): string[] {
+    const ids = this.db
+      .prepare('SELECT id FROM sessions WHERE revoked_at IS NULL')
+      .pluck()
+      .all() as string[];
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL').run(now);
+    return ids;
+  }
+
   /** Ends every session of a user (disabled, deleted, demoted, password reset). */
   revokeAllOf(userId: number, now: string): string[] {
     const ids = this.db

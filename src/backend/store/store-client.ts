@@ -1,5 +1,5 @@
 import { StoreError, type FromStore, type StoreChannel } from './rpc';
-import type { StoreNotice, StoreOps } from './store';
+import type { Actor, RestoreOutcome, StoreNotice, StoreOps } from './store';
 
 type Async<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R
@@ -10,6 +10,11 @@ type Async<T> = {
 /** The store's operations as promises, for code outside the store process. */
 export type StoreClient = Async<StoreOps> & {
   onNotice(listener: (notice: StoreNotice) => void): void;
+  /**
+   * Puts a checked backup in place of the live database (a safety copy of which goes to
+   * `backupsDir`); run by the store process itself, since it closes its own connection.
+   */
+  restoreBackup(backupFile: string, backupsDir: string, actor: Actor): Promise<RestoreOutcome>;
   /** Set when the store found the database damaged, moved it aside and started afresh. */
   readonly recovery: { movedTo: string; reason: string } | null;
   close(): Promise<void>;

@@ -3,10 +3,16 @@
  * utilityProcess in the desktop app and by child_process.fork under Node; the messages are
  * the same (rpc.ts).
  */
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
 import { openCheckedDatabase } from './recover-database';
+import { checkBackup, stageBackup, swapInBackup } from './restore-database';
 import { StoreError, type FromStore, type ToStore } from './rpc';
-import { Store } from './store';
+import { Store, type Actor, type RestoreOutcome } from './store';
+import { openDatabase, type OpenedDatabase } from './open-database';
+import { DiskReserve } from './disk-reserve';
+import { applyTestPageLimit, isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
 
 interface ParentPortLike {
   postMessage(message: unknown): void;
@@ -26,16 +32,27 @@ function onMessage(listener: (message: ToStore) => void): void {
 }
 
 let store: Store | null = null;
+let databasePath = '';
+let migrationsDir = '';
+
+let guard: StorageGuard | null = null;
+
+function useDatabase(opened: Database): void {
+  store = new Store(opened, (notice) => send({ kind: 'notice', ...notice }));
+  db = opened;
+}
 
 function open(request: Extract<ToStore, { kind: 'open' }>): void {
   try {
-    const opened = openCheckedDatabase(
-      request.databasePath,
-      request.migrationsDir || fileURLToPath(new URL('./migrations/', import.meta.url)),
-    );
+    databasePath = request.databasePath;
+    migrationsDir =
+      request.migrationsDir || fileURLToPath(new URL('./migrations/', import.meta.url));
+    const opened = openCheckedDatabase(databasePath, migrationsDir);
     const { migratedFrom, migratedTo, recovery } = opened;
-    store = new Store(opened.db, (notice) => send({ kind: 'notice', ...notice }));
-    db = opened.db;
+    useDatabase(opened.db);
+    const reserve = new DiskReserve(`${databasePath}.reserve`);
+    reserve.ensure();
+    guard = new StorageGuard(reserve, () => (db ? pageHeadroom(db) : true));
     send({ kind: 'ready', migratedFrom, migratedTo, recovery });
   } catch (error) {
     send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });
@@ -43,7 +60,10 @@ function open(request: Extract<ToStore, { kind: 'open' }>): void {
 }
 
 function sendFailure(id: number, error: unknown): void {
-  if (error instanceof StoreError) {
+  if (isStorageFull(error)) {
+    const message = error instanceof Error ? error.message : String(error);
+    send({ kind: 'failure', id, code: 'STORAGE_FULL', message });
+  } else if (error instanceof StoreError) {
     send({ kind: 'failure', id, code: error.code, message: error.message });
   } else {
     const message = error instanceof Error ? error.message : String(error);
@@ -51,13 +71,63 @@ function sendFailure(id: number, error: unknown): void {
   }
 }
 
+let restoring = false;
+
+/**
+ * Replaces the live database with a checked backup: the one writer closes its connection,
+ * so this runs here and not as a Store operation. A safety copy of the live database is
+ * taken first (online backup); a refused backup leaves the live database untouched.
+ */
+async function restoreBackup(
+  backupFile: string,
+  backupsDir: string,
+  actor: Actor,
+): Promise<RestoreOutcome> {
+  if (!store || !db) throw new StoreError('INTERNAL', 'The database is not open');
+  if (restoring) throw new StoreError('CONFLICT', 'A restore is already running');
+  restoring = true;
+  try {
+    checkBackup(backupFile, migrationsDir);
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const safetyCopy = join(backupsDir, `before-restore-${stamp}.sqlite`);
+    await db.backup(safetyCopy);
+    const staged = stageBackup(databasePath, backupFile);
+    // From here to the reopen nothing awaits: no other call can reach a closed database.
+    db.close();
+    let opened: OpenedDatabase;
+    try {
+      opened = swapInBackup(databasePath, staged, safetyCopy, migrationsDir);
+    } catch (error) {
+      useDatabase(openDatabase(databasePath, migrationsDir).db);
+      throw error;
+    }
+    useDatabase(opened.db);
+    return store.recordRestore(basename(backupFile), basename(safetyCopy), actor, {
+      from: opened.migratedFrom,
+      to: opened.migratedTo,
+    });
+  } finally {
+    restoring = false;
+  }
+}
+
 function call(request: Extract<ToStore, { kind: 'call' }>): void {
   try {
     if (!store) throw new StoreError('INTERNAL', 'The database is not open');
+    if (request.op === 'restoreBackup') {
+      const [file, dir, actor] = request.args as [string, string, Actor];
+      restoreBackup(file, dir, actor).then(
+        (resolved) => send({ kind: 'result', id: request.id, value: resolved }),
+        (error: unknown) => sendFailure(request.id, error),
+      );
+      return;
+    }
     const op = (store as unknown as Record<string, unknown>)[request.op];
     if (typeof op !== 'function' || !(request.op in Store.prototype)) {
       throw new StoreError('INTERNAL', `Unknown store operation ${request.op}`);
     }
+    if (db) applyTestPageLimit(db);
+    guard?.before(request.op, store);
     const value = (op as (...args: unknown[]) => unknown).apply(store, request.args);
     // Almost every operation is synchronous; the online backup is not.
     if (value instanceof Promise) {
@@ -67,8 +137,10 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
       );
       return;
     }
+    guard?.succeeded(store);
     send({ kind: 'result', id: request.id, value });
   } catch (error) {
+    if (store) guard?.failed(error, store);
     sendFailure(request.id, error);
   }
 }
@@ -78,7 +150,7 @@ onMessage((message) => {
   else if (message.kind === 'call') call(message);
 });
 
-let db: { close(): void } | null = null;
+let db: Database | null = null;
 
 /** Closes the database cleanly (a checkpoint folds the WAL back into the file), then exits. */
 function shutDown(): never {

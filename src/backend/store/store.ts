@@ -55,6 +55,7 @@ import {
   maintenanceCondition,
   predictionCondition,
   storageCondition,
+  storageFullCondition,
 } from '../alerts/rules/conditions';
 import { MaintenanceStore } from './maintenance-store';
 import type { BrokerSettings } from '../ingest/broker/broker-settings';
@@ -309,6 +310,15 @@ export class Store {
         details: { fileName, safetyCopy, schemaFrom: schema.from, schemaTo: schema.to },
       });
       return { restored: fileName, safetyCopy };
+    });
+  }
+
+  /** Raises or clears the full-disk alert (StorageGuard decides when; see storage-guard.ts). */
+  storageFull(full: boolean, nowMs: number): void {
+    this.tx(() => {
+      const condition = storageFullCondition();
+      if (full) this.alerts.raise(condition, nowMs);
+      else this.alerts.returnToNormal(condition.key, nowMs);
     });
   }
 

@@ -8,6 +8,8 @@ import { useSessionUpkeep } from './hooks/use-session-upkeep';
 import { toApiErrorBody } from './lib/errors';
 import { LockScreen } from './pages/LockScreen';
 import { LoginPage } from './pages/LoginPage';
+import { SimulatorWindow } from './pages/simulator/SimulatorWindow';
+import { isSimulatorWindow } from '../../shared/desktop/windows';
 import { SetupPage } from './pages/SetupPage';
 import { usePlant } from './state/plant-store';
 import { useSession } from './state/session-store';
@@ -83,7 +85,13 @@ function LoggedIn() {
   useIdleLock(idleLockMinutes, !locked, lock);
   useSessionUpkeep(!locked);
   if (locked) return <LockScreen />;
-  return user ? <AppFrame user={user} /> : null;
+  if (!user) return null;
+  // The desktop app's simulator window loads the same renderer with ?window=simulator.
+  return isSimulatorWindow(window.location.search) ? (
+    <SimulatorWindow user={user} />
+  ) : (
+    <AppFrame user={user} />
+  );
 }
 
 /**

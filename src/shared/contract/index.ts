@@ -4,3 +4,4 @@ export * from './define';
 export * from './methods';
 export * from './topics';
 export * from './reports';
+export * from './simulator-methods';

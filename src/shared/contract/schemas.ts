@@ -149,6 +149,19 @@ export const AuditResult = z.object({
 });
 export type AuditResult = z.infer<typeof AuditResult>;
 
+/** A backup file's bare name: no folder, no `..`, so it can only name a file in backups/. */
+export const BackupFileName = z
+  .string()
+  .max(200)
+  .regex(/^[\w-]+(\.[\w-]+)*\.sqlite$/, 'a file name from the list of backups, without a folder');
+
+export const BackupFile = z.object({
+  fileName: BackupFileName,
+  bytes: z.number().int(),
+  modifiedAt: IsoTime,
+});
+export type BackupFile = z.infer<typeof BackupFile>;
+
 /** Error codes every transport maps the same way (HTTP status in brackets). */
 export const ErrorCode = z.enum([
   'INVALID_INPUT', // 400
@@ -321,6 +334,8 @@ export const MachineSnapshot = z.object({
   unitsProduced: z.number().nullable(),
   lastSeenAt: IsoTime.nullable(),
   heartbeatTimeoutS: z.number().int(),
+  /** Seconds per unit at full speed (OEE performance); null when not set, absent when unknown. */
+  idealCycleTimeS: z.number().nullable().optional(),
 });
 export type MachineSnapshot = z.infer<typeof MachineSnapshot>;
 

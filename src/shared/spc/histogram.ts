@@ -21,9 +21,15 @@ export function histogram(
   include: readonly number[] = [],
 ): Bin[] {
   if (values.length === 0 || binCount < 1) return [];
-  const all = [...values, ...include];
-  let min = Math.min(...all);
-  let max = Math.max(...all);
+  // A loop, not Math.min(...values): spreading a quality report's million values overflows the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const list of [values, include]) {
+    for (const value of list) {
+      if (value < min) min = value;
+      if (value > max) max = value;
+    }
+  }
   // All values equal: give the single bar some width instead of dividing by zero.
   if (min === max) {
     min -= 0.5;

@@ -160,6 +160,20 @@ export function predictionCondition(
   };
 }
 
+/** The disk under the database is full: ingest holds its acknowledgements until there is room. */
+export function storageFullCondition(): Condition {
+  return {
+    key: 'storage:full',
+    source: 'storage',
+    priority: 'critical',
+    lineId: null,
+    machineId: null,
+    message:
+      'The disk under the database is full: new messages are not stored or acknowledged (the broker keeps them) until space is freed',
+    value: null,
+  };
+}
+
 export function storageCondition(movedTo: string, reason: string): Condition {
   return {
     key: 'storage:recovered',

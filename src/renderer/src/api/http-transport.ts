@@ -1,6 +1,7 @@
 import type { CallResult, Transport } from '../../../shared/api-client';
-import { ApiErrorBody, type ErrorCode } from '../../../shared/contract';
+import { ApiErrorBody, type ErrorCode, type ReportFile } from '../../../shared/contract';
 import { buildHttpRequest, STATUS_BY_CODE } from '../../../shared/http-route';
+import { bytesToBase64 } from '../lib/base64';
 import { openLiveSocket } from './live-socket';
 
 const UNREACHABLE: CallResult = {
@@ -22,11 +23,31 @@ export function createHttpTransport(): Transport {
       } catch {
         return UNREACHABLE;
       }
+      if (response.ok && isFileAnswer(response))
+        return { ok: true, value: await readFile(response) };
       const body = await readJson(response);
       if (response.ok) return { ok: true, value: body };
       return { ok: false, error: toErrorBody(response.status, body) };
     },
     openLive: openLiveSocket,
+  };
+}
+
+/** Reports come over HTTP as their bytes (a PDF opens in a browser tab as it is). */
+function isFileAnswer(response: Response): boolean {
+  return response.headers.has('X-Report-Id');
+}
+
+/** The bytes and headers of a report file, as the contract's file answer (what IPC carries). */
+async function readFile(response: Response): Promise<ReportFile> {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return {
+    kind: 'file',
+    fileName: /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'linewatch-report',
+    contentType: response.headers.get('Content-Type') ?? 'application/octet-stream',
+    base64: bytesToBase64(new Uint8Array(await response.arrayBuffer())),
+    reportId: response.headers.get('X-Report-Id') ?? '',
+    dataSha256: response.headers.get('X-Report-Data-Sha256') ?? '',
   };
 }
 

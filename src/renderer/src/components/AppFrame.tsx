@@ -9,9 +9,13 @@ import { MachinePage } from '../pages/machine/MachinePage';
 import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { QualityPage } from '../pages/quality/QualityPage';
+import { ReportsPage } from '../pages/reports/ReportsPage';
 import { EventLogPage } from '../pages/events/EventLogPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { SimulatorPage } from '../pages/simulator/SimulatorPage';
+import { useAudibleAlarm } from '../hooks/use-audible-alarm';
 import { useRoute } from '../state/route-store';
+import { useWall } from '../state/wall-store';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
 
@@ -21,8 +25,11 @@ export function AppFrame({ user }: { user: User }) {
   const machineId = useRoute((state) => state.machineId);
   // A bookmarked page the role may not use falls back to the overview.
   const page: PageId = canOpen(user.role, requested) ? requested : 'overview';
+  // Wall mode shows the Overview alone: no top bar, no navigation.
+  const wall = useWall((state) => state.active) && page === 'overview';
+  useAudibleAlarm();
   return (
-    <div className="app-frame">
+    <div className={wall ? 'app-frame app-frame-wall' : 'app-frame'}>
       <a
         className="skip-link"
         href="#main-content"
@@ -72,10 +79,14 @@ function CurrentPage({ page, machineId, user }: CurrentPageProps) {
       return <AlertsPage user={user} />;
     case 'maintenance':
       return <MaintenancePage user={user} />;
+    case 'reports':
+      return <ReportsPage user={user} />;
     case 'events':
       return <EventLogPage />;
     case 'settings':
       return <SettingsPage user={user} />;
+    case 'simulator':
+      return <SimulatorPage />;
     default: {
       const item = NAV_ITEMS.find((candidate) => candidate.id === page) ?? NAV_ITEMS[0];
       return item ? <ComingLaterPage item={item} /> : null;

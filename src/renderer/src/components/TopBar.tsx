@@ -1,5 +1,6 @@
 import { api } from '../api/client';
 import { logout } from '../lib/logout';
+import { AlarmMuteButton } from './AlarmMuteButton';
 import { usePlant } from '../state/plant-store';
 import { useSession } from '../state/session-store';
 
@@ -25,6 +26,7 @@ export function TopBar() {
         </div>
       )}
       <div className="top-bar-actions">
+        <AlarmMuteButton />
         <button
           type="button"
           onClick={() => {

@@ -54,16 +54,4 @@ export function canOpen(role: Role, page: PageId): boolean {
 }
 
 /** What each page not yet built will hold, so users know what is coming (no fake data). */
-export const COMING_LATER: Partial<Record<PageId, { summary: string; features: string[] }>> = {
-  reports: {
-    summary: 'Shift, day and week reports for the plant and its lines.',
-    features: ['Production, OEE, quality and downtime summaries', 'Print and export to PDF or CSV'],
-  },
-  simulator: {
-    summary: 'A simulated factory for testing and training, without real machines.',
-    features: [
-      'Start and stop simulated lines and machines that publish over MQTT',
-      'Inject faults, slow cycles and scrap to try alerts and reports',
-    ],
-  },
-};
+export const COMING_LATER: Partial<Record<PageId, { summary: string; features: string[] }>> = {};

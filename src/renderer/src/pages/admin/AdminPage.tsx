@@ -2,12 +2,20 @@ import { useState } from 'react';
 import type { User } from '../../../../shared/contract';
 import { Tabs } from '../../components/Tabs';
 import { AccountsPage } from './AccountsPage';
+import { BackupPage } from './BackupPage';
 import { BrokerPage } from './BrokerPage';
+import { PlantAdminPage } from './PlantAdminPage';
+import { ShiftsAdminPage } from './ShiftsAdminPage';
+import { SpecsAdminPage } from './SpecsAdminPage';
 
-type AdminSection = 'accounts' | 'broker';
+type AdminSection = 'accounts' | 'plant' | 'specs' | 'shifts' | 'broker' | 'backup';
 const SECTIONS: readonly { id: AdminSection; label: string }[] = [
   { id: 'accounts', label: 'Accounts' },
+  { id: 'plant', label: 'Lines and machines' },
+  { id: 'specs', label: 'Spec limits' },
+  { id: 'shifts', label: 'Shifts and retention' },
   { id: 'broker', label: 'Broker' },
+  { id: 'backup', label: 'Backup' },
 ];
 
 /** Admin tasks, one section at a time: accounts, and where machine data comes from. */
@@ -16,6 +24,10 @@ export function AdminPage({ currentUser }: { currentUser: User }) {
   const tabs = (
     <Tabs label="Admin sections" tabs={SECTIONS} current={section} onChange={setSection} />
   );
+  if (section === 'backup') return <BackupPage tabs={tabs} />;
+  if (section === 'plant') return <PlantAdminPage tabs={tabs} />;
+  if (section === 'specs') return <SpecsAdminPage tabs={tabs} />;
+  if (section === 'shifts') return <ShiftsAdminPage tabs={tabs} />;
   return section === 'accounts' ? (
     <AccountsPage currentUser={currentUser} tabs={tabs} />
   ) : (

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Alert } from '../../../../shared/contract';
 import { formatAgo } from '../../lib/format';
 import { formatDateTime, formatUntil } from '../../lib/time';
@@ -10,43 +10,23 @@ interface AlertTableProps {
   now: number;
   selectedId: number | null;
   onSelect: (id: number) => void;
-  /** Extra keys of the list ('a' acknowledges on the active tab). */
-  onKey?: (key: string, alert: Alert) => void;
   /** Shown between the message and the times, e.g. the shelving on the Shelved tab. */
   note?: (alert: Alert) => ReactNode;
   actions: (alert: Alert) => ReactNode;
 }
 
 /**
- * Open alerts, one row each. The list takes the keyboard focus as a whole: arrow keys move the
- * selection, so the control room can work it without the mouse.
+ * Open alerts, one row each. The list takes the keyboard focus as a whole; the page's
+ * shortcuts (use-alert-shortcuts) move the selection, so the room can work without a mouse.
  */
 export function AlertTable(props: AlertTableProps) {
   const { alerts, selectedId, onSelect } = props;
-  const selectedIndex = alerts.findIndex((alert) => alert.id === selectedId);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    // Keys typed into a button or field of a row belong to that control.
-    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey)
-      return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      const next = alerts[Math.min(alerts.length - 1, Math.max(0, selectedIndex + step))];
-      if (next) onSelect(next.id);
-      return;
-    }
-    const selected = alerts[selectedIndex];
-    if (selected && props.onKey) props.onKey(event.key, selected);
-  };
-
   return (
     <div
       className="table-scroll alert-list"
       tabIndex={0}
       role="region"
-      aria-label={`${props.label}. Arrow keys move the selection.`}
-      onKeyDown={onKeyDown}
+      aria-label={`${props.label}. J and K or the arrow keys move the selection.`}
       data-testid="alert-list"
     >
       <table className="data-table">

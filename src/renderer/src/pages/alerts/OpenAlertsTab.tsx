@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './shortcuts.css';
 import type { Alert, User } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,6 +10,7 @@ import { AlertTable } from './AlertTable';
 import { FloodBanner } from './FloodBanner';
 import { mayAcknowledge, mayManage } from './alert-permissions';
 import { useAlertList } from './use-alert-list';
+import { useAlertShortcuts } from './use-alert-shortcuts';
 
 interface OpenAlertsTabProps {
   user: User;
@@ -30,6 +32,17 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
     void direct.run(async () => list.apply(await api.call('alerts.unshelve', { id: alert.id })));
   };
   const open = (kind: AlertDialogKind, alert: Alert) => () => setDialog({ kind, alert });
+  useAlertShortcuts({
+    alerts: list.alerts,
+    selectedId,
+    onSelect: setSelectedId,
+    onAcknowledge: (alert) => {
+      if (mayAcknowledge(user, alert)) acknowledge(alert);
+    },
+    onShelve:
+      manage && view === 'active' ? (alert) => setDialog({ kind: 'shelve', alert }) : undefined,
+    enabled: dialog === null,
+  });
 
   const actions = (alert: Alert) => (
     <>
@@ -80,19 +93,29 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
           now={list.now}
           selectedId={selectedId}
           onSelect={setSelectedId}
-          onKey={(key, alert) => {
-            if ((key === 'a' || key === 'A') && mayAcknowledge(user, alert)) acknowledge(alert);
-          }}
           note={view === 'shelved' ? shelvingNote : undefined}
           actions={actions}
         />
       )}
-      <p className="muted keyboard-hint">
-        Click the list, then use ↑ ↓ to select an alert
-        {view === 'active' ? ' and A to acknowledge it' : ''}.
-      </p>
+      <ShortcutHelp shelve={manage && view === 'active'} />
       <AlertDialogs open={dialog} onDone={list.apply} onClose={() => setDialog(null)} />
     </>
+  );
+}
+
+/** The page's keys, always in view, so nobody has to know them by heart. */
+function ShortcutHelp({ shelve }: { shelve: boolean }) {
+  return (
+    <p className="muted keyboard-hint" data-testid="alert-shortcuts">
+      Keys: <kbd>J</kbd> / <kbd>K</kbd> next / previous alert · <kbd>A</kbd> acknowledge
+      {shelve && (
+        <>
+          {' '}
+          · <kbd>S</kbd> shelve
+        </>
+      )}{' '}
+      (not while typing in a field)
+    </p>
   );
 }
 

@@ -1,25 +1,34 @@
-import type { MachineSnapshot } from '../../../../shared/contract';
+import { memo } from 'react';
+import type { MachineSnapshot, TestResult } from '../../../../shared/contract';
 import { StateBadge } from '../../components/StateBadge';
-import {
-  formatAgo,
-  formatCount,
-  formatDuration,
-  formatTemperature,
-  secondsSince,
-} from '../../lib/format';
+import { VerdictBadge } from '../../components/VerdictBadge';
+import type { MachineRate } from '../../hooks/use-machine-rates';
+import { formatCount, formatPercent, formatTemperature } from '../../lib/format';
 import { shownState } from '../../lib/machine-state';
 import { machineHash, useRoute } from '../../state/route-store';
+import { LastSeen, TimeInState } from './tile-clock-texts';
 
 interface MachineTileProps {
   machine: MachineSnapshot;
   activeAlerts: number;
-  nowMs: number;
+  /** OEE and units of the last hour; absent until the first report is in. */
+  rate?: MachineRate;
+  /** The newest test result that arrived live since the page opened. */
+  lastResult?: TestResult;
 }
 
-/** One machine at a glance; the whole tile is a link to its machine page. */
-export function MachineTile({ machine, activeAlerts, nowMs }: MachineTileProps) {
+/**
+ * One machine at a glance; the whole tile is a link to its machine page. Memoized: a live batch
+ * then re-renders only the tiles whose snapshot, result or alerts changed, not all 200; the
+ * clock texts tick by themselves (tile-clock-texts.tsx) instead of re-rendering every tile.
+ */
+export const MachineTile = memo(function MachineTile({
+  machine,
+  activeAlerts,
+  rate,
+  lastResult,
+}: MachineTileProps) {
   const openMachine = useRoute((state) => state.openMachine);
-  const inState = secondsSince(machine.stateSince, nowMs);
   return (
     <a
       href={machineHash(machine.machineId)}
@@ -40,7 +49,7 @@ export function MachineTile({ machine, activeAlerts, nowMs }: MachineTileProps) 
       <span className="tile-state">
         <StateBadge state={machine.state} large />
         <span className="tile-since">
-          {inState === null ? '' : `for ${formatDuration(inState)}`}
+          <TimeInState since={machine.stateSince} />
         </span>
       </span>
       {machine.reason && <span className="tile-reason">{machine.reason}</span>}
@@ -50,19 +59,40 @@ export function MachineTile({ machine, activeAlerts, nowMs }: MachineTileProps) 
           <span className="metric-value">{formatTemperature(machine.temperature)}</span>
         </span>
         <span className="metric">
+          <span className="metric-label">OEE, last hour</span>
+          <span className="metric-value" data-testid="tile-oee">
+            {formatPercent(rate?.oee)}
+          </span>
+        </span>
+        <span className="metric">
+          <span className="metric-label">Units / hour</span>
+          <span className="metric-value" data-testid="tile-units-per-hour">
+            {formatCount(rate?.unitsPerHour)}
+          </span>
+        </span>
+        <span className="metric">
           <span className="metric-label">Units</span>
           <span className="metric-value" data-testid="tile-units">
             {formatCount(machine.unitsProduced)}
           </span>
         </span>
       </span>
+      {lastResult && (
+        <span className="tile-result" data-testid="tile-last-result">
+          <span className="muted">Last test</span>{' '}
+          <code title={lastResult.barcode}>{lastResult.barcode}</code>{' '}
+          <VerdictBadge verdict={lastResult.verdict} />
+        </span>
+      )}
       <span className="tile-foot">
-        <span className="muted">Last seen {formatAgo(machine.lastSeenAt, nowMs)}</span>
+        <span className="muted">
+          <LastSeen at={machine.lastSeenAt} />
+        </span>
         <AlertCount count={activeAlerts} />
       </span>
     </a>
   );
-}
+});
 
 function AlertCount({ count }: { count: number }) {
   if (count === 0) return <span className="alert-count alert-count-none">No alerts</span>;

@@ -1,24 +1,50 @@
 import { useMemo } from 'react';
-import type { MachineSnapshot } from '../../../../shared/contract';
+import './wall.css';
 import { BrokerStatusStrip } from '../../components/BrokerStatusStrip';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useActiveAlertCounts } from '../../hooks/use-active-alert-counts';
+import { useLatestResults } from '../../hooks/use-latest-results';
+import { useMachineRates } from '../../hooks/use-machine-rates';
 import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
 import { useNow } from '../../hooks/use-now';
-import { StateSummary } from './StateSummary';
+import { useWall } from '../../state/wall-store';
+import { groupByLine } from './group-by-line';
 import { MachineTile } from './MachineTile';
+import { StateSummary } from './StateSummary';
+import { useFullscreenWall } from './use-fullscreen-wall';
+import { WallControls } from './WallControls';
+import { WallView } from './WallView';
 
-/** The plant as lines of machine tiles, live. */
+/** The plant as lines of machine tiles, live; or, in wall mode, one line at a time. */
 export function OverviewPage() {
   const { machines, loaded, error } = useMachineSnapshots();
   const alertCounts = useActiveAlertCounts();
+  const rates = useMachineRates();
+  const latestResults = useLatestResults();
   const now = useNow();
+  const wall = useFullscreenWall();
+  const wallActive = useWall((state) => state.active);
   const lines = useMemo(() => groupByLine(machines), [machines]);
+
+  if (wallActive) {
+    return (
+      <WallView
+        machines={machines}
+        alertCounts={alertCounts}
+        rates={rates}
+        nowMs={now}
+        onLeave={wall.leave}
+      />
+    );
+  }
   return (
     <section aria-labelledby="page-title" data-testid="page-overview">
       <PageHeader title="Overview">
-        <StateSummary machines={machines} />
+        <div className="overview-actions">
+          <StateSummary machines={machines} />
+          <WallControls onEnter={wall.enter} />
+        </div>
       </PageHeader>
       <BrokerStatusStrip />
       <ErrorMessage error={error} />
@@ -36,7 +62,8 @@ export function OverviewPage() {
                 key={machine.machineId}
                 machine={machine}
                 activeAlerts={alertCounts.get(machine.machineId) ?? 0}
-                nowMs={now}
+                rate={rates.get(machine.machineId)}
+                lastResult={latestResults.get(machine.machineId)}
               />
             ))}
           </div>
@@ -44,14 +71,4 @@ export function OverviewPage() {
       ))}
     </section>
   );
-}
-
-function groupByLine(machines: readonly MachineSnapshot[]): [string, MachineSnapshot[]][] {
-  const lines = new Map<string, MachineSnapshot[]>();
-  for (const machine of machines) {
-    const list = lines.get(machine.lineId) ?? [];
-    list.push(machine);
-    lines.set(machine.lineId, list);
-  }
-  return [...lines.entries()];
 }

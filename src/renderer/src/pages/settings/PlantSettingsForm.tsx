@@ -1,16 +1,23 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { PaperSize } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
 import { SuccessMessage } from '../../components/SuccessMessage';
 import { TextField } from '../../components/TextField';
 import { useAction } from '../../hooks/use-action';
 import { usePlant } from '../../state/plant-store';
 import { useSession } from '../../state/session-store';
 
-/** Plant-wide settings (admins): the name everyone sees and how soon idle screens lock. */
+/**
+ * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, and where
+ * the end-of-shift reports go.
+ */
 export function PlantSettingsForm() {
   const [plantName, setPlantName] = useState('');
   const [idleLockMinutes, setIdleLockMinutes] = useState('');
+  const [shiftReportFolder, setShiftReportFolder] = useState('');
+  const [shiftReportPaper, setShiftReportPaper] = useState<PaperSize>('A4');
   const [loaded, setLoaded] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const load = useAction();
@@ -24,6 +31,8 @@ export function PlantSettingsForm() {
       const settings = await api.call('settings.get', {});
       setPlantName(settings.plantName);
       setIdleLockMinutes(String(settings.idleLockMinutes));
+      setShiftReportFolder(settings.shiftReportFolder ?? '');
+      setShiftReportPaper(settings.shiftReportPaper);
       setLoaded(true);
     });
   }, [runLoad]);
@@ -43,6 +52,9 @@ export function PlantSettingsForm() {
       const settings = await api.call('settings.update', {
         plantName: plantName.trim(),
         idleLockMinutes: minutes,
+        // Empty switches the export off.
+        shiftReportFolder: shiftReportFolder.trim() || null,
+        shiftReportPaper,
       });
       publishPlantName(settings.plantName);
       publishIdleLock(settings.idleLockMinutes);
@@ -78,6 +90,28 @@ export function PlantSettingsForm() {
         hint="Screens lock after this many minutes without mouse or keyboard use (1 to 480)."
         required
       />
+      <fieldset>
+        <legend>End-of-shift export</legend>
+        <TextField
+          label="Shift report folder"
+          value={shiftReportFolder}
+          onChange={setShiftReportFolder}
+          disabled={!loaded}
+          spellCheck={false}
+          placeholder="/srv/linewatch/shift-reports"
+          hint="The shift report of each line is written there as PDF at the end of every shift. An absolute folder on the computer running Linewatch; empty switches the export off."
+        />
+        <SelectField
+          label="Shift report paper"
+          value={shiftReportPaper}
+          options={[
+            { value: 'A4', label: 'A4' },
+            { value: 'Letter', label: 'Letter' },
+          ]}
+          onChange={setShiftReportPaper}
+          disabled={!loaded}
+        />
+      </fieldset>
       <ErrorMessage error={save.error} />
       <SuccessMessage text={done} />
       <button type="submit" className="button-primary" disabled={!loaded || save.pending}>

@@ -1,5 +1,6 @@
 import type { User } from '../../../../shared/contract';
 import { PageHeader } from '../../components/PageHeader';
+import { AlarmSwitch } from './AlarmSwitch';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PlantSettingsForm } from './PlantSettingsForm';
 import { ThemeSwitch } from './ThemeSwitch';
@@ -11,6 +12,7 @@ export function SettingsPage({ user }: { user: User }) {
       <div className="panel-grid">
         <ChangePasswordForm />
         <ThemeSwitch />
+        <AlarmSwitch />
         {user.role === 'admin' && <PlantSettingsForm />}
       </div>
     </section>

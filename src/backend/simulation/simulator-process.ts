@@ -1,0 +1,99 @@
+/**
+ * Entry of the simulator process: runs the machine simulator (`simulator/`, the same runner
+ * as `npm run simulate`) away from the main process, so a hundred simulated MQTT connections
+ * never compete with the UI's IPC or with ingest. It reports its counters about once a second.
+ *
+ * It lives in src/backend (not in simulator/) because the desktop shell must name it in a
+ * `?modulePath` import, and src/main may import the backend but not the simulator.
+ */
+import { readFileSync } from 'node:fs';
+import { SCENARIO_NAMES, type ScenarioName } from '../../../simulator/model';
+import { SimulatorRunner } from '../../../simulator/runner';
+import type { SimulatorScenario } from '../../shared/contract';
+import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
+
+// The contract repeats the simulator's scenario names; these two lines fail to compile if the
+// lists ever disagree.
+const contractNames: readonly ScenarioName[] = [] as SimulatorScenario[];
+const modelNames: readonly SimulatorScenario[] = SCENARIO_NAMES;
+void [contractNames, modelNames];
+
+/** Stopping publishes every machine's `offline` state; a broker that does not answer gets this long. */
+const STOP_GRACE_MS = 5_000;
+
+interface ParentPortLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+
+function send(message: FromSimulator): void {
+  if (electronPort) electronPort.postMessage(message);
+  // After the parent is gone (disconnect) there is nobody to tell.
+  else if (process.connected) process.send?.(message);
+}
+
+function onMessage(listener: (message: ToSimulator) => void): void {
+  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToSimulator));
+  else process.on('message', (message) => listener(message as ToSimulator));
+}
+
+let runner: SimulatorRunner | null = null;
+let finishing = false;
+
+function startRun(run: SimulatorRun): void {
+  if (runner) return;
+  runner = new SimulatorRunner({
+    brokerUrl: run.brokerUrl,
+    credentials: {
+      username: run.username,
+      password: run.password,
+      ca: run.caFile ? readFileSync(run.caFile) : undefined,
+      cert: run.certFile ? readFileSync(run.certFile) : undefined,
+      key: run.keyFile ? readFileSync(run.keyFile) : undefined,
+    },
+    model: {
+      seed: run.seed,
+      lines: run.lines,
+      machinesPerLine: run.machinesPerLine,
+      messagesPerSecond: run.rate,
+      scenarios: run.scenarios,
+      topicRoot: run.topicRoot,
+      runId: run.runId,
+      serialStart: run.serialStart,
+    },
+  });
+  runner.on('stats', (stats) => send({ kind: 'stats', stats }));
+  runner.on('log', (line) => send({ kind: 'log', line }));
+  runner.start();
+  send({ kind: 'started' });
+}
+
+/** Says goodbye on every machine's state topic (bounded wait), then ends the process. */
+async function finish(): Promise<void> {
+  if (finishing) return;
+  finishing = true;
+  const stopping = runner?.stop() ?? Promise.resolve();
+  await Promise.race([stopping, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS))]);
+  // The last counters go out with the stop itself (the runner's final `stats` event); give the
+  // channel a moment to carry them before the process ends.
+  setTimeout(() => process.exit(0), 100);
+}
+
+onMessage((message) => {
+  if (message.kind === 'stop') {
+    void finish();
+    return;
+  }
+  try {
+    startRun(message.run);
+  } catch (error) {
+    send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });
+    setTimeout(() => process.exit(1), 100);
+  }
+});
+
+process.on('SIGTERM', () => void finish());
+// Under Node the parent's death closes the IPC channel: no orphan keeps publishing.
+process.on('disconnect', () => void finish());

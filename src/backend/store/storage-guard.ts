@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
+import type { DiskReserve } from './disk-reserve';
+import { StoreError } from './rpc';
+import type { Store } from './store';
+
+/** SQLite's answer when a write finds no room: the disk (or the page limit) is full. */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_FULL' || code === 'STORAGE_FULL';
+}
+
+/**
+ * Whether SQLite itself would let the file grow: false only when a page limit is reached
+ * (the test hook below); a real disk's room is judged by the reserve.
+ */
+export function pageHeadroom(db: Database): boolean {
+  const limit = db.pragma('max_page_count', { simple: true }) as number;
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  return limit > pages;
+}
+
+/**
+ * Watches for a full disk around every store operation. The failed write itself is rolled
+ * back (its messages stay unacknowledged at the broker and are retried), so what this adds
+ * is the alert, raised once when the disk fills and cleared once space is back, and a pause:
+ * while full, ingest batches are refused before they start, so the room the reserve gave
+ * back stays for the alert and the odd login instead of being eaten by messages. Space
+ * counts as back when the reserve can be written again in full.
+ */
+export class StorageGuard {
+  private full = false;
+  private alertOwed = false;
+
+  constructor(
+    private readonly reserve: DiskReserve,
+    private readonly hasRoom: () => boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Before an operation: while full, an ingest batch waits until space is back. */
+  before(op: string, store: Store): void {
+    if (!this.full || op !== 'ingestBatch') return;
+    if (!this.hasRoom() || !this.reserve.ensure()) {
+      throw new StoreError('STORAGE_FULL', 'The disk is full: ingest waits for free space');
+    }
+    this.full = false;
+    this.alertOwed = false;
+    this.write(store, false);
+  }
+
+  /** After a failed operation; true when it failed for want of space. */
+  failed(error: unknown, store: Store): boolean {
+    if (!isStorageFull(error)) return false;
+    if (!this.full) {
+      this.full = true;
+      this.alertOwed = true;
+      this.reserve.release();
+    }
+    this.payAlert(store);
+    return true;
+  }
+
+  /** After a successful operation: an alert that could not be written yet is written now. */
+  succeeded(store: Store): void {
+    if (this.full) this.payAlert(store);
+  }
+
+  private payAlert(store: Store): void {
+    if (this.alertOwed && this.write(store, true)) this.alertOwed = false;
+  }
+
+  private write(store: Store, full: boolean): boolean {
+    try {
+      store.storageFull(full, this.now());
+      return true;
+    } catch (error) {
+      // Owed still (the reserve was not enough): tried again after the next operation.
+      if (!isStorageFull(error)) console.error(`storage alert not written: ${String(error)}`);
+      return false;
+    }
+  }
+}
+
+let appliedLimit = '';
+
+/**
+ * Test hook for machines where a small file system cannot be mounted: when
+ * LINEWATCH_TEST_PAGE_LIMIT_FILE names a file, its number is the connection's
+ * max_page_count (empty: no limit), read before each operation, so a test can "fill the
+ * disk" and free it again. Never set by the app.
+ */
+export function applyTestPageLimit(db: Database): void {
+  const file = process.env.LINEWATCH_TEST_PAGE_LIMIT_FILE;
+  if (!file) return;
+  let wanted = '';
+  try {
+    wanted = readFileSync(file, 'utf8').trim();
+  } catch {
+    // No file: no limit.
+  }
+  if (wanted === appliedLimit) return;
+  appliedLimit = wanted;
+  // SQLite raises a limit below the current size to the current size: "full" from here on.
+  db.pragma(`max_page_count = ${wanted === '' ? 4294967294 : Number.parseInt(wanted, 10)}`);
+}

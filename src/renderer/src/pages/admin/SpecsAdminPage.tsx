@@ -1,0 +1,18 @@
+import type { ReactNode } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { SpecSection } from '../quality/SpecSection';
+
+/** Spec limits with their versions and the preview of a change: the Quality page's section. */
+export function SpecsAdminPage({ tabs }: { tabs: ReactNode }) {
+  return (
+    <section aria-labelledby="page-title" data-testid="page-admin-specs">
+      <PageHeader title="Admin · Spec limits" />
+      {tabs}
+      <p className="lead">
+        Each save adds a version; results already judged keep their verdict. Preview first to see
+        what the new limits would have judged differently.
+      </p>
+      <SpecSection role="admin" />
+    </section>
+  );
+}
