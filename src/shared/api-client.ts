@@ -1,5 +1,17 @@
 import type { ApiErrorBody, LiveBatch, MethodInput, MethodName, MethodOutput } from './contract';
-import type { TopicName, TopicPayload } from './contract';
+import {
+  roleHas,
+  topicNames,
+  topics,
+  type Role,
+  type TopicName,
+  type TopicPayload,
+} from './contract';
+
+/** Every live topic a role may follow. */
+export function topicsFor(role: Role): TopicName[] {
+  return topicNames.filter((topic) => roleHas(role, topics[topic].permission));
+}
 
 /** The result of one call, whatever carried it. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiErrorBody };
@@ -31,13 +43,21 @@ export class ApiClient {
   private token: string | null = null;
   private listeners = new Map<TopicName, Set<Listener>>();
   private closeLive: (() => void) | null = null;
+  /** The topics the open feed carries; it only grows during a session (see setToken). */
+  private subscribed = new Set<TopicName>();
   /** Called when the backend says the session is gone or idle-locked. */
   onSessionProblem: ((code: ApiErrorBody['code']) => void) | null = null;
 
   constructor(private readonly transport: Transport) {}
 
-  setToken(token: string | null): void {
+  /**
+   * Follows a new session. With the role known, the feed subscribes at once to every topic the
+   * role may follow and stays open for the whole session: re-opening it whenever a page adds a
+   * listener would lose whatever arrived in between (an alert that should have rung).
+   */
+  setToken(token: string | null, role: Role | null = null): void {
     this.token = token;
+    this.subscribed = new Set(token && role ? topicsFor(role) : []);
     this.reopenLive();
   }
 
@@ -62,7 +82,10 @@ export class ApiClient {
       this.listeners.set(topic, set);
     }
     set.add(listener as Listener);
-    this.reopenLive();
+    if (!this.subscribed.has(topic)) {
+      this.subscribed.add(topic);
+      this.reopenLive();
+    }
     return () => {
       set.delete(listener as Listener);
     };
@@ -71,9 +94,9 @@ export class ApiClient {
   private reopenLive(): void {
     this.closeLive?.();
     this.closeLive = null;
-    const topics = [...this.listeners.entries()].filter(([, s]) => s.size > 0).map(([t]) => t);
-    if (!this.token || topics.length === 0) return;
-    this.closeLive = this.transport.openLive(this.token, topics, (batches) => {
+    const wanted = [...this.subscribed];
+    if (!this.token || wanted.length === 0) return;
+    this.closeLive = this.transport.openLive(this.token, wanted, (batches) => {
       for (const batch of batches) {
         for (const listener of this.listeners.get(batch.topic) ?? []) listener(batch.items);
       }

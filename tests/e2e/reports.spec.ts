@@ -24,6 +24,14 @@ const THEIRS = { line: 'L-2', lineName: 'Packing 2', machine: 'M-3', machineName
 const MACHINE_NAMES: Record<string, string> = { 'M-1': 'Press Alpha', 'M-2': 'Press Beta' };
 /** A PDF takes headless Chromium a moment; the busy state covers it. */
 const GENERATE_MS = 60_000;
+/** Report processes and Chromium share two cores with other suites: allow slow steps. */
+const STEP_MS = 30_000;
+
+async function openReportPage(browser: Browser, url: string): Promise<Page> {
+  const page = await openPage(browser, url);
+  page.context().setDefaultTimeout(STEP_MS);
+  return page;
+}
 
 describe('reports page', () => {
   let server: ConsoleServer;
@@ -93,7 +101,7 @@ describe('reports page', () => {
       adminToken,
     );
     browser = await launchBrowser();
-    engineer = await openPage(browser, server.url);
+    engineer = await openReportPage(browser, server.url);
     // The preview must render under the app's own Content-Security-Policy.
     engineer.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) {
@@ -243,7 +251,9 @@ describe('reports page', () => {
         'sheet.print = () => { window.printedSheets = (window.printedSheets || 0) + 1; };',
     );
     await engineer.getByRole('button', { name: 'Print…' }).click();
-    await expect.poll(() => engineer.evaluate('window.printedSheets')).toBe(1);
+    await expect
+      .poll(() => engineer.evaluate('window.printedSheets'), { timeout: STEP_MS })
+      .toBe(1);
 
     await engineer.getByLabel('Paper', { exact: true }).selectOption('Letter');
     await engineer.getByText('The choices have changed since this preview').waitFor();
@@ -296,7 +306,7 @@ describe('reports page', () => {
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ message: `line ${THEIRS.line} is not assigned to you` });
 
-    const operator = await openPage(browser, server.url);
+    const operator = await openReportPage(browser, server.url);
     await operator.goto('/');
     await logIn(operator, OPERATOR.username, OPERATOR.password);
     const nav = operator.getByRole('navigation', { name: 'Main' });
@@ -313,16 +323,14 @@ describe('reports page', () => {
   });
 
   it('lets an admin set the end-of-shift export folder and paper', async () => {
-    const admin = await openPage(browser, server.url);
+    const admin = await openReportPage(browser, server.url);
     await admin.goto('/');
     await logIn(admin, ADMIN.username, ADMIN.password);
     await goTo(admin, 'Settings');
     const form = admin.getByRole('form', { name: 'Plant settings' });
     const folder = form.getByLabel('Shift report folder');
-    await expect.poll(() => folder.isEnabled()).toBe(true);
-    await expect
-      .poll(() => form.getByText('written there as PDF at the end of every shift').count())
-      .toBe(1);
+    await expect.poll(() => folder.isEnabled(), { timeout: STEP_MS }).toBe(true);
+    await form.getByText('written there as PDF at the end of every shift').waitFor();
 
     await folder.fill('relative/folder');
     await form.getByRole('button', { name: 'Save plant settings' }).click();
@@ -345,6 +353,7 @@ describe('reports page', () => {
     await expect
       .poll(
         async () => (await callApi(server.url, 'settings.get', {}, adminToken)).shiftReportFolder,
+        { timeout: STEP_MS },
       )
       .toBeNull();
     await admin.context().close();

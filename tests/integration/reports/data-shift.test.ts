@@ -71,7 +71,7 @@ describe('report data of a known, seeded shift, checked against the published me
     for (const machineId of ALL) {
       const configured = await t.http(
         'machines.configure',
-        { machineId, idealCycleTimeS: 20 },
+        { machineId, idealCycleTimeS: 4 },
         admin.token,
       );
       expect(configured.status).toBe(200);

@@ -74,7 +74,7 @@ beforeAll(async () => {
   for (const machineId of MACHINES) {
     const configured = await t.http(
       'machines.configure',
-      { machineId, idealCycleTimeS: 20 },
+      { machineId, idealCycleTimeS: 4 },
       admin.token,
     );
     expect(configured.status).toBe(200);

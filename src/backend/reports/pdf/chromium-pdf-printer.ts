@@ -27,6 +27,12 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
   return CANDIDATES.find((candidate) => existsSync(candidate)) ?? null;
 }
 
+/** Exact paper sizes: Chromium's own `format: 'A4'` comes out a fraction of a point larger. */
+const PAPER = {
+  A4: { width: '210mm', height: '297mm' },
+  Letter: { width: '8.5in', height: '11in' },
+} as const;
+
 /** Margins leave room for the running header and footer Chromium draws in them. */
 export const PDF_MARGINS = { top: '22mm', bottom: '18mm', left: '12mm', right: '12mm' };
 
@@ -65,7 +71,7 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       const page = await context.newPage();
       await page.setContent(job.html, { waitUntil: 'load' });
       return await page.pdf({
-        format: job.paper,
+        ...PAPER[job.paper],
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: job.headerHtml,

@@ -64,9 +64,11 @@ export const useSession = create<SessionState>()(
 );
 
 // The API client follows the store's token, so every call and the live feed use the latest one.
-api.setToken(useSession.getState().token);
+api.setToken(useSession.getState().token, useSession.getState().user?.role ?? null);
 useSession.subscribe((state, previous) => {
-  if (state.token !== previous.token) api.setToken(state.token);
+  if (state.token !== previous.token || state.user?.role !== previous.user?.role) {
+    api.setToken(state.token, state.user?.role ?? null);
+  }
 });
 
 api.onSessionProblem = (code) => {
