@@ -60,6 +60,11 @@ export class ReportProcessClient implements ReportBuilder {
     else pending.reject(new Error(message.message));
   }
 
+  /** Starts the process ahead of the first report, which would otherwise wait for its boot. */
+  warm(): void {
+    if (!this.closed) this.start().catch(() => undefined);
+  }
+
   async build(
     job: ReportJob,
     csv: boolean,
