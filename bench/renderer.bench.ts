@@ -22,6 +22,7 @@ import {
   measureFrames,
   measureHeap,
   openCdp,
+  shownReceived,
   tileUnits,
   type FrameFigures,
   type HeapFigures,
@@ -124,9 +125,11 @@ try {
   const cdp = await openCdp(page);
   // How far ingest trails the feed: on an overloaded machine the page is shown stale data.
   // (Telemetry counts as sent when handed to MQTT.js, so the difference can dip just below 0.)
+  // And how far the page trails ingest: its live 'Received' counter against the backend's.
   const backlog = async () => {
     const { counters } = await callApi(server.url, 'ingest.status', {}, admin.token);
-    return Math.max(0, runningFeed.published - counters.received);
+    const pageBehind = Math.max(0, counters.received - (await shownReceived(page)));
+    return `backend ${Math.max(0, runningFeed.published - counters.received)}, page ${pageBehind}`;
   };
   const startedAt = Date.now();
   const publishedAtStart = feed.published;
@@ -145,11 +148,11 @@ try {
     console.log(
       `renderer: minute ${minute}: heap ${formatMiB(heap.usedBytes)}, ${heap.domNodes} DOM nodes, ` +
         `${heap.listeners} listeners, ${feed.published - publishedAtStart} messages sent, ` +
-        `backend ${await backlog()} messages behind, load ${load()}`,
+        `behind: ${await backlog()} messages; load ${load()}`,
     );
     if (minute === MINUTES) break;
     if (minute === MINUTES - 1) {
-      lastFrames = await measureFrames(page, cdp, startedAt + MINUTES * 60_000 - Date.now());
+      lastFrames = await measureFrames(page, cdp, FRAME_WINDOW_MS);
     } else {
       await sleep(startedAt + (minute + 1) * 60_000 - Date.now());
     }

@@ -138,3 +138,9 @@ export async function tileUnits(page: Page): Promise<Map<string, string>> {
     ]))()`);
   return new Map(pairs);
 }
+
+/** The "Received" counter the page shows (live ingest status), to see how stale the page is. */
+export async function shownReceived(page: Page): Promise<number> {
+  const text = await page.getByTestId('counter-received').textContent();
+  return Number((text ?? '').replace(/[^0-9]/g, ''));
+}
