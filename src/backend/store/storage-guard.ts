@@ -30,7 +30,8 @@ export function pageHeadroom(db: Database): boolean {
  */
 export class StorageGuard {
   private full = false;
-  private alertOwed = false;
+  /** The alert change still to write (true: raise, false: return to normal), if any. */
+  private owed: boolean | null = null;
 
   constructor(
     private readonly reserve: DiskReserve,
@@ -45,8 +46,8 @@ export class StorageGuard {
       throw new StoreError('STORAGE_FULL', 'The disk is full: ingest waits for free space');
     }
     this.full = false;
-    this.alertOwed = false;
-    this.write(store, false);
+    this.owed = false;
+    this.settle(store);
   }
 
   /** After a failed operation; true when it failed for want of space. */
@@ -54,20 +55,20 @@ export class StorageGuard {
     if (!isStorageFull(error)) return false;
     if (!this.full) {
       this.full = true;
-      this.alertOwed = true;
+      this.owed = true;
       this.reserve.release();
     }
-    this.payAlert(store);
+    this.settle(store);
     return true;
   }
 
-  /** After a successful operation: an alert that could not be written yet is written now. */
+  /** After a successful operation: an alert change that could not be written yet is written now. */
   succeeded(store: Store): void {
-    if (this.full) this.payAlert(store);
+    this.settle(store);
   }
 
-  private payAlert(store: Store): void {
-    if (this.alertOwed && this.write(store, true)) this.alertOwed = false;
+  private settle(store: Store): void {
+    if (this.owed !== null && this.write(store, this.owed)) this.owed = null;
   }
 
   private write(store: Store, full: boolean): boolean {
@@ -75,7 +76,7 @@ export class StorageGuard {
       store.storageFull(full, this.now());
       return true;
     } catch (error) {
-      // Owed still (the reserve was not enough): tried again after the next operation.
+      // Still owed (the reserve was not enough, or the file was busy): tried after the next operation.
       if (!isStorageFull(error)) console.error(`storage alert not written: ${String(error)}`);
       return false;
     }

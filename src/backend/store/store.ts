@@ -322,7 +322,6 @@ export class Store {
     });
   }
 
-  /** After a damaged database was moved aside: an event and a critical alert in the new one. */
   /** The end (epoch ms) of the last shift whose reports were exported, or null before the first. */
   lastShiftExport(): number | null {
     return this.settings.readPrivate<number>('reports.lastShiftExportEndMs');
@@ -367,6 +366,7 @@ export class Store {
     });
   }
 
+  /** After a damaged database was moved aside: an event and a critical alert in the new one. */
   recordRecovery(movedTo: string, reason: string): void {
     this.tx(() => {
       this.events.append({
