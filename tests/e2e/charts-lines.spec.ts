@@ -103,6 +103,21 @@ describe('charts and the Lines page', () => {
     await saveScreenshot(page, 'machine-trend');
   });
 
+  it('shows the state timeline of a machine, running told apart from the rest', async () => {
+    const panel = page.getByTestId('state-timeline-panel');
+    await panel.getByTestId('machine-state-timeline').locator('canvas').first().waitFor();
+    // M-1 ran, went into maintenance and ran again: both states are named, with their time.
+    const times = panel.getByTestId('state-time');
+    await times.first().waitFor();
+    const shown = await times.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-state')),
+    );
+    expect(shown).toEqual(expect.arrayContaining(['running', 'maintenance']));
+    expect(await panel.textContent()).toMatch(/Maintenance 1 h/);
+    await panel.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'machine-state-timeline');
+  });
+
   it('shows OEE, the state timeline and the raised alert of a line', async () => {
     await goTo(page, 'Lines');
     await page.getByTestId('line-oee-chart').locator('canvas').first().waitFor();

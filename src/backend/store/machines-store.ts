@@ -1,5 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import type { DowntimeEvent, MachineSnapshot, MachineState } from '../../shared/contract';
+import type {
+  DowntimeEvent,
+  MachineSnapshot,
+  MachineState,
+  StatePeriod,
+} from '../../shared/contract';
 import { StoreError } from './rpc';
 
 interface SnapshotRow {
@@ -16,9 +21,21 @@ interface SnapshotRow {
   last_seen_ms: number | null;
 }
 
+/** One state of one machine, from its message until the machine's next state (null: still). */
+export interface StateSpan {
+  machineId: string;
+  lineId: string;
+  state: MachineState;
+  reason: string | null;
+  startMs: number;
+  endMs: number | null;
+}
+
+const DOWNTIME_STATES: readonly MachineState[] = ['down', 'maintenance', 'offline'];
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The latest of each machine, its settings, and its state history as downtime. */
+/** The latest of each machine, its settings, and its state history (as periods and downtime). */
 export class MachinesStore {
   constructor(private readonly db: Database) {}
 
@@ -94,8 +111,16 @@ export class MachinesStore {
     );
   }
 
-  /** Periods in a state other than running or idle, clipped to the range. */
-  downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {
+  /**
+   * The state periods that overlap the range, uncut, oldest first: each state lasts until the
+   * machine's next one, so the period in force at `fromMs` (started before it) is included.
+   */
+  statePeriods(
+    fromMs: number,
+    toMs: number,
+    machines: string[] | null,
+    states?: readonly MachineState[],
+  ): StateSpan[] {
     const rows = this.db
       .prepare(
         `WITH spans AS (
@@ -105,13 +130,15 @@ export class MachinesStore {
            WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
          )
          SELECT * FROM spans
-         WHERE state IN ('down', 'maintenance', 'offline')
+         WHERE (@anyState OR state IN (SELECT value FROM json_each(@states)))
            AND start_ms < @to AND (end_ms IS NULL OR end_ms > @from)
-         ORDER BY start_ms`,
+         ORDER BY start_ms, machine_id`,
       )
       .all({
         all: Number(machines === null),
         machines: JSON.stringify(machines ?? []),
+        anyState: Number(states === undefined),
+        states: JSON.stringify(states ?? []),
         from: fromMs,
         to: toMs,
       }) as {
@@ -122,16 +149,42 @@ export class MachinesStore {
       start_ms: number;
       end_ms: number | null;
     }[];
-    return rows.map((row) => {
-      const start = Math.max(row.start_ms, fromMs);
-      const end = row.end_ms === null ? null : Math.min(row.end_ms, toMs);
+    return rows.map((row) => ({
+      machineId: row.machine_id,
+      lineId: row.line_id,
+      state: row.state,
+      reason: row.reason,
+      startMs: row.start_ms,
+      endMs: row.end_ms,
+    }));
+  }
+
+  /** Every state period in the range, cut to it: what a state timeline draws. */
+  timeline(fromMs: number, toMs: number, machines: string[] | null): StatePeriod[] {
+    const nowMs = Date.now();
+    return this.statePeriods(fromMs, toMs, machines).map((span) => ({
+      machineId: span.machineId,
+      lineId: span.lineId,
+      state: span.state,
+      reason: span.reason,
+      start: new Date(Math.max(span.startMs, fromMs)).toISOString(),
+      // A state still in force stays open only when the range reaches now; otherwise it ends at `to`.
+      end: span.endMs === null && toMs > nowMs ? null : iso(Math.min(span.endMs ?? toMs, toMs)),
+    }));
+  }
+
+  /** Periods in a state other than running or idle; durations clipped to the range. */
+  downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {
+    return this.statePeriods(fromMs, toMs, machines, DOWNTIME_STATES).map((span) => {
+      const start = Math.max(span.startMs, fromMs);
+      const end = span.endMs === null ? null : Math.min(span.endMs, toMs);
       return {
-        machineId: row.machine_id,
-        lineId: row.line_id,
-        state: row.state,
-        reason: row.reason,
-        start: new Date(row.start_ms).toISOString(),
-        end: iso(row.end_ms),
+        machineId: span.machineId,
+        lineId: span.lineId,
+        state: span.state,
+        reason: span.reason,
+        start: new Date(span.startMs).toISOString(),
+        end: iso(span.endMs),
         durationS: ((end ?? Math.min(toMs, Date.now())) - start) / 1000,
       };
     });

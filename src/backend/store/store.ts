@@ -13,6 +13,7 @@ import type {
   CommandName,
   CommandRecord,
   DowntimeEvent,
+  StatePeriod,
   MachineSnapshot,
   DeadLetter,
   DeadLetterQuery,
@@ -752,6 +753,10 @@ export class Store {
 
   downtime(fromMs: number, toMs: number, machines: string[] | null): DowntimeEvent[] {
     return this.machines.downtime(fromMs, toMs, machines);
+  }
+
+  statePeriods(fromMs: number, toMs: number, machines: string[] | null): StatePeriod[] {
+    return this.machines.timeline(fromMs, toMs, machines);
   }
 
   createCommand(

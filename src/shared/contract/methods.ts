@@ -17,6 +17,7 @@ import {
   DeadLetter,
   DeadLetterQuery,
   DowntimeEvent,
+  StatePeriod,
   MachineSnapshot,
   MaintenanceStatus,
   MaintenanceTask,
@@ -482,6 +483,21 @@ export const methods = {
     permission: 'plant.view',
     scope: { kind: 'filtered' },
     http: { verb: 'GET', path: '/downtime' },
+    example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
+  }),
+  'machines.states': defineMethod({
+    summary:
+      'Every state period (running, idle, down, maintenance, offline) in a range, cut to it.',
+    input: z.object({
+      from: IsoTime,
+      to: IsoTime,
+      lineId: Identifier.optional(),
+      machineId: Identifier.optional(),
+    }),
+    output: z.array(StatePeriod),
+    permission: 'plant.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/machines/states' },
     example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
   }),
   'telemetry.history': defineMethod({

@@ -351,6 +351,19 @@ export const DowntimeEvent = z.object({
 });
 export type DowntimeEvent = z.infer<typeof DowntimeEvent>;
 
+/** One stretch of a machine's state history; the timeline draws these. */
+export const StatePeriod = z.object({
+  machineId: z.string(),
+  lineId: z.string(),
+  state: MachineState,
+  reason: z.string().nullable(),
+  /** Cut to the asked range: a state in force at `from` starts at `from`. */
+  start: IsoTime,
+  /** Null while it lasts (and the range reaches now). */
+  end: IsoTime.nullable(),
+});
+export type StatePeriod = z.infer<typeof StatePeriod>;
+
 export const TimeRange = z.object({ from: IsoTime, to: IsoTime });
 
 export const CommandName = z.enum(['start', 'stop', 'reset', 'set_rate']);

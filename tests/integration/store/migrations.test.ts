@@ -81,9 +81,9 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     indexes: ['telemetry_minutes_by_time'],
   },
   7: {
-    tables: ['result_hours', 'unit_first_pass'],
-    triggers: ['test_results_count_hour', 'test_results_count_unit'],
-    indexes: ['result_hours_by_time', 'unit_first_pass_by_time'],
+    tables: ['result_hours'],
+    triggers: [],
+    indexes: ['result_hours_by_time'],
   },
 };
 

@@ -30,7 +30,11 @@ export function registerMachineHandlers(
     return snapshot;
   });
 
-  dispatcher.register('downtime.list', async (input, { caller }) => {
+  /** The machines a caller may see, narrowed to the asked line or machine; null means all. */
+  const askedMachines = (
+    caller: Parameters<typeof visibleMachineIds>[0],
+    input: { lineId?: string; machineId?: string },
+  ): string[] | null => {
     let machines = visibleMachineIds(caller, services);
     if (input.machineId)
       machines = (machines ?? [input.machineId]).filter((id) => id === input.machineId);
@@ -41,8 +45,16 @@ export function registerMachineHandlers(
         .map((machine) => machine.machineId);
       machines = (machines ?? onLine).filter((id) => onLine.includes(id));
     }
-    return store.downtime(Date.parse(input.from), Date.parse(input.to), machines);
-  });
+    return machines;
+  };
+
+  dispatcher.register('downtime.list', async (input, { caller }) =>
+    store.downtime(Date.parse(input.from), Date.parse(input.to), askedMachines(caller, input)),
+  );
+
+  dispatcher.register('machines.states', async (input, { caller }) =>
+    store.statePeriods(Date.parse(input.from), Date.parse(input.to), askedMachines(caller, input)),
+  );
 
   dispatcher.register('telemetry.history', async (input) => {
     const { metrics, points } = await store.metricHistory(

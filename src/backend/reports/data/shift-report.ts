@@ -17,7 +17,7 @@ import {
   type ReportBody,
 } from './report-parts';
 import { resultCounts } from '../../store/result-counts';
-import { alertInScope, inMachines, scopeParams } from './report-scope-sql';
+import { alertInScope, inMachines, resultsInMachines, scopeParams } from './report-scope-sql';
 
 const TOP_FAILURES = 5;
 /** The key computeOee groups a whole scope under, so it sums every machine into one row. */
@@ -141,9 +141,8 @@ export function shiftReport(db: Database, job: ReportJob): ReportBody {
       title: 'Top failing test steps',
       note:
         `The ${TOP_FAILURES} product and step pairs with the most failed first attempts. ` +
-        'First-pass yield = units whose first attempt at every step passed ÷ units with at least ' +
-        'one judged (PASS or FAIL, not NO_SPEC) first attempt; a unit counts in the range in which ' +
-        'it was first tested.',
+        'First-pass yield = units whose first attempt at every step tested in the range passed ÷ ' +
+        'units with at least one judged (PASS or FAIL, not NO_SPEC) first attempt in the range.',
       figures: [],
       charts: [
         bars(
@@ -269,9 +268,9 @@ function oeeOf(db: Database, job: ReportJob): OeeOfScope {
 }
 
 /**
- * Units tested, and of those with a judged first attempt, how many passed every one. A unit
- * belongs to the range in which it was first tested on a machine in scope; all its first
- * attempts there count, even one made after the range ended (kept per unit by migration 7).
+ * Units tested, and of those with a judged first attempt in the range, how many passed every
+ * one. (The one report query that reads every result of the range: a per-unit table kept at
+ * ingest would cost ingest a third of its throughput.)
  */
 function firstPassYield(
   db: Database,
@@ -281,9 +280,11 @@ function firstPassYield(
     .prepare(
       `SELECT count(*) AS tested, coalesce(sum(judged > 0), 0) AS judged,
          coalesce(sum(judged > 0 AND failed = 0), 0) AS good
-       FROM (SELECT barcode, sum(first_judged) AS judged, sum(first_failed) AS failed
-             FROM unit_first_pass
-             WHERE first_ms >= @from AND first_ms < @to AND ${inMachines('machine_id')}
+       FROM (SELECT barcode,
+               count(*) FILTER (WHERE attempt = 1 AND verdict != 'NO_SPEC') AS judged,
+               count(*) FILTER (WHERE attempt = 1 AND verdict = 'FAIL') AS failed
+             FROM test_results
+             WHERE ts_ms >= @from AND ts_ms < @to AND ${resultsInMachines(db, job)}
              GROUP BY barcode)`,
     )
     .get(scopeParams(job)) as { tested: number; judged: number; good: number };

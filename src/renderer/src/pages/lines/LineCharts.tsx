@@ -63,11 +63,11 @@ export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'mac
   );
 }
 
-/** Downtime, maintenance and offline periods of every machine of the line, last 24 hours. */
+/** Every state period (running, idle, down, maintenance, offline) of the line's machines, 24 h. */
 export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps) {
   const { data, error } = useLoad(async () => {
     const range = lastDay();
-    const periods = await api.call('downtime.list', { from: range.from, to: range.to, lineId });
+    const periods = await api.call('machines.states', { from: range.from, to: range.to, lineId });
     return { periods, range };
   }, `${lineId}|${refreshKey}`);
   const option = useMemo(() => {
@@ -87,14 +87,14 @@ export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps
     <section className="panel lines-wide" aria-labelledby="line-timeline-title">
       <h2 id="line-timeline-title">Machine states, last 24 h</h2>
       <p className="muted chart-note">
-        Bars show periods down, in maintenance or offline; the gaps between them are running or
-        idle.
+        Each bar is a state, named with its symbol in the legend and tooltip; a gap means no state
+        was reported yet.
       </p>
       <ErrorMessage error={error} />
       {option && (
         <EChart
           option={option}
-          label={`Downtime periods of the machines of line ${lineId}`}
+          label={`State periods of the machines of line ${lineId}`}
           // A row per machine, so a long line stays readable.
           height={90 + rows * 44}
           testId="line-timeline"

@@ -1,5 +1,5 @@
 import type { CustomSeriesRenderItem } from 'echarts';
-import type { DowntimeEvent, MachineState, OeeRow } from '../../../../shared/contract';
+import type { MachineState, OeeRow, StatePeriod } from '../../../../shared/contract';
 import { formatDuration } from '../../lib/format';
 import {
   axisLook,
@@ -87,7 +87,14 @@ export function unitsOption(rows: readonly OeeRow[], colors: ChartColors): Chart
   };
 }
 
-export const TIMELINE_STATES: readonly MachineState[] = ['down', 'maintenance', 'offline'];
+/** Every state a machine reports, so running and idle are told apart on the timeline too. */
+export const TIMELINE_STATES: readonly MachineState[] = [
+  'running',
+  'idle',
+  'down',
+  'maintenance',
+  'offline',
+];
 
 export function stateColor(state: MachineState, colors: ChartColors): string {
   const byState: Record<MachineState, string> = {
@@ -132,7 +139,7 @@ const renderPeriod: CustomSeriesRenderItem = (_params, api) => {
 
 interface TimelineInput {
   machineIds: readonly string[];
-  periods: readonly DowntimeEvent[];
+  periods: readonly StatePeriod[];
   fromMs: number;
   toMs: number;
   colors: ChartColors;

@@ -17,6 +17,7 @@ import { CommandPanel } from './CommandPanel';
 import { DowntimePanel } from './DowntimePanel';
 import { OeePanel } from './OeePanel';
 import { RecentResults } from './RecentResults';
+import { StateTimelinePanel } from './StateTimelinePanel';
 import { TrendPanel } from './TrendPanel';
 import { useCommands } from './use-commands';
 
@@ -80,6 +81,10 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
         )}
         <CommandHistory commands={history.commands} />
         <RecentResults machineId={machineId} />
+        <StateTimelinePanel
+          machineId={machineId}
+          refreshKey={`${machine.state}|${machine.stateSince}`}
+        />
         <DowntimePanel
           machineId={machineId}
           refreshKey={`${machine.state}|${machine.stateSince}`}
