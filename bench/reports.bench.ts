@@ -60,7 +60,8 @@ try {
     );
     await timed('shift report, JSON (report process warming)', { type: 'shift', ...range });
     await timed('shift report, JSON', { type: 'shift', ...range });
-    const cold = await timed('shift report, PDF (Chromium cold start)', {
+    // The JSON requests above started Chromium in the background, as a preview does in the app.
+    const first = await timed('shift report, PDF (first)', {
       type: 'shift',
       ...range,
       format: 'pdf',
@@ -78,8 +79,8 @@ try {
     });
     const verdict = (ms: number) => (ms < TARGET_MS ? 'met' : 'MISSED');
     console.log(
-      `24-hour shift report with PDF: ${formatMs(warm)} warm (target < ${formatMs(TARGET_MS)}: ${verdict(warm)}), ` +
-        `${formatMs(cold)} including Chromium's start (${verdict(cold)})`,
+      `24-hour shift report with PDF: ${formatMs(warm)} (target < ${formatMs(TARGET_MS)}: ${verdict(warm)}); ` +
+        `the first one ${formatMs(first)} (${verdict(first)})`,
     );
   } finally {
     await backend.close();

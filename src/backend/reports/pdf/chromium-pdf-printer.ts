@@ -80,6 +80,11 @@ export class ChromiumPdfPrinter implements PdfPrinter {
     return this.page;
   }
 
+  warm(): void {
+    if (!this.executablePath) return;
+    this.warmPage().catch(() => undefined);
+  }
+
   print(job: PrintJob): Promise<Uint8Array> {
     const printing = this.turn.catch(() => undefined).then(() => this.printNow(job));
     this.turn = printing;

@@ -14,5 +14,7 @@ export interface PrintJob {
  */
 export interface PdfPrinter {
   print(job: PrintJob): Promise<Uint8Array>;
+  /** Gets ready to print soon (someone is looking at reports); never fails. */
+  warm?(): void;
   close(): Promise<void>;
 }
