@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ResultHourTally } from './result-counts';
+import { UnitHourTally } from './unit-hours';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
@@ -56,7 +57,8 @@ export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
 export class IngestStore {
   private readonly lineOfMachine = new Map<string, string>();
   private readonly statements;
-  private readonly hourTally: ResultHourTally;
+  /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
+  private readonly tallies: readonly (ResultHourTally | UnitHourTally)[];
 
   constructor(
     private readonly db: Database,
@@ -74,7 +76,7 @@ export class IngestStore {
       verdict?: Verdict,
     ) => void = () => undefined,
   ) {
-    this.hourTally = new ResultHourTally(db);
+    this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
       spec: db.prepare(
@@ -132,7 +134,7 @@ export class IngestStore {
     };
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
-    this.hourTally.reset();
+    for (const tally of this.tallies) tally.reset();
     for (const raw of messages) {
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
         topicRoot: root,
@@ -166,7 +168,7 @@ export class IngestStore {
       } else summary.duplicates += 1;
     }
     summary.machines = [...updates.values()];
-    this.hourTally.flush();
+    for (const tally of this.tallies) tally.flush();
     this.statements.bumpCounter.run('received', summary.received);
     this.statements.bumpCounter.run('stored', summary.stored);
     this.statements.bumpCounter.run('duplicates', summary.duplicates);
@@ -208,9 +210,9 @@ export class IngestStore {
             this.registerMachine(outcome.message.lineId, outcome.message.machineId);
             this.lineOfMachine.set(outcome.message.machineId, outcome.message.lineId);
           }
-          this.hourTally.reset();
+          for (const tally of this.tallies) tally.reset();
           const stored = this.store(outcome.message, nowMs, []);
-          this.hourTally.flush();
+          for (const tally of this.tallies) tally.flush();
           result = stored
             ? { outcome: 'stored', reason: 'valid now; stored' }
             : { outcome: 'duplicate', reason: 'valid, and already stored' };
@@ -264,7 +266,8 @@ export class IngestStore {
           attempt: earlier + 1,
         });
         if (inserted.changes !== 1) return false;
-        this.hourTally.add({ ...message, verdict, attempt: earlier + 1 });
+        const stored = { ...message, verdict, attempt: earlier + 1 };
+        for (const tally of this.tallies) tally.add(stored);
         this.onStored(message, receivedMs, verdict);
         if (results.length < MAX_RESULTS_REPORTED) {
           results.push({

@@ -100,32 +100,31 @@ export class OeeStore {
       }
     }
 
-    // Units: increases of the running counter; a decrease is a reset, counted from zero.
-    const units = this.db
-      .prepare(
-        `SELECT machine_id, (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
-           sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
-         FROM (SELECT machine_id, ts_ms, units_produced,
-                 units_produced - LAG(units_produced) OVER (PARTITION BY machine_id ORDER BY ts_ms) AS delta
-               FROM telemetry_samples
-               WHERE units_produced IS NOT NULL AND ts_ms >= @from - ${HOUR_MS} AND ts_ms < @to
-                 AND (@all OR machine_id IN (SELECT value FROM json_each(@machines))))
-         WHERE delta IS NOT NULL AND ts_ms >= @from
-         GROUP BY machine_id, hour`,
-      )
-      .all({ ...filter, from: fromMs, to: end }) as {
-      machine_id: string;
-      hour: number;
-      units: number;
-    }[];
-    for (const row of units) {
-      const line = lineOf.get(row.machine_id);
-      if (line !== undefined) figure(row.machine_id, line, row.hour).units += row.units;
+    // Units: increases of the running counter; a decrease is a reset, counted from zero. One
+    // query per machine walks its (machine, time) key in order, so the window needs no sort
+    // (across a plant, one query over the time index spent most of its time sorting).
+    const unitsOfMachine = this.db.prepare(
+      `SELECT (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
+         sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
+       FROM (SELECT ts_ms, units_produced,
+               units_produced - LAG(units_produced) OVER (ORDER BY ts_ms) AS delta
+             FROM telemetry_samples
+             WHERE machine_id = @machine AND ts_ms >= @from - ${HOUR_MS} AND ts_ms < @to
+               AND units_produced IS NOT NULL)
+       WHERE delta IS NOT NULL AND ts_ms >= @from
+       GROUP BY hour`,
+    );
+    for (const machine of machineRows) {
+      const units = unitsOfMachine.all({ machine: machine.id, from: fromMs, to: end }) as {
+        hour: number;
+        units: number;
+      }[];
+      for (const row of units) figure(machine.id, machine.line_id, row.hour).units += row.units;
     }
 
     // Quality: first attempts only; NO_SPEC results are not judged, so not counted. Whole
     // hours come from the result rollup, so a day of a million results stays cheap.
-    for (const row of resultCounts(this.db, fromMs, end, machines)) {
+    for (const row of resultCounts(this.db, fromMs, end, machines, 'machineHour')) {
       const line = lineOf.get(row.machineId);
       if (line === undefined) continue;
       const target = figure(row.machineId, line, row.hourMs);

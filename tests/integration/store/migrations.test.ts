@@ -85,6 +85,10 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: ['result_hours_by_time'],
   },
+  8: {
+    tables: ['unit_hours'],
+    triggers: [],
+  },
 };
 
 type Db = Database.Database;

@@ -5,12 +5,13 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../../src/backend/store/migrate';
 import { ResultHourTally, resultCounts } from '../../../src/backend/store/result-counts';
+import { firstPassCounts, UnitHourTally } from '../../../src/backend/store/unit-hours';
 
 /**
- * Migration 7's rollup must always equal a direct count of the results: the backfill of
- * results stored before it, the per-transaction tally for every result after, and
- * resultCounts' stitching of whole hours from the rollup with the raw results of partial hours
- * at the range's ends. (The store's own ingest path is covered by the report tests, which
+ * Migrations 7 and 8's rollups must always equal a direct count of the results: the backfill
+ * of results stored before them, the per-transaction tallies for every result after, and the
+ * stitching of whole hours from a rollup with the raw results of partial hours at the range's
+ * ends (resultCounts, firstPassCounts). (The store's own ingest path is covered by the report tests, which
  * check the figures against the messages published.)
  */
 
@@ -22,19 +23,27 @@ const VERDICTS = ['PASS', 'PASS', 'PASS', 'FAIL', 'NO_SPEC'] as const;
 let dir: string;
 let db: Database.Database;
 
-/** Inserts results as the store does: after migration 7, each transaction tallies its hours. */
-function insertResults(from: number, count: number, tally: ResultHourTally | null): void {
+type Tally = ResultHourTally | UnitHourTally;
+
+/** Both rollups' tallies, as the store keeps them after migration 8. */
+const tallies = (): Tally[] => [new ResultHourTally(db), new UnitHourTally(db)];
+
+/** Inserts results as the store does: after the rollup migrations, each transaction tallies. */
+function insertResults(from: number, count: number, tally: Tally | Tally[] | null): void {
+  const all = tally === null ? [] : Array.isArray(tally) ? tally : [tally];
   const insert = db.prepare(
     `INSERT INTO test_results (line_id, machine_id, barcode, product_id, test_step, measured_value,
        ts_ms, received_ms, verdict, attempt)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   db.transaction(() => {
-    tally?.reset();
+    for (const each of all) each.reset();
     for (let i = from; i < from + count; i++) {
       const result = {
         lineId: i % 3 === 2 ? 'L-2' : 'L-1',
         machineId: `M-${i % 3}`,
+        // Four results a unit, spread over the machines (i % 3) and often over two hours.
+        barcode: `SN-${Math.floor(i / 4)}`,
         productId: i % 7 === 0 ? 'PROD-B' : 'PROD-A',
         testStep: `step_${i % 2}`,
         timestampMs: BASE + i * 97_000,
@@ -44,7 +53,7 @@ function insertResults(from: number, count: number, tally: ResultHourTally | nul
       insert.run(
         result.lineId,
         result.machineId,
-        `SN-${Math.floor(i / 4)}`,
+        result.barcode,
         result.productId,
         result.testStep,
         i,
@@ -53,9 +62,9 @@ function insertResults(from: number, count: number, tally: ResultHourTally | nul
         result.verdict,
         result.attempt,
       );
-      tally?.add(result);
+      for (const each of all) each.add(result);
     }
-    tally?.flush();
+    for (const each of all) each.flush();
   })();
 }
 
@@ -99,15 +108,15 @@ describe('result rollups (migration 7)', () => {
     migrate(db, MIGRATIONS.slice(0, 6));
     insertResults(0, 300, null);
     migrate(db, MIGRATIONS);
-    insertResults(300, 150, new ResultHourTally(db));
-    insertResults(450, 150, new ResultHourTally(db));
+    insertResults(300, 150, tallies());
+    insertResults(450, 150, tallies());
     const all = [BASE - HOUR, BASE + 24 * HOUR] as const;
     expect(byKey(resultCounts(db, ...all, null))).toEqual(byKey(directCounts(...all, null)));
   });
 
   it('stitches partial hours at both ends from the raw results, for any range and scope', () => {
     migrate(db, MIGRATIONS);
-    insertResults(0, 600, new ResultHourTally(db));
+    insertResults(0, 600, tallies());
     const ranges: [number, number][] = [
       [BASE + 20 * 60_000, BASE + 5 * HOUR + 7 * 60_000],
       [BASE + HOUR, BASE + 4 * HOUR],
@@ -119,6 +128,119 @@ describe('result rollups (migration 7)', () => {
         expect(byKey(resultCounts(db, from, to, machines))).toEqual(
           byKey(directCounts(from, to, machines)),
         );
+      }
+    }
+  });
+});
+
+/** First-pass yield's counts straight from test_results: every result grouped by barcode. */
+function directFirstPass(fromMs: number, toMs: number, machines: string[]) {
+  return db
+    .prepare(
+      `SELECT count(*) AS tested, coalesce(sum(judged > 0), 0) AS judged,
+         coalesce(sum(judged > 0 AND failed = 0), 0) AS good
+       FROM (SELECT barcode, sum(attempt = 1 AND verdict <> 'NO_SPEC') AS judged,
+               sum(attempt = 1 AND verdict = 'FAIL') AS failed
+             FROM test_results
+             WHERE ts_ms >= ? AND ts_ms < ? AND machine_id IN (SELECT value FROM json_each(?))
+             GROUP BY barcode)`,
+    )
+    .get(fromMs, toMs, JSON.stringify(machines));
+}
+
+const RANGES: [number, number][] = [
+  [BASE - HOUR, BASE + 24 * HOUR],
+  [BASE + 20 * 60_000, BASE + 5 * HOUR + 7 * 60_000],
+  [BASE + HOUR, BASE + 4 * HOUR],
+  [BASE + 10 * 60_000, BASE + 50 * 60_000],
+  [BASE + 90 * 60_000, BASE + 2 * HOUR],
+  [BASE + 2 * HOUR, BASE + 2 * HOUR],
+];
+const SCOPES = [['M-0', 'M-1', 'M-2'], ['M-0', 'M-2'], ['M-1'], []];
+
+describe('unit rollup (migration 8)', () => {
+  it('backfills units stored before it, and the tally keeps counting after it', () => {
+    migrate(db, MIGRATIONS.slice(0, 7));
+    insertResults(0, 300, new ResultHourTally(db));
+    migrate(db, MIGRATIONS);
+    insertResults(300, 150, tallies());
+    insertResults(450, 150, tallies());
+    const counts = firstPassCounts(db, BASE - HOUR, BASE + 24 * HOUR, SCOPES[0]!);
+    expect(counts).toEqual(directFirstPass(BASE - HOUR, BASE + 24 * HOUR, SCOPES[0]!));
+    // Not vacuous: some units failed a first attempt, some had none judged.
+    expect(counts.good).toBeGreaterThan(0);
+    expect(counts.good).toBeLessThan(counts.judged);
+  });
+
+  it('counts a unit once when its results span hours, machines and batches', () => {
+    migrate(db, MIGRATIONS);
+    insertResults(0, 600, tallies());
+    // Unit SN-5 again, an hour later on another machine, in a later transaction: a failed
+    // retest (attempt 2) does not undo its first pass.
+    const insert = db.prepare(
+      `INSERT INTO test_results (line_id, machine_id, barcode, product_id, test_step,
+         measured_value, ts_ms, received_ms, verdict, attempt)
+       VALUES ('L-1', 'M-1', 'SN-5', 'PROD-A', 'step_0', 1, ?, ?, 'FAIL', 2)`,
+    );
+    const later = BASE + 3 * HOUR + 5;
+    const unitTally = new UnitHourTally(db);
+    db.transaction(() => {
+      insert.run(later, later);
+      unitTally.add({
+        machineId: 'M-1',
+        barcode: 'SN-5',
+        timestampMs: later,
+        verdict: 'FAIL',
+        attempt: 2,
+      });
+      unitTally.flush();
+    })();
+    for (const [from, to] of RANGES) {
+      for (const machines of SCOPES) {
+        expect(firstPassCounts(db, from, to, machines)).toEqual(
+          directFirstPass(from, to, machines),
+        );
+        expect(firstPassCounts(db, from, to, machines, false)).toEqual(
+          directFirstPass(from, to, machines),
+        );
+      }
+    }
+  });
+});
+
+describe('result counts per grouping', () => {
+  it('sums the detail rows per machine and hour, and per product and step', () => {
+    migrate(db, MIGRATIONS);
+    insertResults(0, 600, tallies());
+    for (const [from, to] of RANGES) {
+      const detail = resultCounts(db, from, to, null);
+      const sums = (key: (row: (typeof detail)[number]) => string) => {
+        const out = new Map<string, { results: number; firstFailed: number }>();
+        for (const row of detail) {
+          const sum = out.get(key(row)) ?? { results: 0, firstFailed: 0 };
+          sum.results += row.results;
+          sum.firstFailed += row.firstFailed;
+          out.set(key(row), sum);
+        }
+        return out;
+      };
+      const byMachineHour = sums((row) => `${row.machineId} ${row.hourMs}`);
+      const machineHour = resultCounts(db, from, to, null, 'machineHour');
+      expect(machineHour).toHaveLength(byMachineHour.size);
+      for (const row of machineHour) {
+        expect(byMachineHour.get(`${row.machineId} ${row.hourMs}`)).toEqual({
+          results: row.results,
+          firstFailed: row.firstFailed,
+        });
+      }
+      const byProductStep = sums((row) => `${row.productId} ${row.testStep}`);
+      const productStep = resultCounts(db, from, to, null, 'productStep');
+      expect(productStep).toHaveLength(byProductStep.size);
+      for (const row of productStep) {
+        expect(byProductStep.get(`${row.productId} ${row.testStep}`)).toEqual({
+          results: row.results,
+          firstFailed: row.firstFailed,
+        });
       }
     }
   });

@@ -36,9 +36,13 @@ export const inMachines = (column: string): string =>
  * machines: about half the time of the machine index when the scope holds them all.
  */
 export function resultsInMachines(db: Database, job: ReportJob): string {
+  return inMachines(rawScanByTime(db, job.scope.machineIds) ? '+machine_id' : 'machine_id');
+}
+
+/** Whether a scan of raw results over these machines should walk the time index (see above). */
+export function rawScanByTime(db: Database, machineIds: readonly string[]): boolean {
   const total = db.prepare('SELECT count(*) FROM machines').pluck().get() as number;
-  const many = job.scope.machineIds.length * 3 > total;
-  return inMachines(many ? '+machine_id' : 'machine_id');
+  return machineIds.length * 3 > total;
 }
 
 /** An alert the caller may see: on a machine in scope, or machine-less on a visible line. */

@@ -17,7 +17,8 @@ import {
   type ReportBody,
 } from './report-parts';
 import { resultCounts } from '../../store/result-counts';
-import { alertInScope, inMachines, resultsInMachines, scopeParams } from './report-scope-sql';
+import { alertInScope, inMachines, rawScanByTime, scopeParams } from './report-scope-sql';
+import { firstPassCounts, type FirstPassCounts } from '../../store/unit-hours';
 
 const TOP_FAILURES = 5;
 /** The key computeOee groups a whole scope under, so it sums every machine into one row. */
@@ -267,27 +268,15 @@ function oeeOf(db: Database, job: ReportJob): OeeOfScope {
   return { hours, byMachine, byHour, total };
 }
 
-/**
- * Units tested, and of those with a judged first attempt in the range, how many passed every
- * one. (The one report query that reads every result of the range: a per-unit table kept at
- * ingest would cost ingest a third of its throughput.)
- */
-function firstPassYield(
-  db: Database,
-  job: ReportJob,
-): { tested: number; judged: number; good: number } {
-  return db
-    .prepare(
-      `SELECT count(*) AS tested, coalesce(sum(judged > 0), 0) AS judged,
-         coalesce(sum(judged > 0 AND failed = 0), 0) AS good
-       FROM (SELECT barcode,
-               count(*) FILTER (WHERE attempt = 1 AND verdict != 'NO_SPEC') AS judged,
-               count(*) FILTER (WHERE attempt = 1 AND verdict = 'FAIL') AS failed
-             FROM test_results
-             WHERE ts_ms >= @from AND ts_ms < @to AND ${resultsInMachines(db, job)}
-             GROUP BY barcode)`,
-    )
-    .get(scopeParams(job)) as { tested: number; judged: number; good: number };
+/** Units tested, and of those with a judged first attempt in the range, how many passed every one. */
+function firstPassYield(db: Database, job: ReportJob): FirstPassCounts {
+  return firstPassCounts(
+    db,
+    job.fromMs,
+    job.toMs,
+    job.scope.machineIds,
+    rawScanByTime(db, job.scope.machineIds),
+  );
 }
 
 interface StepFailures {
@@ -299,20 +288,13 @@ interface StepFailures {
 
 /** The pairs with most failed first attempts, from the hourly result counts. */
 function topFailures(db: Database, job: ReportJob): StepFailures[] {
-  const pairs = new Map<string, StepFailures>();
-  for (const row of resultCounts(db, job.fromMs, job.toMs, job.scope.machineIds)) {
-    const key = `${row.productId}\u0000${row.testStep}`;
-    const pair = pairs.get(key) ?? {
+  return resultCounts(db, job.fromMs, job.toMs, job.scope.machineIds, 'productStep')
+    .map((row) => ({
       product: row.productId,
       step: row.testStep,
-      failures: 0,
-      tested: 0,
-    };
-    pair.failures += row.firstFailed;
-    pair.tested += row.firstJudged;
-    pairs.set(key, pair);
-  }
-  return [...pairs.values()]
+      failures: row.firstFailed,
+      tested: row.firstJudged,
+    }))
     .filter((pair) => pair.failures > 0)
     .sort(
       (a, b) =>
