@@ -58,29 +58,27 @@ try {
     console.log(
       `reports over ${RESULTS.toLocaleString('en-US')} results in 24 h, ${plant.machines} machines:`,
     );
-    await timed('shift report, JSON (report process warming)', { type: 'shift', ...range });
+    const shiftPdf = { type: 'shift', ...range, format: 'pdf' } as const;
+    // The very first request starts the report process and Chromium (in the app both are
+    // started in the background seconds before anyone can ask for a report).
+    const cold = await timed('shift report, PDF (cold: processes starting)', shiftPdf);
     await timed('shift report, JSON', { type: 'shift', ...range });
-    // The JSON requests above started Chromium in the background, as a preview does in the app.
-    const first = await timed('shift report, PDF (first)', {
-      type: 'shift',
-      ...range,
-      format: 'pdf',
-    });
-    const warm = await timed('shift report, PDF', { type: 'shift', ...range, format: 'pdf' });
+    const warm: number[] = [];
+    for (let run = 1; run <= 5; run++)
+      warm.push(await timed(`shift report, PDF (${run})`, shiftPdf));
     await timed('shift report, CSV (ZIP)', { type: 'shift', ...range, format: 'csv' });
     await timed('quality report, PDF', { type: 'quality', ...range, format: 'pdf' });
     await timed('alarm report, PDF', { type: 'alarm', ...range, format: 'pdf' });
     await timed('maintenance report, PDF', { type: 'maintenance', ...range, format: 'pdf' });
-    await timed('shift report of one line, PDF', {
-      type: 'shift',
-      ...range,
-      line: 'L-1',
-      format: 'pdf',
-    });
+    await timed('shift report of one line, PDF', { ...shiftPdf, line: 'L-1' });
     const verdict = (ms: number) => (ms < TARGET_MS ? 'met' : 'MISSED');
+    const sorted = [...warm].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const slowest = sorted[sorted.length - 1]!;
     console.log(
-      `24-hour shift report with PDF: ${formatMs(warm)} (target < ${formatMs(TARGET_MS)}: ${verdict(warm)}); ` +
-        `the first one ${formatMs(first)} (${verdict(first)})`,
+      `24-hour shift report with PDF: median ${formatMs(median)}, slowest ${formatMs(slowest)} of ` +
+        `${warm.length} (target < ${formatMs(TARGET_MS)}: ${verdict(slowest)}); ` +
+        `cold ${formatMs(cold)} (${verdict(cold)})`,
     );
   } finally {
     await backend.close();

@@ -69,8 +69,9 @@ export class ReportService {
     const plant = await this.options.store.listPlant();
     const { scope, visibleLineIds } = resolveReportScope(request, caller, plant);
     const job = this.job(request, scope, visibleLineIds, caller.user.username);
-    // Someone previewing or exporting data often asks for the PDF next: start the printer.
-    if (request.format !== 'pdf') this.options.printer.warm?.();
+    // Start the printer while the data is built: a PDF needs it now, and someone previewing
+    // or exporting data often asks for the PDF next.
+    this.options.printer.warm?.();
     const answer = await this.produce(job, request.format, request.table);
     await this.record(job, request.format, answer, caller.user.username);
     return answer;

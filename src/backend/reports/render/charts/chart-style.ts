@@ -1,5 +1,13 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as ECharts from 'echarts';
 import { trustedMarkup, type SafeHtml } from '../html';
+
+/**
+ * ECharts' CommonJS build: one file, loaded in about 0.2 s. Under plain Node (console mode)
+ * `import 'echarts'` loads its ES build, some hundreds of modules, and took the report
+ * process a second longer to start.
+ */
+const echarts = createRequire(import.meta.url)('echarts') as typeof ECharts;
 
 /**
  * Shared look of the report charts. Reports are often printed in black and white, so series
@@ -59,7 +67,7 @@ export const categoryAxisStyle = {
  * Renders an ECharts option to an SVG string on the server (no DOM, no browser). ECharts
  * escapes every text it writes, which makes its output safe to place in the page.
  */
-export function renderSvg(option: echarts.EChartsCoreOption, size: ChartSize): SafeHtml {
+export function renderSvg(option: ECharts.EChartsCoreOption, size: ChartSize): SafeHtml {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
