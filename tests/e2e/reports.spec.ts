@@ -261,6 +261,24 @@ describe('reports page', () => {
     expect(await engineer.getByText('The choices have changed since this preview').count()).toBe(0);
   });
 
+  it('draws the preview sheet as wide as the chosen paper', async () => {
+    const sheetWidth = () =>
+      engineer
+        .frameLocator('[data-testid="report-preview"]')
+        .locator('main.page')
+        .evaluate((page: { getBoundingClientRect(): { width: number } }) =>
+          Math.round(page.getBoundingClientRect().width),
+        );
+    // CSS pixels are 1/96 in: A4 is 210 mm = 794 px, Letter 8.5 in = 816 px.
+    expect(await sheetWidth()).toBe(794);
+    await engineer.getByLabel('Paper', { exact: true }).selectOption('Letter');
+    await engineer.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(sheetWidth, { timeout: GENERATE_MS }).toBe(816);
+    await engineer.getByLabel('Paper', { exact: true }).selectOption('A4');
+    await engineer.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(sheetWidth, { timeout: GENERATE_MS }).toBe(794);
+  });
+
   it('explains a range it cannot send, and a refusal from the server', async () => {
     const range = engineer.getByLabel('Range', { exact: true });
     await range.selectOption('custom');

@@ -1,3 +1,4 @@
+import type { PaperSize } from '../../../../shared/contract';
 import { html, trustedMarkup, type SafeHtml } from '../html';
 import { REPORT_CSS } from './styles';
 
@@ -9,7 +10,13 @@ import { REPORT_CSS } from './styles';
 const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /** The complete, self-contained HTML document around a report's body. */
-export function documentShell(options: { title: string; type: string; body: SafeHtml }): string {
+export function documentShell(options: {
+  title: string;
+  type: string;
+  /** On screen (the in-app preview) the sheet is drawn as wide as this paper. */
+  paper: PaperSize;
+  body: SafeHtml;
+}): string {
   return html`<!doctype html>
     <html lang="en">
       <head>
@@ -21,7 +28,7 @@ export function documentShell(options: { title: string; type: string; body: Safe
           ${trustedMarkup(REPORT_CSS)}
         </style>
       </head>
-      <body class="${`report report-${options.type}`}">
+      <body class="${`report report-${options.type} paper-${options.paper}`}">
         <main class="page">${options.body}</main>
       </body>
     </html> `.value;

@@ -26,6 +26,7 @@ export function reportDocument(
   return documentShell({
     title: `${meta.title} — ${meta.scope.label} — ${rangeText(meta, job)}`,
     type: meta.type,
+    paper: job.render.paper,
     body,
   });
 }

@@ -25,6 +25,7 @@ body {
     background: #ffffff;
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18);
   }
+  .paper-Letter .page { max-width: 8.5in; }
 }
 h1, h2, h3 { margin: 0; font-weight: 700; break-after: avoid; page-break-after: avoid; }
 p { margin: 0; }
