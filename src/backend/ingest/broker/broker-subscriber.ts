@@ -21,6 +21,14 @@ export interface SubscriberEvents {
 
 type SendPacket = (packet: Packet, ...rest: unknown[]) => void;
 
+/**
+ * At most this many received messages wait for the store (ten full batches). Beyond it the
+ * subscriber stops reading the broker's socket until half have been committed, so a broker
+ * replaying a long backlog (or an embedded one with no in-flight limit) cannot fill memory:
+ * TCP pushes back and the messages wait at the broker, which keeps them for the session.
+ */
+export const MAX_WAITING = 20_000;
+
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
 
@@ -48,6 +56,8 @@ export class BrokerSubscriber {
   private sendPacket: SendPacket | null = null;
   private backoffMs = MIN_BACKOFF_MS;
   private readonly batcher: IngestBatcher<Delivered>;
+  /** MQTT.js's go-ahead for the next packet, held while too many messages wait. */
+  private resumeReading: (() => void) | null = null;
   state: ConnectionState = 'stopped';
 
   constructor(
@@ -55,12 +65,14 @@ export class BrokerSubscriber {
     private readonly clientId: string,
     commit: (messages: RawMessage[]) => Promise<IngestSummary>,
     private readonly events: SubscriberEvents,
+    private readonly maxWaiting = MAX_WAITING,
   ) {
     this.batcher = new IngestBatcher<Delivered>(
       (batch) =>
         commit(batch.map(({ topic, payload, receivedMs }) => ({ topic, payload, receivedMs }))),
       (batch, summary) => {
         this.acknowledge(batch);
+        if (this.batcher.waiting <= this.maxWaiting / 2) this.resume();
         events.committed(summary);
       },
       (error, waiting) => events.commitFailed(error, waiting),
@@ -100,6 +112,7 @@ export class BrokerSubscriber {
       this.generation += 1;
       this.awaitingCommit.clear();
       this.heldAcks.clear();
+      this.resume();
       if (this.state !== 'stopped') this.setState('offline', 'connection closed');
     });
     client.on('reconnect', () => {
@@ -108,6 +121,11 @@ export class BrokerSubscriber {
       this.setState('reconnecting', `next try in up to ${this.backoffMs / 1000} s`);
     });
     client.on('error', (error) => this.setState('offline', error.message));
+  }
+
+  /** Messages received and not yet committed. */
+  get waiting(): number {
+    return this.batcher.waiting;
   }
 
   isConnected(): boolean {
@@ -122,6 +140,7 @@ export class BrokerSubscriber {
 
   async stop(): Promise<void> {
     this.state = 'stopped';
+    this.resume();
     await this.batcher.drain();
     this.batcher.stop();
     await this.client?.endAsync(false).catch(() => undefined);
@@ -162,8 +181,15 @@ export class BrokerSubscriber {
         packetId,
         generation: this.generation,
       });
-      callback();
+      if (this.batcher.waiting >= this.maxWaiting) this.resumeReading = callback;
+      else callback();
     };
+  }
+
+  private resume(): void {
+    const resume = this.resumeReading;
+    this.resumeReading = null;
+    resume?.();
   }
 
   private acknowledge(batch: Delivered[]): void {
