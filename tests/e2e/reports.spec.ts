@@ -274,6 +274,7 @@ describe('reports page', () => {
     await engineer.getByLabel('Paper', { exact: true }).selectOption('Letter');
     await engineer.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(sheetWidth, { timeout: GENERATE_MS }).toBe(816);
+    await saveScreenshot(engineer, 'reports-preview-letter');
     await engineer.getByLabel('Paper', { exact: true }).selectOption('A4');
     await engineer.getByRole('button', { name: 'Preview' }).click();
     await expect.poll(sheetWidth, { timeout: GENERATE_MS }).toBe(794);
