@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
+import type { BatchTally } from './batch-tally';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
@@ -58,7 +59,7 @@ export class IngestStore {
   private readonly lineOfMachine = new Map<string, string>();
   private readonly statements;
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
-  private readonly tallies: readonly (ResultHourTally | UnitHourTally)[];
+  private readonly tallies: readonly BatchTally<object>[];
 
   constructor(
     private readonly db: Database,

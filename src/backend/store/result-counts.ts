@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
-
-const HOUR_MS = 3_600_000;
+import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
 
 /** Test results counted per machine, clock hour, product and step. */
 export interface ResultCount {
@@ -116,63 +115,47 @@ interface TallyRow {
   firstFailed: number;
 }
 
-/**
- * Adds stored results to the `result_hours` rollup, summed in memory over one transaction and
- * written once per key at its end: a batch of 2,000 results usually touches a handful of keys.
- * `reset` at the start of a transaction drops what a rolled-back one left behind.
- */
-export class ResultHourTally {
-  private readonly pending = new Map<string, TallyRow>();
-  private readonly upsert;
-
+/** Adds stored results to the `result_hours` rollup, per machine, hour, product and step. */
+export class ResultHourTally extends BatchTally<TallyRow> {
   constructor(db: Database) {
-    this.upsert = db.prepare(
-      `INSERT INTO result_hours (machine_id, hour_ms, product_id, test_step, line_id, results,
-         passed, failed, first_judged, first_passed, first_failed)
-       VALUES (@machineId, @hourMs, @productId, @testStep, @lineId, @results, @passed, @failed,
-         @firstJudged, @firstPassed, @firstFailed)
-       ON CONFLICT (machine_id, hour_ms, product_id, test_step) DO UPDATE SET
-         results = results + excluded.results,
-         passed = passed + excluded.passed,
-         failed = failed + excluded.failed,
-         first_judged = first_judged + excluded.first_judged,
-         first_passed = first_passed + excluded.first_passed,
-         first_failed = first_failed + excluded.first_failed`,
+    super(
+      db.prepare(
+        `INSERT INTO result_hours (machine_id, hour_ms, product_id, test_step, line_id, results,
+           passed, failed, first_judged, first_passed, first_failed)
+         VALUES (@machineId, @hourMs, @productId, @testStep, @lineId, @results, @passed, @failed,
+           @firstJudged, @firstPassed, @firstFailed)
+         ON CONFLICT (machine_id, hour_ms, product_id, test_step) DO UPDATE SET
+           results = results + excluded.results,
+           passed = passed + excluded.passed,
+           failed = failed + excluded.failed,
+           first_judged = first_judged + excluded.first_judged,
+           first_passed = first_passed + excluded.first_passed,
+           first_failed = first_failed + excluded.first_failed`,
+      ),
     );
   }
 
-  reset(): void {
-    this.pending.clear();
+  protected keyOf(result: TalliedResult): string {
+    return `${result.machineId}\u0000${hourOf(result.timestampMs)}\u0000${result.productId}\u0000${result.testStep}`;
   }
 
-  add(result: {
-    machineId: string;
-    lineId: string;
-    timestampMs: number;
-    productId: string;
-    testStep: string;
-    verdict: 'PASS' | 'FAIL' | 'NO_SPEC';
-    attempt: number;
-  }): void {
-    const hourMs = Math.floor(result.timestampMs / HOUR_MS) * HOUR_MS;
-    const key = `${result.machineId}\u0000${hourMs}\u0000${result.productId}\u0000${result.testStep}`;
-    let row = this.pending.get(key);
-    if (!row) {
-      row = {
-        machineId: result.machineId,
-        lineId: result.lineId,
-        hourMs,
-        productId: result.productId,
-        testStep: result.testStep,
-        results: 0,
-        passed: 0,
-        failed: 0,
-        firstJudged: 0,
-        firstPassed: 0,
-        firstFailed: 0,
-      };
-      this.pending.set(key, row);
-    }
+  protected emptyRow(result: TalliedResult): TallyRow {
+    return {
+      machineId: result.machineId,
+      lineId: result.lineId,
+      hourMs: hourOf(result.timestampMs),
+      productId: result.productId,
+      testStep: result.testStep,
+      results: 0,
+      passed: 0,
+      failed: 0,
+      firstJudged: 0,
+      firstPassed: 0,
+      firstFailed: 0,
+    };
+  }
+
+  protected count(row: TallyRow, result: TalliedResult): void {
     const first = result.attempt === 1;
     row.results += 1;
     if (result.verdict === 'PASS') row.passed += 1;
@@ -180,10 +163,5 @@ export class ResultHourTally {
     if (first && result.verdict !== 'NO_SPEC') row.firstJudged += 1;
     if (first && result.verdict === 'PASS') row.firstPassed += 1;
     if (first && result.verdict === 'FAIL') row.firstFailed += 1;
-  }
-
-  flush(): void {
-    for (const row of this.pending.values()) this.upsert.run(row);
-    this.pending.clear();
   }
 }

@@ -1,7 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { Verdict } from '../../shared/contract';
-
-const HOUR_MS = 3_600_000;
+import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
 
 /** First-pass yield's counts over a range: units, and how their first attempts went. */
 export interface FirstPassCounts {
@@ -71,57 +69,41 @@ interface UnitRow {
 }
 
 /**
- * Adds stored results to the `unit_hours` rollup, summed in memory over one transaction and
- * written once per unit, hour and machine at its end: a unit's several steps in one batch cost
- * one write. `reset` at the start of a transaction drops what a rolled-back one left behind.
+ * Adds stored results to the `unit_hours` rollup, per hour, machine and unit: a unit's
+ * several steps in one batch cost one write.
  */
-export class UnitHourTally {
-  private readonly pending = new Map<string, UnitRow>();
-  private readonly upsert;
-
+export class UnitHourTally extends BatchTally<UnitRow> {
   constructor(db: Database) {
-    this.upsert = db.prepare(
-      `INSERT INTO unit_hours (hour_ms, machine_id, barcode, results, first_judged, first_failed)
-       VALUES (@hourMs, @machineId, @barcode, @results, @firstJudged, @firstFailed)
-       ON CONFLICT (hour_ms, machine_id, barcode) DO UPDATE SET
-         results = results + excluded.results,
-         first_judged = first_judged + excluded.first_judged,
-         first_failed = first_failed + excluded.first_failed`,
+    super(
+      db.prepare(
+        `INSERT INTO unit_hours (hour_ms, machine_id, barcode, results, first_judged, first_failed)
+         VALUES (@hourMs, @machineId, @barcode, @results, @firstJudged, @firstFailed)
+         ON CONFLICT (hour_ms, machine_id, barcode) DO UPDATE SET
+           results = results + excluded.results,
+           first_judged = first_judged + excluded.first_judged,
+           first_failed = first_failed + excluded.first_failed`,
+      ),
     );
   }
 
-  reset(): void {
-    this.pending.clear();
+  protected keyOf(result: TalliedResult): string {
+    return `${hourOf(result.timestampMs)}\u0000${result.machineId}\u0000${result.barcode}`;
   }
 
-  add(result: {
-    machineId: string;
-    barcode: string;
-    timestampMs: number;
-    verdict: Verdict;
-    attempt: number;
-  }): void {
-    const hourMs = Math.floor(result.timestampMs / HOUR_MS) * HOUR_MS;
-    const key = `${hourMs}\u0000${result.machineId}\u0000${result.barcode}`;
-    let row = this.pending.get(key);
-    if (!row) {
-      row = {
-        hourMs,
-        machineId: result.machineId,
-        barcode: result.barcode,
-        results: 0,
-        firstJudged: 0,
-        firstFailed: 0,
-      };
-      this.pending.set(key, row);
-    }
+  protected emptyRow(result: TalliedResult): UnitRow {
+    return {
+      hourMs: hourOf(result.timestampMs),
+      machineId: result.machineId,
+      barcode: result.barcode,
+      results: 0,
+      firstJudged: 0,
+      firstFailed: 0,
+    };
+  }
+
+  protected count(row: UnitRow, result: TalliedResult): void {
     row.results += 1;
     if (result.attempt === 1 && result.verdict !== 'NO_SPEC') row.firstJudged += 1;
     if (result.attempt === 1 && result.verdict === 'FAIL') row.firstFailed += 1;
-  }
-
-  flush(): void {
-    for (const row of this.pending.values()) this.upsert.run(row);
-    this.pending.clear();
   }
 }

@@ -188,6 +188,9 @@ describe('unit rollup (migration 8)', () => {
       insert.run(later, later);
       unitTally.add({
         machineId: 'M-1',
+        lineId: 'L-1',
+        productId: 'PROD-A',
+        testStep: 'step_0',
         barcode: 'SN-5',
         timestampMs: later,
         verdict: 'FAIL',
@@ -208,6 +211,8 @@ describe('unit rollup (migration 8)', () => {
   });
 });
 
+type Keyed = Partial<Record<'machineId' | 'hourMs' | 'productId' | 'testStep', unknown>>;
+
 describe('result counts per grouping', () => {
   it('sums the detail rows per machine and hour, and per product and step', () => {
     migrate(db, MIGRATIONS);
@@ -224,23 +229,20 @@ describe('result counts per grouping', () => {
         }
         return out;
       };
-      const byMachineHour = sums((row) => `${row.machineId} ${row.hourMs}`);
-      const machineHour = resultCounts(db, from, to, null, 'machineHour');
-      expect(machineHour).toHaveLength(byMachineHour.size);
-      for (const row of machineHour) {
-        expect(byMachineHour.get(`${row.machineId} ${row.hourMs}`)).toEqual({
-          results: row.results,
-          firstFailed: row.firstFailed,
-        });
-      }
-      const byProductStep = sums((row) => `${row.productId} ${row.testStep}`);
-      const productStep = resultCounts(db, from, to, null, 'productStep');
-      expect(productStep).toHaveLength(byProductStep.size);
-      for (const row of productStep) {
-        expect(byProductStep.get(`${row.productId} ${row.testStep}`)).toEqual({
-          results: row.results,
-          firstFailed: row.firstFailed,
-        });
+      const groupings = [
+        ['machineHour', (row: Keyed) => `${row.machineId} ${row.hourMs}`],
+        ['productStep', (row: Keyed) => `${row.productId} ${row.testStep}`],
+      ] as const;
+      for (const [grouping, key] of groupings) {
+        const expected = sums(key);
+        const rows = resultCounts(db, from, to, null, grouping);
+        expect(rows).toHaveLength(expected.size);
+        for (const row of rows) {
+          expect(expected.get(key(row as Keyed))).toEqual({
+            results: row.results,
+            firstFailed: row.firstFailed,
+          });
+        }
       }
     }
   });
