@@ -38,6 +38,8 @@ export interface BackgroundLauncher {
   launchReports(): StoreChannel;
   /** The built-in simulator: publishes simulated machines to the broker Linewatch reads. */
   launchSimulator(): StoreChannel;
+  /** The embedded MQTT broker (aedes), used when no broker is configured. */
+  launchBroker(): StoreChannel;
 }
 
 export interface BackendOptions {
@@ -147,6 +149,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       monitor.apply(updates);
     },
     log,
+    () => options.launcher.launchBroker(),
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   registerBackupHandlers(dispatcher, services, options.dataDir, async () => {

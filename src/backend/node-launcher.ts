@@ -1,4 +1,5 @@
 import type { BackgroundLauncher } from './backend';
+import { launchBrokerWithNode } from './ingest/broker/node-launcher';
 import { launchReportsWithNode } from './reports/process/node-launcher';
 import { launchSimulatorWithNode } from './simulation/node-launcher';
 import { launchStoreWithNode } from './store/node-launcher';
@@ -8,4 +9,5 @@ export const nodeLauncher: BackgroundLauncher = {
   launchStore: launchStoreWithNode,
   launchReports: launchReportsWithNode,
   launchSimulator: launchSimulatorWithNode,
+  launchBroker: launchBrokerWithNode,
 };

@@ -2,7 +2,9 @@ import type { IngestStatus, TestResult } from '../../shared/contract';
 import type { IngestSummary, MachineUpdate, RawMessage } from '../store/ingest-store';
 import type { StoreClient } from '../store/store-client';
 import type { CommandPublisher } from '../machines/command-service';
-import { startEmbeddedBroker, type EmbeddedBroker } from './broker/embedded-broker';
+import type { StoreChannel } from '../store/rpc';
+import type { EmbeddedBroker } from './broker/embedded-broker';
+import { startBrokerProcess } from './broker/broker-process-client';
 import type { BrokerSettings } from './broker/broker-settings';
 import { BrokerSubscriber } from './broker/broker-subscriber';
 
@@ -32,6 +34,8 @@ export class IngestService {
     private readonly publishResults: (results: TestResult[]) => void,
     private readonly machineUpdates: (updates: MachineUpdate[]) => void,
     private readonly log: (line: string) => void,
+    /** Starts the embedded broker's process (see broker-process.ts). */
+    private readonly launchBroker: () => StoreChannel,
   ) {
     this.status = {
       brokerUrl: options.broker.url,
@@ -79,7 +83,11 @@ export class IngestService {
     let url = this.options.broker.url;
     if (url === '') {
       try {
-        this.embedded = await startEmbeddedBroker(this.options.embeddedPort);
+        this.embedded = await startBrokerProcess(
+          this.launchBroker,
+          this.options.embeddedPort,
+          this.log,
+        );
         url = this.embedded.url;
         this.status.brokerUrl = url;
         this.log(`embedded MQTT broker listening on ${url}`);

@@ -11,6 +11,7 @@ import { SCENARIO_NAMES, type ScenarioName } from '../../../simulator/model';
 import { SimulatorRunner } from '../../../simulator/runner';
 import type { SimulatorScenario } from '../../shared/contract';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
+import { parentChannel } from '../process/parent-channel';
 
 // The contract repeats the simulator's scenario names; these two lines fail to compile if the
 // lists ever disagree.
@@ -21,23 +22,7 @@ void [contractNames, modelNames];
 /** Stopping publishes every machine's `offline` state; a broker that does not answer gets this long. */
 const STOP_GRACE_MS = 5_000;
 
-interface ParentPortLike {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
-const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
-
-function send(message: FromSimulator): void {
-  if (electronPort) electronPort.postMessage(message);
-  // After the parent is gone (disconnect) there is nobody to tell.
-  else if (process.connected) process.send?.(message);
-}
-
-function onMessage(listener: (message: ToSimulator) => void): void {
-  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToSimulator));
-  else process.on('message', (message) => listener(message as ToSimulator));
-}
+const { send, onMessage } = parentChannel<ToSimulator, FromSimulator>();
 
 let runner: SimulatorRunner | null = null;
 let finishing = false;

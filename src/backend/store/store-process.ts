@@ -13,23 +13,9 @@ import { Store, type Actor, type RestoreOutcome } from './store';
 import { openDatabase, type OpenedDatabase } from './open-database';
 import { DiskReserve } from './disk-reserve';
 import { applyTestPageLimit, isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
+import { parentChannel } from '../process/parent-channel';
 
-interface ParentPortLike {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
-const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
-
-function send(message: FromStore): void {
-  if (electronPort) electronPort.postMessage(message);
-  else process.send?.(message);
-}
-
-function onMessage(listener: (message: ToStore) => void): void {
-  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToStore));
-  else process.on('message', (message) => listener(message as ToStore));
-}
+const { send, onMessage } = parentChannel<ToStore, FromStore>();
 
 let store: Store | null = null;
 let databasePath = '';

@@ -1,10 +1,11 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ReportProcessClient } from '../../../src/backend/reports/process/report-client';
+import { forkWithNode } from '../../../src/backend/process/node-fork';
 import type { StoreChannel } from '../../../src/backend/store/rpc';
 import { loadMigrations, migrate } from '../../../src/backend/store/migrate';
 import { jobFor, shiftReport } from '../../support/report-fixtures';
@@ -21,21 +22,8 @@ let dir: string;
 let databasePath: string;
 const children: ChildProcess[] = [];
 
-/** As launchReportsWithNode, keeping each child so the test can kill it outright. */
-function launch(): StoreChannel {
-  const child = fork(ENTRY, [], {
-    execArgv: ['--import', 'tsx'],
-    serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  return {
-    postMessage: (message) => child.send(message as never),
-    onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', (code) => listener(code)),
-    kill: () => child.kill(),
-  };
-}
+/** Starts the process as the backend would, keeping each child so the test can kill it outright. */
+const launch = (): StoreChannel => forkWithNode(ENTRY, (child) => children.push(child));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linewatch-report-crash-'));

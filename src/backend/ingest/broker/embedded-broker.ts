@@ -3,6 +3,7 @@ import { Aedes } from 'aedes';
 
 export interface EmbeddedBroker {
   url: string;
+  port: number;
   close(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export async function startEmbeddedBroker(
   const boundPort = typeof address === 'object' && address ? address.port : port;
   return {
     url: `mqtt://${host}:${boundPort}`,
+    port: boundPort,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));

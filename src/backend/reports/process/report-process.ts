@@ -9,23 +9,9 @@ import { buildReport } from '../data/build-report';
 import { reportCsvFiles } from '../render/csv';
 import { renderReport } from '../render/render-report';
 import type { FromReports, ToReports } from './report-protocol';
+import { parentChannel } from '../../process/parent-channel';
 
-interface ParentPortLike {
-  postMessage(message: unknown): void;
-  on(event: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
-const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
-
-function send(message: FromReports): void {
-  if (electronPort) electronPort.postMessage(message);
-  else process.send?.(message);
-}
-
-function onMessage(listener: (message: ToReports) => void): void {
-  if (electronPort) electronPort.on('message', (event) => listener(event.data as ToReports));
-  else process.on('message', (message) => listener(message as ToReports));
-}
+const { send, onMessage } = parentChannel<ToReports, FromReports>();
 
 let db: Database.Database | null = null;
 
