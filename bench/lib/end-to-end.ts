@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { startConsole } from '../../tests/integration/ingest/support/console-process';
-import { connectPublisher, publishBurst } from '../../tests/integration/ingest/support/publisher';
+import {
+  connectPublisher,
+  probeUntilStored,
+  publishBurst,
+} from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { waitFor } from '../../tests/integration/ingest/support/wait';
 import { runLiveLatency } from './live-latency';
@@ -40,8 +44,7 @@ export async function runEndToEnd({
   );
   const client = await connectPublisher(broker.url, `bench-${label.replace(/\W/g, '-')}`);
   try {
-    await publishBurst(client, 'WARM', 1);
-    await waitFor('the warm-up result', () => (reader.maxResultId() === 1 ? true : undefined));
+    await probeUntilStored(client, 'WARM', () => reader.maxResultId() === 1);
     const burst = await measure(client, reader, 'BURST', count);
     console.log(
       `ingest via ${label}: ${burst.stored} msgs, published ${formatRate(count, burst.publishMs)}, ` +

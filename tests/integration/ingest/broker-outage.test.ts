@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startConsole, type ConsoleProcess } from './support/console-process';
 import { barcodeOf } from './support/payloads';
-import { connectPublisher, publishBurst, SteadyProducer } from './support/publisher';
+import { connectPublisher, probeUntilStored, SteadyProducer } from './support/publisher';
 import { ResultsReader } from './support/results-db';
 import { sleep, waitFor, waitUntilSettled } from './support/wait';
 
@@ -38,8 +38,7 @@ it('stores every message exactly once across a 10 s broker outage', async () => 
   linewatch = await startConsole({ dataDir, brokerUrl: broker.url });
   const client = await connectPublisher(broker.url, 'outage-publisher');
   publisher = client;
-  await publishBurst(client, 'PROBE', 1);
-  await waitFor('the probe to be stored', () => (reader.count('PROBE') === 1 ? true : undefined));
+  await probeUntilStored(client, 'PROBE', () => reader.count('PROBE') === 1);
 
   const producer = new SteadyProducer(client, PREFIX, PER_SECOND);
   producer.start();

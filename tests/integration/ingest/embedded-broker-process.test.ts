@@ -10,7 +10,7 @@ import { ChromiumPdfPrinter } from '../../../src/backend/reports/pdf/chromium-pd
 import { forkWithNode } from '../../../src/backend/process/node-fork';
 import type { StoreChannel } from '../../../src/backend/store/rpc';
 import type { IngestStatus, Session } from '../../../src/shared/contract';
-import { connectPublisher, publishBurst } from './support/publisher';
+import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
 import { waitFor } from './support/wait';
 
@@ -93,10 +93,7 @@ it('starts a new broker on the same port when its process dies, and ingest goes 
   });
   // Until the subscriber's new subscription is in place, the new broker has nobody to give a
   // message to: probe (the same message each time, stored once) until one arrives.
-  await waitFor('a probe to go through the new broker', async () => {
-    await publishBurst(publisher!, 'PROBE', 1);
-    return reader.count('PROBE') === 1 ? true : undefined;
-  });
+  await probeUntilStored(publisher, 'PROBE', () => reader.count('PROBE') === 1);
   await publishBurst(publisher, 'AFTER', 200);
   await waitFor('the results after the restart to be stored', () =>
     reader.count('AFTER') === 200 ? true : undefined,

@@ -5,7 +5,7 @@ import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startConsole, type ConsoleProcess } from './support/console-process';
-import { connectPublisher, publishBurst } from './support/publisher';
+import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
 import { waitFor, waitUntilSettled } from './support/wait';
 
@@ -37,8 +37,7 @@ it('stops on SIGTERM mid-stream without waiting out the backlog, and loses nothi
   consoles.push(first);
   const client = await connectPublisher(broker.url, 'sigterm-publisher');
   publisher = client;
-  await publishBurst(client, 'PROBE', 1);
-  await waitFor('the probe to be stored', () => (reader.count('PROBE') === 1 ? true : undefined));
+  await probeUntilStored(client, 'PROBE', () => reader.count('PROBE') === 1);
 
   const burst = publishBurst(client, PREFIX, TOTAL);
   await waitFor(

@@ -128,3 +128,24 @@ export class SteadyProducer {
     });
   }
 }
+
+/**
+ * Publishes the same probe (stored once, however often it arrives) until `stored` says it is
+ * in the database. Right after Linewatch starts, its subscription may not be in place yet, and
+ * a broker gives a message published before it to nobody.
+ */
+export async function probeUntilStored(
+  client: MqttClient,
+  prefix: string,
+  stored: () => boolean,
+): Promise<void> {
+  await waitFor(
+    `a ${prefix} probe to be stored`,
+    async () => {
+      if (stored()) return true;
+      await publishBurst(client, prefix, 1);
+      return stored() ? true : undefined;
+    },
+    { everyMs: 100 },
+  );
+}
