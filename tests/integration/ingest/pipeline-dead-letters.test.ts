@@ -101,6 +101,19 @@ const cases: { name: string; topic: string; payload: string; field: string }[] =
     field: 'topic',
   },
   {
+    // `+` matches an empty level (MQTT-4.7.1-3); the embedded broker needed help for that.
+    name: 'an empty line level',
+    topic: 'factory//MA1/test',
+    payload: result('MA1', 'BAD-7'),
+    field: 'topic',
+  },
+  {
+    name: 'an empty machine level',
+    topic: 'factory/LA//state',
+    payload: json({ timestamp: '2026-11-22T10:00:02Z', state: 'running' }),
+    field: 'topic',
+  },
+  {
     name: 'a prototype key',
     topic: 'factory/LA/MA1/test',
     payload: '{"__proto__": {"barcode": "SN-9"}, "machine_id": "MA1"}',

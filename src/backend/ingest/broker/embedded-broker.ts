@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { Aedes } from 'aedes';
+import { matchEmptyTopicLevels } from './match-empty-levels';
 
 export interface EmbeddedBroker {
   url: string;
@@ -16,6 +17,7 @@ export async function startEmbeddedBroker(
   port = 1883,
   host = '127.0.0.1',
 ): Promise<EmbeddedBroker> {
+  matchEmptyTopicLevels();
   const broker = await Aedes.createBroker({ queueLimit: 1_000_000 });
   const server: Server = createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
