@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
@@ -100,4 +101,42 @@ it('starts a new broker on the same port when its process dies, and ingest goes 
   );
   expect(reader.distinct('BEFORE')).toBe(200);
   expect(logged.some((line) => /embedded broker's process ended/.test(line))).toBe(true);
+});
+
+it('says why when the embedded broker cannot listen, and the backend keeps answering', async () => {
+  const squatter = createServer();
+  await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+  const address = squatter.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const otherDir = mkdtempSync(join(tmpdir(), 'linewatch-broker-taken-'));
+  const other = await createBackend({
+    dataDir: otherDir,
+    launcher: nodeLauncher,
+    pdfPrinter: new ChromiumPdfPrinter(),
+    bcryptCost: 4,
+    log: () => undefined,
+    ingest: { broker: { url: '', topicRoot: 'factory' }, embeddedPort: port },
+  });
+  try {
+    const setup = await other.call(
+      'setup.createFirstAdmin',
+      { username: 'admin', displayName: 'Admin', password: 'a long test password' },
+      null,
+    );
+    if (!setup.ok) throw new Error(setup.error.message);
+    const { token } = setup.value as Session;
+    const offline = await waitFor('the broker failure to show', async () => {
+      const answer = await other.call('ingest.status', {}, token);
+      if (!answer.ok) throw new Error(answer.error.message);
+      const current = answer.value as IngestStatus;
+      return current.state === 'offline' ? current : undefined;
+    });
+    expect(offline.detail).toMatch(/embedded broker could not start: .*EADDRINUSE/);
+    const events = await other.call('events.list', { limit: 20 }, token);
+    expect(events.ok).toBe(true);
+  } finally {
+    await other.close();
+    await new Promise((resolve) => squatter.close(resolve));
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 });
