@@ -9,9 +9,10 @@ interface EChartProps {
   testId?: string;
   /**
    * Series replaced on each update; everything else (dataZoom, legend selection) is merged so
-   * a live update keeps the user's zoom and hidden series.
+   * a live update keeps the user's zoom and hidden series. `'all'` replaces the whole option
+   * (small charts with nothing of the user's to keep, such as the SPC charts).
    */
-  replace?: readonly ('series' | 'xAxis' | 'yAxis')[];
+  replace?: readonly ('series' | 'xAxis' | 'yAxis')[] | 'all';
 }
 
 /** One ECharts instance on a canvas: created on mount, updated on change, disposed on unmount. */
@@ -34,12 +35,14 @@ export function EChart({ option, label, height = 320, testId, replace = ['series
     };
   }, []);
 
-  const replaceKey = replace.join(',');
+  const replaceKey = replace === 'all' ? 'all' : replace.join(',');
   useEffect(() => {
-    chart.current?.setOption(option, {
-      replaceMerge: replaceKey ? replaceKey.split(',') : undefined,
-      lazyUpdate: true,
-    });
+    chart.current?.setOption(
+      option,
+      replaceKey === 'all'
+        ? { notMerge: true }
+        : { replaceMerge: replaceKey ? replaceKey.split(',') : undefined, lazyUpdate: true },
+    );
   }, [option, replaceKey]);
 
   return (

@@ -5,7 +5,7 @@ import { histogram } from '../../../../shared/spc/histogram';
 import { individualsStats } from '../../../../shared/spc/individuals';
 import { describeHits, nelsonRules } from '../../../../shared/spc/nelson';
 import { CapabilityFigures } from './CapabilityFigures';
-import { SpcChart } from './SpcChart';
+import { EChart } from '../../components/EChart';
 import { histogramOption, individualsOption } from './spc-options';
 import { readPalette } from './spc-palette';
 import { StepPicker } from './StepPicker';
@@ -47,16 +47,20 @@ export function CapabilitySection() {
             <div className="spc-charts">
               <div>
                 <h3>Individuals chart</h3>
-                <SpcChart
+                <EChart
                   option={study.chart}
+                  replace="all"
+                  height={300}
                   testId="spc-individuals"
                   label={`Individuals chart of the last ${values.length} results`}
                 />
               </div>
               <div>
                 <h3>Histogram</h3>
-                <SpcChart
+                <EChart
                   option={study.histogram}
+                  replace="all"
+                  height={300}
                   testId="spc-histogram"
                   label="Histogram of the measured values with the spec limits"
                 />

@@ -1,7 +1,7 @@
 import type { Bin } from '../../../../shared/spc/histogram';
 import type { IndividualsStats } from '../../../../shared/spc/individuals';
 import type { SpecLimits } from '../../../../shared/spc/capability';
-import type { SpcChartOption } from './SpcChart';
+import type { ChartOption } from '../../lib/echarts';
 import type { SpcPalette } from './spc-palette';
 
 const round = (value: number): number => Number(value.toPrecision(6));
@@ -14,7 +14,7 @@ function axisLook(palette: SpcPalette) {
   };
 }
 
-function base(palette: SpcPalette): SpcChartOption {
+function base(palette: SpcPalette): ChartOption {
   return {
     animation: false,
     backgroundColor: 'transparent',
@@ -33,7 +33,7 @@ export function individualsOption(
   stats: IndividualsStats,
   flagged: ReadonlySet<number>,
   palette: SpcPalette,
-): SpcChartOption {
+): ChartOption {
   const low = Math.min(stats.lowerControl, ...values);
   const high = Math.max(stats.upperControl, ...values);
   // Mark lines do not widen the axis by themselves; pad so UCL/LCL labels are never clipped.
@@ -94,7 +94,7 @@ export function histogramOption(
   bins: readonly Bin[],
   limits: SpecLimits,
   palette: SpcPalette,
-): SpcChartOption {
+): ChartOption {
   const first = bins[0];
   const last = bins.at(-1);
   const width = first ? first.to - first.from : 1;
