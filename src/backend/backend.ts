@@ -129,7 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     (snapshot) => hub.publish('machines.snapshot', snapshot),
     now,
   );
-  const services = { store, auth, plant, settings: settingsCache };
+  const services = { store, auth, plant, settings: settingsCache, now };
   registerAllHandlers(dispatcher, services);
   // The broker: the command line decides if it names one; otherwise what an admin saved;
   // otherwise the embedded broker.

@@ -10,6 +10,8 @@ export interface Services {
   auth: AuthService;
   plant: PlantRegistry;
   settings: { current(): Settings; replace(settings: Settings): void };
+  /** The one clock (epoch ms): time windows and stamps in handlers come from here. */
+  now: () => number;
 }
 
 export type RegisterHandlers = (dispatcher: Dispatcher, services: Services) => void;

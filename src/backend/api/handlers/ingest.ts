@@ -7,7 +7,7 @@ import { visibilityOf } from '../visibility';
 
 export function registerIngestHandlers(
   dispatcher: Dispatcher,
-  { store }: Services,
+  { store, now }: Services,
   currentStatus: () => IngestStatus,
   ingest: IngestService,
 ): void {
@@ -17,7 +17,7 @@ export function registerIngestHandlers(
     const summary = await ingest.submit({
       topic,
       payload: new TextEncoder().encode(JSON.stringify(input.payload)),
-      receivedMs: Date.now(),
+      receivedMs: now(),
     });
     const refusal = summary.refusals[0];
     if (refusal)

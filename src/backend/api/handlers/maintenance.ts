@@ -6,7 +6,10 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
   const { store } = services;
 
   dispatcher.register('maintenance.overview', async (input, { caller }) => {
-    const statuses = await store.maintenanceStatus(visibleMachineIds(caller, services), Date.now());
+    const statuses = await store.maintenanceStatus(
+      visibleMachineIds(caller, services),
+      services.now(),
+    );
     return statuses.filter(
       (status) => input.lineId === undefined || status.lineId === input.lineId,
     );
@@ -17,7 +20,7 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
       input.machineId,
       input,
       { username: caller.user.username },
-      Date.now(),
+      services.now(),
     ),
   );
 
@@ -26,7 +29,7 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
   );
 
   dispatcher.register('maintenance.scheduleTask', (input, { caller }) =>
-    store.scheduleMaintenance(input, { username: caller.user.username }, Date.now()),
+    store.scheduleMaintenance(input, { username: caller.user.username }, services.now()),
   );
 
   dispatcher.register('maintenance.updateTask', async (input, { caller }) => {
@@ -39,7 +42,7 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
       input.id,
       { action: input.action, notes: input.notes, resetsInterval: input.resetsInterval },
       { username: caller.user.username },
-      Date.now(),
+      services.now(),
     );
   });
 };

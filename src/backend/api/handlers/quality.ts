@@ -23,6 +23,6 @@ export const registerQualityHandlers: RegisterHandlers = (dispatcher, services) 
   );
 
   dispatcher.register('specs.preview', (input) =>
-    store.previewSpec(input, Date.now() - input.hours * HOUR_MS),
+    store.previewSpec(input, services.now() - input.hours * HOUR_MS),
   );
 };
