@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi, renderApiDocs } from '../../src/console/openapi';
 import { methodNames, methods, type MethodSpec } from '../../src/shared/contract';
@@ -44,5 +45,13 @@ describe('the OpenAPI description', () => {
       expect(html).toContain(`<code>${openApiPath(spec.http.path)}</code>`);
       expect(html).toContain(`<code>${name}</code>`);
     }
+  });
+
+  it('is a valid OpenAPI 3.1 document by the OpenAPI schema itself', async () => {
+    const validator = new Validator();
+    const outcome = await validator.validate(structuredClone(openApi));
+    expect(validator.version).toBe('3.1');
+    expect(outcome.errors ?? []).toEqual([]);
+    expect(outcome.valid).toBe(true);
   });
 });
