@@ -97,9 +97,13 @@ describe('charts and the Lines page', () => {
     const metrics = await panel.getByLabel('Metric').locator('option').allTextContents();
     expect(metrics).toContain('temperature');
     expect(metrics).toContain('vibration');
-    // A live reading joins the line without a reload.
+    // A live reading joins the line without a reload: the chart ends on it.
+    const url = page.url();
     await floor.telemetry('L-1', 'M-1', 72, 410);
-    await page.waitForTimeout(1_500);
+    await panel
+      .locator('[data-testid="trend-last"][data-value="72"]')
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    expect(page.url()).toBe(url);
     await saveScreenshot(page, 'machine-trend');
   });
 

@@ -48,19 +48,19 @@ export function TrendPanel({ machineId }: { machineId: string }) {
   const threshold =
     thresholds.data?.find((row) => row.machineId === machineId && row.metric === metric) ?? null;
 
-  const option = useMemo(() => {
+  const line = useMemo(() => {
     const lastAt = points.length > 0 ? Date.parse(points[points.length - 1]!.at) : -Infinity;
-    const line: TrendPoint[] = points.map((point) => [Date.parse(point.at), point.avg]);
-    // Live readings newer than the last rolled-up minute continue the average line.
-    if (live) line.push(...tail.filter(([at]) => at > lastAt + 60_000));
-    return trendOption({
-      history: points,
-      line: line.slice(-LIVE_WINDOW),
-      threshold,
-      metric,
-      colors: chartColors(),
-    });
-  }, [points, tail, live, threshold, metric]);
+    const averages: TrendPoint[] = points.map((point) => [Date.parse(point.at), point.avg]);
+    // Live readings after the start of the last rolled-up minute continue the average line:
+    // the minute being written is still partial, so its newest readings must show at once.
+    if (live) averages.push(...tail.filter(([at]) => at > lastAt));
+    return averages.slice(-LIVE_WINDOW);
+  }, [points, tail, live]);
+  const option = useMemo(
+    () => trendOption({ history: points, line, threshold, metric, colors: chartColors() }),
+    [points, line, threshold, metric],
+  );
+  const lastPoint = line[line.length - 1];
 
   const metrics = [...new Set([metric, ...(history.data?.metrics ?? [])])].sort();
   return (
@@ -77,6 +77,10 @@ export function TrendPanel({ machineId }: { machineId: string }) {
         {live && <p className="chart-note muted">Live: new readings are added as they arrive.</p>}
       </div>
       <ErrorMessage error={history.error ?? thresholds.error} />
+      {/* What the chart ends on, for people using a screen reader and for tests. */}
+      <p className="visually-hidden" data-testid="trend-last" data-value={lastPoint?.[1] ?? ''}>
+        {lastPoint ? `Latest ${metric}: ${lastPoint[1]}` : `No ${metric} yet`}
+      </p>
       <EChart
         option={option}
         label={`${metric} of ${machineId}, ${RANGES.find((r) => r.value === range)?.label ?? ''}`}
