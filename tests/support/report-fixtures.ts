@@ -14,11 +14,12 @@ import { capability, histogram, individualsStats, nelsonRules } from '../../src/
 
 /**
  * Hand-made reports shaped like the data builder's output (see issue 5): a morning shift on
- * three machines of two lines in a plant at UTC+01:00. Built from plain numbers, so the
+ * three machines of two lines in a plant in Europe/Berlin (UTC+01:00 in November). Built from plain numbers, so the
  * rendering is tested on its own; the real builder's path is tested through the server.
  */
 
-export const UTC_OFFSET_MINUTES = 60;
+/** UTC+01:00 in November. */
+export const PLANT_TIME_ZONE = 'Europe/Berlin';
 /** 06:00 – 14:00 plant time. */
 export const SHIFT_FROM = '2026-11-22T05:00:00.000Z';
 export const SHIFT_TO = '2026-11-22T13:00:00.000Z';
@@ -783,7 +784,7 @@ export function jobFor(report: Report, paper: PaperSize = 'A4'): ReportJob {
     generatedAtMs: Date.parse(report.meta.generatedAt),
     reportId: report.meta.id,
     shifts: [],
-    utcOffsetMinutes: UTC_OFFSET_MINUTES,
+    timeZone: PLANT_TIME_ZONE,
     render: { html: true, paper },
   };
 }

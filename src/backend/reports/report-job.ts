@@ -26,9 +26,9 @@ export interface ReportJob {
   generatedBy: string;
   generatedAtMs: number;
   reportId: string;
-  /** The plant's shifts and local offset, for shift buckets and the printed times. */
+  /** The plant's shifts and time zone (IANA), for shift buckets and the printed times. */
   shifts: Shift[];
-  utcOffsetMinutes: number;
+  timeZone: string;
   /** What to render besides the data. */
   render: { html: boolean; paper: PaperSize };
 }

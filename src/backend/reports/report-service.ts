@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { toPlantInput } from '../../shared/rules/plant-time';
 import { strToU8, zipSync } from 'fflate';
 import type {
   ReportAnswer,
@@ -26,10 +27,7 @@ export function newReportId(type: keyof typeof PREFIX, atMs: number): string {
 /** `linewatch-shift-L-1-2026-11-22T0600`: sortable, and safe on every file system. */
 function baseName(job: ReportJob): string {
   const place = job.scope.machineId ?? job.scope.lineId ?? 'plant';
-  const from = new Date(job.fromMs + job.utcOffsetMinutes * 60_000)
-    .toISOString()
-    .slice(0, 16)
-    .replace(':', '');
+  const from = toPlantInput(job.fromMs, job.timeZone).replace(':', '');
   return `linewatch-${job.type}-${place}-${from}`;
 }
 
@@ -108,8 +106,7 @@ export class ReportService {
       generatedAtMs: nowMs,
       reportId: newReportId(request.type, nowMs),
       shifts: settings.shifts,
-      // The plant's local time is the backend machine's, as for OEE shift buckets.
-      utcOffsetMinutes: -new Date(fromMs).getTimezoneOffset(),
+      timeZone: settings.timeZone,
       render: { html: request.format === 'html' || request.format === 'pdf', paper: request.paper },
     };
   }

@@ -1,4 +1,5 @@
 import type { OeeRow, Shift } from '../../shared/contract';
+import { shiftAt } from '../../shared/rules/shifts';
 
 const HOUR_MS = 3_600_000;
 
@@ -22,31 +23,11 @@ interface Bucket {
   label: string;
 }
 
-/** The shift an hour belongs to, by the plant's local wall-clock hour. */
-export function shiftOf(
-  hourStartMs: number,
-  shifts: Shift[],
-  utcOffsetMinutes: number,
-): { shift: Shift; startMs: number } {
-  const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
-  const localMs = hourStartMs + utcOffsetMinutes * 60_000;
-  const localHour = new Date(localMs).getUTCHours();
-  const startHours = sorted.map((shift) => Number(shift.start.slice(0, 2)));
-  let index = startHours.findLastIndex((hour) => hour <= localHour);
-  // Before the first shift of the day: the previous day's last shift is still on.
-  const previousDay = index === -1;
-  if (previousDay) index = sorted.length - 1;
-  const dayStartLocal =
-    Math.floor(localMs / (24 * HOUR_MS)) * 24 * HOUR_MS - (previousDay ? 24 * HOUR_MS : 0);
-  const startMs = dayStartLocal + startHours[index]! * HOUR_MS - utcOffsetMinutes * 60_000;
-  return { shift: sorted[index]!, startMs };
-}
-
 function bucketOf(
   hourStartMs: number,
   bucketing: Bucketing,
   shifts: Shift[],
-  offset: number,
+  timeZone: string,
   range: Bucket,
 ): Bucket {
   if (bucketing === 'total') return range;
@@ -57,13 +38,15 @@ function bucketOf(
       label: new Date(hourStartMs).toISOString().slice(0, 13) + ':00Z',
     };
   }
-  const { shift, startMs } = shiftOf(hourStartMs, shifts, offset);
-  const sorted = [...shifts].sort((a, b) => a.start.localeCompare(b.start));
-  const next = sorted[(sorted.indexOf(shift) + 1) % sorted.length]!;
-  const lengthHours =
-    (Number(next.start.slice(0, 2)) - Number(shift.start.slice(0, 2)) + 24) % 24 || 24;
-  const localDate = new Date(startMs + offset * 60_000).toISOString().slice(0, 10);
-  return { startMs, endMs: startMs + lengthHours * HOUR_MS, label: `${localDate} ${shift.name}` };
+  // The shift on the plant's wall clock; its real length (7 or 9 hours on a daylight-saving
+  // night) comes from the shared rule.
+  const shift = shiftAt(shifts, hourStartMs, timeZone);
+  if (!shift) return range;
+  return {
+    startMs: shift.startMs,
+    endMs: shift.endMs,
+    label: `${shift.plantDate} ${shift.name}`,
+  };
 }
 
 const ratio = (numerator: number, denominator: number): number | null =>
@@ -80,7 +63,8 @@ export function computeOee(
   options: {
     bucketing: Bucketing;
     shifts: Shift[];
-    utcOffsetMinutes: number;
+    /** The plant's time zone (IANA): shifts are on its wall clock. */
+    timeZone: string;
     fromMs: number;
     toMs: number;
   },
@@ -114,7 +98,7 @@ export function computeOee(
       hour.hourStartMs,
       options.bucketing,
       options.shifts,
-      options.utcOffsetMinutes,
+      options.timeZone,
       range,
     );
     const ideal = idealCycleS.get(hour.machineId) ?? null;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Settings } from '../../shared/contract';
+import { systemTimeZone } from '../../shared/rules/plant-time';
 
 export const DEFAULT_SETTINGS: Settings = {
   plantName: 'Linewatch plant',
@@ -14,6 +15,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ],
   shiftReportFolder: null,
   shiftReportPaper: 'A4',
+  timeZone: systemTimeZone(),
 };
 
 /** Plant settings as key/value rows (JSON values), plus secrets the API never returns. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from '../rules/plant-time';
 import { Role } from './roles';
 
 /** Line and machine identifiers, as the factory protocol defines them. */
@@ -129,6 +130,14 @@ export const Settings = z.object({
     )
     .nullable(),
   shiftReportPaper: PaperSize,
+  /**
+   * The plant's time zone (IANA, e.g. "Europe/Berlin"): shifts, "today" and report times are on
+   * its wall clock, whatever zone the server or a station runs in. Defaults to the server's.
+   */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
 });
 export type Settings = z.infer<typeof Settings>;
 

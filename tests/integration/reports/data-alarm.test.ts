@@ -35,7 +35,7 @@ describe('alarm report and data completeness from known rows', () => {
     generatedAtMs: H0 + 60 * MIN,
     reportId: 'AR-test',
     shifts: [],
-    utcOffsetMinutes: 0,
+    timeZone: 'UTC',
     render: { html: false, paper: 'A4' },
   });
   const build = (type: ReportType, machineIds = ['M-1', 'M-2'], lines: string[] | null = null) =>

@@ -39,10 +39,10 @@ function chartOf<K extends ReportChart['kind']>(
 
 describe('the bars chart', () => {
   it('draws lines over hours in plant time with a legend', () => {
-    const svg = barsChart(chartOf('bars', 0), { width: 700, height: 230 }, 60).value;
+    const svg = barsChart(chartOf('bars', 0), { width: 700, height: 230 }, 'Europe/Berlin').value;
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('<path');
-    // Hour buckets at 05:00Z … print as 06:00 … at UTC+01:00.
+    // Hour buckets at 05:00Z … print as 06:00 … in Europe/Berlin (UTC+01:00 in November).
     expect(svg).toContain('>06:00</text>');
     expect(svg).toContain('>13:00</text>');
     for (const name of ['Availability', 'Performance', 'Quality', 'OEE']) {
@@ -54,7 +54,7 @@ describe('the bars chart', () => {
   });
 
   it('labels bars with their values and lays long category names on their side', () => {
-    const svg = barsChart(chartOf('bars', 2), { width: 700, height: 170 }, 60).value;
+    const svg = barsChart(chartOf('bars', 2), { width: 700, height: 170 }, 'Europe/Berlin').value;
     for (const name of ['PRD-100 leak_rate', 'PRD-200 torque_final', 'PRD-300 press_depth']) {
       expect(svg).toContain(`>${name}</text>`);
     }
@@ -148,11 +148,11 @@ describe('a chart with nothing to show', () => {
       series: base.series.map((s) => ({ ...s, values: s.values.map(() => null) })),
     };
     const noBins = { ...chartOf('histogram', 1), bins: [] };
-    expect(chartFigure(zeros, size, 0).value).toContain('Every value is zero in this range.');
-    expect(chartFigure(missing, size, 0).value).toContain('No data in this range.');
-    expect(chartFigure(noBins, size, 0).value).toContain('No data in this range.');
+    expect(chartFigure(zeros, size, 'UTC').value).toContain('Every value is zero in this range.');
+    expect(chartFigure(missing, size, 'UTC').value).toContain('No data in this range.');
+    expect(chartFigure(noBins, size, 'UTC').value).toContain('No data in this range.');
     for (const chart of [zeros, missing, noBins])
-      expect(chartFigure(chart, size, 0).value).not.toContain('<svg');
-    expect(chartFigure(base, size, 0).value).toContain('<svg');
+      expect(chartFigure(chart, size, 'UTC').value).not.toContain('<svg');
+    expect(chartFigure(base, size, 'UTC').value).toContain('<svg');
   });
 });

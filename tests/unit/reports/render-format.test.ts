@@ -6,7 +6,7 @@ import {
   formatLocalTime,
   formatRange,
   formatShare,
-  formatUtcOffset,
+  formatTimeZone,
 } from '../../../src/backend/reports/render/format';
 import { completenessLine } from '../../../src/backend/reports/render/parts/completeness';
 import { tilesPerRow } from '../../../src/backend/reports/render/parts/figures';
@@ -39,32 +39,42 @@ describe('numbers on paper', () => {
   });
 
   it('formats table cells by column, with one decimal for every duration', () => {
-    expect(formatCell(60, 'minutes', 0)).toBe('60.0');
-    expect(formatCell(1145.25, 'minutes', 0)).toBe('1,145.3');
-    expect(formatCell(0.5, 'share', 0)).toBe('50.0%');
-    expect(formatCell(12000, 'count', 0)).toBe('12,000');
-    expect(formatCell(null, 'count', 0)).toBe('—');
-    expect(formatCell('PRD-1', 'text', 0)).toBe('PRD-1');
+    expect(formatCell(60, 'minutes', 'UTC')).toBe('60.0');
+    expect(formatCell(1145.25, 'minutes', 'UTC')).toBe('1,145.3');
+    expect(formatCell(0.5, 'share', 'UTC')).toBe('50.0%');
+    expect(formatCell(12000, 'count', 'UTC')).toBe('12,000');
+    expect(formatCell(null, 'count', 'UTC')).toBe('—');
+    expect(formatCell('PRD-1', 'text', 'UTC')).toBe('PRD-1');
     expect(columnLabel('Duration', 'minutes')).toBe('Duration (min)');
     expect(columnLabel('Planned min', 'minutes')).toBe('Planned min');
   });
 });
 
 describe('times in plant local time', () => {
-  it('shifts UTC instants by the plant offset', () => {
-    expect(formatLocalTime('2026-11-22T05:00:00.000Z', 60)).toBe('2026-11-22 06:00');
-    expect(formatLocalTime('2026-11-22T05:00:00.000Z', -300)).toBe('2026-11-22 00:00');
-    expect(formatLocalTime('2026-11-22T05:00:00.000Z', -330)).toBe('2026-11-21 23:30');
-    expect(formatCell('2026-07-01T22:15:00Z', 'time', 120)).toBe('2026-07-02 00:15');
-    expect(formatUtcOffset(60)).toBe('UTC+01:00');
-    expect(formatUtcOffset(-330)).toBe('UTC−05:30');
+  it('shows UTC instants on the wall clock of the plant time zone', () => {
+    expect(formatLocalTime('2026-11-22T05:00:00.000Z', 'Europe/Berlin')).toBe('2026-11-22 06:00');
+    expect(formatLocalTime('2026-11-22T05:00:00.000Z', 'America/New_York')).toBe(
+      '2026-11-22 00:00',
+    );
+    expect(formatLocalTime('2026-11-22T05:00:00.000Z', 'America/St_Johns')).toBe(
+      '2026-11-22 01:30',
+    );
+    // Summer time: the same zone, another offset.
+    expect(formatCell('2026-07-01T22:15:00Z', 'time', 'Europe/Berlin')).toBe('2026-07-02 00:15');
+    const november = Date.parse('2026-11-22T05:00:00Z');
+    expect(formatTimeZone('Europe/Berlin', november)).toBe('Europe/Berlin, UTC+01:00');
+    expect(formatTimeZone('America/St_Johns', november)).toBe('America/St_Johns, UTC−03:30');
+    // A range across the autumn change says both offsets.
+    expect(formatTimeZone('Europe/Berlin', Date.parse('2026-10-24T20:00:00Z'), november)).toBe(
+      'Europe/Berlin, UTC+02:00 → UTC+01:00',
+    );
   });
 
   it('drops the second date of a range within one day', () => {
-    expect(formatRange('2026-11-22T05:00:00Z', '2026-11-22T13:00:00Z', 60)).toBe(
+    expect(formatRange('2026-11-22T05:00:00Z', '2026-11-22T13:00:00Z', 'Europe/Berlin')).toBe(
       '2026-11-22 06:00 – 14:00',
     );
-    expect(formatRange('2026-11-22T21:00:00Z', '2026-11-23T05:00:00Z', 60)).toBe(
+    expect(formatRange('2026-11-22T21:00:00Z', '2026-11-23T05:00:00Z', 'Europe/Berlin')).toBe(
       '2026-11-22 22:00 – 2026-11-23 06:00',
     );
   });
@@ -85,7 +95,7 @@ describe('the data-completeness line', () => {
         ],
         gapCount: 25,
       },
-      60,
+      'Europe/Berlin',
     ).value;
     const text = line.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
     expect(text).toContain('Data completeness 94.0%');
@@ -99,7 +109,7 @@ describe('the data-completeness line', () => {
   it('says so when nothing is missing', () => {
     const line = completenessLine(
       { share: 1, minutesWithData: 60, minutesInRange: 60, gaps: [], gapCount: 0 },
-      0,
+      'UTC',
     ).value;
     expect(line).toContain('No gaps.');
     expect(line).not.toContain('partial');

@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { DateTime } from 'luxon';
+import { toPlantInput } from '../../../src/shared/rules/plant-time';
 import {
   describeDuration,
-  presetRange,
-  shiftsAt,
-  toLocalInput,
+  presetRange as presetRangeIn,
+  shiftsAt as shiftsAtIn,
 } from '../../../src/renderer/src/lib/report-range';
 
-/** Times in the machine's local zone, as the renderer works in the plant's (browser's) time. */
+/**
+ * November 2026 on the wall clock of a plant in Chicago, whatever zone runs the tests: the
+ * ranges follow the plant's time zone setting, not the browser's.
+ */
+const ZONE = 'America/Chicago';
 const at = (day: number, hour: number, minute = 0): number =>
-  new Date(2026, 10, day, hour, minute).getTime();
+  DateTime.fromObject({ year: 2026, month: 11, day, hour, minute }, { zone: ZONE }).toMillis();
+const shiftsAt = (shifts: Parameters<typeof shiftsAtIn>[0], nowMs: number) =>
+  shiftsAtIn(shifts, nowMs, ZONE);
+const presetRange = (
+  preset: Parameters<typeof presetRangeIn>[0],
+  shifts: Parameters<typeof presetRangeIn>[1],
+  nowMs: number,
+) => presetRangeIn(preset, shifts, nowMs, ZONE);
 
 const THREE_SHIFTS = [
   { name: 'Early', start: '06:00' },
@@ -69,9 +81,16 @@ describe('report time ranges', () => {
   });
 
   it('formats datetime-local values and durations', () => {
-    expect(toLocalInput(at(3, 6, 5))).toBe('2026-11-03T06:05');
+    expect(toPlantInput(at(3, 6, 5), ZONE)).toBe('2026-11-03T06:05');
     expect(describeDuration(at(23, 6), at(23, 14))).toBe('8 h');
     expect(describeDuration(at(23, 14), at(23, 15, 5))).toBe('1 h 5 min');
     expect(describeDuration(at(17, 0), at(24, 0))).toBe('7 days');
+  });
+
+  it('gives "yesterday" its 25 hours on the day the clocks go back', () => {
+    // 2026-11-01 has 25 hours in Chicago (02:00 CDT → 01:00 CST).
+    const range = presetRange('yesterday', THREE_SHIFTS, at(2, 9));
+    expect(range).toMatchObject({ fromMs: at(1, 0), toMs: at(2, 0) });
+    expect((range.toMs - range.fromMs) / 3_600_000).toBe(25);
   });
 });

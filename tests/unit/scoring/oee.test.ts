@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeOee, shiftOf, type HourFigures } from '../../../src/backend/scoring/oee';
+import { computeOee, type HourFigures } from '../../../src/backend/scoring/oee';
+import { shiftAt } from '../../../src/shared/rules/shifts';
 import { judge } from '../../../src/backend/scoring/verdict';
 
 const H = 3_600_000;
@@ -55,7 +56,7 @@ describe('OEE', () => {
     const rows = computeOee(hours, ideal, {
       bucketing: 'total',
       shifts,
-      utcOffsetMinutes: 0,
+      timeZone: 'UTC',
       fromMs: T0,
       toMs: T0 + H,
     });
@@ -75,7 +76,7 @@ describe('OEE', () => {
     const rows = computeOee([hour('M-9', 'L-2', 0, { runS: 100, units: 5 })], new Map(), {
       bucketing: 'total',
       shifts,
-      utcOffsetMinutes: 0,
+      timeZone: 'UTC',
       fromMs: T0,
       toMs: T0 + H,
     });
@@ -83,18 +84,18 @@ describe('OEE', () => {
   });
 
   it('groups hours into shifts by local time, the night shift running past midnight', () => {
-    expect(shiftOf(T0, shifts, 0).shift.name).toBe('Early');
-    expect(shiftOf(T0 + 8 * H, shifts, 0).shift.name).toBe('Late');
-    const lateNight = shiftOf(T0 + 19 * H, shifts, 0); // 01:00 next day
-    expect(lateNight.shift.name).toBe('Night');
-    expect(lateNight.startMs).toBe(T0 + 16 * H); // 22:00 the day before
-    expect(shiftOf(T0, shifts, 60).shift.name).toBe('Early'); // 07:00 local
-    expect(shiftOf(T0 - H, shifts, 60).shift.name).toBe('Early'); // 06:00 local
+    expect(shiftAt(shifts, T0, 'UTC')?.name).toBe('Early');
+    expect(shiftAt(shifts, T0 + 8 * H, 'UTC')?.name).toBe('Late');
+    const lateNight = shiftAt(shifts, T0 + 19 * H, 'UTC'); // 01:00 next day
+    expect(lateNight?.name).toBe('Night');
+    expect(lateNight?.startMs).toBe(T0 + 16 * H); // 22:00 the day before
+    expect(shiftAt(shifts, T0, 'Europe/Berlin')?.name).toBe('Early'); // 07:00 local
+    expect(shiftAt(shifts, T0 - H, 'Europe/Berlin')?.name).toBe('Early'); // 06:00 local
     const hours = Array.from({ length: 24 }, (_, i) => hour('M-1', 'L-1', i, { runS: 3600 }));
     const rows = computeOee(hours, ideal, {
       bucketing: 'shift',
       shifts,
-      utcOffsetMinutes: 0,
+      timeZone: 'UTC',
       fromMs: T0,
       toMs: T0 + 24 * H,
     });
@@ -105,4 +106,36 @@ describe('OEE', () => {
       ['2026-11-22 Night', 8 * 3600],
     ]);
   });
+
+  it.each([
+    // Europe/Berlin: 2027-03-28 02:00 → 03:00 (spring), 2026-10-25 03:00 → 02:00 (autumn).
+    ['Europe/Berlin', '2027-03-27T21:00:00Z', 7],
+    ['Europe/Berlin', '2026-10-24T20:00:00Z', 9],
+    // America/Chicago: 2027-03-14 02:00 → 03:00 (spring), 2026-11-01 02:00 → 01:00 (autumn).
+    ['America/Chicago', '2027-03-14T04:00:00Z', 7],
+    ['America/Chicago', '2026-11-01T03:00:00Z', 9],
+  ] as const)(
+    'gives a night shift across a daylight-saving change in %s its real length',
+    (timeZone, nightStart, hoursLong) => {
+      const startMs = Date.parse(nightStart); // 22:00 local
+      const hours = Array.from({ length: hoursLong }, (_, i) => ({
+        ...hour('M-1', 'L-1', 0, { runS: 3600 }),
+        hourStartMs: startMs + i * H,
+      }));
+      const rows = computeOee(hours, ideal, {
+        bucketing: 'shift',
+        shifts,
+        timeZone,
+        fromMs: startMs,
+        toMs: startMs + hoursLong * H,
+      });
+      const machine = rows.filter((row) => row.machineId === 'M-1');
+      expect(machine).toHaveLength(1);
+      expect(machine[0]).toMatchObject({ plannedS: hoursLong * 3600 });
+      expect(machine[0]!.label).toMatch(/ Night$/);
+      expect(Date.parse(machine[0]!.bucketEnd) - Date.parse(machine[0]!.bucketStart)).toBe(
+        hoursLong * H,
+      );
+    },
+  );
 });

@@ -94,7 +94,7 @@ export function registerMachineHandlers(
     const rows = computeOee(hours, idealCycleS, {
       bucketing: input.bucket,
       shifts: services.settings.current().shifts,
-      utcOffsetMinutes: -new Date(fromMs).getTimezoneOffset(),
+      timeZone: services.settings.current().timeZone,
       fromMs,
       toMs,
     });

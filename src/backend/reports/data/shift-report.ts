@@ -253,7 +253,7 @@ function oeeOf(db: Database, job: ReportJob): OeeOfScope {
   const idealCycleS = store.idealCycleTimes();
   const options = {
     shifts: job.shifts,
-    utcOffsetMinutes: job.utcOffsetMinutes,
+    timeZone: job.timeZone,
     fromMs: job.fromMs,
     toMs: job.toMs,
   };

@@ -3,19 +3,19 @@ import { join } from 'node:path';
 import type { Plant, ReportScope, Settings } from '../../../shared/contract';
 import type { StoreClient } from '../../store/store-client';
 import type { ReportService } from '../report-service';
-import { lastShiftEndAtOrBefore, shiftsEndedBetween, type EndedShift } from './shift-ends';
+import {
+  lastShiftEndAtOrBefore,
+  shiftsEndedBetween,
+  type ShiftSpan,
+} from '../../../shared/rules/shifts';
 
 /** A closed app catches up on at most this many shifts; older ones are noted, not printed. */
 export const MAX_CATCH_UP_SHIFTS = 21;
 const CHECK_EVERY_MS = 60_000;
 
-/** `2026-11-22-Early`: the local date the shift started, then its name, safe for file names. */
-function shiftLabel(shift: EndedShift): string {
-  const start = new Date(shift.startMs);
-  const date = [start.getFullYear(), start.getMonth() + 1, start.getDate()]
-    .map((part) => String(part).padStart(2, '0'))
-    .join('-');
-  return `${date}-${shift.name.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
+/** `2026-11-22-Early`: the plant date the shift started, then its name, safe for file names. */
+function shiftLabel(shift: ShiftSpan): string {
+  return `${shift.plantDate}-${shift.name.replace(/[^A-Za-z0-9_-]+/g, '_')}`;
 }
 
 function lineScope(plant: Plant, lineId: string): ReportScope {
@@ -74,14 +74,19 @@ export class ShiftExportJob {
   }
 
   private async exportDue(): Promise<void> {
-    const { shiftReportFolder: folder, shiftReportPaper: paper, shifts } = this.settings();
+    const {
+      shiftReportFolder: folder,
+      shiftReportPaper: paper,
+      shifts,
+      timeZone,
+    } = this.settings();
     if (!folder) return;
     const nowMs = this.now();
     // The first export after the folder is set covers the shift that ended last.
     const last =
       (await this.store.lastShiftExport()) ??
-      (lastShiftEndAtOrBefore(shifts, nowMs - 1) ?? nowMs) - 1;
-    const due = shiftsEndedBetween(shifts, last, nowMs);
+      (lastShiftEndAtOrBefore(shifts, nowMs - 1, timeZone) ?? nowMs) - 1;
+    const due = shiftsEndedBetween(shifts, last, nowMs, timeZone);
     const skipped = due.length - MAX_CATCH_UP_SHIFTS;
     if (skipped > 0) this.log(`shift export: ${skipped} older shifts skipped (closed too long)`);
     for (const shift of due.slice(Math.max(0, skipped))) {
@@ -91,7 +96,7 @@ export class ShiftExportJob {
 
   /** Writes every line's report of one shift; false if it failed (tried again next minute). */
   private async exportShift(
-    shift: EndedShift,
+    shift: ShiftSpan,
     folder: string,
     paper: Settings['shiftReportPaper'],
   ): Promise<boolean> {

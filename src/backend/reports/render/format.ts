@@ -1,4 +1,5 @@
 import type { CellValue, KeyFigure, ReportTable } from '../../../shared/contract';
+import { formatPlantTime, utcOffsetLabel } from '../../../shared/rules/plant-time';
 
 /**
  * How numbers and times read on paper. Raw values stay raw in the data and the CSV; only the
@@ -67,29 +68,30 @@ export function formatIndex(value: number): string {
   return fixed(value, 2);
 }
 
-/** `2026-11-22 06:00` in plant local time. */
-export function formatLocalTime(time: string | number, utcOffsetMinutes: number): string {
+/** `2026-11-22 06:00` on the plant's wall clock. */
+export function formatLocalTime(time: string | number, timeZone: string): string {
   const ms = typeof time === 'number' ? time : Date.parse(time);
   if (!Number.isFinite(ms)) return String(time);
-  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 16).replace('T', ' ');
+  return formatPlantTime(ms, timeZone);
 }
 
-/** `UTC+01:00`: printed next to local times so a reader abroad knows which clock they are. */
-export function formatUtcOffset(utcOffsetMinutes: number): string {
-  const sign = utcOffsetMinutes < 0 ? '−' : '+';
-  const minutes = Math.abs(utcOffsetMinutes);
-  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `UTC${sign}${hh}:${mm}`;
+/**
+ * `Europe/Berlin, UTC+01:00`: printed next to local times so a reader abroad knows which clock
+ * they are; the offset is the one at `atMs` (a range across a daylight-saving change says so).
+ */
+export function formatTimeZone(timeZone: string, fromMs: number, toMs = fromMs): string {
+  const start = utcOffsetLabel(fromMs, timeZone);
+  const end = utcOffsetLabel(toMs, timeZone);
+  return `${timeZone}, ${start === end ? start : `${start} → ${end}`}`;
 }
 
 /**
  * A local time range; the second end drops its date when both ends fall on the same day:
  * `2026-11-22 06:00 – 14:00`.
  */
-export function formatRange(from: string, to: string, utcOffsetMinutes: number): string {
-  const start = formatLocalTime(from, utcOffsetMinutes);
-  const end = formatLocalTime(to, utcOffsetMinutes);
+export function formatRange(from: string, to: string, timeZone: string): string {
+  const start = formatLocalTime(from, timeZone);
+  const end = formatLocalTime(to, timeZone);
   const sameDay = start.slice(0, 10) === end.slice(0, 10);
   return `${start} – ${sameDay ? end.slice(11) : end}`;
 }
@@ -115,14 +117,10 @@ export function formatFigure(figure: KeyFigure): string {
 
 export type ColumnFormat = ReportTable['columns'][number]['format'];
 
-export function formatCell(
-  value: CellValue,
-  format: ColumnFormat,
-  utcOffsetMinutes: number,
-): string {
+export function formatCell(value: CellValue, format: ColumnFormat, timeZone: string): string {
   if (value === null || value === '') return MISSING;
   if (typeof value === 'string') {
-    return format === 'time' ? formatLocalTime(value, utcOffsetMinutes) : value;
+    return format === 'time' ? formatLocalTime(value, timeZone) : value;
   }
   switch (format) {
     case 'count':
@@ -133,7 +131,7 @@ export function formatCell(
       // One decimal in every row, so a column of durations lines up; the unit is in the header.
       return fixed(value, 1);
     case 'time':
-      return formatLocalTime(value, utcOffsetMinutes);
+      return formatLocalTime(value, timeZone);
     case 'number':
     case 'text':
       return formatNumber(value);

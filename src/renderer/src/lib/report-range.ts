@@ -1,8 +1,11 @@
 import type { Shift } from '../../../shared/contract';
+import { plantMidnight } from '../../../shared/rules/plant-time';
+import { currentAndPreviousShift, type ShiftSpan } from '../../../shared/rules/shifts';
 
 /**
- * The time ranges a report can be asked for, worked out in the plant's local time (the
- * browser's). Pure functions of "now" and the shift plan, so they can be tested without a clock.
+ * The time ranges a report can be asked for, on the plant's wall clock (its time zone setting,
+ * not the browser's), placed by the same shift rule as OEE and the end-of-shift exports. Pure
+ * functions of "now", the shift plan and the zone, so they can be tested without a clock.
  */
 
 export type RangePreset = 'current-shift' | 'last-shift' | 'today' | 'yesterday' | 'last-7-days';
@@ -23,51 +26,20 @@ export interface ShiftInstance {
   toMs: number;
 }
 
-function startHour(shift: Shift): number {
-  return Number(shift.start.slice(0, 2));
-}
-
-/** Local midnight of the day `dayOffset` days from the day of `ms` (DST-safe: calendar days). */
-function localMidnight(ms: number, dayOffset = 0): Date {
-  const day = new Date(ms);
-  return new Date(day.getFullYear(), day.getMonth(), day.getDate() + dayOffset);
-}
-
-function atHour(midnight: Date, hour: number): number {
-  return new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate(), hour).getTime();
-}
-
-/**
- * Every shift start from the day before `nowMs` to the day after, in time order. Each shift runs
- * to the next start; with one shift a day it runs 24 hours.
- */
-function shiftInstancesAround(shifts: readonly Shift[], nowMs: number): ShiftInstance[] {
-  const ordered = [...shifts].sort((a, b) => startHour(a) - startHour(b));
-  const starts: { name: string; ms: number }[] = [];
-  for (const dayOffset of [-2, -1, 0, 1]) {
-    const midnight = localMidnight(nowMs, dayOffset);
-    for (const shift of ordered)
-      starts.push({ name: shift.name, ms: atHour(midnight, startHour(shift)) });
-  }
-  const instances: ShiftInstance[] = [];
-  for (let i = 0; i + 1 < starts.length; i += 1) {
-    const start = starts[i];
-    const next = starts[i + 1];
-    if (start && next) instances.push({ name: start.name, fromMs: start.ms, toMs: next.ms });
-  }
-  return instances;
-}
+const instance = (span: ShiftSpan): ShiftInstance => ({
+  name: span.name,
+  fromMs: span.startMs,
+  toMs: span.endMs,
+});
 
 /** The shift running at `nowMs`, and the one before it. */
 export function shiftsAt(
   shifts: readonly Shift[],
   nowMs: number,
+  timeZone: string,
 ): { current: ShiftInstance; previous: ShiftInstance } | null {
-  const instances = shiftInstancesAround(shifts, nowMs);
-  const index = instances.findIndex((shift) => shift.fromMs <= nowMs && nowMs < shift.toMs);
-  const current = instances[index];
-  const previous = instances[index - 1];
-  return current && previous ? { current, previous } : null;
+  const found = currentAndPreviousShift(shifts, nowMs, timeZone);
+  return found ? { current: instance(found.current), previous: instance(found.previous) } : null;
 }
 
 /**
@@ -82,11 +54,12 @@ export function presetRange(
   preset: RangePreset,
   shifts: readonly Shift[],
   nowMs: number,
+  timeZone: string,
 ): TimeRange {
   switch (preset) {
     case 'current-shift': {
-      const found = shiftsAt(shifts, nowMs);
-      if (!found) return presetRange('today', shifts, nowMs);
+      const found = shiftsAt(shifts, nowMs, timeZone);
+      if (!found) return presetRange('today', shifts, nowMs, timeZone);
       const { current } = found;
       return {
         fromMs: current.fromMs,
@@ -95,37 +68,27 @@ export function presetRange(
       };
     }
     case 'last-shift': {
-      const found = shiftsAt(shifts, nowMs);
-      if (!found) return presetRange('yesterday', shifts, nowMs);
+      const found = shiftsAt(shifts, nowMs, timeZone);
+      if (!found) return presetRange('yesterday', shifts, nowMs, timeZone);
       const { previous } = found;
       return { fromMs: previous.fromMs, toMs: previous.toMs, label: `${previous.name} shift` };
     }
     case 'today': {
-      const fromMs = localMidnight(nowMs).getTime();
+      const fromMs = plantMidnight(nowMs, timeZone);
       return { fromMs, toMs: untilNow(fromMs, nowMs), label: 'Today, so far' };
     }
     case 'yesterday':
       return {
-        fromMs: localMidnight(nowMs, -1).getTime(),
-        toMs: localMidnight(nowMs).getTime(),
+        fromMs: plantMidnight(nowMs, timeZone, -1),
+        toMs: plantMidnight(nowMs, timeZone),
         label: 'Yesterday',
       };
     case 'last-7-days': {
       // Today and the six calendar days before it.
-      const fromMs = localMidnight(nowMs, -6).getTime();
+      const fromMs = plantMidnight(nowMs, timeZone, -6);
       return { fromMs, toMs: untilNow(fromMs, nowMs), label: 'Last 7 days' };
     }
   }
-}
-
-/** The value an <input type="datetime-local"> shows for an instant, in local time. */
-export function toLocalInput(ms: number): string {
-  const date = new Date(ms);
-  const pad = (value: number): string => String(value).padStart(2, '0');
-  return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${pad(date.getHours())}:${pad(date.getMinutes())}`
-  );
 }
 
 /** Whole hours and minutes of a range, for "8 h" or "3 h 25 min". */

@@ -55,7 +55,7 @@ try {
     generatedAtMs: FROM_MS + 25 * 3_600_000,
     reportId: `bench-${type}`,
     shifts: [],
-    utcOffsetMinutes: 0,
+    timeZone: 'UTC',
     render: { html: false, paper: 'A4' },
   });
   const runs: [ReportType, string[]][] = [

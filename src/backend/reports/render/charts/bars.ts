@@ -39,11 +39,11 @@ function formatterFor(unit: BarsChart['unit']): (value: number) => string {
  * Categories that are instants (hour buckets) print in plant time; the date is dropped when
  * every bucket is on the same day.
  */
-function categoryLabels(categories: readonly string[], utcOffsetMinutes: number): string[] {
+function categoryLabels(categories: readonly string[], timeZone: string): string[] {
   if (categories.length === 0 || !categories.every((category) => ISO_TIME.test(category))) {
     return [...categories];
   }
-  const local = categories.map((category) => formatLocalTime(category, utcOffsetMinutes));
+  const local = categories.map((category) => formatLocalTime(category, timeZone));
   const oneDay = new Set(local.map((label) => label.slice(0, 10))).size <= 1;
   return local.map((label) => (oneDay ? label.slice(11) : label.slice(5)));
 }
@@ -53,13 +53,13 @@ function categoryLabels(categories: readonly string[], utcOffsetMinutes: number)
  * category names would not fit under them (product and step names) lie on their side, so
  * every name is printed in full.
  */
-export function barsChart(chart: BarsChart, size: ChartSize, utcOffsetMinutes: number): SafeHtml {
+export function barsChart(chart: BarsChart, size: ChartSize, timeZone: string): SafeHtml {
   const format = formatterFor(chart.unit);
   let largest = 0;
   for (const entry of chart.series) {
     for (const value of entry.values) if (value !== null && value > largest) largest = value;
   }
-  const labels = categoryLabels(chart.categories, utcOffsetMinutes);
+  const labels = categoryLabels(chart.categories, timeZone);
   const barSeries = chart.series.filter((series) => series.as === 'bar').length;
   const labelBars = barSeries * chart.categories.length <= MAX_LABELLED_BARS;
   const longestName = Math.max(0, ...labels.map((label) => label.length)) * CHARACTER_PX;

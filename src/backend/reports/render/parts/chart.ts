@@ -29,10 +29,10 @@ function emptyReason(chart: ReportChart): string | null {
   }
 }
 
-function svgFor(chart: ReportChart, size: ChartSize, utcOffsetMinutes: number): SafeHtml {
+function svgFor(chart: ReportChart, size: ChartSize, timeZone: string): SafeHtml {
   switch (chart.kind) {
     case 'bars':
-      return barsChart(chart, size, utcOffsetMinutes);
+      return barsChart(chart, size, timeZone);
     case 'histogram':
       return histogramChart(chart, size);
     case 'individuals':
@@ -60,14 +60,9 @@ function ruleCaption(chart: ReportChart): SafeHtml | null {
 }
 
 /** A titled chart kept whole on one page; an empty chart says so instead of drawing axes. */
-export function chartFigure(
-  chart: ReportChart,
-  size: ChartSize,
-  utcOffsetMinutes: number,
-): SafeHtml {
+export function chartFigure(chart: ReportChart, size: ChartSize, timeZone: string): SafeHtml {
   const empty = emptyReason(chart);
-  const body =
-    empty === null ? svgFor(chart, size, utcOffsetMinutes) : html`<p class="empty">${empty}</p>`;
+  const body = empty === null ? svgFor(chart, size, timeZone) : html`<p class="empty">${empty}</p>`;
   return html`<figure class="chart">
     <figcaption>${chart.title}</figcaption>
     ${body} ${ruleCaption(chart)}

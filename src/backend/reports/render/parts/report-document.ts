@@ -17,11 +17,10 @@ export function reportDocument(
   layoutFor: (section: ReportSection, index: number) => SectionLayout,
 ): string {
   const { meta } = report;
-  const body = html`${titleBlock(meta, job)}
-  ${completenessLine(meta.completeness, job.utcOffsetMinutes)}
+  const body = html`${titleBlock(meta, job)} ${completenessLine(meta.completeness, job.timeZone)}
   ${figureTiles(report.figures, 'headline')}
   ${report.sections.map((section, index) =>
-    reportSection(section, layoutFor(section, index), job.utcOffsetMinutes),
+    reportSection(section, layoutFor(section, index), job.timeZone),
   )}`;
   return documentShell({
     title: `${meta.title} — ${meta.scope.label} — ${rangeText(meta, job)}`,

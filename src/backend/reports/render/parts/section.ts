@@ -27,7 +27,7 @@ export const DEFAULT_LAYOUT: SectionLayout = { chartColumns: [1], chartHeight: 2
 const SHORT_SECTION_ROWS = 12;
 const CHART_GAP = 11;
 
-function chartGrid(section: ReportSection, layout: SectionLayout, utcOffsetMinutes: number) {
+function chartGrid(section: ReportSection, layout: SectionLayout, timeZone: string) {
   if (section.charts.length === 0) return null;
   const columns = layout.chartColumns;
   const total = columns.reduce((sum, share) => sum + share, 0);
@@ -38,11 +38,7 @@ function chartGrid(section: ReportSection, layout: SectionLayout, utcOffsetMinut
       const share = columns[index % columns.length] ?? 1;
       const height =
         typeof layout.chartHeight === 'number' ? layout.chartHeight : layout.chartHeight(chart);
-      return chartFigure(
-        chart,
-        { width: Math.floor((room * share) / total), height },
-        utcOffsetMinutes,
-      );
+      return chartFigure(chart, { width: Math.floor((room * share) / total), height }, timeZone);
     })}
   </div>`;
 }
@@ -50,10 +46,10 @@ function chartGrid(section: ReportSection, layout: SectionLayout, utcOffsetMinut
 export function reportSection(
   section: ReportSection,
   layout: SectionLayout,
-  utcOffsetMinutes: number,
+  timeZone: string,
 ): SafeHtml {
-  const charts = chartGrid(section, layout, utcOffsetMinutes);
-  const tables = section.tables.map((table) => reportTable(table, utcOffsetMinutes));
+  const charts = chartGrid(section, layout, timeZone);
+  const tables = section.tables.map((table) => reportTable(table, timeZone));
   const rows = section.tables.reduce((sum, table) => sum + Math.max(table.rows.length, 1), 0);
   const short = section.charts.length === 0 && rows <= SHORT_SECTION_ROWS;
   const classes = [

@@ -37,7 +37,7 @@ function cellClass(format: ReportTable['columns'][number]['format'], text: strin
  * A report table: the header repeats on every printed page, numbers are right-aligned and
  * formatted by their column, times are in plant time.
  */
-export function reportTable(table: ReportTable, utcOffsetMinutes: number): SafeHtml {
+export function reportTable(table: ReportTable, timeZone: string): SafeHtml {
   const header = html`<h3>${table.title}</h3>`;
   if (table.rows.length === 0) {
     return html`<div class="table-block">
@@ -62,7 +62,7 @@ export function reportTable(table: ReportTable, utcOffsetMinutes: number): SafeH
           (row) =>
             html`<tr>
               ${table.columns.map((column, index) => {
-                const text = formatCell(row[index] ?? null, column.format, utcOffsetMinutes);
+                const text = formatCell(row[index] ?? null, column.format, timeZone);
                 const classes = cellClass(column.format, text);
                 return html`<td${classes ? html` class="${classes}"` : null}>${breakable(text)}</td>`;
               })}

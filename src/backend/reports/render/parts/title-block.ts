@@ -1,15 +1,15 @@
 import type { ReportMeta } from '../../../../shared/contract';
 import type { ReportJob } from '../../report-job';
-import { formatLocalTime, formatRange, formatUtcOffset } from '../format';
+import { formatLocalTime, formatRange, formatTimeZone } from '../format';
 import { html, type SafeHtml } from '../html';
 
-/** Range and generation time in plant time, with the offset said once. */
+/** Range and generation time in plant time, with the zone and offset said once. */
 export function rangeText(meta: ReportMeta, job: ReportJob): string {
-  return `${formatRange(meta.from, meta.to, job.utcOffsetMinutes)} (${formatUtcOffset(job.utcOffsetMinutes)})`;
+  return `${formatRange(meta.from, meta.to, job.timeZone)} (${formatTimeZone(job.timeZone, Date.parse(meta.from), Date.parse(meta.to))})`;
 }
 
 export function generatedText(meta: ReportMeta, job: ReportJob): string {
-  return `${formatLocalTime(meta.generatedAt, job.utcOffsetMinutes)} by ${meta.generatedBy}`;
+  return `${formatLocalTime(meta.generatedAt, job.timeZone)} by ${meta.generatedBy}`;
 }
 
 /**

@@ -19,6 +19,7 @@ import { PAPER_CHOICES, reportTitle } from './report-kinds';
 import { buildReportBase, resolveRange, type ReportBase } from './report-request';
 import { useReportMaker } from './use-report-maker';
 import './reports.css';
+import { systemTimeZone } from '../../../../shared/rules/plant-time';
 
 const FORM_ID = 'report-choices';
 
@@ -48,14 +49,15 @@ export function ReportsPage({ user }: { user: User }) {
   const nowMs = useNow(30_000);
 
   const shifts = settings.data?.shifts ?? [];
+  const timeZone = settings.data?.timeZone ?? systemTimeZone();
   const currentKey = formKey(values);
-  const shown = resolveRange(values, shifts, nowMs);
+  const shown = resolveRange(values, shifts, nowMs, timeZone);
   const ready = settings.data !== null && plant.data !== null && shown.range !== null;
   const busy = maker.busy !== null;
 
   /** The request for this moment: "so far" ranges end at the click, not at the last render. */
   const requestBase = (): ReportBase | null => {
-    const resolved = resolveRange(values, shifts, Date.now());
+    const resolved = resolveRange(values, shifts, Date.now(), timeZone);
     if (!resolved.range) {
       maker.setError({ code: 'INVALID_INPUT', message: resolved.problem });
       return null;
@@ -153,6 +155,7 @@ export function ReportsPage({ user }: { user: User }) {
             values={values}
             resolved={shown}
             shiftsKnown={settings.data !== null}
+            timeZone={timeZone}
             onChange={values.change}
           />
           <ScopePicker

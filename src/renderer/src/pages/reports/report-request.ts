@@ -5,7 +5,7 @@ import {
   type Shift,
 } from '../../../../shared/contract';
 import { presetRange, type TimeRange } from '../../lib/report-range';
-import { localInputToIso } from '../../lib/time';
+import { fromPlantInput } from '../../../../shared/rules/plant-time';
 import type { ReportFormValues } from './report-form-store';
 
 export type ReportBase = Omit<ReportRequest, 'format' | 'table'>;
@@ -17,15 +17,16 @@ export function resolveRange(
   values: ReportFormValues,
   shifts: readonly Shift[],
   nowMs: number,
+  timeZone: string,
 ): ResolvedRange {
   if (values.range !== 'custom') {
-    return { range: presetRange(values.range, shifts, nowMs), problem: null };
+    return { range: presetRange(values.range, shifts, nowMs, timeZone), problem: null };
   }
-  const from = localInputToIso(values.customFrom);
-  const to = localInputToIso(values.customTo);
-  if (!from || !to) return { range: null, problem: 'Enter both a start and an end.' };
-  const fromMs = Date.parse(from);
-  const toMs = Date.parse(to);
+  // The inputs are read on the plant's wall clock, as the presets are.
+  const fromMs = fromPlantInput(values.customFrom, timeZone);
+  const toMs = fromPlantInput(values.customTo, timeZone);
+  if (Number.isNaN(fromMs) || Number.isNaN(toMs))
+    return { range: null, problem: 'Enter both a start and an end.' };
   if (toMs <= fromMs) return { range: null, problem: 'The end must be after the start.' };
   if (toMs - fromMs > MAX_REPORT_DAYS * 86_400_000) {
     return { range: null, problem: `A report covers at most ${MAX_REPORT_DAYS} days.` };

@@ -9,15 +9,19 @@ import { useAction } from '../../hooks/use-action';
 import { usePlant } from '../../state/plant-store';
 import { useSession } from '../../state/session-store';
 
+/** Every zone this browser knows, for the plant's time zone picker. */
+const TIME_ZONES = Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zone, label: zone }));
+
 /**
- * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, and where
- * the end-of-shift reports go.
+ * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, the plant's
+ * time zone (shifts and reports follow its wall clock), and where the end-of-shift reports go.
  */
 export function PlantSettingsForm() {
   const [plantName, setPlantName] = useState('');
   const [idleLockMinutes, setIdleLockMinutes] = useState('');
   const [shiftReportFolder, setShiftReportFolder] = useState('');
   const [shiftReportPaper, setShiftReportPaper] = useState<PaperSize>('A4');
+  const [timeZone, setTimeZone] = useState('UTC');
   const [loaded, setLoaded] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const load = useAction();
@@ -33,6 +37,7 @@ export function PlantSettingsForm() {
       setIdleLockMinutes(String(settings.idleLockMinutes));
       setShiftReportFolder(settings.shiftReportFolder ?? '');
       setShiftReportPaper(settings.shiftReportPaper);
+      setTimeZone(settings.timeZone);
       setLoaded(true);
     });
   }, [runLoad]);
@@ -55,6 +60,7 @@ export function PlantSettingsForm() {
         // Empty switches the export off.
         shiftReportFolder: shiftReportFolder.trim() || null,
         shiftReportPaper,
+        timeZone,
       });
       publishPlantName(settings.plantName);
       publishIdleLock(settings.idleLockMinutes);
@@ -90,6 +96,21 @@ export function PlantSettingsForm() {
         hint="Screens lock after this many minutes without mouse or keyboard use (1 to 480)."
         required
       />
+      <SelectField
+        label="Plant time zone"
+        value={timeZone}
+        options={
+          TIME_ZONES.some((zone) => zone.value === timeZone)
+            ? TIME_ZONES
+            : [{ value: timeZone, label: timeZone }, ...TIME_ZONES]
+        }
+        onChange={setTimeZone}
+        disabled={!loaded}
+      />
+      <p className="field-hint">
+        Shifts, “today” and the times in reports follow this zone’s wall clock, daylight saving
+        included.
+      </p>
       <fieldset>
         <legend>End-of-shift export</legend>
         <TextField

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  currentAndPreviousShift,
   lastShiftEndAtOrBefore,
-  shiftsEndedBetween,
-} from '../../../src/backend/reports/export/shift-ends';
+  shiftsEndedBetween as shiftsEndedIn,
+} from '../../../src/shared/rules/shifts';
 
 const SHIFTS = [
   { name: 'Early', start: '06:00' },
@@ -10,14 +11,10 @@ const SHIFTS = [
   { name: 'Night', start: '22:00' },
 ];
 
-// Shifts are plant local time: run these in a zone with daylight saving.
-const previousTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-  process.env.TZ = previousTz;
-});
+// Shifts are on the plant's wall clock: a zone with daylight saving, whatever this process's.
+const BERLIN = 'Europe/Berlin';
+const shiftsEndedBetween = (shifts: typeof SHIFTS, afterMs: number, untilMs: number) =>
+  shiftsEndedIn(shifts, afterMs, untilMs, BERLIN);
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -80,11 +77,29 @@ describe('shiftsEndedBetween', () => {
 
 describe('lastShiftEndAtOrBefore', () => {
   it('finds the latest shift boundary at or before a moment', () => {
-    expect(iso(lastShiftEndAtOrBefore(SHIFTS, Date.parse('2026-11-22T15:00:00Z'))!)).toBe(
+    expect(iso(lastShiftEndAtOrBefore(SHIFTS, Date.parse('2026-11-22T15:00:00Z'), BERLIN)!)).toBe(
       '2026-11-22T13:00:00.000Z',
     );
-    expect(iso(lastShiftEndAtOrBefore(SHIFTS, Date.parse('2026-11-22T13:00:00Z'))!)).toBe(
+    expect(iso(lastShiftEndAtOrBefore(SHIFTS, Date.parse('2026-11-22T13:00:00Z'), BERLIN)!)).toBe(
       '2026-11-22T13:00:00.000Z',
     );
+  });
+});
+
+describe('a night shift across the daylight-saving changes', () => {
+  const hoursOf = (span: { startMs: number; endMs: number }) =>
+    (span.endMs - span.startMs) / 3_600_000;
+  it.each([
+    ['Europe/Berlin', '2027-03-28T05:30:00Z', 7, '2027-03-27T21:00:00.000Z'],
+    ['Europe/Berlin', '2026-10-25T05:30:00Z', 9, '2026-10-24T20:00:00.000Z'],
+    ['America/Chicago', '2027-03-14T11:30:00Z', 7, '2027-03-14T04:00:00.000Z'],
+    ['America/Chicago', '2026-11-01T12:30:00Z', 9, '2026-11-01T03:00:00.000Z'],
+  ] as const)('in %s before %s lasts its real hours', (zone, earlyMorning, hours, nightStart) => {
+    // Just after 06:00 local the day after the change: the night shift is the previous one.
+    const found = currentAndPreviousShift(SHIFTS, Date.parse(earlyMorning), zone);
+    expect(found?.current.name).toBe('Early');
+    expect(found?.previous.name).toBe('Night');
+    expect(iso(found!.previous.startMs)).toBe(nightStart);
+    expect(hoursOf(found!.previous)).toBe(hours);
   });
 });
