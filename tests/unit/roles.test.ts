@@ -30,9 +30,9 @@ const EVERYONE = ['public', 'authenticated', 'events.read', 'plant.view', 'alert
 
 describe('the role policy', () => {
   it('describes every permission exactly once here', () => {
-    expect([...ADMIN_ONLY, ...ENGINEER_AND_ADMIN, ...EVERYONE, ...STATION_KEYS_ONLY].sort()).toEqual(
-      [...Permission.options].sort(),
-    );
+    expect(
+      [...ADMIN_ONLY, ...ENGINEER_AND_ADMIN, ...EVERYONE, ...STATION_KEYS_ONLY].sort(),
+    ).toEqual([...Permission.options].sort());
   });
 
   it('gives operators only viewing and acknowledging', () => {

@@ -72,7 +72,9 @@ export class StationRateLimiter {
     const wait = Math.max(bucket.requests.waitFor(1, nowMs), bucket.items.waitFor(items, nowMs));
     if (wait > 0) {
       // An array larger than the burst could never pass: say when the bucket is full again.
-      const seconds = Number.isFinite(wait) ? wait : this.limits.itemBurst / this.limits.itemsPerSecond;
+      const seconds = Number.isFinite(wait)
+        ? wait
+        : this.limits.itemBurst / this.limits.itemsPerSecond;
       return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(seconds)) };
     }
     bucket.requests.take(1);

@@ -49,7 +49,9 @@ export function planItem(
   const refused = (machine: string | null, field: string | null, reason: string): PlannedItem => ({
     message: {
       topic: `${routing.topicRoot}/~station/${machine ?? '~'}/test`,
-      payload: encoder.encode(deep ? '"(nested deeper than 32 levels; not kept)"' : JSON.stringify(item)),
+      payload: encoder.encode(
+        deep ? '"(nested deeper than 32 levels; not kept)"' : JSON.stringify(item),
+      ),
       receivedMs,
       refusal: { field, reason: field ? `${field}: ${reason}` : reason },
     },
@@ -57,14 +59,22 @@ export function planItem(
   });
   if (deep) return refused(null, null, `nested deeper than ${MAX_DEPTH} levels`);
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    return refused(null, null, `expected a test result (a JSON object), got ${describeJsonType(item)}`);
+    return refused(
+      null,
+      null,
+      `expected a test result (a JSON object), got ${describeJsonType(item)}`,
+    );
   }
   const machineId = (item as Record<string, unknown>).machine_id;
   if (machineId === undefined) return refused(null, 'machine_id', 'missing');
   if (typeof machineId !== 'string')
     return refused(null, 'machine_id', `expected a string, got ${describeJsonType(machineId)}`);
   if (!isProtocolIdentifier(machineId))
-    return refused(null, 'machine_id', `${quote(machineId)} is not 1 to 64 characters of A-Z a-z 0-9 _ -`);
+    return refused(
+      null,
+      'machine_id',
+      `${quote(machineId)} is not 1 to 64 characters of A-Z a-z 0-9 _ -`,
+    );
 
   let lineId = routing.lineOf(machineId);
   if (lineId === undefined) {

@@ -103,7 +103,8 @@ export class StationKeyGate {
     const told = this.refusals.offer(key ? `key ${key.id}` : 'unknown', { reason, count: 1 });
     if (!told) return;
     const who = key ? `Station key "${key.name}"` : 'A station request';
-    const more = told.count > 1 ? ` (${plural(told.count - 1, 'more refusal')} in the last minute)` : '';
+    const more =
+      told.count > 1 ? ` (${plural(told.count - 1, 'more refusal')} in the last minute)` : '';
     this.record({
       type: 'stationKey.refused',
       actor: key ? `station key ${key.name}` : null,
@@ -136,6 +137,8 @@ export class StationKeyGate {
   private record(event: Parameters<StoreClient['appendEvent']>[0]): void {
     void this.store
       .appendEvent(event)
-      .catch((error: unknown) => this.log(`could not record a station key event: ${String(error)}`));
+      .catch((error: unknown) =>
+        this.log(`could not record a station key event: ${String(error)}`),
+      );
   }
 }

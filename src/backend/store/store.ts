@@ -712,7 +712,11 @@ export class Store {
   }
 
   /** Revokes a key with its event (none when it was revoked already); null: no such key. */
-  revokeStationKey(id: number, nowMs: number, event: NewEvent & { actor: string }): StationKey | null {
+  revokeStationKey(
+    id: number,
+    nowMs: number,
+    event: NewEvent & { actor: string },
+  ): StationKey | null {
     return this.tx(() => {
       const result = this.stationKeys.revoke(id, nowMs, event.actor);
       if (result?.changed) this.events.append(event);

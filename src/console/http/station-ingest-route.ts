@@ -61,7 +61,9 @@ export async function handleIngestPost(
   }
   if (!stationRouteOnly && stationKey === null && isEnvelope(body)) {
     const result = await backend.call('ingest.submit', body, userToken);
-    return result.ok ? send(response, 200, result.value) : sendRefusal(send, response, result.error);
+    return result.ok
+      ? send(response, 200, result.value)
+      : sendRefusal(send, response, result.error);
   }
   if (typeof body !== 'object' || body === null) {
     return send(response, 400, {

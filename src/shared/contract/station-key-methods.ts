@@ -63,13 +63,20 @@ export const StationIngestAnswer = z.object({
 export type StationIngestAnswer = z.infer<typeof StationIngestAnswer>;
 
 /** The body a station posts: one flat test result, or an array of them. */
-export const StationIngestBody = z.union([
-  z.record(z.string(), z.unknown()),
-  z
-    .array(z.unknown())
-    .min(1, 'send at least one test result')
-    .max(MAX_STATION_ITEMS, `at most ${MAX_STATION_ITEMS.toLocaleString('en')} test results per request`),
-]);
+export const StationIngestBody = z
+  .union([z.record(z.string(), z.unknown()), z.array(z.unknown())])
+  // Checked after the union, so the answer names the count rather than "Invalid input".
+  .superRefine((body, context) => {
+    if (!Array.isArray(body)) return;
+    if (body.length === 0)
+      context.addIssue({ code: 'custom', message: 'send at least one test result' });
+    if (body.length > MAX_STATION_ITEMS) {
+      context.addIssue({
+        code: 'custom',
+        message: `at most ${MAX_STATION_ITEMS.toLocaleString('en')} test results per request; this one has ${body.length.toLocaleString('en')}`,
+      });
+    }
+  });
 
 const none = { kind: 'none' } as const;
 
