@@ -46,6 +46,7 @@ export function StationKeysPage({ tabs }: { tabs: ReactNode }) {
       <PageHeader title="Admin · Station keys" />
       {tabs}
       <div className="panel-grid station-keys-grid">
+        {created && <NewStationKeyPanel {...created} onDone={() => setCreated(null)} />}
         <section className="panel" aria-labelledby="station-keys-title">
           <h2 id="station-keys-title">Station keys</h2>
           <p className="muted">
@@ -106,15 +107,12 @@ export function StationKeysPage({ tabs }: { tabs: ReactNode }) {
             </div>
           )}
         </section>
-        <div className="station-keys-side">
-          {created && <NewStationKeyPanel {...created} onDone={() => setCreated(null)} />}
-          <CreateStationKeyForm
-            onCreated={(name, secret) => {
-              setCreated({ name, secret });
-              reload();
-            }}
-          />
-        </div>
+        <CreateStationKeyForm
+          onCreated={(name, secret) => {
+            setCreated({ name, secret });
+            reload();
+          }}
+        />
       </div>
       {revoking && (
         <ConfirmDialog
