@@ -333,3 +333,47 @@ describe('station keys and POST /ingest', () => {
     expect(body).toMatchObject({ outcome: 'stored' });
   });
 });
+
+describe('a buffering station posts a full array', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ ingest: true });
+  });
+  afterAll(() => t.close());
+
+  it('takes 10,000 results in one request, answered per item across transactions', async () => {
+    const admin = await t.setupAdmin();
+    await t.http('plant.saveMachine', { lineId: 'BUF', machineId: 'BUF-1' }, admin.token);
+    const created = await t.http(
+      'stationKeys.create',
+      { name: 'buffering station', lines: ['BUF'] },
+      admin.token,
+    );
+    const { secret } = created.body as CreatedStationKey;
+    const at = new Date(t.clock.now() - 3_600_000).toISOString();
+    const items = Array.from({ length: 10_000 }, (_, i) => ({
+      barcode: `SN-BUF-${i}`,
+      machine_id: 'BUF-1',
+      product_id: 'PROD-B',
+      test_step: 'leak_test',
+      // Every 1,000th is broken, so refusals fall into every transaction of the request.
+      measured_value: i % 1000 === 999 ? 'n/a' : i / 100,
+      timestamp: at,
+    }));
+    const started = performance.now();
+    const response = await fetch(`${t.url}/ingest`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${secret}` },
+      body: JSON.stringify(items),
+    });
+    const answer = (await response.json()) as StationIngestAnswer;
+    const elapsedMs = performance.now() - started;
+    expect(response.status).toBe(200);
+    expect(answer).toMatchObject({ stored: 9_990, duplicates: 0, refused: 10 });
+    expect(answer.items).toHaveLength(10_000);
+    expect(answer.items.map((item) => item.index)).toEqual(items.map((_, i) => i));
+    const refusedAt = answer.items.filter((item) => item.outcome === 'refused').map((i) => i.index);
+    expect(refusedAt).toEqual(Array.from({ length: 10 }, (_, k) => k * 1000 + 999));
+    console.log(`10,000 results in one request: ${Math.round(elapsedMs)} ms`);
+  });
+});
