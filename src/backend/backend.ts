@@ -30,6 +30,13 @@ import { registerReportHandlers } from './api/handlers/reports';
 import { registerSimulatorHandlers } from './api/handlers/simulator';
 import { SimulationService } from './simulation/simulation-service';
 import { ShiftExportJob } from './reports/export/shift-export-job';
+import { registerStationKeyHandlers } from './api/handlers/station-keys';
+import { StationKeyGate } from './station-keys/station-key-gate';
+import {
+  DEFAULT_STATION_RATE_LIMITS,
+  StationRateLimiter,
+  type StationRateLimits,
+} from './station-keys/rate-limit';
 
 /** How the host (Electron main, or Node) starts background processes. */
 export interface BackgroundLauncher {
@@ -56,6 +63,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Where messages come from; null runs the backend without a broker (tests of the API). */
   ingest?: IngestOptions | null;
+  /** How fast one station key may post (tests lower them). */
+  stationRateLimits?: StationRateLimits;
 }
 
 export interface Backend {
@@ -152,6 +161,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     () => options.launcher.launchBroker(),
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
+  const stationKeys = new StationKeyGate(store, now, log);
+  dispatcher.useStationKeys(stationKeys);
+  registerStationKeyHandlers(
+    dispatcher,
+    services,
+    ingest,
+    stationKeys,
+    new StationRateLimiter(options.stationRateLimits ?? DEFAULT_STATION_RATE_LIMITS, now),
+  );
   registerBackupHandlers(dispatcher, services, options.dataDir, async () => {
     // A restored database has its own settings, plant and sessions: reread what is cached.
     settings = await store.getSettings();

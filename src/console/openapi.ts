@@ -15,6 +15,21 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiError' } } },
 });
 
+/** Logins send a Bearer JWT; the station route takes a station key in either header. */
+function securityOf(spec: MethodSpec): Record<string, string[]>[] {
+  if (spec.permission === 'public') return [];
+  if (spec.permission === 'station.ingest') return [{ stationKey: [] }, { bearer: [] }];
+  return [{ bearer: [] }];
+}
+
+/** The factory protocol's paths for stations: the same route as /api/ingest/station. */
+const STATION_ROUTE = {
+  'x-aliases': ['POST /ingest', 'POST /api/ingest'],
+  description:
+    'Also served at POST /ingest and POST /api/ingest (there, a body of {lineId, payload} with a login goes to ingest.submit instead). ' +
+    'An array answers 200 with each item stored, duplicate or refused (with the field and reason); a refused flat body answers 400 with the same items.',
+};
+
 /** The OpenAPI 3.1 description of the REST API, generated from the contract alone. */
 export function buildOpenApi(): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -57,7 +72,8 @@ export function buildOpenApi(): JsonSchema {
       tags: [name.split('.')[0]],
       'x-permission': spec.permission,
       'x-scope': spec.scope.kind,
-      security: spec.permission === 'public' ? [] : [{ bearer: [] }],
+      security: securityOf(spec),
+      ...(spec.permission === 'station.ingest' ? STATION_ROUTE : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(inQuery
         ? {}
@@ -76,6 +92,12 @@ export function buildOpenApi(): JsonSchema {
         '401': errorResponse('No valid token, or the session ended'),
         '403': errorResponse('The role or the scope does not allow it'),
         '423': errorResponse('Account locked, or session idle-locked'),
+        ...(spec.permission === 'station.ingest'
+          ? {
+              '413': errorResponse('The body is over 16 MiB'),
+              '429': errorResponse('The key posts too fast; Retry-After says when to come back'),
+            }
+          : {}),
       },
     };
   }
@@ -89,7 +111,15 @@ export function buildOpenApi(): JsonSchema {
         'first message {"type":"subscribe","token":"…","topics":[…]}.',
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        stationKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description: 'A station key (lwsk_…); also accepted as Authorization: Bearer <key>',
+        },
+      },
       schemas: {
         ApiError: {
           type: 'object',
@@ -97,6 +127,7 @@ export function buildOpenApi(): JsonSchema {
           properties: {
             code: { type: 'string' },
             message: { type: 'string' },
+            retryAfterSeconds: { type: 'integer' },
             issues: {
               type: 'array',
               items: {

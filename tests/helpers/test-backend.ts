@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src/backend/backend';
 import { nodeLauncher } from '../../src/backend/node-launcher';
+import type { StationRateLimits } from '../../src/backend/station-keys/rate-limit';
 import { ChromiumPdfPrinter } from '../../src/backend/reports/pdf/chromium-pdf-printer';
 import { startConsoleServer, type ConsoleServer } from '../../src/console/http/server';
 import type { MethodName, Role, Session } from '../../src/shared/contract';
@@ -59,6 +60,8 @@ export async function startTestServer(
     ingest?: boolean;
     /** With ingest: read this broker instead of an embedded one. */
     brokerUrl?: string;
+    /** How fast one station key may post (the defaults otherwise). */
+    stationRateLimits?: StationRateLimits;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -72,6 +75,7 @@ export async function startTestServer(
     flushMs: options.flushMs,
     now: clock.now,
     log: () => undefined,
+    stationRateLimits: options.stationRateLimits,
     // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
     ingest: options.ingest
       ? { broker: { url: options.brokerUrl ?? '', topicRoot: 'factory' }, embeddedPort: 0 }

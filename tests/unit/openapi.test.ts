@@ -29,11 +29,29 @@ describe('the OpenAPI description', () => {
     const operation = paths[openApiPath(spec.http.path)]?.[spec.http.verb.toLowerCase()];
     expect(operation?.operationId).toBe(name);
     expect(operation?.['x-permission']).toBe(spec.permission);
-    expect(operation?.security).toEqual(spec.permission === 'public' ? [] : [{ bearer: [] }]);
+    const security =
+      spec.permission === 'public'
+        ? []
+        : spec.permission === 'station.ingest'
+          ? [{ stationKey: [] }, { bearer: [] }]
+          : [{ bearer: [] }];
+    expect(operation?.security).toEqual(security);
     const declared = (operation?.parameters ?? []).filter((p) => p.in === 'path');
     const inPath = [...spec.http.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
     expect(declared.map((p) => p.name)).toEqual(inPath);
     expect(declared.every((p) => p.required)).toBe(true);
+  });
+
+  it('describes the station route with its aliases and its station key header', () => {
+    const station = paths[openApiPath('/ingest/station')]?.post as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(station['x-aliases']).toEqual(['POST /ingest', 'POST /api/ingest']);
+    expect(station.responses).toHaveProperty('429');
+    const schemes = (openApi.components as { securitySchemes: Record<string, unknown> })
+      .securitySchemes;
+    expect(schemes.stationKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Api-Key' });
   });
 
   it('renders a script-free docs page listing every path and operation', () => {

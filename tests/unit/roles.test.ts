@@ -5,7 +5,15 @@ import { Permission, ROLE_PERMISSIONS } from '../../src/shared/contract';
  * The role policy written out by hand, so a slip in roles.ts cannot hide behind the
  * permission table test (which derives its expectations from roles.ts).
  */
-const ADMIN_ONLY = ['accounts.manage', 'settings.manage', 'plant.manage', 'audit.verify'];
+const ADMIN_ONLY = [
+  'accounts.manage',
+  'settings.manage',
+  'plant.manage',
+  'audit.verify',
+  'stationkeys.manage',
+];
+/** Held by station keys alone: no login may post as a station. */
+const STATION_KEYS_ONLY = ['station.ingest'];
 const ENGINEER_AND_ADMIN = [
   'deadletters.view',
   'deadletters.replay',
@@ -22,9 +30,9 @@ const EVERYONE = ['public', 'authenticated', 'events.read', 'plant.view', 'alert
 
 describe('the role policy', () => {
   it('describes every permission exactly once here', () => {
-    expect([...ADMIN_ONLY, ...ENGINEER_AND_ADMIN, ...EVERYONE].sort()).toEqual(
-      [...Permission.options].sort(),
-    );
+    expect(
+      [...ADMIN_ONLY, ...ENGINEER_AND_ADMIN, ...EVERYONE, ...STATION_KEYS_ONLY].sort(),
+    ).toEqual([...Permission.options].sort());
   });
 
   it('gives operators only viewing and acknowledging', () => {
@@ -37,7 +45,9 @@ describe('the role policy', () => {
     );
   });
 
-  it('gives admins everything', () => {
-    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual([...Permission.options].sort());
+  it('gives admins everything a person may do, but not posting as a station', () => {
+    expect([...ROLE_PERMISSIONS.admin].sort()).toEqual(
+      [...EVERYONE, ...ENGINEER_AND_ADMIN, ...ADMIN_ONLY].sort(),
+    );
   });
 });

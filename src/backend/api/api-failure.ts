@@ -7,6 +7,8 @@ export class ApiFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ApiErrorBody['issues'],
+    /** With RATE_LIMITED: when to come back. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiFailure';
@@ -20,6 +22,7 @@ export function toErrorBody(error: unknown, log: (line: string) => void): ApiErr
       code: error.code,
       message: error.message,
       ...(error.issues ? { issues: error.issues } : {}),
+      ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
   }
   // A full disk is the backend's trouble, not the caller's: it stays INTERNAL (and raises an alert).

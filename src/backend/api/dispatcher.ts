@@ -6,6 +6,7 @@ import {
   type MethodOutput,
   type MethodParsedInput,
   type MethodSpec,
+  type StationKey,
 } from '../../shared/contract';
 import type { AuthService, Caller } from '../auth/auth-service';
 import { ApiFailure, toErrorBody } from './api-failure';
@@ -13,12 +14,36 @@ import { ApiFailure, toErrorBody } from './api-failure';
 /** What a handler receives besides its input: the checked caller (null for public methods). */
 export interface HandlerContext {
   caller: Caller | null;
+  /** Set for the station route only (see StationContext). */
+  station?: StationKey;
+}
+
+/** What the station route's handler receives: the station key, checked; no user. */
+export interface StationContext {
+  caller: null;
+  station: StationKey;
+}
+
+/**
+ * Station keys at the door: who a key is (or a refusal), and the record of a key sent where
+ * it has no business. Implemented by StationKeyGate.
+ */
+export interface StationKeyCheck {
+  isStationKey(token: string | null): boolean;
+  authenticate(token: string | null): Promise<StationKey>;
+  refusedElsewhere(token: string, method: MethodName): Promise<void>;
 }
 
 /** A handler of a method that needs a login receives a caller for sure. */
 export type Handler<M extends MethodName> = (
   input: MethodParsedInput<M>,
   context: Methods[M]['permission'] extends 'public' ? HandlerContext : { caller: Caller },
+) => Promise<MethodOutput<M>>;
+
+/** The station route's handler: it receives the checked station key. */
+export type StationHandler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  context: StationContext,
 ) => Promise<MethodOutput<M>>;
 
 type Methods = typeof methods;
@@ -31,12 +56,18 @@ type AnyHandler = (input: unknown, context: HandlerContext) => Promise<unknown>;
  */
 export class Dispatcher {
   private readonly handlers = new Map<MethodName, AnyHandler>();
+  private stations: StationKeyCheck | null = null;
 
   constructor(
     private readonly auth: AuthService,
     private readonly log: (line: string) => void,
     private readonly onDenied: (caller: Caller, method: MethodName, reason: string) => void,
   ) {}
+
+  /** Station keys are checked here; without this, the station route refuses everyone. */
+  useStationKeys(stations: StationKeyCheck): void {
+    this.stations = stations;
+  }
 
   register<M extends MethodName>(method: M, handler: Handler<M>): void {
     const spec = methods[method] as MethodSpec | undefined;
@@ -45,6 +76,13 @@ export class Dispatcher {
     if (!spec.scope) throw new Error(`Cannot register ${method}: it declares no scope rule`);
     if (this.handlers.has(method)) throw new Error(`${method} is registered twice`);
     this.handlers.set(method, handler as unknown as AnyHandler);
+  }
+
+  /** Registers the handler of a method that takes a station key (permission station.ingest). */
+  registerStation<M extends MethodName>(method: M, handler: StationHandler<M>): void {
+    if ((methods[method] as MethodSpec).permission !== 'station.ingest')
+      throw new Error(`${method} does not take a station key`);
+    this.register(method, handler as unknown as Handler<M>);
   }
 
   /** Methods of the contract that still have no handler (the backend refuses to start then). */
@@ -73,8 +111,22 @@ export class Dispatcher {
     const handler = this.handlers.get(name);
     if (!handler) throw new ApiFailure('INTERNAL', `${name} has no handler`);
 
+    // A station key is not a login: it opens the station route and nothing else.
+    if (spec.permission !== 'station.ingest' && this.stations?.isStationKey(token)) {
+      await this.stations.refusedElsewhere(token!, name);
+      throw new ApiFailure(
+        'FORBIDDEN',
+        'A station key can only post test results (POST /ingest); it is not a login',
+      );
+    }
+    let station: StationKey | null = null;
+    if (spec.permission === 'station.ingest') {
+      if (!this.stations) throw new ApiFailure('INTERNAL', 'Station keys are not set up');
+      station = await this.stations.authenticate(token);
+    }
+
     let caller: Caller | null = null;
-    if (spec.permission !== 'public') {
+    if (spec.permission !== 'public' && spec.permission !== 'station.ingest') {
       caller = await this.auth.authenticate(token, {
         allowLocked: spec.allowedWhileLocked === true,
         countsAsActivity: name !== 'auth.refresh',
@@ -108,7 +160,7 @@ export class Dispatcher {
       }
     }
 
-    const output = await handler(input, { caller });
+    const output = await handler(input, station ? { caller: null, station } : { caller });
     return spec.output.parse(output);
   }
 }

@@ -1,5 +1,10 @@
 import type { IngestStatus, TestResult } from '../../shared/contract';
-import type { IngestSummary, MachineUpdate, RawMessage } from '../store/ingest-store';
+import type {
+  IngestSummary,
+  MachineUpdate,
+  MessageOutcome,
+  RawMessage,
+} from '../store/ingest-store';
 import type { StoreClient } from '../store/store-client';
 import type { CommandPublisher } from '../machines/command-service';
 import type { StoreChannel } from '../store/rpc';
@@ -7,6 +12,9 @@ import type { EmbeddedBroker } from './broker/embedded-broker';
 import { startBrokerProcess } from './broker/broker-process-client';
 import type { BrokerSettings } from './broker/broker-settings';
 import { BrokerSubscriber } from './broker/broker-subscriber';
+
+/** Messages per transaction for HTTP ingest: the broker's batches are 2,000 at most, too. */
+const SUBMIT_CHUNK = 2000;
 
 export interface IngestOptions {
   broker: BrokerSettings;
@@ -127,6 +135,22 @@ export class IngestService {
     const summary = await this.store.ingestBatch([message]);
     this.committed(summary);
     return summary;
+  }
+
+  /**
+   * HTTP ingest of many messages (station keys): the same pipeline, in transactions of at
+   * most SUBMIT_CHUNK messages so one request never holds the writer long; every chunk is
+   * committed before the caller gets the answer. The outcome of each message, in order.
+   */
+  async submitMany(messages: RawMessage[]): Promise<MessageOutcome[]> {
+    const outcomes: MessageOutcome[] = [];
+    for (let start = 0; start < messages.length; start += SUBMIT_CHUNK) {
+      const chunk = messages.slice(start, start + SUBMIT_CHUNK);
+      const summary = await this.store.ingestBatch(chunk, { perMessage: true });
+      this.committed(summary);
+      outcomes.push(...(summary.outcomes ?? []));
+    }
+    return outcomes;
   }
 
   private committed(summary: IngestSummary): void {

@@ -13,7 +13,17 @@ export interface RawMessage {
   topic: string;
   payload: Uint8Array;
   receivedMs: number;
+  /**
+   * Refused before parsing by a rule of the transport (HTTP station keys: a machine outside
+   * the key, or not registered): dead-lettered with this reason, in the same transaction.
+   */
+  refusal?: { reason: string; field: string | null };
 }
+
+/** What became of one message of a batch (asked for by HTTP ingest, which answers per item). */
+export type MessageOutcome =
+  | { outcome: 'stored' | 'duplicate' | 'ignored' }
+  | { outcome: 'refused'; reason: string; field: string | null };
 
 export interface IngestSummary {
   received: number;
@@ -28,6 +38,8 @@ export interface IngestSummary {
   machines: MachineUpdate[];
   /** Why messages of this batch were refused (at most MAX_RESULTS_REPORTED). */
   refusals: { topic: string; reason: string }[];
+  /** One per message, in order; only when asked for (`perMessage`). */
+  outcomes?: MessageOutcome[];
 }
 
 export interface MachineUpdate {
@@ -121,7 +133,7 @@ export class IngestStore {
     };
   }
 
-  ingest(messages: RawMessage[]): IngestSummary {
+  ingest(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
     const summary: IngestSummary = {
       received: messages.length,
       stored: 0,
@@ -135,19 +147,29 @@ export class IngestStore {
     };
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
+    const outcomes: MessageOutcome[] | null = options.perMessage ? [] : null;
+    if (outcomes) summary.outcomes = outcomes;
+    const refuse = (raw: RawMessage, reason: string, field: string | null) => {
+      this.deadLetter(raw, reason, field);
+      summary.deadLettered += 1;
+      noteRefusal(summary, raw.topic, reason);
+      outcomes?.push({ outcome: 'refused', reason, field });
+    };
     for (const tally of this.tallies) tally.reset();
     for (const raw of messages) {
+      if (raw.refusal) {
+        refuse(raw, raw.refusal.reason, raw.refusal.field);
+        continue;
+      }
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
         topicRoot: root,
         receivedAtMs: raw.receivedMs,
       });
       if (!outcome.ok) {
-        if (outcome.ignored) summary.ignored += 1;
-        else {
-          this.deadLetter(raw, outcome.reason, outcome.field);
-          summary.deadLettered += 1;
-          noteRefusal(summary, raw.topic, outcome.reason);
-        }
+        if (outcome.ignored) {
+          summary.ignored += 1;
+          outcomes?.push({ outcome: 'ignored' });
+        } else refuse(raw, outcome.reason, outcome.field);
         continue;
       }
       const message = outcome.message;
@@ -158,15 +180,17 @@ export class IngestStore {
         summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
       } else if (knownLine !== message.lineId) {
         const reason = `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`;
-        this.deadLetter(raw, reason, 'topic');
-        summary.deadLettered += 1;
-        noteRefusal(summary, raw.topic, reason);
+        refuse(raw, reason, 'topic');
         continue;
       }
       if (this.store(message, raw.receivedMs, summary.results)) {
         summary.stored += 1;
         noteMachineUpdate(updates, message, raw.receivedMs);
-      } else summary.duplicates += 1;
+        outcomes?.push({ outcome: 'stored' });
+      } else {
+        summary.duplicates += 1;
+        outcomes?.push({ outcome: 'duplicate' });
+      }
     }
     summary.machines = [...updates.values()];
     for (const tally of this.tallies) tally.flush();

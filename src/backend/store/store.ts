@@ -30,6 +30,7 @@ import type {
   Machine,
   Plant,
   Settings,
+  StationKey,
   User,
 } from '../../shared/contract';
 import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
@@ -61,6 +62,7 @@ import {
 import { MaintenanceStore } from './maintenance-store';
 import type { BrokerSettings } from '../ingest/broker/broker-settings';
 import { RollupsStore, type MinutePoint } from './rollups-store';
+import { StationKeysStore, type NewStationKeyRow } from './station-keys-store';
 
 /** Notices the store sends to the backend after a commit, for live updates and caches. */
 export type StoreNotice =
@@ -104,6 +106,7 @@ export class Store {
   private readonly alerts: AlertsStore;
   private readonly maintenance: MaintenanceStore;
   private readonly rollups: RollupsStore;
+  private readonly stationKeys: StationKeysStore;
   /** Made once: a nested better-sqlite3 transaction is a SAVEPOINT. */
   private readonly savepoint: (work: () => void) => void;
   private readonly alertRules: AlertEvaluator;
@@ -127,6 +130,7 @@ export class Store {
     this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);
     this.rollups = new RollupsStore(db);
+    this.stationKeys = new StationKeysStore(db);
     this.savepoint = db.transaction((work: () => void) => work());
     this.alerts = new AlertsStore(
       db,
@@ -644,9 +648,9 @@ export class Store {
   }
 
   /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */
-  ingestBatch(messages: RawMessage[]): IngestSummary {
+  ingestBatch(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
     return this.tx(() => {
-      const summary = this.ingest.ingest(messages);
+      const summary = this.ingest.ingest(messages, options);
       const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
       this.evaluateAlerts(() => this.alertRules.batchDone(summary.deadLettered, receivedMs));
       if (summary.newMachines.length) {
@@ -686,6 +690,45 @@ export class Store {
         });
       }
       return result;
+    });
+  }
+
+  // ---- Station keys (the rules are in src/backend/station-keys) --------------------------
+
+  listStationKeys(): StationKey[] {
+    return this.stationKeys.list();
+  }
+
+  findStationKey(keyHash: string): StationKey | null {
+    return this.stationKeys.findByHash(keyHash);
+  }
+
+  createStationKey(key: NewStationKeyRow, event: NewEvent): StationKey {
+    return this.tx(() => {
+      const created = this.stationKeys.create(key);
+      this.events.append({ ...event, details: { ...event.details, stationKeyId: created.id } });
+      return created;
+    });
+  }
+
+  /** Revokes a key with its event (none when it was revoked already); null: no such key. */
+  revokeStationKey(
+    id: number,
+    nowMs: number,
+    event: NewEvent & { actor: string },
+  ): StationKey | null {
+    return this.tx(() => {
+      const result = this.stationKeys.revoke(id, nowMs, event.actor);
+      if (result?.changed) this.events.append(event);
+      return result?.key ?? null;
+    });
+  }
+
+  /** The (throttled) "used" event, with the key's last-used time. */
+  recordStationKeyUse(id: number, nowMs: number, event: NewEvent): void {
+    this.tx(() => {
+      this.stationKeys.markUsed(id, nowMs);
+      this.events.append(event);
     });
   }
 

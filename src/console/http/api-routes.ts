@@ -9,6 +9,7 @@ import {
 } from '../../shared/http-route';
 import { buildOpenApi, renderApiDocs } from '../openapi';
 import { BodyError, readJsonBody } from './read-body';
+import { handleIngestPost, stationKeyOf } from './station-ingest-route';
 import type { AttemptLimiter } from './security';
 
 const RATE_LIMITED_METHODS = new Set(['auth.login', 'setup.createFirstAdmin', 'auth.unlock']);
@@ -78,7 +79,18 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       response.end(docsPage);
       return;
     }
-    const route = matchHttpRoute(request.method ?? 'GET', url.pathname.slice(API_PREFIX.length));
+    const belowApi = url.pathname.slice(API_PREFIX.length);
+    if (request.method === 'POST' && (belowApi === '/ingest' || belowApi === '/ingest/station')) {
+      return handleIngestPost(
+        backend,
+        request,
+        response,
+        bearerToken(request),
+        belowApi === '/ingest/station',
+        sendJson,
+      );
+    }
+    const route = matchHttpRoute(request.method ?? 'GET', belowApi);
     if (route.method === null) {
       const status = route.pathKnown ? 405 : 404;
       return sendError(response, status, {
@@ -121,7 +133,12 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       throw error;
     }
     Object.assign(input, route.params);
-    const result = await backend.call(route.method, input, bearerToken(request));
+    // A station key sent here is passed on, so the dispatcher refuses it by name and logs it.
+    const result = await backend.call(
+      route.method,
+      input,
+      bearerToken(request) ?? stationKeyOf(request),
+    );
     if (result.ok && route.method === 'reports.build' && isReportFile(result.value)) {
       return sendFile(response, result.value);
     }

@@ -11,20 +11,23 @@ export class BodyError extends Error {
   }
 }
 
-/** Reads a JSON request body, refusing more than MAX_BODY_BYTES without buffering it all. */
-export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+/** Reads a JSON request body, refusing more than `maxBytes` without buffering it all. */
+export async function readJsonBody(
+  request: IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<unknown> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+  if (declared > maxBytes) {
     request.resume();
-    throw new BodyError(413, `The body is over ${MAX_BODY_BYTES} bytes`);
+    throw new BodyError(413, `The body is over ${maxBytes} bytes`);
   }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       request.resume();
-      throw new BodyError(413, `The body is over ${MAX_BODY_BYTES} bytes`);
+      throw new BodyError(413, `The body is over ${maxBytes} bytes`);
     }
     chunks.push(chunk);
   }

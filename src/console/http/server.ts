@@ -12,6 +12,8 @@ import { createLiveSocket } from './live-socket';
 import { AttemptLimiter, setSecurityHeaders } from './security';
 import { createStaticFiles } from './static-files';
 
+const INGEST_ALIAS = '/ingest';
+
 export interface ConsoleServerOptions {
   backend: Backend;
   host: string;
@@ -44,6 +46,8 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
       response.writeHead(400).end();
       return;
     }
+    // The factory protocol names POST /ingest for test stations: the same route as /api/ingest.
+    if (url.pathname === INGEST_ALIAS) url = new URL(`${API_PREFIX}/ingest${url.search}`, url);
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
       handleApi(request, response, url).catch((error: unknown) => {
         options.log(`API error on ${request.method} ${url.pathname}: ${String(error)}`);

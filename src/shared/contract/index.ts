@@ -5,3 +5,4 @@ export * from './methods';
 export * from './topics';
 export * from './reports';
 export * from './simulator-methods';
+export * from './station-key-methods';

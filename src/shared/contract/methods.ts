@@ -3,6 +3,7 @@ import { defineMethod } from './define';
 import { Role } from './roles';
 import { reportMethods } from './reports';
 import { simulatorMethods } from './simulator-methods';
+import { stationKeyMethods } from './station-key-methods';
 import {
   Alert,
   AlertQuery,
@@ -749,6 +750,7 @@ export const methods = {
   // ---- Reports and the simulator, declared in their own files -----------------------------
   ...reportMethods,
   ...simulatorMethods,
+  ...stationKeyMethods,
 };
 
 export type Methods = typeof methods;

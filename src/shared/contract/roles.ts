@@ -28,6 +28,9 @@ export const Permission = z.enum([
   'maintenance.manage',
   'reports.generate',
   'simulator.run',
+  'stationkeys.manage',
+  /** Held by station keys only, never by a role: the key's one door, HTTP ingest. */
+  'station.ingest',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -58,8 +61,13 @@ const ENGINEER: readonly Permission[] = [
   'simulator.run',
 ];
 
-/** Admins hold every permission: what engineers hold, plus accounts, settings, plant and audit. */
-const ADMIN: readonly Permission[] = Permission.options;
+/**
+ * Admins hold every permission a person can: what engineers hold, plus accounts, settings,
+ * plant, audit and station keys. Posting as a station needs a station key, never a login.
+ */
+const ADMIN: readonly Permission[] = Permission.options.filter(
+  (permission) => permission !== 'station.ingest',
+);
 
 /** What each role holds. Scope (lines, machines) narrows it further in the backend. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -189,6 +189,8 @@ export const ApiErrorBody = z.object({
   code: ErrorCode,
   message: z.string(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** With RATE_LIMITED: when to try again (HTTP sends it as Retry-After too). */
+  retryAfterSeconds: z.number().int().positive().optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

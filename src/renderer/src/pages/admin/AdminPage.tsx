@@ -7,14 +7,16 @@ import { BrokerPage } from './BrokerPage';
 import { PlantAdminPage } from './PlantAdminPage';
 import { ShiftsAdminPage } from './ShiftsAdminPage';
 import { SpecsAdminPage } from './SpecsAdminPage';
+import { StationKeysPage } from './StationKeysPage';
 
-type AdminSection = 'accounts' | 'plant' | 'specs' | 'shifts' | 'broker' | 'backup';
+type AdminSection = 'accounts' | 'plant' | 'specs' | 'shifts' | 'broker' | 'stationKeys' | 'backup';
 const SECTIONS: readonly { id: AdminSection; label: string }[] = [
   { id: 'accounts', label: 'Accounts' },
   { id: 'plant', label: 'Lines and machines' },
   { id: 'specs', label: 'Spec limits' },
   { id: 'shifts', label: 'Shifts and retention' },
   { id: 'broker', label: 'Broker' },
+  { id: 'stationKeys', label: 'Station keys' },
   { id: 'backup', label: 'Backup' },
 ];
 
@@ -28,6 +30,7 @@ export function AdminPage({ currentUser }: { currentUser: User }) {
   if (section === 'plant') return <PlantAdminPage tabs={tabs} />;
   if (section === 'specs') return <SpecsAdminPage tabs={tabs} />;
   if (section === 'shifts') return <ShiftsAdminPage tabs={tabs} />;
+  if (section === 'stationKeys') return <StationKeysPage tabs={tabs} />;
   return section === 'accounts' ? (
     <AccountsPage currentUser={currentUser} tabs={tabs} />
   ) : (
