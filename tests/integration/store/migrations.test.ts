@@ -89,9 +89,7 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     tables: ['unit_hours'],
     triggers: [],
   },
-  // A no-op placeholder for another branch's 0009 (drop this entry with the file at merge).
-  9: { tables: [], triggers: [], indexes: [] },
-  10: {
+  9: {
     tables: ['station_keys'],
     triggers: [],
     indexes: ['station_keys_live_name'],
