@@ -27,7 +27,8 @@ export const serverEntries = {
 /**
  * Packages that stay in node_modules and are loaded at run time: better-sqlite3 is native;
  * playwright-core is big and loaded only on the first PDF; aedes, echarts and bcryptjs are
- * located with require.resolve at run time; bufferutil and utf-8-validate are ws's optional
+ * located with require.resolve at run time; selfsigned (an X.509 library, 600 KB) is loaded
+ * only to make the server's certificate on its first start; bufferutil and utf-8-validate are ws's optional
  * native helpers.
  */
 const KEEP_EXTERNAL = [
@@ -36,6 +37,7 @@ const KEEP_EXTERNAL = [
   'aedes',
   'echarts',
   'bcryptjs',
+  'selfsigned',
   'bufferutil',
   'utf-8-validate',
 ];

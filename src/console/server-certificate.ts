@@ -3,7 +3,6 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { isIP } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface ServerCertificate {
   cert: Buffer;
@@ -65,6 +64,8 @@ export async function ownCertificate(
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALID_YEARS);
   const name = hostname();
+  // Loaded only here, on the first start: selfsigned brings a whole X.509 library with it.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: `Linewatch server ${name}` }], {
     keyType: 'ec',
     curve: 'P-256',
