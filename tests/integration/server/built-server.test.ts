@@ -12,7 +12,10 @@ import {
   spawnServer,
   type ServerProcess,
 } from '../../helpers/server-process';
+import { buildHttpRequest } from '../../../src/shared/http-route';
+import type { MethodName, Session } from '../../../src/shared/contract';
 import { childrenOf, commandOf } from '../ingest/support/console-process';
+import { waitFor } from '../ingest/support/wait';
 
 const dataDirs: string[] = [];
 const running: ServerProcess[] = [];
@@ -57,6 +60,53 @@ describe('the built server', () => {
     const stopped = await server.stop();
     expect(stopped, server.output()).toMatchObject({ code: 0, signal: null });
     expect(stopped.ms).toBeLessThan(5_000);
+  });
+
+  it('runs the simulator and prints a PDF report from the bundle (packages it locates at run time are found)', async () => {
+    const server = await start(['--data-dir', freshDataDir()]);
+    const call = async (method: MethodName, input: unknown, token?: string) => {
+      const request = buildHttpRequest(method, input);
+      return fetch(server.url + request.url, {
+        method: request.verb,
+        headers: {
+          ...(request.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: request.body,
+      });
+    };
+    const setup = await call('setup.createFirstAdmin', {
+      username: 'admin',
+      displayName: 'Admin',
+      password: 'admin password 123',
+    });
+    expect(setup.status).toBe(200);
+    const { token } = (await setup.json()) as Session;
+
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const simulator = { lines: 1, machinesPerLine: 2, rate: 2, seed: 42, scenarios: [] };
+    expect((await call('simulator.start', simulator, token)).status).toBe(200);
+    await waitFor(
+      'simulated results to come back through ingest',
+      async () => {
+        const status = (await (await call('ingest.status', {}, token)).json()) as {
+          counters: { stored: number };
+        };
+        return status.counters.stored > 0 ? true : undefined;
+      },
+      { timeoutMs: 60_000, everyMs: 250 },
+    );
+    expect((await call('simulator.stop', {}, token)).status).toBe(200);
+
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const pdf = await call('reports.build', { type: 'shift', from, to, format: 'pdf' }, token);
+    expect(pdf.status, await pdf.clone().text()).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('makes its own certificate on the first start, serves HTTPS with it, and reuses it on the next start', async () => {
