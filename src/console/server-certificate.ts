@@ -114,13 +114,17 @@ function checkedPair(cert: Buffer, key: Buffer, certFile: string, keyFile: strin
   try {
     x509 = new X509Certificate(cert);
   } catch (error) {
-    throw new Error(`${certFile} is not a PEM certificate: ${(error as Error).message}`);
+    throw new Error(`${certFile} is not a PEM certificate: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let privateKey;
   try {
     privateKey = createPrivateKey(key);
   } catch (error) {
-    throw new Error(`${keyFile} is not a PEM private key: ${(error as Error).message}`);
+    throw new Error(`${keyFile} is not a PEM private key: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (!x509.checkPrivateKey(privateKey))
     throw new Error(`${keyFile} is not the key of the certificate ${certFile}`);
