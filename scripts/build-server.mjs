@@ -7,7 +7,7 @@
 // - Pure-JS packages are bundled in; native ones and those located at run time stay in
 //   node_modules (KEEP_EXTERNAL below).
 // - The store reads its SQL migrations from `migrations/` beside its file: copied there.
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,7 +98,35 @@ export async function buildServer({ quiet = false } = {}) {
   if (!quiet) console.log(`server bundle: out/server/ in ${Date.now() - started} ms`);
 }
 
+/**
+ * Builds out/server when it is missing or stale, one builder at a time: test files running in
+ * parallel (and two `npm run console`) must not delete the bundle under each other. The lock is
+ * a folder (mkdir is atomic); one older than a minute is a crashed builder's and is taken over.
+ */
+export async function ensureServerBuilt({ quiet = true } = {}) {
+  const lock = join(root, 'out', '.server-build-lock');
+  mkdirSync(join(root, 'out'), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 60_000 || Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    if (serverBundleIsStale()) await buildServer({ quiet });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --if-stale: only when the bundle is missing or older than its sources (npm run audit:verify).
-  if (!process.argv.includes('--if-stale') || serverBundleIsStale()) await buildServer();
+  if (process.argv.includes('--if-stale')) await ensureServerBuilt({ quiet: false });
+  else await buildServer();
 }

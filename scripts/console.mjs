@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildServer, serverBundleIsStale, serverOutDir } from './build-server.mjs';
+import { ensureServerBuilt, serverBundleIsStale, serverOutDir } from './build-server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,8 +30,6 @@ if (
   const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-if (serverBundleIsStale()) {
-  console.log('Building the server once (scripts/build-server.mjs) ...');
-  await buildServer({ quiet: true });
-}
+if (serverBundleIsStale()) console.log('Building the server once (scripts/build-server.mjs) ...');
+await ensureServerBuilt();
 await import(pathToFileURL(join(serverOutDir, 'cli.js')).href);

@@ -9,7 +9,7 @@ export const SERVER_CLI = join(ROOT, 'out', 'server', 'cli.js');
 
 /**
  * Builds out/server (scripts/build-server.mjs) when it is missing or older than its sources,
- * so a test or bench of the built server never runs yesterday's bundle.
+ * so a test or bench of the built server never runs yesterday's bundle (one builder at a time).
  */
 export function ensureServerBundle(): void {
   const check = spawnSync(
@@ -17,8 +17,7 @@ export function ensureServerBundle(): void {
     [
       '--input-type=module',
       '-e',
-      "import { serverBundleIsStale, buildServer } from './scripts/build-server.mjs';" +
-        'if (serverBundleIsStale()) await buildServer({ quiet: true });',
+      "import { ensureServerBuilt } from './scripts/build-server.mjs'; await ensureServerBuilt();",
     ],
     { cwd: ROOT, encoding: 'utf8' },
   );
