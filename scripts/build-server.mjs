@@ -104,6 +104,8 @@ export async function buildServer({ quiet = false } = {}) {
  * a folder (mkdir is atomic); one older than a minute is a crashed builder's and is taken over.
  */
 export async function ensureServerBuilt({ quiet = true } = {}) {
+  // Fresh (or an installed server without sources, whose out/ may be read-only): nothing to do.
+  if (!serverBundleIsStale()) return;
   const lock = join(root, 'out', '.server-build-lock');
   mkdirSync(join(root, 'out'), { recursive: true });
   const deadline = Date.now() + 120_000;
