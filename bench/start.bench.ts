@@ -16,7 +16,7 @@ import {
   spawnServer,
   type ServerProcess,
 } from '../tests/helpers/server-process';
-import { childrenOf } from '../tests/integration/ingest/support/console-process';
+import { childrenOf, commandOf } from '../tests/integration/ingest/support/console-process';
 import { formatMs, percentile } from './lib/stats';
 
 const RUNS = Number(process.env.LINEWATCH_BENCH_START_RUNS ?? 5);
@@ -45,9 +45,21 @@ function cpuMs(pid: number): number {
   }
 }
 
+/** Resident memory of a process now, in MB (VmRSS from /proc). */
+function rssMb(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 interface StartFigure {
   wallMs: number;
   cpuMs: number;
+  /** RSS at the first answer, by process: "main", then each child's entry file name. */
+  rssMb: Record<string, number>;
 }
 
 async function timeStart(kind: 'bundle' | 'source'): Promise<StartFigure> {
@@ -61,10 +73,16 @@ async function timeStart(kind: 'bundle' | 'source'): Promise<StartFigure> {
     const wallMs = await firstAnswer(server, started);
     const pid = server.child.pid!;
     // tsx's own esbuild service counts too: compiling at run time is part of that start.
-    const cpu = [pid, ...childrenOf(pid)].reduce((sum, each) => sum + cpuMs(each), 0);
+    const children = childrenOf(pid);
+    const cpu = [pid, ...children].reduce((sum, each) => sum + cpuMs(each), 0);
+    const rss: Record<string, number> = { main: rssMb(pid) };
+    for (const child of children) {
+      const name = /([\w-]+)\.[jt]s\b/.exec(commandOf(child))?.[1] ?? `pid ${child}`;
+      rss[name] = rssMb(child);
+    }
     const stopped = await server.stop();
     if (stopped.code !== 0) throw new Error(`server exited ${stopped.code}:\n${server.output()}`);
-    return { wallMs, cpuMs: cpu };
+    return { wallMs, cpuMs: cpu, rssMb: rss };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -83,6 +101,13 @@ const line = (label: string, runs: StartFigure[]) => {
   const cpus = runs.map((run) => run.cpuMs);
   console.log(
     `  ${label} median ${formatMs(median(walls))} (${walls.map((ms) => formatMs(ms)).join(', ')}); CPU ${formatMs(median(cpus))}`,
+  );
+  const last = runs.at(-1)!.rssMb;
+  const total = Object.values(last).reduce((sum, mb) => sum + mb, 0);
+  console.log(
+    `    RSS at the first answer: ${Object.entries(last)
+      .map(([name, mb]) => `${name} ${Math.round(mb)} MB`)
+      .join(', ')}; ${Math.round(total)} MB in all`,
   );
 };
 console.log(
