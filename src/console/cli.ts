@@ -1,7 +1,8 @@
 /**
- * Console mode: `npm run console -- --port 8080 --host 127.0.0.1 --data-dir DIR`.
- * The same backend as the desktop app, under plain Node, serving the built renderer,
- * the REST API and the live WebSocket to a browser.
+ * The Linewatch server, alias console mode: `npm run server -- --host 0.0.0.0 --data-dir DIR`
+ * (built into out/server/cli.js by scripts/build-server.mjs; an installed server runs that file).
+ * The same backend as the desktop app, under plain Node, serving the built renderer, the REST
+ * API and the live WebSocket to browsers, over TLS on anything but loopback.
  */
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/backend';
