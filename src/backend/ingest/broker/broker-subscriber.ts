@@ -187,8 +187,8 @@ export class BrokerSubscriber {
       send(packet, ...rest);
     };
     internals.handleMessage = (packet, callback) => {
-      // Another area's line (a subscription left in the broker's session from an earlier
-      // --lines): acknowledged and not kept here; that area's server has its own copy.
+      // Another area's line (a filter an earlier run, without --lines or with other lines, left
+      // in the broker's session): acknowledged and not kept; that area's server has its own copy.
       if (!inLineScope(packet.topic, this.settings.topicRoot, this.settings.lines ?? [])) {
         callback();
         return;
