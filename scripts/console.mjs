@@ -1,8 +1,14 @@
-// `npm run console -- [--port 8080] [--host 127.0.0.1] [--data-dir DIR]`: builds the
-// renderer if it is missing or older than its sources, then serves console mode.
-import { spawnSync, spawn } from 'node:child_process';
+// `npm run server` / `npm run console -- [--port 8080] [--host 127.0.0.1] [--data-dir DIR] …`:
+// in a checkout with sources, builds the renderer and the server bundle (out/server) if they
+// are missing or older than their sources, then runs the built server in this process: plain
+// Node, nothing compiled at run time. An installed server runs `node out/server/cli.js` itself.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ensureServerBuilt, serverBundleIsStale, serverOutDir } from './build-server.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 function newestMtime(dir) {
   let newest = 0;
@@ -13,21 +19,17 @@ function newestMtime(dir) {
   return newest;
 }
 
-const built = 'out/renderer/index.html';
-const stale =
-  !existsSync(built) ||
-  statSync(built).mtimeMs < Math.max(newestMtime('src/renderer'), newestMtime('src/shared'));
-if (stale) {
+const renderer = join(root, 'out/renderer/index.html');
+const rendererSources = [join(root, 'src/renderer'), join(root, 'src/shared')];
+if (
+  rendererSources.every((dir) => existsSync(dir)) &&
+  (!existsSync(renderer) ||
+    statSync(renderer).mtimeMs < Math.max(...rendererSources.map(newestMtime)))
+) {
   console.log('Building the renderer once (electron-vite build) ...');
-  const result = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-const child = spawn(
-  process.execPath,
-  ['--import', 'tsx', 'src/console/cli.ts', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+if (serverBundleIsStale()) console.log('Building the server once (scripts/build-server.mjs) ...');
+await ensureServerBuilt();
+await import(pathToFileURL(join(serverOutDir, 'cli.js')).href);

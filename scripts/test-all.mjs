@@ -42,6 +42,9 @@ if (want('types')) {
     failedSteps.push('tsc web');
 }
 if (want('build') && !run('build', 'npx', ['electron-vite', 'build'])) failedSteps.push('build');
+// The server (npm run server): plain-JS bundles in out/server, which the server tests run.
+if (want('build') && !run('build (server)', 'node', ['scripts/build-server.mjs']))
+  failedSteps.push('build server');
 // The Electron shell's static scan reads the built renderer page (its CSP meta tag).
 if (want('scan') && !run('electron scan', 'node', ['scripts/electron-scan.mjs']))
   failedSteps.push('electron scan');

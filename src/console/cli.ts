@@ -1,16 +1,17 @@
 /**
- * Console mode: `npm run console -- --port 8080 --host 127.0.0.1 --data-dir DIR`.
- * The same backend as the desktop app, under plain Node, serving the built renderer,
- * the REST API and the live WebSocket to a browser.
+ * The Linewatch server, alias console mode: `npm run server -- --host 0.0.0.0 --data-dir DIR`
+ * (built into out/server/cli.js by scripts/build-server.mjs; an installed server runs that file).
+ * The same backend as the desktop app, under plain Node, serving the built renderer, the REST
+ * API and the live WebSocket to browsers, over TLS on anything but loopback.
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/backend';
 import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
 import { nodeLauncher } from '../backend/node-launcher';
 import { ChromiumPdfPrinter } from '../backend/reports/pdf/chromium-pdf-printer';
-import { parseConsoleOptions, UsageError } from './cli-options';
+import { parseConsoleOptions, UsageError, type ConsoleOptions } from './cli-options';
 import { startConsoleServer } from './http/server';
+import { ownCertificate, readGivenCertificate, type ServerCertificate } from './server-certificate';
 
 const log = (line: string) => console.log(`[linewatch] ${line}`);
 
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
       `WARNING: serving plain HTTP on ${options.host}: passwords and tokens cross the network unencrypted.`,
     );
   }
+  // Before the backend: a certificate that cannot be read stops the start at once.
+  const certificate = await serverCertificate(options);
   const backend = await createBackend({
     dataDir: options.dataDir,
     launcher: nodeLauncher,
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
     ingest: {
       broker: brokerSettingsFromEnv(process.env, options.brokerUrl),
       embeddedPort: options.embeddedBrokerPort,
+      lines: options.lines,
     },
   });
   const server = await startConsoleServer({
@@ -36,14 +40,9 @@ async function main(): Promise<void> {
     host: options.host,
     port: options.port,
     rendererDir: fileURLToPath(new URL('../../out/renderer/', import.meta.url)),
-    tls:
-      options.tlsCert && options.tlsKey
-        ? { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }
-        : undefined,
+    tls: certificate ? { cert: certificate.cert, key: certificate.key } : undefined,
     log,
   });
-  console.log(`Linewatch console listening on ${server.url} (data in ${options.dataDir})`);
-
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
@@ -54,6 +53,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Only now "listening": whoever starts the server (systemd, a test) may stop it from here on.
+  if (certificate) {
+    log(
+      `TLS certificate ${certificate.certFile}${certificate.created ? ' (made on this first start)' : ''}, SHA-256 fingerprint: ${certificate.fingerprint256}`,
+    );
+  }
+  if (options.lines.length) log(`reading only lines ${options.lines.join(', ')}`);
+  console.log(`Linewatch console listening on ${server.url} (data in ${options.dataDir})`);
+}
+
+/** The given certificate, the server's own (made on the first start), or none (plain HTTP). */
+async function serverCertificate(options: ConsoleOptions): Promise<ServerCertificate | null> {
+  if (options.tls === 'given' && options.tlsCert && options.tlsKey)
+    return readGivenCertificate(options.tlsCert, options.tlsKey);
+  if (options.tls === 'own') return ownCertificate(options.dataDir, new Date(), options.host);
+  return null;
 }
 
 main().catch((error: unknown) => {

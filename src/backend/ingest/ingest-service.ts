@@ -20,6 +20,8 @@ export interface IngestOptions {
   broker: BrokerSettings;
   /** Port of the embedded broker when `broker.url` is empty; 0 picks a free one. */
   embeddedPort: number;
+  /** Only these lines' topics are read (a server limited with --lines); absent or empty: all. */
+  lines?: readonly string[];
 }
 
 /**
@@ -107,7 +109,7 @@ export class IngestService {
       }
     }
     this.subscriber = new BrokerSubscriber(
-      { ...this.options.broker, url },
+      { ...this.options.broker, url, lines: this.options.lines },
       clientId,
       (messages) => this.store.ingestBatch(messages),
       {

@@ -32,9 +32,24 @@ export const MAX_WAITING = 20_000;
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
 
-/** The topics Linewatch reads, under the configured root. */
-export function subscriptionTopics(root: string): string[] {
-  return ['test', 'telemetry', 'state', 'command/ack'].map((kind) => `${root}/+/+/${kind}`);
+const KINDS = ['test', 'telemetry', 'state', 'command/ack'];
+
+/**
+ * The topics Linewatch reads, under the configured root: every line's, or with `lines` (a
+ * server limited to some lines, `--lines L1,L2`) only those lines' (`factory/L1/+/test`, …).
+ */
+export function subscriptionTopics(root: string, lines: readonly string[] = []): string[] {
+  if (lines.length === 0) return KINDS.map((kind) => `${root}/+/+/${kind}`);
+  return lines.flatMap((line) => KINDS.map((kind) => `${root}/${line}/+/${kind}`));
+}
+
+/** Whether a topic belongs to the lines a limited server reads (every topic when unlimited). */
+export function inLineScope(topic: string, root: string, lines: readonly string[]): boolean {
+  if (lines.length === 0) return true;
+  const line = topic.startsWith(`${root}/`)
+    ? topic.slice(root.length + 1).split('/')[0]
+    : undefined;
+  return line !== undefined && lines.includes(line);
 }
 
 /**
@@ -61,7 +76,8 @@ export class BrokerSubscriber {
   state: ConnectionState = 'stopped';
 
   constructor(
-    private readonly settings: BrokerSettings & { url: string },
+    /** `lines`: only these lines' topics (a server limited with --lines); empty or absent: all. */
+    private readonly settings: BrokerSettings & { url: string; lines?: readonly string[] },
     private readonly clientId: string,
     commit: (messages: RawMessage[]) => Promise<IngestSummary>,
     private readonly events: SubscriberEvents,
@@ -101,10 +117,15 @@ export class BrokerSubscriber {
     client.on('connect', (connack) => {
       this.backoffMs = MIN_BACKOFF_MS;
       client.options.reconnectPeriod = MIN_BACKOFF_MS;
-      const topics = subscriptionTopics(this.settings.topicRoot);
+      const lines = this.settings.lines ?? [];
+      const topics = subscriptionTopics(this.settings.topicRoot, lines);
       client.subscribe(topics, { qos: 1 }, (error) => {
         if (error) this.setState('offline', `subscribe failed: ${error.message}`);
       });
+      // The broker keeps a persistent session's subscriptions: a server that once read every
+      // line and now is limited drops the all-lines filters (handleMessage skips the rest).
+      if (lines.length > 0 && connack.sessionPresent)
+        client.unsubscribe(subscriptionTopics(this.settings.topicRoot), () => undefined);
       this.setState('connected', connack.sessionPresent ? 'session resumed' : 'new session');
     });
     client.on('close', () => {
@@ -166,6 +187,12 @@ export class BrokerSubscriber {
       send(packet, ...rest);
     };
     internals.handleMessage = (packet, callback) => {
+      // Another area's line (a filter an earlier run, without --lines or with other lines, left
+      // in the broker's session): acknowledged and not kept; that area's server has its own copy.
+      if (!inLineScope(packet.topic, this.settings.topicRoot, this.settings.lines ?? [])) {
+        callback();
+        return;
+      }
       const packetId = packet.qos > 0 && packet.messageId !== undefined ? packet.messageId : null;
       if (packetId !== null) this.awaitingCommit.add(packetId);
       // Stopping: a QoS 1 message stays unacknowledged (its ack is held forever) and the broker

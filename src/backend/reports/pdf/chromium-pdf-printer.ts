@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PdfPrinter, PrintJob } from './pdf-printer';
 
 /** Where Chromium is usually found; LINEWATCH_CHROMIUM_PATH wins over all of them. */
@@ -52,13 +52,18 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   constructor(private readonly executablePath: string | null = findChromium()) {}
 
   private launch(): Promise<Browser> {
-    if (!this.executablePath) {
+    const executablePath = this.executablePath;
+    if (!executablePath) {
       throw new Error(
         'PDF export needs Chromium: install it (apt-get install chromium) or set LINEWATCH_CHROMIUM_PATH',
       );
     }
     if (!this.browser) {
-      const launching = chromium.launch({ executablePath: this.executablePath, args: ARGS });
+      // playwright-core is loaded here, on the first PDF, not at start: importing it costs
+      // about half a second and 80 MB, which the server's start → first answer would pay.
+      const launching = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({ executablePath, args: ARGS }),
+      );
       // A failed start is not cached: the next PDF tries again.
       launching.catch(() => (this.browser = null));
       this.browser = launching.then((browser) => {
