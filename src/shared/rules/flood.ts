@@ -96,10 +96,34 @@ export function floodsOf(raisedMs: readonly number[]): Flood[] {
   return floods;
 }
 
+/** An alert as the flood rule sees it: its group and when it was raised. */
+export interface Raise {
+  lineId: string | null;
+  raisedMs: number;
+}
+
+/** The raise of an alert as the contract carries it. */
+export const raiseOf = (alert: { lineId: string | null; raisedAt: string }): Raise => ({
+  lineId: alert.lineId,
+  raisedMs: Date.parse(alert.raisedAt),
+});
+
+/**
+ * The groups flooding on a screen whose clock says `clockMs`: at the later of that and the
+ * newest raise it knows (a screen's clock ticks coarsely; a raise is never in the future).
+ */
+export function floodingOnScreen(
+  raises: Iterable<Raise>,
+  clockMs: number,
+): Map<FloodGroup, number> {
+  const all = [...raises];
+  let atMs = clockMs;
+  for (const raise of all) atMs = Math.max(atMs, raise.raisedMs);
+  return floodingGroups(all, atMs);
+}
+
 /** Raised times by flood group. */
-export function raisedByGroup(
-  alerts: Iterable<{ lineId: string | null; raisedMs: number }>,
-): Map<FloodGroup, number[]> {
+export function raisedByGroup(alerts: Iterable<Raise>): Map<FloodGroup, number[]> {
   const groups = new Map<FloodGroup, number[]>();
   for (const alert of alerts) {
     const group = floodGroupOf(alert);
@@ -114,10 +138,7 @@ export function raisedByGroup(
  * The groups flooding at `atMs`, with their alerts in the window: what the banner shows.
  * `alerts` are every alert known to have been raised lately, whatever their state.
  */
-export function floodingGroups(
-  alerts: Iterable<{ lineId: string | null; raisedMs: number }>,
-  atMs: number,
-): Map<FloodGroup, number> {
+export function floodingGroups(alerts: Iterable<Raise>, atMs: number): Map<FloodGroup, number> {
   const flooding = new Map<FloodGroup, number>();
   for (const [group, times] of raisedByGroup(alerts)) {
     const count = alertsInFloodWindow(times, atMs);

@@ -1,20 +1,15 @@
 import { useMemo, useState } from 'react';
-import type { Alert } from '../../../../shared/contract';
-import { FLOOD_WINDOW_MS, floodingGroups, type FloodGroup } from '../../../../shared/rules/flood';
+import {
+  FLOOD_WINDOW_MS,
+  floodingOnScreen,
+  raiseOf,
+  type FloodGroup,
+  type Raise,
+} from '../../../../shared/rules/flood';
 import { api } from '../../api/client';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
-
-interface Raise {
-  lineId: string | null;
-  raisedMs: number;
-}
-
-const raiseOf = (alert: Alert): Raise => ({
-  lineId: alert.lineId,
-  raisedMs: Date.parse(alert.raisedAt),
-});
 
 /**
  * The flood groups (lines, plant-wide alerts) flooding now by the shared rule, with their alerts
@@ -50,9 +45,6 @@ export function useFloodingGroups(): ReadonlyMap<FloodGroup, number> {
     const raises = new Map<number, Raise>();
     for (const alert of initial.data?.alerts ?? []) raises.set(alert.id, raiseOf(alert));
     for (const [id, raise] of live) raises.set(id, raise);
-    // The clock ticks every 15 s; a raise newer than the last tick is the latest moment known.
-    let atMs = now;
-    for (const raise of raises.values()) atMs = Math.max(atMs, raise.raisedMs);
-    return floodingGroups(raises.values(), atMs);
+    return floodingOnScreen(raises.values(), now);
   }, [initial.data, live, now]);
 }
