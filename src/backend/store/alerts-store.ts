@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertQuery, AlertState } from '../../shared/contract';
-import { alertViewSql } from '../../shared/rules/alert-active';
+import { alertViewSql, shelvingOverSql } from '../../shared/rules/alert-active';
 import { floodGroupOf } from '../../shared/rules/flood';
 import { shelvingProblem } from '../../shared/rules/shelving';
 import { noteReturn } from '../alerts/rules/chatter';
@@ -279,10 +279,11 @@ export class AlertsStore {
   /** Shelvings whose time is up end; the alerts show again in whatever state they reached. */
   expireShelves(nowMs: number): number {
     const ids = this.sql(
-      'SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?',
+      `SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL
+         AND ${shelvingOverSql('shelved_until_ms', '@now')}`,
     )
       .pluck()
-      .all(nowMs) as number[];
+      .all({ now: nowMs }) as number[];
     for (const id of ids) this.unshelve(id, null, 'the shelving expired');
     return ids.length;
   }

@@ -1,6 +1,7 @@
 import {
   alertsInFloodWindow,
   assessFlood,
+  FLOOD_WINDOW_MINUTES,
   FLOOD_WINDOW_MS,
   floodGroupLabel,
   type FloodGroup,
@@ -44,7 +45,7 @@ export class FloodStore {
         type: 'alerts.flood',
         target: group ?? 'plant',
         lineId: group,
-        message: `Alert flood on ${floodGroupLabel(group)}: ${inWindow} new alerts within ${FLOOD_WINDOW_MS / 60_000} minutes`,
+        message: `Alert flood on ${floodGroupLabel(group)}: ${inWindow} new alerts within ${FLOOD_WINDOW_MINUTES} minutes`,
         details: { lineId: group, alertsInWindow: inWindow },
       });
     }

@@ -45,12 +45,16 @@ export interface AlertViewColumns {
   now: string;
 }
 
+/** A shelving that has ended at `now` (or none), as SQL: the shelving's expiry uses it too. */
+export const shelvingOverSql = (shelvedUntilMs: string, now: string): string =>
+  `(${shelvedUntilMs} IS NULL OR ${shelvedUntilMs} <= ${now})`;
+
 /** The rule as a SQL condition for each view of `alerts.list` ('history' keeps every alert). */
 export function alertViewSql(
   view: OpenView | 'history',
   { state, outOfService, shelvedUntilMs, now }: AlertViewColumns,
 ): string {
-  const shelved = `(${outOfService} = 1 OR coalesce(${shelvedUntilMs} > ${now}, 0))`;
+  const shelved = `(${outOfService} = 1 OR NOT ${shelvingOverSql(shelvedUntilMs, now)})`;
   if (view === 'history') return '1';
   if (view === 'active') return `(${state} <> 'cleared' AND NOT ${shelved})`;
   return `(${state} <> 'cleared' AND ${shelved})`;

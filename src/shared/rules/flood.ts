@@ -20,7 +20,8 @@
 
 /** More than this many alerts raised within the window is a flood. */
 export const FLOOD_MORE_THAN = 10;
-export const FLOOD_WINDOW_MS = 10 * 60_000;
+export const FLOOD_WINDOW_MINUTES = 10;
+export const FLOOD_WINDOW_MS = FLOOD_WINDOW_MINUTES * 60_000;
 
 /** The group an alert counts in: its line, or null for the plant-wide alerts. */
 export type FloodGroup = string | null;

@@ -14,7 +14,7 @@ import {
   PRIORITIES,
   type ReportBody,
 } from './report-parts';
-import { FLOOD_MORE_THAN, FLOOD_WINDOW_MS } from '../../../shared/rules/flood';
+import { FLOOD_MORE_THAN, FLOOD_WINDOW_MINUTES } from '../../../shared/rules/flood';
 import { floodsInRange } from './alarm-floods';
 import { alertInScope, scopeParams } from './report-scope-sql';
 
@@ -131,7 +131,7 @@ export function alarmReport(db: Database, job: ReportJob): ReportBody {
     {
       key: 'floods',
       title: 'Alert floods',
-      note: `ISA-18.2: more than ${FLOOD_MORE_THAN} alerts raised within ${minutes(FLOOD_WINDOW_MS)} minutes on one line (plant-wide alerts count on their own), the same rule as the live flood event and the banner on the Alerts page. A flood lasts from the first alert of the window in which it began to the last alert raised while it held.`,
+      note: `ISA-18.2: more than ${FLOOD_MORE_THAN} alerts raised within ${FLOOD_WINDOW_MINUTES} minutes on one line (plant-wide alerts count on their own), the same rule as the live flood event and the banner on the Alerts page. A flood lasts from the first alert of the window in which it began to the last alert raised while it held.`,
       figures: [],
       charts: [],
       tables: [

@@ -1,4 +1,8 @@
-import { FLOOD_MORE_THAN, FLOOD_WINDOW_MS, floodGroupLabel } from '../../../../shared/rules/flood';
+import {
+  FLOOD_MORE_THAN,
+  FLOOD_WINDOW_MINUTES,
+  floodGroupLabel,
+} from '../../../../shared/rules/flood';
 import { useFloodingGroups } from './use-flooding-groups';
 
 /**
@@ -16,8 +20,8 @@ export function FloodBanner() {
         {flooded
           .map(([group, count]) => `${floodGroupLabel(group)}: ${count} new alerts`)
           .join(', ')}{' '}
-        in the last {FLOOD_WINDOW_MS / 60_000} minutes (more than {FLOOD_MORE_THAN}). Look for a
-        common cause first.
+        in the last {FLOOD_WINDOW_MINUTES} minutes (more than {FLOOD_MORE_THAN}). Look for a common
+        cause first.
       </p>
     </div>
   );
