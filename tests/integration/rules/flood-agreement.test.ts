@@ -17,6 +17,7 @@ import {
   raiseOf,
   type FloodGroup,
 } from '../../../src/shared/rules/flood';
+import { insertPlant } from '../reports/support/plant-rows';
 import { cellsOf, tableOf } from '../reports/support/report-reading';
 
 const T0 = Date.parse('2026-11-20T06:00:00Z');
@@ -52,25 +53,7 @@ function runSequence(steps: Step[]): Sides {
   const path = join(dir, 'linewatch.sqlite');
   const { db } = openDatabase(path, join(process.cwd(), 'src/backend/store/migrations'));
   try {
-    const created = new Date(T0 - 60_000).toISOString();
-    for (const line of ['L-1', 'L-2']) {
-      db.prepare('INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?)').run(
-        line,
-        line,
-        created,
-      );
-    }
-    for (const [id, line] of [
-      ['M-1', 'L-1'],
-      ['M-2', 'L-2'],
-    ]) {
-      db.prepare('INSERT INTO machines (id, line_id, name, created_at) VALUES (?, ?, ?, ?)').run(
-        id,
-        line,
-        id,
-        created,
-      );
-    }
+    insertPlant(db, { 'M-1': 'L-1', 'M-2': 'L-2' }, new Date(T0 - 60_000).toISOString());
     let nowMs = T0;
     const announced: { group: FloodGroup; beganMs: number }[] = [];
     const record = (event: NewEvent) => {
