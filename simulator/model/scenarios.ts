@@ -2,22 +2,20 @@
  * Named scenarios, combinable. Each is a small change to how machines behave; the model
  * asks these functions rather than testing scenario names all over the place.
  */
-export const SCENARIO_NAMES = [
-  'overheat',
-  'drift',
-  'downtime',
-  'bad-data',
-  'flood',
-  'broker-drop',
-] as const;
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+import {
+  isScenarioName,
+  SCENARIO_NAMES,
+  type ScenarioName,
+} from '../../src/shared/rules/simulator-scenarios';
+
+export { SCENARIO_NAMES, type ScenarioName };
 
 export function parseScenarioList(text: string): ScenarioName[] {
   const names = text
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name.length > 0);
-  const unknown = names.filter((name) => !SCENARIO_NAMES.some((known) => known === name));
+  const unknown = names.filter((name) => !isScenarioName(name));
   if (unknown.length > 0) {
     throw new Error(`unknown scenario ${unknown.join(', ')} (known: ${SCENARIO_NAMES.join(', ')})`);
   }

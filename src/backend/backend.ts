@@ -214,12 +214,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     launch: () => options.launcher.launchSimulator(),
     // The broker ingest reads (with the embedded broker, its local URL): what the simulator
     // sends comes back through ingest like real machines. Without ingest there is none.
-    broker: () => {
-      if (!options.ingest) return null;
-      const { url, topicRoot, username, password, caFile, certFile, keyFile } =
-        ingest.brokerSettings();
-      return { url, topicRoot, username, password, caFile, certFile, keyFile };
-    },
+    broker: () => (options.ingest ? ingest.brokerSettings() : null),
     store,
     now,
     log,

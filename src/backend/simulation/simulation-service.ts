@@ -1,26 +1,16 @@
 import type { SimulatorOptions, SimulatorStatus } from '../../shared/contract';
+import { credentialsOf, type BrokerConnection } from '../../shared/rules/broker-connection';
 import { ApiFailure } from '../api/api-failure';
 import type { StoreChannel } from '../store/rpc';
 import type { StoreClient } from '../store/store-client';
 import { type RateSample, toCounters, totalSent } from './simulator-counters';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
 
-/** The broker Linewatch reads, as the simulator must reach it. */
-export interface SimulatorBroker {
-  url: string;
-  topicRoot: string;
-  username?: string;
-  password?: string;
-  caFile?: string;
-  certFile?: string;
-  keyFile?: string;
-}
-
 export interface SimulationDeps {
   /** Starts a fresh simulator process (child_process under Node, utilityProcess in Electron). */
   launch: () => StoreChannel;
-  /** The broker ingest reads now; null when Linewatch reads none (API tests). */
-  broker: () => SimulatorBroker | null;
+  /** The broker ingest reads now, as the simulator must reach it; null when Linewatch reads none (API tests). */
+  broker: () => BrokerConnection | null;
   store: Pick<StoreClient, 'appendEvent'>;
   now: () => number;
   log: (line: string) => void;
@@ -90,10 +80,10 @@ export class SimulationService {
       );
     }
     const startedAtMs = this.deps.now();
-    const { url, ...connection } = broker;
     const run: SimulatorRun = {
-      ...connection,
-      brokerUrl: url,
+      ...credentialsOf(broker),
+      brokerUrl: broker.url,
+      topicRoot: broker.topicRoot,
       ...options,
       // A run of its own, so its messages are neither duplicates nor retests of an earlier run.
       runId: `sim${Date.now().toString(36)}`,

@@ -6,18 +6,10 @@
  * It lives in src/backend (not in simulator/) because the desktop shell must name it in a
  * `?modulePath` import, and src/main may import the backend but not the simulator.
  */
-import { readFileSync } from 'node:fs';
-import { SCENARIO_NAMES, type ScenarioName } from '../../../simulator/model';
+import { readBrokerTls } from '../ingest/broker/broker-tls';
 import { SimulatorRunner } from '../../../simulator/runner';
-import type { SimulatorScenario } from '../../shared/contract';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
 import { parentChannel } from '../process/parent-channel';
-
-// The contract repeats the simulator's scenario names; these two lines fail to compile if the
-// lists ever disagree.
-const contractNames: readonly ScenarioName[] = [] as SimulatorScenario[];
-const modelNames: readonly SimulatorScenario[] = SCENARIO_NAMES;
-void [contractNames, modelNames];
 
 /** Stopping publishes every machine's `offline` state; a broker that does not answer gets this long. */
 const STOP_GRACE_MS = 5_000;
@@ -31,13 +23,7 @@ function startRun(run: SimulatorRun): void {
   if (runner) return;
   runner = new SimulatorRunner({
     brokerUrl: run.brokerUrl,
-    credentials: {
-      username: run.username,
-      password: run.password,
-      ca: run.caFile ? readFileSync(run.caFile) : undefined,
-      cert: run.certFile ? readFileSync(run.certFile) : undefined,
-      key: run.keyFile ? readFileSync(run.keyFile) : undefined,
-    },
+    credentials: { username: run.username, password: run.password, ...readBrokerTls(run) },
     model: {
       seed: run.seed,
       lines: run.lines,

@@ -1,16 +1,12 @@
 import type { RunnerStats } from '../../../simulator/runner-stats';
 import type { SimulatorScenario } from '../../shared/contract';
+import type { BrokerCredentials } from '../../shared/rules/broker-connection';
 
 /** Everything the simulator process needs for one run; plain data, so it survives IPC. */
-export interface SimulatorRun {
+export interface SimulatorRun extends BrokerCredentials {
+  /** The broker Linewatch reads, with the credentials and TLS files Linewatch itself uses. */
   brokerUrl: string;
   topicRoot: string;
-  /** The broker's credentials and TLS files, as Linewatch itself uses them. */
-  username?: string;
-  password?: string;
-  caFile?: string;
-  certFile?: string;
-  keyFile?: string;
   lines: number;
   machinesPerLine: number;
   rate: number;

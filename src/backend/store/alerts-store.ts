@@ -1,109 +1,23 @@
-import type { Database, Statement } from 'better-sqlite3';
-import type {
-  Alert,
-  AlertQuery,
-  AlertState,
-  Threshold,
-  ThresholdInput,
-} from '../../shared/contract';
+import type { Database } from 'better-sqlite3';
+import type { Alert, AlertQuery, AlertState } from '../../shared/contract';
+import { alertViewSql, shelvingOverSql } from '../../shared/rules/alert-active';
+import { floodGroupOf } from '../../shared/rules/flood';
+import { shelvingProblem } from '../../shared/rules/shelving';
 import { noteReturn } from '../alerts/rules/chatter';
 import type { Condition } from '../alerts/rules/conditions';
-import { FAIL_RATE_WINDOW } from '../alerts/rules/fail-rate';
-import { assessFlood, FLOOD_WINDOW_MS } from '../alerts/rules/flood';
 import { nextAlertState, type AlertAction } from '../alerts/rules/lifecycle';
 import type { LimitWatch } from '../alerts/rules/limit-watch';
+import {
+  iso,
+  PRIORITY_RANK,
+  SELECT_ALERT,
+  StatementCache,
+  toAlert,
+  type AlertRow,
+} from './alert-rows';
 import type { EventVisibility, NewEvent } from './events-store';
+import { FloodStore } from './flood-store';
 import { StoreError } from './rpc';
-
-interface AlertRow {
-  id: number;
-  condition_key: string;
-  source: Alert['source'];
-  priority: Alert['priority'];
-  line_id: string | null;
-  machine_id: string | null;
-  message: string;
-  value: number | null;
-  state: AlertState;
-  raised_ms: number;
-  raise_count: number;
-  returned_ms: number | null;
-  acked_ms: number | null;
-  acked_by: string | null;
-  cleared_ms: number | null;
-  resolved_by: string | null;
-  resolve_reason: string | null;
-  shelved_until_ms: number | null;
-  shelved_by: string | null;
-  shelve_reason: string | null;
-  out_of_service: number | null;
-}
-
-interface ThresholdRow {
-  machine_id: string;
-  line_id: string;
-  metric: string;
-  high_high: number | null;
-  high: number | null;
-  low: number | null;
-  low_low: number | null;
-  deadband: number;
-  on_delay_s: number;
-  updated_ms: number;
-  updated_by: string;
-}
-
-export type ThresholdSettings = Omit<Threshold, 'updatedAt' | 'updatedBy' | 'lineId'>;
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-
-const SELECT_ALERT = `SELECT a.*, c.out_of_service FROM alerts a
-  LEFT JOIN alert_conditions c ON c.condition_key = a.condition_key`;
-
-const PRIORITY_RANK = `CASE a.priority WHEN 'critical' THEN 0 WHEN 'high' THEN 1
-  WHEN 'medium' THEN 2 ELSE 3 END`;
-
-function toAlert(row: AlertRow): Alert {
-  return {
-    id: row.id,
-    conditionKey: row.condition_key,
-    source: row.source,
-    priority: row.priority,
-    lineId: row.line_id,
-    machineId: row.machine_id,
-    message: row.message,
-    value: row.value,
-    state: row.state,
-    raisedAt: iso(row.raised_ms)!,
-    raiseCount: row.raise_count,
-    returnedAt: iso(row.returned_ms),
-    ackedAt: iso(row.acked_ms),
-    ackedBy: row.acked_by,
-    clearedAt: iso(row.cleared_ms),
-    resolvedBy: row.resolved_by,
-    resolveReason: row.resolve_reason,
-    shelvedUntil: iso(row.shelved_until_ms),
-    shelvedBy: row.shelved_by,
-    shelveReason: row.shelve_reason,
-    outOfService: row.out_of_service === 1,
-  };
-}
-
-function toThreshold(row: ThresholdRow): Threshold {
-  return {
-    machineId: row.machine_id,
-    lineId: row.line_id,
-    metric: row.metric,
-    highHigh: row.high_high,
-    high: row.high,
-    low: row.low,
-    lowLow: row.low_low,
-    deadband: row.deadband,
-    onDelayS: row.on_delay_s,
-    updatedAt: new Date(row.updated_ms).toISOString(),
-    updatedBy: row.updated_by,
-  };
-}
 
 const STATE_EVENT: Record<AlertState, string> = {
   active_unacked: 'alert.raised',
@@ -113,30 +27,28 @@ const STATE_EVENT: Record<AlertState, string> = {
 };
 
 /**
- * The alerts table, the conditions behind it and the alarm limits. Every change goes through
+ * The alert lifecycle: the alerts table and the conditions behind it. Every change goes through
  * the ISA-18.2 state machine (rules/lifecycle.ts), records an event and reports the alert for
- * live views. Runs inside the store's transactions; it opens none itself.
+ * live views; each new alert is shown to the flood rule (flood-store.ts). The alarm limits are
+ * in thresholds-store.ts. Runs inside the store's transactions; it opens none itself.
  */
 export class AlertsStore {
-  private readonly thresholdCache = new Map<string, ThresholdSettings[]>();
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: StatementCache;
+  private readonly floods: FloodStore;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly record: (event: NewEvent) => void,
     private readonly changed: (alert: Alert) => void,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+    this.floods = new FloodStore(this.statements, record);
+  }
 
   // ---- Reading -------------------------------------------------------------------------
 
-  /** Prepared once per SQL text: these run for every stored message. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private sql(text: string) {
+    return this.statements.sql(text);
   }
 
   get(id: number): Alert | null {
@@ -149,20 +61,19 @@ export class AlertsStore {
     visibility: EventVisibility,
     nowMs: number,
   ): { alerts: Alert[]; hasMore: boolean } {
-    const views: Record<AlertQuery['view'], string> = {
-      active: `a.state <> 'cleared' AND coalesce(c.out_of_service, 0) = 0
-        AND (a.shelved_until_ms IS NULL OR a.shelved_until_ms <= @now)`,
-      shelved: `a.state <> 'cleared' AND (coalesce(c.out_of_service, 0) = 1
-        OR a.shelved_until_ms > @now)`,
-      history: '1',
-    };
+    const inView = alertViewSql(query.view, {
+      state: 'a.state',
+      outOfService: 'coalesce(c.out_of_service, 0)',
+      shelvedUntilMs: 'a.shelved_until_ms',
+      now: '@now',
+    });
     const order =
       query.view === 'history'
         ? 'a.raised_ms DESC, a.id DESC'
         : `${PRIORITY_RANK}, a.raised_ms DESC, a.id DESC`;
     const rows = this.sql(
       `${SELECT_ALERT}
-         WHERE ${views[query.view]}
+         WHERE ${inView}
            AND (@all OR (a.line_id IS NULL AND a.machine_id IS NULL)
              OR a.machine_id IN (SELECT value FROM json_each(@machines))
              OR a.line_id IN (SELECT value FROM json_each(@lines)))
@@ -238,7 +149,7 @@ export class AlertsStore {
         `Alert raised (${condition.priority}): ${condition.message}`,
         null,
       );
-      if (condition.lineId) this.checkFlood(condition.lineId, nowMs);
+      this.floods.alertRaised(floodGroupOf(condition), nowMs);
       return;
     }
     const next = nextAlertState(open.state, 'raise');
@@ -305,22 +216,6 @@ export class AlertsStore {
       );
   }
 
-  // ---- Facts the rules read --------------------------------------------------------------
-
-  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[] {
-    return this.sql(
-      `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
-         ORDER BY ts_ms DESC, id DESC LIMIT ?`,
-    )
-      .pluck()
-      .all(machineId, FAIL_RATE_WINDOW) as ('PASS' | 'FAIL')[];
-  }
-
-  lineOf(machineId: string): string | undefined {
-    return this.sql('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
-      string | undefined;
-  }
-
   // ---- What people do ------------------------------------------------------------------
 
   acknowledge(id: number, actor: string, comment: string | undefined, nowMs: number): Alert {
@@ -352,8 +247,8 @@ export class AlertsStore {
   shelve(id: number, untilMs: number, actor: string, reason: string, nowMs: number): Alert {
     const row = this.existing(id);
     if (row.state === 'cleared') throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
-    if (untilMs <= nowMs)
-      throw new StoreError('INVALID_INPUT', 'The shelving must end in the future');
+    const problem = shelvingProblem(untilMs, nowMs);
+    if (problem) throw new StoreError('INVALID_INPUT', problem);
     this.sql(
       'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
     ).run(untilMs, actor, reason, id);
@@ -384,10 +279,11 @@ export class AlertsStore {
   /** Shelvings whose time is up end; the alerts show again in whatever state they reached. */
   expireShelves(nowMs: number): number {
     const ids = this.sql(
-      'SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL AND shelved_until_ms <= ?',
+      `SELECT id FROM alerts WHERE shelved_until_ms IS NOT NULL
+         AND ${shelvingOverSql('shelved_until_ms', '@now')}`,
     )
       .pluck()
-      .all(nowMs) as number[];
+      .all({ now: nowMs }) as number[];
     for (const id of ids) this.unshelve(id, null, 'the shelving expired');
     return ids.length;
   }
@@ -408,80 +304,6 @@ export class AlertsStore {
       { reason },
     );
     return this.get(id)!;
-  }
-
-  // ---- Alarm limits --------------------------------------------------------------------
-
-  thresholdsOf(machineId: string): ThresholdSettings[] {
-    let cached = this.thresholdCache.get(machineId);
-    if (!cached) {
-      cached = (
-        this.sql(
-          `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
-             WHERE t.machine_id = ?`,
-        ).all(machineId) as ThresholdRow[]
-      ).map(toThreshold);
-      this.thresholdCache.set(machineId, cached);
-    }
-    return cached;
-  }
-
-  listThresholds(
-    filter: { lineId?: string; machineId?: string },
-    machines: string[] | null,
-  ): Threshold[] {
-    const rows = this.sql(
-      `SELECT t.*, m.line_id FROM alert_thresholds t JOIN machines m ON m.id = t.machine_id
-         WHERE (@lineId IS NULL OR m.line_id = @lineId)
-           AND (@machineId IS NULL OR t.machine_id = @machineId)
-           AND (@all OR t.machine_id IN (SELECT value FROM json_each(@machines)))
-         ORDER BY m.line_id, t.machine_id, t.metric`,
-    ).all({
-      lineId: filter.lineId ?? null,
-      machineId: filter.machineId ?? null,
-      all: Number(machines === null),
-      machines: JSON.stringify(machines ?? []),
-    }) as ThresholdRow[];
-    return rows.map(toThreshold);
-  }
-
-  /** Saves (or, with every limit null, removes) the limits of a machine metric. */
-  saveThreshold(input: ThresholdInput, actor: string, nowMs: number): Threshold {
-    const line = this.lineOf(input.machineId);
-    if (!line) throw new StoreError('NOT_FOUND', `No machine ${input.machineId}`);
-    const limits = [input.highHigh, input.high, input.low, input.lowLow];
-    if (limits.every((limit) => limit === null)) {
-      this.sql('DELETE FROM alert_thresholds WHERE machine_id = ? AND metric = ?').run(
-        input.machineId,
-        input.metric,
-      );
-    } else {
-      this.sql(
-        `INSERT INTO alert_thresholds (machine_id, metric, high_high, high, low, low_low, deadband,
-             on_delay_s, updated_ms, updated_by)
-           VALUES (@machineId, @metric, @highHigh, @high, @low, @lowLow, @deadband, @onDelayS, @now, @actor)
-           ON CONFLICT (machine_id, metric) DO UPDATE SET high_high = excluded.high_high,
-             high = excluded.high, low = excluded.low, low_low = excluded.low_low,
-             deadband = excluded.deadband, on_delay_s = excluded.on_delay_s,
-             updated_ms = excluded.updated_ms, updated_by = excluded.updated_by`,
-      ).run({ ...input, now: nowMs, actor });
-    }
-    this.thresholdCache.delete(input.machineId);
-    this.record({
-      type: 'thresholds.saved',
-      actor,
-      target: `${input.machineId} ${input.metric}`,
-      lineId: line,
-      machineId: input.machineId,
-      message: `${actor} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
-      details: { ...input },
-    });
-    return {
-      ...input,
-      lineId: line,
-      updatedAt: new Date(nowMs).toISOString(),
-      updatedBy: actor,
-    };
   }
 
   // ---- Inside ----------------------------------------------------------------------------
@@ -561,30 +383,5 @@ export class AlertsStore {
       details: { alertId: id, conditionKey: alert.conditionKey, state: alert.state, ...details },
     });
     this.changed(alert);
-  }
-
-  private checkFlood(lineId: string, nowMs: number): void {
-    const recent = this.sql('SELECT count(*) FROM alerts WHERE line_id = ? AND raised_ms > ?')
-      .pluck()
-      .get(lineId, nowMs - FLOOD_WINDOW_MS) as number;
-    const was = this.sql('SELECT flooding FROM alert_floods WHERE line_id = ?')
-      .pluck()
-      .get(lineId) as number | undefined;
-    const { flooding, floodBegins } = assessFlood(recent, was === 1);
-    if (flooding === (was === 1)) return;
-    this.sql(
-      `INSERT INTO alert_floods (line_id, flooding, started_ms) VALUES (?, ?, ?)
-         ON CONFLICT (line_id) DO UPDATE SET flooding = excluded.flooding,
-           started_ms = CASE WHEN excluded.flooding THEN excluded.started_ms ELSE started_ms END`,
-    ).run(lineId, Number(flooding), nowMs);
-    if (floodBegins) {
-      this.record({
-        type: 'alerts.flood',
-        target: lineId,
-        lineId,
-        message: `Alert flood on line ${lineId}: ${recent} new alerts within 10 minutes`,
-        details: { lineId, alertsInWindow: recent },
-      });
-    }
   }
 }

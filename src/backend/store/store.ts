@@ -51,6 +51,7 @@ import { PlantStore } from './plant-store';
 import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
 import { AlertsStore } from './alerts-store';
+import { ThresholdsStore } from './thresholds-store';
 import { AlertEvaluator } from '../alerts/alert-evaluator';
 import {
   brokerCondition,
@@ -104,6 +105,7 @@ export class Store {
   private readonly commands: CommandsStore;
   private readonly oee: OeeStore;
   private readonly alerts: AlertsStore;
+  private readonly thresholds: ThresholdsStore;
   private readonly maintenance: MaintenanceStore;
   private readonly rollups: RollupsStore;
   private readonly stationKeys: StationKeysStore;
@@ -137,9 +139,12 @@ export class Store {
       (event) => this.events.append(event),
       (alert) => this.pending.push({ topic: 'alert', payload: alert }),
     );
-    this.alertRules = new AlertEvaluator(this.alerts, this.alerts);
+    this.thresholds = new ThresholdsStore(db, (event) => this.events.append(event));
+    this.alertRules = new AlertEvaluator(this.alerts, this.thresholds);
     this.maintenance = new MaintenanceStore(db, this.oee, (machineId) => {
-      const limits = this.alerts.thresholdsOf(machineId).find((t) => t.metric === 'temperature');
+      const limits = this.thresholds
+        .thresholdsOf(machineId)
+        .find((t) => t.metric === 'temperature');
       return limits ? (limits.high ?? limits.highHigh ?? null) : null;
     });
     this.ingest = new IngestStore(
@@ -1106,12 +1111,12 @@ export class Store {
     filter: { lineId?: string; machineId?: string },
     machines: string[] | null,
   ): Threshold[] {
-    return this.alerts.listThresholds(filter, machines);
+    return this.thresholds.listThresholds(filter, machines);
   }
 
   saveThreshold(input: ThresholdInput, actor: Actor, nowMs: number): Threshold {
     return this.tx(() => {
-      const saved = this.alerts.saveThreshold(input, actor.username, nowMs);
+      const saved = this.thresholds.saveThreshold(input, actor.username, nowMs);
       this.alertRules.thresholdsChanged(input.machineId, input.metric, nowMs);
       return saved;
     });

@@ -52,12 +52,12 @@ import {
   User,
   Username,
 } from './schemas';
+import { MAX_SHELVE_MINUTES, MAX_SHELVE_TEXT } from '../rules/shelving';
 
 const UserId = z.object({ id: z.coerce.number().int().positive() });
 const none = { kind: 'none' } as const;
 const AlertId = z.object({ id: z.coerce.number().int().positive() });
-/** Shelving is for a shift's nuisance, not a way to switch an alert off for good. */
-export const MAX_SHELVE_MINUTES = 24 * 60;
+export { MAX_SHELVE_MINUTES };
 
 /**
  * The whole backend API. Every transport (Electron IPC, HTTP + WebSocket) carries exactly
@@ -584,7 +584,7 @@ export const methods = {
     example: { id: 999999 },
   }),
   'alerts.shelve': defineMethod({
-    summary: 'Hides an open alert until a time (at most 24 hours); it comes back by itself.',
+    summary: `Hides an open alert until a time (at most ${MAX_SHELVE_TEXT}); it comes back by itself.`,
     input: AlertId.extend({
       reason: AlertReason,
       until: IsoTime.optional(),

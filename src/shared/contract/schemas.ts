@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../rules/plant-time';
 import { Role } from './roles';
+import { BrokerConnection } from '../rules/broker-connection';
 
 /** Line and machine identifiers, as the factory protocol defines them. */
 export const Identifier = z
@@ -598,30 +599,14 @@ export const MetricHistory = z.object({
 });
 export type MetricHistory = z.infer<typeof MetricHistory>;
 
-/** The plant broker as an admin sets it; an empty URL means the embedded broker. */
-export const BrokerConfig = z.object({
-  url: z
-    .string()
-    .trim()
-    .max(500)
-    .refine(
-      (url) => url === '' || /^(mqtts?|wss?):\/\/[^\s/]+/.test(url),
-      'must be empty (embedded broker) or start with mqtt://, mqtts://, ws:// or wss://',
-    ),
-  username: z.string().max(200).optional(),
-  /** Write-only: absent keeps the stored one, '' clears it. */
-  password: z.string().max(500).optional(),
-  caFile: z.string().max(1000).optional(),
-  certFile: z.string().max(1000).optional(),
-  keyFile: z.string().max(1000).optional(),
-  topicRoot: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'levels of A-Z a-z 0-9 _ - separated by /')
-    .max(200)
-    .default('factory'),
-});
+/**
+ * The plant broker as an admin sets it (src/shared/rules/broker-connection.ts); an empty URL
+ * means the embedded broker. The password is write-only: absent keeps the stored one, '' clears it.
+ */
+export const BrokerConfig = BrokerConnection;
 export type BrokerConfig = z.infer<typeof BrokerConfig>;
 
+/** The broker as the admin page shows it: never the password, only whether there is one. */
 export const BrokerConfigView = z.object({
   url: z.string(),
   username: z.string().nullable(),

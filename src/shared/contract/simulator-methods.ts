@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { IsoTime } from './schemas';
+import { SCENARIO_NAMES, SCENARIOS, SIMULATOR_LIMITS } from '../rules/simulator-scenarios';
 
 /**
  * The built-in simulator, driven from its window (desktop) or page (console mode). It runs
@@ -8,42 +9,14 @@ import { IsoTime } from './schemas';
  * Linewatch itself reads, so what it sends comes back through ingest like real machines.
  */
 
-/**
- * The simulator's scenarios (simulator/model/scenarios.ts). The contract cannot import the
- * simulator, so the names are repeated here; the backend checks at compile time that both
- * lists agree.
- */
-export const SimulatorScenario = z.enum([
-  'overheat',
-  'drift',
-  'downtime',
-  'bad-data',
-  'flood',
-  'broker-drop',
-]);
+/** The simulator's scenarios, from the one list in src/shared/rules/simulator-scenarios.ts. */
+export const SimulatorScenario = z.enum(SCENARIO_NAMES);
 export type SimulatorScenario = z.infer<typeof SimulatorScenario>;
 
 /** One line per scenario, for the switches on the page. */
-export const SCENARIO_EXPLANATIONS: Record<SimulatorScenario, string> = {
-  overheat: 'MACH-1-01 loses its coolant 10 s in and passes 90 °C about 40 s later.',
-  drift: 'The last machine of each line drifts toward its upper limits over 10 minutes.',
-  downtime: 'Running machines break down (jam, material, tool change) for 10-60 s now and then.',
-  'bad-data': 'About 5 % extra broken messages: bad JSON, wrong types, missing fields.',
-  flood: '20 s in, for 2 minutes, most machines get hot, shake and fail tests: an alert flood.',
-  'broker-drop': '15 s in, then every 45 s, all connections drop for 5 s; messages are buffered.',
-};
+export const SCENARIO_EXPLANATIONS: Readonly<Record<SimulatorScenario, string>> = SCENARIOS;
 
-export const SIMULATOR_LIMITS = {
-  lines: { min: 1, max: 20 },
-  machinesPerLine: { min: 1, max: 50 },
-  /**
-   * In all. Each simulated machine has its own MQTT connection (its own last will); a thousand
-   * at once took the embedded broker down in a trial here, two hundred ran smoothly.
-   */
-  machines: { max: 200 },
-  /** Messages per second per running machine. */
-  rate: { min: 0.1, max: 100 },
-} as const;
+export { SIMULATOR_LIMITS };
 
 export const SimulatorOptions = z
   .object({
@@ -56,7 +29,7 @@ export const SimulatorOptions = z
     /** Messages per second per running machine, roughly: a fifth telemetry, the rest test results. */
     rate: z.coerce.number().min(SIMULATOR_LIMITS.rate.min).max(SIMULATOR_LIMITS.rate.max),
     /** The same seed gives the same machines and values. */
-    seed: z.coerce.number().int().min(0).max(2_147_483_647),
+    seed: z.coerce.number().int().min(SIMULATOR_LIMITS.seed.min).max(SIMULATOR_LIMITS.seed.max),
     scenarios: z
       .array(SimulatorScenario)
       .max(SimulatorScenario.options.length)

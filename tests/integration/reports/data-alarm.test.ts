@@ -155,11 +155,13 @@ describe('alarm report and data completeness from known rows', () => {
     const report = build('alarm');
     expect(cellsOf(tableOf(report, 'floods'))).toEqual([
       {
+        line: 'L-1',
         start: new Date(H0).toISOString(),
         end: new Date(H0 + 14 * 30_000).toISOString(),
         alerts: 15,
       },
       {
+        line: 'L-1',
         start: new Date(H0 + 60 * MIN).toISOString(),
         end: new Date(H0 + 60 * MIN + 23 * 50_000).toISOString(),
         alerts: 24,

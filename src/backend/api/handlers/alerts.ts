@@ -1,12 +1,10 @@
 import type { Alert } from '../../../shared/contract';
+import { shelveEnd } from '../../../shared/rules/shelving';
 import type { Caller } from '../../auth/auth-service';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
 import { visibilityOf } from '../visibility';
-
-const MINUTE_MS = 60_000;
-const MAX_SHELVE_MS = 24 * 60 * MINUTE_MS;
 
 /**
  * What a caller may do with one alert. Alerts of a line or machine follow the caller's scope;
@@ -64,13 +62,9 @@ export function registerAlertHandlers(
   dispatcher.register('alerts.shelve', async (input, { caller }) => {
     await alertToActOn(input.id, caller);
     const nowMs = now();
-    const untilMs =
-      input.minutes !== undefined ? nowMs + input.minutes * MINUTE_MS : Date.parse(input.until!);
-    if (untilMs <= nowMs) throw new ApiFailure('INVALID_INPUT', 'until must be in the future');
-    if (untilMs - nowMs > MAX_SHELVE_MS) {
-      throw new ApiFailure('INVALID_INPUT', 'an alert may be shelved for at most 24 hours');
-    }
-    return store.shelveAlert(input.id, untilMs, input.reason, actorOf(caller), nowMs);
+    const end = shelveEnd(input, nowMs);
+    if ('problem' in end) throw new ApiFailure('INVALID_INPUT', end.problem);
+    return store.shelveAlert(input.id, end.untilMs, input.reason, actorOf(caller), nowMs);
   });
 
   dispatcher.register('alerts.unshelve', async (input, { caller }) => {

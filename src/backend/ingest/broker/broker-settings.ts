@@ -1,21 +1,9 @@
 import { z } from 'zod';
+import { BrokerConnection } from '../../../shared/rules/broker-connection';
 
-/** How Linewatch reaches the plant's broker. An empty URL means "the embedded one". */
-export const BrokerSettings = z.object({
-  url: z
-    .string()
-    .max(500)
-    .refine(
-      (url) => url === '' || /^(mqtts?|wss?):\/\//.test(url),
-      'must start with mqtt://, mqtts://, ws:// or wss://',
-    ),
-  username: z.string().max(200).optional(),
-  password: z.string().max(500).optional(),
-  caFile: z.string().max(1000).optional(),
-  certFile: z.string().max(1000).optional(),
-  keyFile: z.string().max(1000).optional(),
+/** How Linewatch reaches the plant's broker (the shared connection shape) and its MQTT client id. */
+export const BrokerSettings = BrokerConnection.extend({
   clientId: z.string().max(128).optional(),
-  topicRoot: z.string().max(200).default('factory'),
 });
 export type BrokerSettings = z.infer<typeof BrokerSettings>;
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
 import type { IngestSummary, RawMessage } from '../../store/ingest-store';
 import { IngestBatcher } from '../ingest-batcher';
 import type { BrokerSettings } from './broker-settings';
+import { readBrokerTls } from './broker-tls';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
@@ -105,9 +105,7 @@ export class BrokerSubscriber {
       reconnectPeriod: MIN_BACKOFF_MS,
       username: this.settings.username,
       password: this.settings.password,
-      ca: this.settings.caFile ? readFileSync(this.settings.caFile) : undefined,
-      cert: this.settings.certFile ? readFileSync(this.settings.certFile) : undefined,
-      key: this.settings.keyFile ? readFileSync(this.settings.keyFile) : undefined,
+      ...readBrokerTls(this.settings),
     };
     this.setState('connecting', this.settings.url);
     const client = mqtt.connect(this.settings.url, options);

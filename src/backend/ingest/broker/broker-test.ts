@@ -1,19 +1,15 @@
 import mqtt from 'mqtt';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { BrokerSettings } from './broker-settings';
+import { readBrokerTls } from './broker-tls';
 
 /** Tries one connection (5 s at most, no retries, a throw-away client id) and says how it went. */
 export async function testBrokerConnection(
   settings: BrokerSettings & { url: string },
 ): Promise<{ ok: boolean; message: string }> {
-  let tls: { ca?: Buffer; cert?: Buffer; key?: Buffer };
+  let tls: ReturnType<typeof readBrokerTls>;
   try {
-    tls = {
-      ca: settings.caFile ? readFileSync(settings.caFile) : undefined,
-      cert: settings.certFile ? readFileSync(settings.certFile) : undefined,
-      key: settings.keyFile ? readFileSync(settings.keyFile) : undefined,
-    };
+    tls = readBrokerTls(settings);
   } catch (error) {
     return { ok: false, message: `Cannot read a certificate file: ${(error as Error).message}` };
   }

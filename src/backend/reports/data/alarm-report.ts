@@ -14,11 +14,10 @@ import {
   PRIORITIES,
   type ReportBody,
 } from './report-parts';
+import { FLOOD_MORE_THAN, FLOOD_WINDOW_MINUTES } from '../../../shared/rules/flood';
+import { floodsInRange } from './alarm-floods';
 import { alertInScope, scopeParams } from './report-scope-sql';
 
-/** ISA-18.2: more than 10 alerts within 10 minutes is a flood. */
-const FLOOD_WINDOW_MS = 10 * MINUTE_MS;
-const FLOOD_MORE_THAN = 10;
 const NOISIEST = 10;
 /** Past two days an hourly chart has too many bars to read; it counts per day instead. */
 const HOURLY_UP_TO_MS = 48 * HOUR_MS;
@@ -35,36 +34,6 @@ interface AlertRow {
   raised_ms: number;
   raise_count: number;
   acked_ms: number | null;
-}
-
-export interface Flood {
-  startMs: number;
-  endMs: number;
-  alerts: number;
-}
-
-/**
- * Flood periods of ISA-18.2: every window of 10 minutes that holds more than 10 raised alerts,
- * from its first alert to its last, with overlapping windows merged into one period.
- */
-export function floodsOf(raisedMs: number[]): Flood[] {
-  const times = [...raisedMs].sort((a, b) => a - b);
-  const floods: Flood[] = [];
-  let last = 0;
-  for (let first = 0; first < times.length; first += 1) {
-    const start = times[first]!;
-    last = Math.max(last, first);
-    while (last + 1 < times.length && times[last + 1]! < start + FLOOD_WINDOW_MS) last += 1;
-    if (last - first + 1 <= FLOOD_MORE_THAN) continue;
-    const end = times[last]!;
-    const open = floods.at(-1);
-    if (open && start <= open.endMs) open.endMs = Math.max(open.endMs, end);
-    else floods.push({ startMs: start, endMs: end, alerts: 0 });
-  }
-  for (const flood of floods) {
-    flood.alerts = times.filter((time) => time >= flood.startMs && time <= flood.endMs).length;
-  }
-  return floods;
 }
 
 const minutes = (ms: number): number => ms / MINUTE_MS;
@@ -84,7 +53,7 @@ export function alarmReport(db: Database, job: ReportJob): ReportBody {
 
   const acked = alerts.filter((alert) => alert.acked_ms !== null);
   const ackMinutes = acked.map((alert) => minutes(alert.acked_ms! - alert.raised_ms));
-  const floods = floodsOf(alerts.map((alert) => alert.raised_ms));
+  const floods = floodsInRange(db, job);
   const shelved = shelvedInRange(db, job);
 
   const bySource = new Map<string, number>();
@@ -162,7 +131,7 @@ export function alarmReport(db: Database, job: ReportJob): ReportBody {
     {
       key: 'floods',
       title: 'Alert floods',
-      note: `ISA-18.2: more than ${FLOOD_MORE_THAN} alerts raised within any ${minutes(FLOOD_WINDOW_MS)} minutes; overlapping windows are merged into one flood, from its first alert to its last.`,
+      note: `ISA-18.2: more than ${FLOOD_MORE_THAN} alerts raised within ${FLOOD_WINDOW_MINUTES} minutes on one line (plant-wide alerts count on their own), the same rule as the live flood event and the banner on the Alerts page. A flood lasts from the first alert of the window in which it began to the last alert raised while it held.`,
       figures: [],
       charts: [],
       tables: [
@@ -170,11 +139,17 @@ export function alarmReport(db: Database, job: ReportJob): ReportBody {
           'floods',
           'Floods',
           [
+            column('line', 'Line'),
             column('start', 'Start', 'time'),
             column('end', 'End', 'time'),
             column('alerts', 'Alerts', 'count'),
           ],
-          floods.map((flood) => [iso(flood.startMs), iso(flood.endMs), flood.alerts]),
+          floods.map((flood) => [
+            flood.group ?? 'Plant-wide',
+            iso(flood.startMs),
+            iso(flood.endMs),
+            flood.alerts,
+          ]),
           'No alert flood in this range.',
         ),
       ],

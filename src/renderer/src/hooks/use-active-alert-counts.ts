@@ -1,15 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Alert } from '../../../shared/contract';
+import { isActiveAlert } from '../../../shared/rules/alert-active';
 import { api } from '../api/client';
 import { useLiveTopic } from './use-live-topic';
 import { useLoad } from './use-load';
 import { useNow } from './use-now';
-
-/** The contract's "active" view: open, not shelved, in service. */
-function isActive(alert: Alert, nowMs: number): boolean {
-  if (alert.state === 'cleared' || alert.outOfService) return false;
-  return alert.shelvedUntil === null || Date.parse(alert.shelvedUntil) <= nowMs;
-}
 
 /** Active alerts per machine id, first from 'alerts.list', then kept by 'alerts.changed'. */
 export function useActiveAlertCounts(): ReadonlyMap<string, number> {
@@ -32,7 +27,7 @@ export function useActiveAlertCounts(): ReadonlyMap<string, number> {
     for (const alert of changed.values()) byId.set(alert.id, alert);
     const counts = new Map<string, number>();
     for (const alert of byId.values()) {
-      if (alert.machineId === null || !isActive(alert, now)) continue;
+      if (alert.machineId === null || !isActiveAlert(alert, now)) continue;
       counts.set(alert.machineId, (counts.get(alert.machineId) ?? 0) + 1);
     }
     return counts;

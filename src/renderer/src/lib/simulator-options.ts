@@ -15,7 +15,7 @@ const RULES: Record<NumberField, { min: number; max: number; whole: boolean }> =
   lines: { ...SIMULATOR_LIMITS.lines, whole: true },
   machinesPerLine: { ...SIMULATOR_LIMITS.machinesPerLine, whole: true },
   rate: { ...SIMULATOR_LIMITS.rate, whole: false },
-  seed: { min: 0, max: 2_147_483_647, whole: true },
+  seed: { ...SIMULATOR_LIMITS.seed, whole: true },
 };
 
 /**

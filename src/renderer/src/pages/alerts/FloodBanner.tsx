@@ -1,17 +1,27 @@
-import type { Alert } from '../../../../shared/contract';
-import { FLOOD_ALERTS, floodedLines } from './alert-look';
+import {
+  FLOOD_MORE_THAN,
+  FLOOD_WINDOW_MINUTES,
+  floodGroupLabel,
+} from '../../../../shared/rules/flood';
+import { useFloodingGroups } from './use-flooding-groups';
 
-/** Says which lines are flooding, so people look for the cause rather than ack one by one. */
-export function FloodBanner({ alerts, now }: { alerts: readonly Alert[]; now: number }) {
-  const flooded = [...floodedLines(alerts, now)];
+/**
+ * Says which lines (or the plant-wide alerts) are flooding by the shared flood rule, so people
+ * look for the cause rather than acknowledge one by one.
+ */
+export function FloodBanner() {
+  const flooded = [...useFloodingGroups()];
   if (flooded.length === 0) return null;
   return (
     <div className="message flood-banner" role="alert" data-testid="flood-banner">
       <p>
         <span aria-hidden="true">⚠ </span>
         <strong>Alert flood</strong> ·{' '}
-        {flooded.map(([line, count]) => `line ${line}: ${count} new alerts`).join(', ')} in the last
-        10 minutes (more than {FLOOD_ALERTS}). Look for a common cause first.
+        {flooded
+          .map(([group, count]) => `${floodGroupLabel(group)}: ${count} new alerts`)
+          .join(', ')}{' '}
+        in the last {FLOOD_WINDOW_MINUTES} minutes (more than {FLOOD_MORE_THAN}). Look for a common
+        cause first.
       </p>
     </div>
   );

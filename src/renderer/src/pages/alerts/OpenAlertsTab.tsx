@@ -80,7 +80,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   const label = view === 'active' ? 'Active alerts' : 'Shelved and out-of-service alerts';
   return (
     <>
-      {view === 'active' && <FloodBanner alerts={list.alerts} now={list.now} />}
+      {view === 'active' && <FloodBanner />}
       <ErrorMessage error={list.error ?? direct.error} />
       {list.loaded && list.alerts.length === 0 ? (
         <p className="empty-state" data-testid="alerts-empty">

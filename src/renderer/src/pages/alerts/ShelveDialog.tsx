@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { MAX_SHELVE_MINUTES, type Alert } from '../../../../shared/contract';
+import type { Alert } from '../../../../shared/contract';
+import { MAX_SHELVE_MINUTES, MAX_SHELVE_TEXT } from '../../../../shared/rules/shelving';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Modal } from '../../components/Modal';
@@ -35,7 +36,7 @@ export function ShelveDialog({ alert, onDone, onClose }: ShelveDialogProps) {
           max={MAX_SHELVE_MINUTES}
           value={minutes}
           onChange={setMinutes}
-          hint="At most 24 hours; the alert comes back by itself afterwards."
+          hint={`At most ${MAX_SHELVE_TEXT}; the alert comes back by itself afterwards.`}
           required
         />
         <ErrorMessage error={action.error} />

@@ -4,7 +4,8 @@ import { api } from '../../api/client';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
-import { byPriorityThenAge, isActive, isShelved } from './alert-look';
+import { isActiveAlert, isShelvedAlert } from '../../../../shared/rules/alert-active';
+import { byPriorityThenAge } from './alert-look';
 
 export interface AlertList {
   alerts: Alert[];
@@ -38,7 +39,7 @@ export function useAlertList(view: 'active' | 'shelved'): AlertList {
     const byId = new Map<number, Alert>();
     for (const alert of initial.data?.alerts ?? []) byId.set(alert.id, alert);
     for (const alert of changed.values()) byId.set(alert.id, alert);
-    const keep = view === 'active' ? isActive : isShelved;
+    const keep = view === 'active' ? isActiveAlert : isShelvedAlert;
     return [...byId.values()].filter((alert) => keep(alert, now)).sort(byPriorityThenAge);
   }, [initial.data, changed, now, view]);
 

@@ -8,7 +8,8 @@ import { useNow } from '../../hooks/use-now';
 import { formatAgo } from '../../lib/format';
 import { formatDateTime, formatUntil } from '../../lib/time';
 import { AlertStateText, PriorityBadge } from '../alerts/AlertBadges';
-import { byPriorityThenAge, isActive } from '../alerts/alert-look';
+import { isActiveAlert } from '../../../../shared/rules/alert-active';
+import { byPriorityThenAge } from '../alerts/alert-look';
 
 /** The line's active alerts, kept current by 'alerts.changed'; acting on them is on Alerts. */
 export function LineAlerts({ lineId }: { lineId: string }) {
@@ -32,7 +33,7 @@ export function LineAlerts({ lineId }: { lineId: string }) {
     const byId = new Map<number, Alert>();
     for (const alert of initial.data?.alerts ?? []) byId.set(alert.id, alert);
     for (const alert of changed.values()) if (alert.lineId === lineId) byId.set(alert.id, alert);
-    return [...byId.values()].filter((alert) => isActive(alert, now)).sort(byPriorityThenAge);
+    return [...byId.values()].filter((alert) => isActiveAlert(alert, now)).sort(byPriorityThenAge);
   }, [initial.data, changed, lineId, now]);
 
   return (

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+/**
+ * How Linewatch reaches an MQTT broker: the admin's Broker page (the contract), the command
+ * line and environment, the subscriber, the connection test and the simulator it starts all
+ * use this one shape. An empty URL means the embedded broker.
+ */
+
+const FilePath = z.string().max(1000);
+
+export const BrokerConnection = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(500)
+    .refine(
+      (url) => url === '' || /^(mqtts?|wss?):\/\/[^\s/]+/.test(url),
+      'must be empty (embedded broker) or start with mqtt://, mqtts://, ws:// or wss://',
+    ),
+  username: z.string().max(200).optional(),
+  password: z.string().max(500).optional(),
+  /** TLS files on the machine Linewatch runs on: the CA to trust, our certificate and key. */
+  caFile: FilePath.optional(),
+  certFile: FilePath.optional(),
+  keyFile: FilePath.optional(),
+  /** The first level of every factory topic. */
+  topicRoot: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'levels of A-Z a-z 0-9 _ - separated by /')
+    .max(200)
+    .default('factory'),
+});
+export type BrokerConnection = z.infer<typeof BrokerConnection>;
+
+/** Who we are at the broker and the TLS files: everything but where it is and the topics. */
+export type BrokerCredentials = Pick<
+  BrokerConnection,
+  'username' | 'password' | 'caFile' | 'certFile' | 'keyFile'
+>;
+
+export function credentialsOf(connection: BrokerCredentials): BrokerCredentials {
+  const { username, password, caFile, certFile, keyFile } = connection;
+  return { username, password, caFile, certFile, keyFile };
+}
