@@ -117,7 +117,7 @@ function runSequence(steps: Step[]): Sides {
         generatedAtMs: nowMs + 1,
         reportId: 'FLOOD-agree',
         shifts: [],
-        utcOffsetMinutes: 0,
+        timeZone: 'UTC',
         render: { html: false, paper: 'A4' },
       };
       const report = reader.transaction(() => buildReport(reader, job))();
