@@ -1,0 +1,267 @@
+import Database from 'better-sqlite3';
+import { deserialize, serialize } from 'node:v8';
+import { bindingOptions } from '../../../store/open-database';
+import type { StoredPacket } from './aedes-parts';
+
+/**
+ * `full`: a commit is on the disk before it returns (fsync of the WAL): survives a power loss.
+ * `normal`: survives the process being killed, not a power loss. The broker uses `full`.
+ */
+export type Durability = 'full' | 'normal';
+
+export interface SubscriptionRecord {
+  qos: number;
+  rh?: number;
+  rap?: number;
+  nl?: boolean | number;
+  subscriptionIdentifier?: number;
+}
+
+/** Everything the file held at start, to rebuild the broker's memory from. */
+export interface JournalContents {
+  subscriptions: { clientId: string; topic: string; record: SubscriptionRecord }[];
+  outgoing: { row: number; clientId: string; packet: StoredPacket }[];
+  incoming: { clientId: string; packet: StoredPacket }[];
+  retained: StoredPacket[];
+  wills: { clientId: string; packet: StoredPacket }[];
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS subscriptions (
+    client_id TEXT NOT NULL, topic TEXT NOT NULL, record BLOB NOT NULL,
+    PRIMARY KEY (client_id, topic)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS outgoing (
+    row INTEGER PRIMARY KEY, client_id TEXT NOT NULL, packet BLOB NOT NULL);
+  CREATE TABLE IF NOT EXISTS incoming (
+    client_id TEXT NOT NULL, message_id INTEGER NOT NULL, packet BLOB NOT NULL,
+    PRIMARY KEY (client_id, message_id)) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS retained (topic TEXT PRIMARY KEY, packet BLOB NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS wills (client_id TEXT PRIMARY KEY, packet BLOB NOT NULL) WITHOUT ROWID;
+`;
+
+type Table = 'subscriptions' | 'outgoing' | 'incoming' | 'retained' | 'wills';
+
+/** A key's last change in this batch: the row's columns (read at commit), or null to delete it. */
+interface Change {
+  key: unknown[];
+  columns: (() => unknown[]) | null;
+}
+
+const KEYS: Record<Table, string[]> = {
+  subscriptions: ['client_id', 'topic'],
+  outgoing: ['row'],
+  incoming: ['client_id', 'message_id'],
+  retained: ['topic'],
+  wills: ['client_id'],
+};
+const COLUMNS: Record<Table, string[]> = {
+  subscriptions: ['client_id', 'topic', 'record'],
+  outgoing: ['row', 'client_id', 'packet'],
+  incoming: ['client_id', 'message_id', 'packet'],
+  retained: ['topic', 'packet'],
+  wills: ['client_id', 'packet'],
+};
+const TABLES = Object.keys(KEYS) as Table[];
+
+interface Batch {
+  done: Promise<void>;
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The embedded broker's file (`broker.sqlite`): its sessions, subscriptions, queued messages,
+ * retained messages and wills. The broker keeps all of it in memory as aedes' in-memory
+ * persistence does, and writes each change here too. Changes made during one turn of the event
+ * loop are committed together in one transaction at the next; `durable()` resolves once what
+ * was changed so far is committed. A key changed twice in a turn is written once.
+ */
+export class BrokerJournal {
+  private readonly db: Database.Database;
+  private readonly put: Record<Table, Database.Statement>;
+  private readonly remove: Record<Table, Database.Statement>;
+  private pending = new Map<Table, Map<string, Change>>();
+  private batch: Batch | null = null;
+  private scheduled: NodeJS.Immediate | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(file: string, durability: Durability = 'full') {
+    this.db = new Database(file, bindingOptions());
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+      this.db.exec(SCHEMA);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    const statements = (make: (table: Table) => string) =>
+      Object.fromEntries(TABLES.map((table) => [table, this.db.prepare(make(table))])) as Record<
+        Table,
+        Database.Statement
+      >;
+    this.put = statements(
+      (table) =>
+        `INSERT OR REPLACE INTO ${table} (${COLUMNS[table].join(', ')}) ` +
+        `VALUES (${COLUMNS[table].map(() => '?').join(', ')})`,
+    );
+    this.remove = statements(
+      (table) =>
+        `DELETE FROM ${table} WHERE ${KEYS[table].map((key) => `${key} = ?`).join(' AND ')}`,
+    );
+  }
+
+  load(): JournalContents {
+    const rows = <T>(sql: string) => this.db.prepare(sql).all() as T[];
+    const packet = (blob: Buffer) => deserialize(blob) as StoredPacket;
+    return {
+      subscriptions: rows<{ client_id: string; topic: string; record: Buffer }>(
+        'SELECT client_id, topic, record FROM subscriptions',
+      ).map((row) => ({
+        clientId: row.client_id,
+        topic: row.topic,
+        record: deserialize(row.record) as SubscriptionRecord,
+      })),
+      outgoing: rows<{ row: number; client_id: string; packet: Buffer }>(
+        'SELECT row, client_id, packet FROM outgoing ORDER BY row',
+      ).map((row) => ({ row: row.row, clientId: row.client_id, packet: packet(row.packet) })),
+      incoming: rows<{ client_id: string; packet: Buffer }>(
+        'SELECT client_id, packet FROM incoming',
+      ).map((row) => ({ clientId: row.client_id, packet: packet(row.packet) })),
+      retained: rows<{ packet: Buffer }>('SELECT packet FROM retained').map((row) =>
+        packet(row.packet),
+      ),
+      wills: rows<{ client_id: string; packet: Buffer }>('SELECT client_id, packet FROM wills').map(
+        (row) => ({ clientId: row.client_id, packet: packet(row.packet) }),
+      ),
+    };
+  }
+
+  /** The highest outgoing row number in the file (new rows count on from it). */
+  lastOutgoingRow(): number {
+    const found = this.db.prepare('SELECT MAX(row) AS last FROM outgoing').get() as {
+      last: number | null;
+    };
+    return found.last ?? 0;
+  }
+
+  putSubscription(clientId: string, topic: string, record: SubscriptionRecord): void {
+    this.change('subscriptions', [clientId, topic], () => [clientId, topic, serialize(record)]);
+  }
+
+  deleteSubscription(clientId: string, topic: string): void {
+    this.change('subscriptions', [clientId, topic], null);
+  }
+
+  /** The packet is read when the batch commits, so later changes to it in the turn go too. */
+  putOutgoing(row: number, clientId: string, packet: StoredPacket): void {
+    this.change('outgoing', [row], () => [row, clientId, serialize(packet)]);
+  }
+
+  deleteOutgoing(row: number): void {
+    this.change('outgoing', [row], null);
+  }
+
+  putIncoming(clientId: string, messageId: number, packet: StoredPacket): void {
+    this.change('incoming', [clientId, messageId], () => [clientId, messageId, serialize(packet)]);
+  }
+
+  deleteIncoming(clientId: string, messageId: number): void {
+    this.change('incoming', [clientId, messageId], null);
+  }
+
+  putRetained(topic: string, packet: StoredPacket): void {
+    this.change('retained', [topic], () => [topic, serialize(packet)]);
+  }
+
+  deleteRetained(topic: string): void {
+    this.change('retained', [topic], null);
+  }
+
+  putWill(clientId: string, packet: StoredPacket): void {
+    this.change('wills', [clientId], () => [clientId, serialize(packet)]);
+  }
+
+  deleteWill(clientId: string): void {
+    this.change('wills', [clientId], null);
+  }
+
+  /** Resolves once every change made so far is committed; rejects if that commit failed. */
+  durable(): Promise<void> {
+    return this.batch?.done ?? Promise.resolve();
+  }
+
+  /** Commits what is pending and closes the file. */
+  close(): void {
+    if (this.closed) return;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.retry) clearTimeout(this.retry);
+    this.commit();
+    this.closed = true;
+    this.db.close();
+  }
+
+  private change(table: Table, key: unknown[], columns: Change['columns']): void {
+    if (this.closed) throw new Error('the broker file is closed');
+    let changes = this.pending.get(table);
+    if (!changes) this.pending.set(table, (changes = new Map()));
+    const id = key.length === 1 ? String(key[0]) : key.join('\u0000');
+    // Map order is first-insertion order; a key's latest change is all that is written.
+    changes.set(id, { key, columns });
+    this.batch ??= newBatch();
+    if (!this.retry)
+      this.scheduled ??= setImmediate(() => {
+        this.scheduled = null;
+        this.commit();
+      });
+  }
+
+  private readonly write = (pending: Map<Table, Map<string, Change>>) => {
+    for (const [table, changes] of pending) {
+      for (const { key, columns } of changes.values()) {
+        if (columns) this.put[table].run(columns());
+        else this.remove[table].run(key);
+      }
+    }
+  };
+
+  private commit(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    const pending = this.pending;
+    this.batch = null;
+    this.pending = new Map();
+    try {
+      this.db.transaction(this.write)(pending);
+      batch.resolve();
+    } catch (error) {
+      // Keep the changes for the next commit (nothing newer exists: this runs synchronously),
+      // and tell whoever waited: aedes then refuses the message, and its publisher sends again.
+      for (const [table, changes] of this.pending)
+        pending.set(table, new Map([...(pending.get(table) ?? []), ...changes]));
+      this.pending = pending;
+      this.batch = newBatch();
+      batch.reject(error instanceof Error ? error : new Error(String(error)));
+      if (!this.closed)
+        this.retry ??= setTimeout(() => {
+          this.retry = null;
+          this.commit();
+        }, RETRY_MS);
+    }
+  }
+}
+
+const RETRY_MS = 1000;
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const done = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // A batch nobody waits for must not become an unhandled rejection.
+  done.catch(() => undefined);
+  return { done, resolve, reject };
+}
