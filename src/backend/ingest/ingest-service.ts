@@ -12,6 +12,8 @@ export interface IngestOptions {
   broker: BrokerSettings;
   /** Port of the embedded broker when `broker.url` is empty; 0 picks a free one. */
   embeddedPort: number;
+  /** The embedded broker's own file (sessions, queues); without it they are kept in memory. */
+  embeddedBrokerFile?: string;
 }
 
 /**
@@ -87,6 +89,7 @@ export class IngestService {
           this.launchBroker,
           this.options.embeddedPort,
           this.log,
+          this.options.embeddedBrokerFile ?? null,
         );
         url = this.embedded.url;
         this.status.brokerUrl = url;

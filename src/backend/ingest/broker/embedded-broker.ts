@@ -1,6 +1,9 @@
 import { createServer, type Server } from 'node:net';
-import { Aedes } from 'aedes';
+import { Aedes, type AedesOptions } from 'aedes';
 import { matchEmptyTopicLevels } from './match-empty-levels';
+import type { StoredPacket } from './persistence/aedes-parts';
+import type { Durability } from './persistence/broker-journal';
+import { SqlitePersistence } from './persistence/sqlite-persistence';
 
 export interface EmbeddedBroker {
   url: string;
@@ -8,22 +11,40 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
+/** Where the broker keeps its sessions and queues; null keeps them in memory (benches). */
+export type BrokerPersistence = { file: string; durability?: Durability } | null;
+
 /**
  * The MQTT broker Linewatch starts when none is configured, so the app and the simulator
  * work out of the box. Loopback only: machines on the floor use the plant's own broker.
- * Its queues live in memory; a persistent external broker is what a plant should run.
+ * Its sessions, subscriptions, queued messages, retained messages and wills are kept in a
+ * file of its own (see persistence/sqlite-persistence.ts), so what it acknowledged survives
+ * it being killed or the power going.
  */
 export async function startEmbeddedBroker(
   port = 1883,
   host = '127.0.0.1',
+  persistence: BrokerPersistence = null,
 ): Promise<EmbeddedBroker> {
-  matchEmptyTopicLevels();
-  const broker = await Aedes.createBroker({ queueLimit: 1_000_000 });
-  const server: Server = createServer(broker.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
+  // Only aedes' in-memory persistence needs its trie patched; the disk one matches empty
+  // levels of its own accord.
+  if (!persistence) matchEmptyTopicLevels();
+  const onDisk = persistence ? new SqlitePersistence(persistence) : null;
+  const broker = await Aedes.createBroker({
+    queueLimit: 1_000_000,
+    ...(onDisk ? { persistence: onDisk, authorizePublish: storeBeforePuback(onDisk) } : {}),
   });
+  const server: Server = createServer(broker.handle);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+  } catch (error) {
+    await new Promise<void>((resolve) => broker.close(() => resolve()));
+    await onDisk?.destroy();
+    throw error;
+  }
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
   return {
@@ -32,6 +53,28 @@ export async function startEmbeddedBroker(
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await new Promise<void>((resolve) => broker.close(() => resolve()));
+      // aedes does not close its persistence; this commits what is pending.
+      await onDisk?.destroy();
     },
+  };
+}
+
+/**
+ * aedes' default check (clients may not publish to `$SYS/`), then, for a client's QoS 1
+ * message, the wait until it is on disk: aedes sends PUBACK as soon as this answers.
+ */
+function storeBeforePuback(
+  persistence: SqlitePersistence,
+): NonNullable<AedesOptions['authorizePublish']> {
+  return (client, packet, callback) => {
+    if (packet.topic.startsWith('$SYS/')) {
+      callback(new Error('$SYS/ topic is reserved'));
+    } else if (client && packet.qos === 1) {
+      persistence
+        .holdUntilDurable(packet as unknown as StoredPacket)
+        .then(() => callback(null), callback);
+    } else {
+      callback(null);
+    }
   };
 }
