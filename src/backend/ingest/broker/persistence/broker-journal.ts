@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { deserialize, serialize } from 'node:v8';
 import { bindingOptions } from '../../../store/open-database';
 import type { StoredPacket } from './aedes-parts';
+import { JournalWriter, type JournalWrite } from './journal-writer';
 
 /**
  * `full`: a commit is on the disk before it returns (fsync of the WAL): survives a power loss.
@@ -21,6 +22,8 @@ export interface SubscriptionRecord {
 export interface JournalContents {
   subscriptions: { clientId: string; topic: string; record: SubscriptionRecord }[];
   outgoing: { row: number; clientId: string; packet: StoredPacket }[];
+  /** The highest outgoing row number in the file (new rows count on from it). */
+  lastOutgoingRow: number;
   incoming: { clientId: string; packet: StoredPacket }[];
   retained: StoredPacket[];
   wills: { clientId: string; packet: StoredPacket }[];
@@ -62,6 +65,12 @@ const COLUMNS: Record<Table, string[]> = {
   wills: ['client_id', 'packet'],
 };
 const TABLES = Object.keys(KEYS) as Table[];
+/** The writer's statements: each table's upsert (index 2 × table) and delete (2 × table + 1). */
+const STATEMENTS = TABLES.flatMap((table) => [
+  `INSERT OR REPLACE INTO ${table} (${COLUMNS[table].join(', ')}) ` +
+    `VALUES (${COLUMNS[table].map(() => '?').join(', ')})`,
+  `DELETE FROM ${table} WHERE ${KEYS[table].map((key) => `${key} = ?`).join(' AND ')}`,
+]);
 
 interface Batch {
   done: Promise<void>;
@@ -69,81 +78,48 @@ interface Batch {
   reject: (error: Error) => void;
 }
 
+type Pending = Map<Table, Map<string, Change>>;
+
 /**
  * The embedded broker's file (`broker.sqlite`): its sessions, subscriptions, queued messages,
  * retained messages and wills. The broker keeps all of it in memory as aedes' in-memory
  * persistence does, and writes each change here too. Changes made during one turn of the event
- * loop are committed together in one transaction at the next; `durable()` resolves once what
- * was changed so far is committed. A key changed twice in a turn is written once.
+ * loop go to the file together, in one transaction, committed by a worker thread
+ * (journal-writer.ts); while one commits, the next gathers. `durable()` resolves once what was
+ * changed so far is committed. A key changed twice before its commit is written once.
  */
 export class BrokerJournal {
-  private readonly db: Database.Database;
-  private readonly put: Record<Table, Database.Statement>;
-  private readonly remove: Record<Table, Database.Statement>;
-  private pending = new Map<Table, Map<string, Change>>();
+  private readonly writer: JournalWriter;
+  private contents: JournalContents | null;
+  private pending: Pending = new Map();
+  /** The batch gathering now, and the one being committed. */
   private batch: Batch | null = null;
+  private committing: Batch | null = null;
   private scheduled: NodeJS.Immediate | null = null;
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(file: string, durability: Durability = 'full') {
-    this.db = new Database(file, bindingOptions());
+    const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
+    // Opened here once to create the tables and read them back; the writer writes after.
+    const db = new Database(file, bindingOptions());
     try {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
-      this.db.exec(SCHEMA);
-    } catch (error) {
-      this.db.close();
-      throw error;
+      db.pragma('journal_mode = WAL');
+      db.pragma(`synchronous = ${synchronous}`);
+      db.exec(SCHEMA);
+      this.contents = readAll(db);
+    } finally {
+      db.close();
     }
-    const statements = (make: (table: Table) => string) =>
-      Object.fromEntries(TABLES.map((table) => [table, this.db.prepare(make(table))])) as Record<
-        Table,
-        Database.Statement
-      >;
-    this.put = statements(
-      (table) =>
-        `INSERT OR REPLACE INTO ${table} (${COLUMNS[table].join(', ')}) ` +
-        `VALUES (${COLUMNS[table].map(() => '?').join(', ')})`,
-    );
-    this.remove = statements(
-      (table) =>
-        `DELETE FROM ${table} WHERE ${KEYS[table].map((key) => `${key} = ?`).join(' AND ')}`,
-    );
+    this.writer = new JournalWriter(file, synchronous, STATEMENTS);
   }
 
+  /** What the file held when it was opened (once: the broker rebuilds its memory from it). */
   load(): JournalContents {
-    const rows = <T>(sql: string) => this.db.prepare(sql).all() as T[];
-    const packet = (blob: Buffer) => deserialize(blob) as StoredPacket;
-    return {
-      subscriptions: rows<{ client_id: string; topic: string; record: Buffer }>(
-        'SELECT client_id, topic, record FROM subscriptions',
-      ).map((row) => ({
-        clientId: row.client_id,
-        topic: row.topic,
-        record: deserialize(row.record) as SubscriptionRecord,
-      })),
-      outgoing: rows<{ row: number; client_id: string; packet: Buffer }>(
-        'SELECT row, client_id, packet FROM outgoing ORDER BY row',
-      ).map((row) => ({ row: row.row, clientId: row.client_id, packet: packet(row.packet) })),
-      incoming: rows<{ client_id: string; packet: Buffer }>(
-        'SELECT client_id, packet FROM incoming',
-      ).map((row) => ({ clientId: row.client_id, packet: packet(row.packet) })),
-      retained: rows<{ packet: Buffer }>('SELECT packet FROM retained').map((row) =>
-        packet(row.packet),
-      ),
-      wills: rows<{ client_id: string; packet: Buffer }>('SELECT client_id, packet FROM wills').map(
-        (row) => ({ clientId: row.client_id, packet: packet(row.packet) }),
-      ),
-    };
-  }
-
-  /** The highest outgoing row number in the file (new rows count on from it). */
-  lastOutgoingRow(): number {
-    const found = this.db.prepare('SELECT MAX(row) AS last FROM outgoing').get() as {
-      last: number | null;
-    };
-    return found.last ?? 0;
+    const contents = this.contents;
+    if (!contents) throw new Error('the broker file was already read');
+    this.contents = null;
+    return contents;
   }
 
   putSubscription(clientId: string, topic: string, record: SubscriptionRecord): void {
@@ -154,7 +130,7 @@ export class BrokerJournal {
     this.change('subscriptions', [clientId, topic], null);
   }
 
-  /** The packet is read when the batch commits, so later changes to it in the turn go too. */
+  /** The packet is read when the batch is committed, so later changes to it go too. */
   putOutgoing(row: number, clientId: string, packet: StoredPacket): void {
     this.change('outgoing', [row], () => [row, clientId, serialize(packet)]);
   }
@@ -189,17 +165,20 @@ export class BrokerJournal {
 
   /** Resolves once every change made so far is committed; rejects if that commit failed. */
   durable(): Promise<void> {
-    return this.batch?.done ?? Promise.resolve();
+    return (this.batch ?? this.committing)?.done ?? Promise.resolve();
   }
 
   /** Commits what is pending and closes the file. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
+    this.closed = true;
     if (this.scheduled) clearImmediate(this.scheduled);
     if (this.retry) clearTimeout(this.retry);
+    this.scheduled = this.retry = null;
+    await this.committing?.done.catch(() => undefined);
     this.commit();
-    this.closed = true;
-    this.db.close();
+    await this.committing?.done.catch(() => undefined);
+    await this.writer.close();
   }
 
   private change(table: Table, key: unknown[], columns: Change['columns']): void {
@@ -210,45 +189,53 @@ export class BrokerJournal {
     // Map order is first-insertion order; a key's latest change is all that is written.
     changes.set(id, { key, columns });
     this.batch ??= newBatch();
-    if (!this.retry)
-      this.scheduled ??= setImmediate(() => {
-        this.scheduled = null;
-        this.commit();
-      });
+    this.schedule();
   }
 
-  private readonly write = (pending: Map<Table, Map<string, Change>>) => {
-    for (const [table, changes] of pending) {
-      for (const { key, columns } of changes.values()) {
-        if (columns) this.put[table].run(columns());
-        else this.remove[table].run(key);
-      }
-    }
-  };
+  private schedule(): void {
+    if (this.committing || this.retry) return; // committed when the one in flight is done
+    this.scheduled ??= setImmediate(() => {
+      this.scheduled = null;
+      this.commit();
+    });
+  }
 
   private commit(): void {
     const batch = this.batch;
-    if (!batch) return;
+    if (!batch || this.committing) return;
     const pending = this.pending;
     this.batch = null;
     this.pending = new Map();
-    try {
-      this.db.transaction(this.write)(pending);
-      batch.resolve();
-    } catch (error) {
-      // Keep the changes for the next commit (nothing newer exists: this runs synchronously),
-      // and tell whoever waited: aedes then refuses the message, and its publisher sends again.
-      for (const [table, changes] of this.pending)
-        pending.set(table, new Map([...(pending.get(table) ?? []), ...changes]));
-      this.pending = pending;
-      this.batch = newBatch();
-      batch.reject(error instanceof Error ? error : new Error(String(error)));
-      if (!this.closed)
-        this.retry ??= setTimeout(() => {
-          this.retry = null;
-          this.commit();
-        }, RETRY_MS);
+    this.committing = batch;
+    const writes: JournalWrite[] = [];
+    for (const [table, changes] of pending) {
+      const index = TABLES.indexOf(table) * 2;
+      for (const { key, columns } of changes.values()) {
+        writes.push(columns ? [index, columns()] : [index + 1, key]);
+      }
     }
+    this.writer.write(writes).then(
+      () => {
+        this.committing = null;
+        batch.resolve();
+        if (this.batch && !this.closed) this.commit();
+      },
+      (error: Error) => {
+        this.committing = null;
+        // Keep the changes, older under newer, for the next try; whoever waited is told, and
+        // aedes refuses the message: its publisher sends it again.
+        for (const [table, changes] of this.pending)
+          pending.set(table, new Map([...(pending.get(table) ?? []), ...changes]));
+        this.pending = pending;
+        this.batch ??= newBatch();
+        batch.reject(error);
+        if (!this.closed)
+          this.retry = setTimeout(() => {
+            this.retry = null;
+            this.commit();
+          }, RETRY_MS);
+      },
+    );
   }
 }
 
@@ -264,4 +251,32 @@ function newBatch(): Batch {
   // A batch nobody waits for must not become an unhandled rejection.
   done.catch(() => undefined);
   return { done, resolve, reject };
+}
+
+function readAll(db: Database.Database): JournalContents {
+  const rows = <T>(sql: string) => db.prepare(sql).all() as T[];
+  const packet = (blob: Buffer) => deserialize(blob) as StoredPacket;
+  const last = db.prepare('SELECT MAX(row) FROM outgoing').pluck().get() as number | null;
+  return {
+    subscriptions: rows<{ client_id: string; topic: string; record: Buffer }>(
+      'SELECT client_id, topic, record FROM subscriptions',
+    ).map((row) => ({
+      clientId: row.client_id,
+      topic: row.topic,
+      record: deserialize(row.record) as SubscriptionRecord,
+    })),
+    outgoing: rows<{ row: number; client_id: string; packet: Buffer }>(
+      'SELECT row, client_id, packet FROM outgoing ORDER BY row',
+    ).map((row) => ({ row: row.row, clientId: row.client_id, packet: packet(row.packet) })),
+    lastOutgoingRow: last ?? 0,
+    incoming: rows<{ client_id: string; packet: Buffer }>(
+      'SELECT client_id, packet FROM incoming',
+    ).map((row) => ({ clientId: row.client_id, packet: packet(row.packet) })),
+    retained: rows<{ packet: Buffer }>('SELECT packet FROM retained').map((row) =>
+      packet(row.packet),
+    ),
+    wills: rows<{ client_id: string; packet: Buffer }>('SELECT client_id, packet FROM wills').map(
+      (row) => ({ clientId: row.client_id, packet: packet(row.packet) }),
+    ),
+  };
 }

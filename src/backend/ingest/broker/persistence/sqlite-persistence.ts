@@ -85,7 +85,7 @@ export class SqlitePersistence {
       this.#queue(clientId).push(packet);
       this.#rowOf.set(packet, row);
     }
-    this.#nextRow = this.#journal.lastOutgoingRow() + 1;
+    this.#nextRow = stored.lastOutgoingRow + 1;
     for (const { clientId, packet } of stored.incoming) {
       this.#incomingOf(clientId).set(packet.messageId ?? 0, packet);
     }
@@ -354,7 +354,7 @@ export class SqlitePersistence {
     if (this.#destroyed) throw new Error('destroyed called twice!');
     this.#destroyed = true;
     this.#held.stop();
-    this.#journal.close();
+    await this.#journal.close();
     this.#retained = new Map();
   }
 
