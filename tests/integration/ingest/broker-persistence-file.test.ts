@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -155,6 +155,25 @@ it('has a QoS 1 message on disk before the publisher gets its PUBACK', async () 
       );
       expect(countAtPuback).toBe(index);
     }
+  } finally {
+    reader.close();
+  }
+});
+
+it('sets a damaged file aside and starts with a new one', async () => {
+  const file = newFile();
+  writeFileSync(file, 'not a database '.repeat(500));
+  const broker = await startEmbeddedBroker(0, '127.0.0.1', { file });
+  brokers.push(broker);
+  const aside = readdirSync(folder).filter((name) => name.startsWith(`${basename(file)}.damaged-`));
+  expect(aside).toHaveLength(1);
+  expect(readFileSync(join(folder, aside[0]!), 'utf8')).toMatch(/^not a database/);
+  const client = await mqtt.connectAsync(broker.url, { clientId: 'after-damage', clean: false });
+  clients.push(client);
+  await client.subscribeAsync('factory/#', { qos: 1 });
+  const reader = new Database(file, { readonly: true });
+  try {
+    expect(reader.prepare('SELECT count(*) FROM subscriptions').pluck().get()).toBe(1);
   } finally {
     reader.close();
   }

@@ -1,3 +1,4 @@
+import { existsSync, renameSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { Aedes, type AedesOptions } from 'aedes';
 import { matchEmptyTopicLevels } from './match-empty-levels';
@@ -29,7 +30,7 @@ export async function startEmbeddedBroker(
   // Only aedes' in-memory persistence needs its trie patched; the disk one matches empty
   // levels of its own accord.
   if (!persistence) matchEmptyTopicLevels();
-  const onDisk = persistence ? new SqlitePersistence(persistence) : null;
+  const onDisk = persistence ? openPersistence(persistence) : null;
   const broker = await Aedes.createBroker({
     queueLimit: 1_000_000,
     ...(onDisk ? { persistence: onDisk, authorizePublish: storeBeforePuback(onDisk) } : {}),
@@ -57,6 +58,29 @@ export async function startEmbeddedBroker(
       await onDisk?.destroy();
     },
   };
+}
+
+/**
+ * A damaged file must not keep the plant's broker down: it is set aside (with its WAL) for
+ * whoever wants to look into it, and the broker starts with a new one. What it held is lost,
+ * as it was with every restart before the broker had a file.
+ */
+function openPersistence(options: { file: string; durability?: Durability }): SqlitePersistence {
+  try {
+    return new SqlitePersistence(options);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code !== 'SQLITE_CORRUPT' && code !== 'SQLITE_NOTADB') throw error;
+    const aside = `${options.file}.damaged-${process.pid}-${Math.round(performance.now())}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(options.file + suffix)) renameSync(options.file + suffix, aside + suffix);
+    }
+    console.error(
+      `the embedded broker's file ${options.file} is damaged (${(error as Error).message}); ` +
+        `it was moved to ${aside} and the broker starts with a new one`,
+    );
+    return new SqlitePersistence(options);
+  }
 }
 
 /**
