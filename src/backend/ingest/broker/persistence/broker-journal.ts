@@ -1,8 +1,14 @@
 import Database from 'better-sqlite3';
-import { deserialize, serialize } from 'node:v8';
 import { bindingOptions } from '../../../store/open-database';
 import type { StoredPacket } from './aedes-parts';
 import { JournalWriter, type JournalWrite } from './journal-writer';
+import {
+  PACKET_COLUMNS,
+  PACKET_COLUMNS_SQL,
+  packetColumns,
+  packetFromRow,
+  type PacketRow,
+} from './packet-columns';
 
 /**
  * `full`: a commit is on the disk before it returns (fsync of the WAL): survives a power loss.
@@ -29,17 +35,20 @@ export interface JournalContents {
   wills: { clientId: string; packet: StoredPacket }[];
 }
 
+/** The file's format; a file of another version is refused (see embedded-broker.ts). */
+const FORMAT = 1;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS subscriptions (
-    client_id TEXT NOT NULL, topic TEXT NOT NULL, record BLOB NOT NULL,
+    client_id TEXT NOT NULL, topic TEXT NOT NULL, record TEXT NOT NULL,
     PRIMARY KEY (client_id, topic)) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS outgoing (
-    row INTEGER PRIMARY KEY, client_id TEXT NOT NULL, packet BLOB NOT NULL);
+    row INTEGER PRIMARY KEY, client_id TEXT NOT NULL, ${PACKET_COLUMNS_SQL});
   CREATE TABLE IF NOT EXISTS incoming (
-    client_id TEXT NOT NULL, message_id INTEGER NOT NULL, packet BLOB NOT NULL,
+    client_id TEXT NOT NULL, message_id INTEGER NOT NULL, ${PACKET_COLUMNS_SQL},
     PRIMARY KEY (client_id, message_id)) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS retained (topic TEXT PRIMARY KEY, packet BLOB NOT NULL) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS wills (client_id TEXT PRIMARY KEY, packet BLOB NOT NULL) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS retained (topic TEXT PRIMARY KEY, ${PACKET_COLUMNS_SQL}) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS wills (client_id TEXT PRIMARY KEY, ${PACKET_COLUMNS_SQL}) WITHOUT ROWID;
+  PRAGMA user_version = ${FORMAT};
 `;
 
 type Table = 'subscriptions' | 'outgoing' | 'incoming' | 'retained' | 'wills';
@@ -59,10 +68,10 @@ const KEYS: Record<Table, string[]> = {
 };
 const COLUMNS: Record<Table, string[]> = {
   subscriptions: ['client_id', 'topic', 'record'],
-  outgoing: ['row', 'client_id', 'packet'],
-  incoming: ['client_id', 'message_id', 'packet'],
-  retained: ['topic', 'packet'],
-  wills: ['client_id', 'packet'],
+  outgoing: ['row', 'client_id', ...PACKET_COLUMNS],
+  incoming: ['client_id', 'message_id', ...PACKET_COLUMNS],
+  retained: ['topic', ...PACKET_COLUMNS],
+  wills: ['client_id', ...PACKET_COLUMNS],
 };
 const TABLES = Object.keys(KEYS) as Table[];
 /** The writer's statements: each table's upsert (index 2 × table) and delete (2 × table + 1). */
@@ -106,6 +115,9 @@ export class BrokerJournal {
     try {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${synchronous}`);
+      const format = db.pragma('user_version', { simple: true }) as number;
+      if (format !== 0 && format !== FORMAT)
+        throw new Error(`${file} is of format ${format}; this Linewatch reads format ${FORMAT}`);
       db.exec(SCHEMA);
       this.contents = readAll(db);
     } finally {
@@ -123,7 +135,11 @@ export class BrokerJournal {
   }
 
   putSubscription(clientId: string, topic: string, record: SubscriptionRecord): void {
-    this.change('subscriptions', [clientId, topic], () => [clientId, topic, serialize(record)]);
+    this.change('subscriptions', [clientId, topic], () => [
+      clientId,
+      topic,
+      JSON.stringify(record),
+    ]);
   }
 
   deleteSubscription(clientId: string, topic: string): void {
@@ -132,7 +148,7 @@ export class BrokerJournal {
 
   /** The packet is read when the batch is committed, so later changes to it go too. */
   putOutgoing(row: number, clientId: string, packet: StoredPacket): void {
-    this.change('outgoing', [row], () => [row, clientId, serialize(packet)]);
+    this.change('outgoing', [row], () => [row, clientId, ...packetColumns(packet)]);
   }
 
   deleteOutgoing(row: number): void {
@@ -140,7 +156,11 @@ export class BrokerJournal {
   }
 
   putIncoming(clientId: string, messageId: number, packet: StoredPacket): void {
-    this.change('incoming', [clientId, messageId], () => [clientId, messageId, serialize(packet)]);
+    this.change('incoming', [clientId, messageId], () => [
+      clientId,
+      messageId,
+      ...packetColumns(packet),
+    ]);
   }
 
   deleteIncoming(clientId: string, messageId: number): void {
@@ -148,7 +168,7 @@ export class BrokerJournal {
   }
 
   putRetained(topic: string, packet: StoredPacket): void {
-    this.change('retained', [topic], () => [topic, serialize(packet)]);
+    this.change('retained', [topic], () => [topic, ...packetColumns(packet)]);
   }
 
   deleteRetained(topic: string): void {
@@ -156,7 +176,7 @@ export class BrokerJournal {
   }
 
   putWill(clientId: string, packet: StoredPacket): void {
-    this.change('wills', [clientId], () => [clientId, serialize(packet)]);
+    this.change('wills', [clientId], () => [clientId, ...packetColumns(packet)]);
   }
 
   deleteWill(clientId: string): void {
@@ -255,28 +275,27 @@ function newBatch(): Batch {
 
 function readAll(db: Database.Database): JournalContents {
   const rows = <T>(sql: string) => db.prepare(sql).all() as T[];
-  const packet = (blob: Buffer) => deserialize(blob) as StoredPacket;
   const last = db.prepare('SELECT MAX(row) FROM outgoing').pluck().get() as number | null;
   return {
-    subscriptions: rows<{ client_id: string; topic: string; record: Buffer }>(
+    subscriptions: rows<{ client_id: string; topic: string; record: string }>(
       'SELECT client_id, topic, record FROM subscriptions',
     ).map((row) => ({
       clientId: row.client_id,
       topic: row.topic,
-      record: deserialize(row.record) as SubscriptionRecord,
+      record: JSON.parse(row.record) as SubscriptionRecord,
     })),
-    outgoing: rows<{ row: number; client_id: string; packet: Buffer }>(
-      'SELECT row, client_id, packet FROM outgoing ORDER BY row',
-    ).map((row) => ({ row: row.row, clientId: row.client_id, packet: packet(row.packet) })),
+    outgoing: rows<PacketRow & { row: number; client_id: string }>(
+      'SELECT * FROM outgoing ORDER BY row',
+    ).map((row) => ({ row: row.row, clientId: row.client_id, packet: packetFromRow(row) })),
     lastOutgoingRow: last ?? 0,
-    incoming: rows<{ client_id: string; packet: Buffer }>(
-      'SELECT client_id, packet FROM incoming',
-    ).map((row) => ({ clientId: row.client_id, packet: packet(row.packet) })),
-    retained: rows<{ packet: Buffer }>('SELECT packet FROM retained').map((row) =>
-      packet(row.packet),
-    ),
-    wills: rows<{ client_id: string; packet: Buffer }>('SELECT client_id, packet FROM wills').map(
-      (row) => ({ clientId: row.client_id, packet: packet(row.packet) }),
-    ),
+    incoming: rows<PacketRow & { client_id: string }>('SELECT * FROM incoming').map((row) => ({
+      clientId: row.client_id,
+      packet: packetFromRow(row),
+    })),
+    retained: rows<PacketRow>('SELECT * FROM retained').map(packetFromRow),
+    wills: rows<PacketRow & { client_id: string }>('SELECT * FROM wills').map((row) => ({
+      clientId: row.client_id,
+      packet: packetFromRow(row),
+    })),
   };
 }
