@@ -35,7 +35,7 @@ export interface JournalContents {
   wills: { clientId: string; packet: StoredPacket }[];
 }
 
-/** The file's format; a file of another version is refused (see embedded-broker.ts). */
+/** The file's format; a file of another format is refused with a message saying so. */
 const FORMAT = 1;
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS subscriptions (
