@@ -90,4 +90,5 @@ it('stores every result the embedded broker acknowledged, once, after the whole 
   expect(reader.distinct(PREFIX)).toBe(TOTAL);
   expect(existsSync(join(dataDir, 'broker.sqlite'))).toBe(true);
   await second.stop();
-});
+  // Two starts of console mode and 50,000 results: over a minute on a busy 2-core machine.
+}, 300_000);
