@@ -85,6 +85,8 @@ export interface Backend {
 }
 
 export const DATABASE_FILE = 'linewatch.sqlite';
+/** The embedded broker's sessions and queued messages, beside the database. */
+export const BROKER_FILE = 'broker.sqlite';
 const INSTALL_ID_FILE = 'install-id';
 
 /**
@@ -145,7 +147,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const commandLineBroker = options.ingest?.broker.url ? options.ingest.broker : null;
   const savedBroker = commandLineBroker ? null : await store.savedBroker();
   const ingestOptions = options.ingest
-    ? { ...options.ingest, broker: commandLineBroker ?? savedBroker ?? options.ingest.broker }
+    ? {
+        ...options.ingest,
+        broker: commandLineBroker ?? savedBroker ?? options.ingest.broker,
+        embeddedBrokerFile: join(options.dataDir, BROKER_FILE),
+      }
     : { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 };
   const ingest = new IngestService(
     store,

@@ -22,6 +22,8 @@ export interface IngestOptions {
   embeddedPort: number;
   /** Only these lines' topics are read (a server limited with --lines); absent or empty: all. */
   lines?: readonly string[];
+  /** The embedded broker's own file (sessions, queues); without it they are kept in memory. */
+  embeddedBrokerFile?: string;
 }
 
 /**
@@ -97,6 +99,7 @@ export class IngestService {
           this.launchBroker,
           this.options.embeddedPort,
           this.log,
+          this.options.embeddedBrokerFile ?? null,
         );
         url = this.embedded.url;
         this.status.brokerUrl = url;

@@ -16,13 +16,16 @@ interface Running {
  * Runs the embedded broker in a process of its own (see broker-process.ts) and keeps it
  * running: if it dies, a new one starts on the same port (after 0.5 s, doubling up to 30 s
  * while it keeps failing), and the subscriber and machines reconnect to it as they would to
- * any broker that restarted. Its queues are in memory, so what it held is lost with it;
- * messages it had not acknowledged are sent again by their publishers.
+ * any broker that restarted. With its file (`persistenceFile`) the new one carries on with the
+ * sessions and queued messages the old one had stored; messages it had not acknowledged are
+ * sent again by their publishers.
  */
 export async function startBrokerProcess(
   launch: () => StoreChannel,
   port: number,
   log: (line: string) => void,
+  /** The broker's own file; null keeps its sessions and queues in memory. */
+  persistenceFile: string | null = null,
 ): Promise<EmbeddedBroker> {
   let closing = false;
   let restartMs = FIRST_RESTART_MS;
@@ -49,7 +52,7 @@ export async function startBrokerProcess(
           resolve({ channel, exited, url: message.url, port: message.port });
         } else reject(new Error(message.message));
       });
-      const request: ToBroker = { kind: 'listen', port: wantedPort, host: HOST };
+      const request: ToBroker = { kind: 'listen', port: wantedPort, host: HOST, persistenceFile };
       channel.postMessage(request);
     });
 

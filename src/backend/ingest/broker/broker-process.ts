@@ -7,6 +7,7 @@
 import { parentChannel } from '../../process/parent-channel';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker';
 import type { FromBroker, ToBroker } from './broker-protocol';
+import type { Durability } from './persistence/broker-journal';
 
 const { send, onMessage } = parentChannel<ToBroker, FromBroker>();
 
@@ -14,7 +15,12 @@ let broker: EmbeddedBroker | null = null;
 
 onMessage((message) => {
   if (message.kind !== 'listen' || broker) return;
-  startEmbeddedBroker(message.port, message.host).then(
+  const mode = benchMode();
+  const persistence =
+    message.persistenceFile && mode !== 'memory'
+      ? { file: message.persistenceFile, durability: mode }
+      : null;
+  startEmbeddedBroker(message.port, message.host, persistence).then(
     (started) => {
       broker = started;
       send({ kind: 'listening', url: started.url, port: started.port });
@@ -25,6 +31,15 @@ onMessage((message) => {
     },
   );
 });
+
+/**
+ * On disk with every commit synced (`full`), unless a bench compares: `normal` (survives a
+ * kill, not a power loss) or `memory` (aedes' in-memory default). Benches only.
+ */
+function benchMode(): Durability | 'memory' {
+  const wanted = process.env.LINEWATCH_BENCH_BROKER_PERSISTENCE;
+  return wanted === 'normal' || wanted === 'memory' ? wanted : 'full';
+}
 
 async function finish(): Promise<void> {
   await broker?.close().catch(() => undefined);

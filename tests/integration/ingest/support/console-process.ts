@@ -19,6 +19,11 @@ export interface ConsoleProcess {
   kill9(): Promise<void>;
   /** SIGTERM: the normal shutdown (drains ingest, closes the store). */
   stop(): Promise<void>;
+  /**
+   * SIGKILL to its whole process group (itself, the store, the broker, …) at once, as a power
+   * cut would end them; resolves once none is left. Needs `ownGroup`.
+   */
+  killGroup(): Promise<void>;
 }
 
 export async function startConsole(options: {
@@ -26,6 +31,8 @@ export async function startConsole(options: {
   /** An external broker; without it console mode starts the embedded one on this port. */
   brokerUrl?: string;
   embeddedBrokerPort?: number;
+  /** Leads a process group of its own, with its children in it (for killGroup). */
+  ownGroup?: boolean;
 }): Promise<ConsoleProcess> {
   const broker = options.brokerUrl
     ? ['--broker', options.brokerUrl]
@@ -42,7 +49,12 @@ export async function startConsole(options: {
       options.dataDir,
       ...broker,
     ],
-    { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
+    {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env },
+      detached: options.ownGroup ?? false,
+    },
   );
   let text = '';
   const keep = (chunk: Buffer) => {
@@ -82,7 +94,26 @@ export async function startConsole(options: {
       if (!exited) child.kill('SIGTERM');
       await exit;
     },
+    async killGroup() {
+      if (!options.ownGroup) throw new Error('killGroup needs ownGroup');
+      process.kill(-pid, 'SIGKILL');
+      await exit;
+      await waitFor('every process of the group to end', () =>
+        groupMembers(pid).length === 0 ? true : undefined,
+      );
+    },
   };
+}
+
+/** Live processes of the process group `pgid`, from /proc. */
+export function groupMembers(pgid: number): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readStat(Number(entry));
+    if (stat && stat.pgrp === pgid && stat.state !== 'Z') found.push(Number(entry));
+  }
+  return found;
 }
 
 /** Live (not zombie) processes whose parent is `pid`, from /proc. */
@@ -110,12 +141,12 @@ export function isAlive(pid: number): boolean {
   return stat !== null && stat.state !== 'Z' && stat.state !== 'X';
 }
 
-function readStat(pid: number): { ppid: number; state: string } | null {
+function readStat(pid: number): { ppid: number; pgrp: number; state: string } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { state: fields[0] ?? '?', ppid: Number(fields[1]) };
+    return { state: fields[0] ?? '?', ppid: Number(fields[1]), pgrp: Number(fields[2]) };
   } catch {
     return null;
   }

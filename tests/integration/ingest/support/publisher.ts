@@ -35,7 +35,16 @@ export async function publishBurst(
   client: MqttClient,
   prefix: string,
   count: number,
-  { window = 1000, perSecond }: { window?: number; perSecond?: number } = {},
+  {
+    window = 1000,
+    perSecond,
+    onAcked,
+  }: {
+    window?: number;
+    perSecond?: number;
+    /** Told of each message the broker acknowledged, by index. */
+    onAcked?: (index: number) => void;
+  } = {},
 ): Promise<Burst> {
   const publishedAt = new Float64Array(count);
   const startedAt = performance.now();
@@ -55,6 +64,7 @@ export async function publishBurst(
           return;
         }
         acked += 1;
+        onAcked?.(index);
         if (acked === count) resolve();
         else pump();
       });
