@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
 import type { BatchTally } from './batch-tally';
+import { AttemptRenumbering } from './attempt-renumbering';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
@@ -60,6 +61,7 @@ export class IngestStore {
   private readonly statements;
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
   private readonly tallies: readonly BatchTally<object>[];
+  private readonly renumber: AttemptRenumbering;
 
   constructor(
     private readonly db: Database,
@@ -78,6 +80,7 @@ export class IngestStore {
     ) => void = () => undefined,
   ) {
     this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
+    this.renumber = new AttemptRenumbering(db, this.tallies);
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
       spec: db.prepare(
@@ -85,11 +88,12 @@ export class IngestStore {
          WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
          ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
       ),
-      earlierAttempts: db
-        .prepare(
-          'SELECT count(*) FROM test_results WHERE barcode = ? AND test_step = ? AND ts_ms < ?',
-        )
-        .pluck(),
+      // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
+      // one, and the latest stamp, which tells whether a later-stamped attempt came first.
+      attemptsAround: db.prepare(
+        `SELECT count(*) FILTER (WHERE ts_ms < @ts) AS earlier, max(ts_ms) AS latest
+         FROM test_results WHERE barcode = @barcode AND test_step = @testStep`,
+      ),
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
            measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
@@ -244,11 +248,12 @@ export class IngestStore {
       case 'test': {
         const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
           (SpecLimits & { version: number }) | undefined;
-        const earlier = s.earlierAttempts.get(
-          message.barcode,
-          message.testStep,
-          message.timestampMs,
-        ) as number;
+        const around = s.attemptsAround.get({
+          barcode: message.barcode,
+          testStep: message.testStep,
+          ts: message.timestampMs,
+        }) as { earlier: number; latest: number | null };
+        const earlier = around.earlier;
         const verdict = judge(message.measuredValue, limits ?? null);
         const inserted = s.insertResult.run({
           lineId: message.lineId,
@@ -267,6 +272,11 @@ export class IngestStore {
           attempt: earlier + 1,
         });
         if (inserted.changes !== 1) return false;
+        // Stamped before an attempt already stored (a backlog replayed out of order): it
+        // takes its place, and the later ones move up by one.
+        if (around.latest !== null && around.latest > message.timestampMs) {
+          this.renumber.after(message, results);
+        }
         const stored = { ...message, verdict, attempt: earlier + 1 };
         for (const tally of this.tallies) tally.add(stored);
         this.onStored(message, receivedMs, verdict);
