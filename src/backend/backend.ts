@@ -150,6 +150,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     log,
     () => options.launcher.launchBroker(),
+    now,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   registerBackupHandlers(dispatcher, services, options.dataDir, async () => {

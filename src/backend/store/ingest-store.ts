@@ -4,6 +4,8 @@ import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
 import type { BatchTally } from './batch-tally';
 import { AttemptRenumbering } from './attempt-renumbering';
+import { DEFAULT_SETTINGS } from './settings-store';
+import { NewestStamps } from './newest-stamps';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
@@ -58,6 +60,7 @@ export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
  */
 export class IngestStore {
   private readonly lineOfMachine = new Map<string, string>();
+  private readonly newest: NewestStamps;
   private readonly statements;
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
   private readonly tallies: readonly BatchTally<object>[];
@@ -81,8 +84,12 @@ export class IngestStore {
   ) {
     this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
     this.renumber = new AttemptRenumbering(db, this.tallies);
+    this.newest = new NewestStamps(db);
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
+      maxAheadMinutes: db
+        .prepare("SELECT value FROM settings WHERE key = 'maxTimestampAheadMinutes'")
+        .pluck(),
       spec: db.prepare(
         `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
          WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
@@ -139,11 +146,13 @@ export class IngestStore {
     };
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
+    const maxAheadMs = this.maxAheadMs();
     for (const tally of this.tallies) tally.reset();
     for (const raw of messages) {
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
         topicRoot: root,
         receivedAtMs: raw.receivedMs,
+        maxAheadMs,
       });
       if (!outcome.ok) {
         if (outcome.ignored) summary.ignored += 1;
@@ -169,7 +178,12 @@ export class IngestStore {
       }
       if (this.store(message, raw.receivedMs, summary.results)) {
         summary.stored += 1;
-        noteMachineUpdate(updates, message, raw.receivedMs);
+        noteMachineUpdate(
+          updates,
+          message,
+          raw.receivedMs,
+          this.newest.isNewest(message, raw.receivedMs),
+        );
       } else summary.duplicates += 1;
     }
     summary.machines = [...updates.values()];
@@ -200,6 +214,7 @@ export class IngestStore {
       const outcome = parseFactoryMessage(row.topic, row.payload, {
         topicRoot: this.topicRoot(),
         receivedAtMs: nowMs,
+        maxAheadMs: this.maxAheadMs(),
       });
       if (!outcome.ok) {
         result = { outcome: 'refused', reason: outcome.reason };
@@ -229,6 +244,14 @@ export class IngestStore {
       .prepare('UPDATE dead_letters SET replayed_ms = ?, replay_outcome = ? WHERE id = ?')
       .run(nowMs, `${result.outcome}: ${result.reason}`, id);
     return result;
+  }
+
+  /** The plant setting (Settings.maxTimestampAheadMinutes), read once a batch. */
+  private maxAheadMs(): number {
+    const stored = this.statements.maxAheadMinutes.get() as string | undefined;
+    const minutes =
+      stored === undefined ? DEFAULT_SETTINGS.maxTimestampAheadMinutes : Number(JSON.parse(stored));
+    return minutes * 60_000;
   }
 
   /** The cache is filled from the table on a miss: admins may register machines ahead of time. */
@@ -369,11 +392,15 @@ export class IngestStore {
   }
 }
 
-/** Keeps the newest state and readings per machine within a batch. */
+/**
+ * Keeps the newest state and readings per machine within a batch; `newest` is false for a
+ * state or sample older than what the machine already showed (it only counts as heard from).
+ */
 function noteMachineUpdate(
   updates: Map<string, MachineUpdate>,
   message: ParsedMessage,
   receivedMs: number,
+  newest: boolean,
 ): void {
   let update = updates.get(message.machineId);
   if (!update) {
@@ -381,6 +408,7 @@ function noteMachineUpdate(
     updates.set(message.machineId, update);
   }
   update.lastSeenMs = Math.max(update.lastSeenMs, receivedMs);
+  if (!newest) return;
   if (message.kind === 'state') {
     const at = message.timestampMs ?? receivedMs;
     if (update.stateMs === undefined || at >= update.stateMs) {

@@ -129,6 +129,11 @@ export const Settings = z.object({
     )
     .nullable(),
   shiftReportPaper: PaperSize,
+  /**
+   * A message stamped further ahead of the receiving clock than this is refused as
+   * implausible (dead-lettered); old stamps are accepted.
+   */
+  maxTimestampAheadMinutes: z.number().int().min(1).max(1440),
 });
 export type Settings = z.infer<typeof Settings>;
 
