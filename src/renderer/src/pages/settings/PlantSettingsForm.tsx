@@ -10,14 +10,15 @@ import { usePlant } from '../../state/plant-store';
 import { useSession } from '../../state/session-store';
 
 /**
- * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, and where
- * the end-of-shift reports go.
+ * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, how far
+ * ahead of the clock a machine's timestamp may be, and where the end-of-shift reports go.
  */
 export function PlantSettingsForm() {
   const [plantName, setPlantName] = useState('');
   const [idleLockMinutes, setIdleLockMinutes] = useState('');
   const [shiftReportFolder, setShiftReportFolder] = useState('');
   const [shiftReportPaper, setShiftReportPaper] = useState<PaperSize>('A4');
+  const [aheadMinutes, setAheadMinutes] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const load = useAction();
@@ -33,6 +34,7 @@ export function PlantSettingsForm() {
       setIdleLockMinutes(String(settings.idleLockMinutes));
       setShiftReportFolder(settings.shiftReportFolder ?? '');
       setShiftReportPaper(settings.shiftReportPaper);
+      setAheadMinutes(String(settings.maxTimestampAheadMinutes));
       setLoaded(true);
     });
   }, [runLoad]);
@@ -48,6 +50,14 @@ export function PlantSettingsForm() {
       });
       return;
     }
+    const ahead = Number(aheadMinutes);
+    if (!Number.isInteger(ahead) || ahead < 1 || ahead > 1440) {
+      save.setError({
+        code: 'INVALID_INPUT',
+        message: 'Timestamps ahead must be 1 to 1,440 whole minutes.',
+      });
+      return;
+    }
     const succeeded = await save.run(async () => {
       const settings = await api.call('settings.update', {
         plantName: plantName.trim(),
@@ -55,6 +65,7 @@ export function PlantSettingsForm() {
         // Empty switches the export off.
         shiftReportFolder: shiftReportFolder.trim() || null,
         shiftReportPaper,
+        maxTimestampAheadMinutes: ahead,
       });
       publishPlantName(settings.plantName);
       publishIdleLock(settings.idleLockMinutes);
@@ -88,6 +99,18 @@ export function PlantSettingsForm() {
         onChange={setIdleLockMinutes}
         disabled={!loaded}
         hint="Screens lock after this many minutes without mouse or keyboard use (1 to 480)."
+        required
+      />
+      <TextField
+        label="Timestamps ahead (minutes)"
+        type="number"
+        min={1}
+        max={1440}
+        inputMode="numeric"
+        value={aheadMinutes}
+        onChange={setAheadMinutes}
+        disabled={!loaded}
+        hint="A machine message stamped further ahead of this computer's clock is refused as implausible and kept as a dead letter (1 to 1,440)."
         required
       />
       <fieldset>
