@@ -97,10 +97,13 @@ export class IngestStore {
       ),
       // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
       // one, and the latest stamp, which tells whether a later-stamped attempt came first.
-      attemptsAround: db.prepare(
-        `SELECT count(*) FILTER (WHERE ts_ms < @ts) AS earlier, max(ts_ms) AS latest
-         FROM test_results WHERE barcode = @barcode AND test_step = @testStep`,
-      ),
+      // Positional and raw (an array, no row object): this runs for every result.
+      attemptsAround: db
+        .prepare(
+          `SELECT count(*) FILTER (WHERE ts_ms < ?), max(ts_ms)
+           FROM test_results WHERE barcode = ? AND test_step = ?`,
+        )
+        .raw(),
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
            measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
@@ -271,12 +274,11 @@ export class IngestStore {
       case 'test': {
         const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
           (SpecLimits & { version: number }) | undefined;
-        const around = s.attemptsAround.get({
-          barcode: message.barcode,
-          testStep: message.testStep,
-          ts: message.timestampMs,
-        }) as { earlier: number; latest: number | null };
-        const earlier = around.earlier;
+        const [earlier, latest] = s.attemptsAround.get(
+          message.timestampMs,
+          message.barcode,
+          message.testStep,
+        ) as [number, number | null];
         const verdict = judge(message.measuredValue, limits ?? null);
         const inserted = s.insertResult.run({
           lineId: message.lineId,
@@ -297,7 +299,7 @@ export class IngestStore {
         if (inserted.changes !== 1) return false;
         // Stamped before an attempt already stored (a backlog replayed out of order): it
         // takes its place, and the later ones move up by one.
-        if (around.latest !== null && around.latest > message.timestampMs) {
+        if (latest !== null && latest > message.timestampMs) {
           this.renumber.after(message, results);
         }
         const stored = { ...message, verdict, attempt: earlier + 1 };
