@@ -165,6 +165,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     log,
     () => options.launcher.launchBroker(),
+    now,
   );
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   const stationKeys = new StationKeyGate(store, now, log);

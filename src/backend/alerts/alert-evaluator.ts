@@ -5,6 +5,7 @@ import {
   downtimeCondition,
   failRateCondition,
   noSpecCondition,
+  noSpecKey,
   offlineCondition,
   thresholdCondition,
   thresholdKeyPrefix,
@@ -42,6 +43,8 @@ export interface PlantFacts {
   /** The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window). */
   recentVerdicts(machineId: string): ('PASS' | 'FAIL')[];
   lineOf(machineId: string): string | undefined;
+  /** Whether spec limits of the product and step judge results stamped at `atMs`. */
+  specInForce(productId: string, testStep: string, atMs: number): boolean;
 }
 
 const ALL_LIMITS: LimitKind[] = ['high_high', 'high', 'low', 'low_low'];
@@ -54,6 +57,8 @@ const ALL_LIMITS: LimitKind[] = ['high_high', 'high', 'low', 'low_low'];
  */
 export class AlertEvaluator {
   private deadLetterWindow: CountAt[] = [];
+  /** "No spec" conditions of the products and steps judged in this batch (see batchDone). */
+  private readonly judgedSpecs = new Set<string>();
 
   constructor(
     private readonly ledger: ConditionLedger,
@@ -82,11 +87,16 @@ export class AlertEvaluator {
         break;
       case 'test':
         if (verdict === 'NO_SPEC') {
-          this.ledger.raise(
-            noSpecCondition(message.productId, message.testStep, message.machineId),
-            nowMs,
-          );
+          // Missing limits, or a result stamped before limits that are in force by now (in
+          // flight while they were saved): only the first is a condition to raise.
+          if (!this.facts.specInForce(message.productId, message.testStep, nowMs)) {
+            this.ledger.raise(
+              noSpecCondition(message.productId, message.testStep, message.machineId),
+              nowMs,
+            );
+          }
         } else if (verdict) {
+          this.judgedSpecs.add(noSpecKey(message.productId, message.testStep));
           const { holds, rate } = failRateHolds(this.facts.recentVerdicts(message.machineId));
           const condition = failRateCondition(place, rate);
           if (holds) this.ledger.raise(condition, nowMs);
@@ -98,8 +108,14 @@ export class AlertEvaluator {
     }
   }
 
-  /** After each batch, so a spike also ends when only good messages follow. */
+  /**
+   * After each batch, so a spike also ends when only good messages follow, and so limits
+   * that judge what is produced clear their "no spec" condition (one check per product and
+   * step a batch, not per result).
+   */
   batchDone(deadLettered: number, nowMs: number): void {
+    for (const key of this.judgedSpecs) this.ledger.returnToNormal(key, nowMs);
+    this.judgedSpecs.clear();
     const { entries, total } = slideWindow(
       this.deadLetterWindow,
       { atMs: nowMs, count: deadLettered },

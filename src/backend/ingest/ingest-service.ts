@@ -48,6 +48,8 @@ export class IngestService {
     private readonly log: (line: string) => void,
     /** Starts the embedded broker's process (see broker-process.ts). */
     private readonly launchBroker: () => StoreChannel,
+    /** The injected clock: when each message was received. */
+    private readonly now: () => number,
   ) {
     this.status = {
       brokerUrl: options.broker.url,
@@ -128,6 +130,7 @@ export class IngestService {
           this.update({ waiting });
         },
       },
+      this.now,
     );
     this.subscriber.start();
   }

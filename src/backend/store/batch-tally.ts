@@ -19,7 +19,9 @@ export interface TalliedResult {
  * Sums stored results into rollup rows in memory over one transaction and writes each row
  * once at its end with an additive upsert: a batch of 2,000 results costs one write per key
  * it touched, not one per result (a trigger per result cost ingest a third of its speed).
- * `reset` at the start of a transaction drops what a rolled-back one left behind.
+ * `reset` at the start of a transaction drops what a rolled-back one left behind. Results
+ * are never deleted; the one change to a stored result is a first attempt becoming a retest
+ * (see AttemptRenumbering), which `demote` subtracts.
  */
 export abstract class BatchTally<Row extends object> {
   private readonly pending = new Map<string, Row>();
@@ -32,6 +34,8 @@ export abstract class BatchTally<Row extends object> {
   protected abstract emptyRow(result: TalliedResult): Row;
   /** Adds one result's counts to its row. */
   protected abstract count(row: Row, result: TalliedResult): void;
+  /** Takes a first attempt's first-attempt counts off its row (it is now a retest). */
+  protected abstract uncountFirst(row: Row, result: TalliedResult): void;
 
   reset(): void {
     this.pending.clear();
@@ -42,6 +46,17 @@ export abstract class BatchTally<Row extends object> {
     let row = this.pending.get(key);
     if (!row) this.pending.set(key, (row = this.emptyRow(result)));
     this.count(row, result);
+  }
+
+  /**
+   * A stored first attempt became attempt 2 (an earlier-stamped one arrived late): its row
+   * loses what it counted as a first attempt. The upsert adds negative counts.
+   */
+  demote(result: TalliedResult): void {
+    const key = this.keyOf(result);
+    let row = this.pending.get(key);
+    if (!row) this.pending.set(key, (row = this.emptyRow(result)));
+    this.uncountFirst(row, result);
   }
 
   flush(): void {

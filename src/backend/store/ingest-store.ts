@@ -3,6 +3,9 @@ import type { Database } from 'better-sqlite3';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
 import type { BatchTally } from './batch-tally';
+import { AttemptRenumbering } from './attempt-renumbering';
+import { DEFAULT_SETTINGS } from './settings-store';
+import { NewestStamps } from './newest-stamps';
 import { parseFactoryMessage } from '../ingest/protocol';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
@@ -69,9 +72,11 @@ export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
  */
 export class IngestStore {
   private readonly lineOfMachine = new Map<string, string>();
+  private readonly newest: NewestStamps;
   private readonly statements;
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
   private readonly tallies: readonly BatchTally<object>[];
+  private readonly renumber: AttemptRenumbering;
 
   constructor(
     private readonly db: Database,
@@ -90,18 +95,27 @@ export class IngestStore {
     ) => void = () => undefined,
   ) {
     this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
+    this.renumber = new AttemptRenumbering(db, this.tallies);
+    this.newest = new NewestStamps(db);
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
+      maxAheadMinutes: db
+        .prepare("SELECT value FROM settings WHERE key = 'maxTimestampAheadMinutes'")
+        .pluck(),
       spec: db.prepare(
         `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
          WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
          ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
       ),
-      earlierAttempts: db
+      // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
+      // one, and the latest stamp, which tells whether a later-stamped attempt came first.
+      // Positional and raw (an array, no row object): this runs for every result.
+      attemptsAround: db
         .prepare(
-          'SELECT count(*) FROM test_results WHERE barcode = ? AND test_step = ? AND ts_ms < ?',
+          `SELECT count(*) FILTER (WHERE ts_ms < ?), max(ts_ms)
+           FROM test_results WHERE barcode = ? AND test_step = ?`,
         )
-        .pluck(),
+        .raw(),
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
            measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
@@ -155,6 +169,7 @@ export class IngestStore {
       noteRefusal(summary, raw.topic, reason);
       outcomes?.push({ outcome: 'refused', reason, field });
     };
+    const maxAheadMs = this.maxAheadMs();
     for (const tally of this.tallies) tally.reset();
     for (const raw of messages) {
       if (raw.refusal) {
@@ -164,6 +179,7 @@ export class IngestStore {
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
         topicRoot: root,
         receivedAtMs: raw.receivedMs,
+        maxAheadMs,
       });
       if (!outcome.ok) {
         if (outcome.ignored) {
@@ -185,7 +201,12 @@ export class IngestStore {
       }
       if (this.store(message, raw.receivedMs, summary.results)) {
         summary.stored += 1;
-        noteMachineUpdate(updates, message, raw.receivedMs);
+        noteMachineUpdate(
+          updates,
+          message,
+          raw.receivedMs,
+          this.newest.isNewest(message, raw.receivedMs),
+        );
         outcomes?.push({ outcome: 'stored' });
       } else {
         summary.duplicates += 1;
@@ -220,6 +241,7 @@ export class IngestStore {
       const outcome = parseFactoryMessage(row.topic, row.payload, {
         topicRoot: this.topicRoot(),
         receivedAtMs: nowMs,
+        maxAheadMs: this.maxAheadMs(),
       });
       if (!outcome.ok) {
         result = { outcome: 'refused', reason: outcome.reason };
@@ -251,6 +273,14 @@ export class IngestStore {
     return result;
   }
 
+  /** The plant setting (Settings.maxTimestampAheadMinutes), read once a batch. */
+  private maxAheadMs(): number {
+    const stored = this.statements.maxAheadMinutes.get() as string | undefined;
+    const minutes =
+      stored === undefined ? DEFAULT_SETTINGS.maxTimestampAheadMinutes : Number(JSON.parse(stored));
+    return minutes * 60_000;
+  }
+
   /** The cache is filled from the table on a miss: admins may register machines ahead of time. */
   private knownLineOf(machineId: string): string | undefined {
     let line = this.lineOfMachine.get(machineId);
@@ -268,11 +298,11 @@ export class IngestStore {
       case 'test': {
         const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
           (SpecLimits & { version: number }) | undefined;
-        const earlier = s.earlierAttempts.get(
+        const [earlier, latest] = s.attemptsAround.get(
+          message.timestampMs,
           message.barcode,
           message.testStep,
-          message.timestampMs,
-        ) as number;
+        ) as [number, number | null];
         const verdict = judge(message.measuredValue, limits ?? null);
         const inserted = s.insertResult.run({
           lineId: message.lineId,
@@ -291,6 +321,11 @@ export class IngestStore {
           attempt: earlier + 1,
         });
         if (inserted.changes !== 1) return false;
+        // Stamped before an attempt already stored (a backlog replayed out of order): it
+        // takes its place, and the later ones move up by one.
+        if (latest !== null && latest > message.timestampMs) {
+          this.renumber.after(message, results);
+        }
         const stored = { ...message, verdict, attempt: earlier + 1 };
         for (const tally of this.tallies) tally.add(stored);
         this.onStored(message, receivedMs, verdict);
@@ -383,11 +418,15 @@ export class IngestStore {
   }
 }
 
-/** Keeps the newest state and readings per machine within a batch. */
+/**
+ * Keeps the newest state and readings per machine within a batch; `newest` is false for a
+ * state or sample older than what the machine already showed (it only counts as heard from).
+ */
 function noteMachineUpdate(
   updates: Map<string, MachineUpdate>,
   message: ParsedMessage,
   receivedMs: number,
+  newest: boolean,
 ): void {
   let update = updates.get(message.machineId);
   if (!update) {
@@ -395,6 +434,7 @@ function noteMachineUpdate(
     updates.set(message.machineId, update);
   }
   update.lastSeenMs = Math.max(update.lastSeenMs, receivedMs);
+  if (!newest) return;
   if (message.kind === 'state') {
     const at = message.timestampMs ?? receivedMs;
     if (update.stateMs === undefined || at >= update.stateMs) {

@@ -164,4 +164,10 @@ export class ResultHourTally extends BatchTally<TallyRow> {
     if (first && result.verdict === 'PASS') row.firstPassed += 1;
     if (first && result.verdict === 'FAIL') row.firstFailed += 1;
   }
+
+  protected uncountFirst(row: TallyRow, result: TalliedResult): void {
+    if (result.verdict !== 'NO_SPEC') row.firstJudged -= 1;
+    if (result.verdict === 'PASS') row.firstPassed -= 1;
+    if (result.verdict === 'FAIL') row.firstFailed -= 1;
+  }
 }

@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shiftReportFolder: null,
   shiftReportPaper: 'A4',
   timeZone: systemTimeZone(),
+  maxTimestampAheadMinutes: 5,
 };
 
 /** Plant settings as key/value rows (JSON values), plus secrets the API never returns. */

@@ -59,6 +59,7 @@ import {
   predictionCondition,
   storageCondition,
   storageFullCondition,
+  noSpecKey,
 } from '../alerts/rules/conditions';
 import { MaintenanceStore } from './maintenance-store';
 import type { BrokerSettings } from '../ingest/broker/broker-settings';
@@ -1034,12 +1035,16 @@ export class Store {
         message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
         details: { ...saved },
       });
-      this.alerts.resolveByKey(
-        `no_spec:${saved.productId}:${saved.testStep}`,
-        actor.username,
-        `spec limits v${saved.version} saved`,
-        Date.now(),
-      );
+      // Limits in force now settle the condition; limits from a later time do so once they
+      // judge a result (AlertEvaluator.batchDone).
+      if (Date.parse(saved.validFrom) <= Date.now()) {
+        this.alerts.resolveByKey(
+          noSpecKey(saved.productId, saved.testStep),
+          actor.username,
+          `spec limits v${saved.version} saved`,
+          Date.now(),
+        );
+      }
       return saved;
     });
   }

@@ -81,6 +81,14 @@ export class ThresholdsStore implements PlantFacts {
       .all(machineId, FAIL_RATE_WINDOW) as ('PASS' | 'FAIL')[];
   }
 
+  specInForce(productId: string, testStep: string, atMs: number): boolean {
+    return (
+      this.sql(
+        `SELECT 1 FROM spec_limits WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ? LIMIT 1`,
+      ).get(productId, testStep, atMs) !== undefined
+    );
+  }
+
   lineOf(machineId: string): string | undefined {
     return this.sql('SELECT line_id FROM machines WHERE id = ?').pluck().get(machineId) as
       string | undefined;

@@ -106,4 +106,9 @@ export class UnitHourTally extends BatchTally<UnitRow> {
     if (result.attempt === 1 && result.verdict !== 'NO_SPEC') row.firstJudged += 1;
     if (result.attempt === 1 && result.verdict === 'FAIL') row.firstFailed += 1;
   }
+
+  protected uncountFirst(row: UnitRow, result: TalliedResult): void {
+    if (result.verdict !== 'NO_SPEC') row.firstJudged -= 1;
+    if (result.verdict === 'FAIL') row.firstFailed -= 1;
+  }
 }

@@ -139,6 +139,11 @@ export const Settings = z.object({
     .string()
     .max(64)
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+  /**
+   * A message stamped further ahead of the receiving clock than this is refused as
+   * implausible (dead-lettered); old stamps are accepted.
+   */
+  maxTimestampAheadMinutes: z.number().int().min(1).max(1440),
 });
 export type Settings = z.infer<typeof Settings>;
 

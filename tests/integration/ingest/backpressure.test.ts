@@ -62,6 +62,7 @@ it('stops reading the broker while too many messages wait, and stores every one 
       return store.ingestBatch(messages);
     },
     { state: () => undefined, committed: () => undefined, commitFailed: () => undefined },
+    Date.now,
     MAX_WAITING,
   );
   subscriber.start();

@@ -42,7 +42,7 @@ const telemetry = (temperature: number, atS: number): ParsedMessage => ({
   extras: { vibration: temperature / 10 },
 });
 
-function setup(verdicts: ('PASS' | 'FAIL')[] = []) {
+function setup(verdicts: ('PASS' | 'FAIL')[] = [], specFromMs = Infinity) {
   const ledger = new FakeLedger();
   const facts: PlantFacts = {
     thresholdsOf: () => [
@@ -67,6 +67,7 @@ function setup(verdicts: ('PASS' | 'FAIL')[] = []) {
     ],
     recentVerdicts: () => verdicts,
     lineOf: () => 'L-1',
+    specInForce: (_product, _step, atMs) => atMs >= specFromMs,
   };
   return { ledger, evaluator: new AlertEvaluator(ledger, facts) };
 }
@@ -133,6 +134,31 @@ describe('the alert evaluator', () => {
     evaluator.stored(test, 1, 'FAIL');
     evaluator.stored(test, 2, 'NO_SPEC');
     expect(ledger.log).toEqual(['raise fail_rate:M-1 medium', 'raise no_spec:PROD-A:voltage low']);
+  });
+
+  it('does not raise NO_SPEC for a result stamped before limits in force by the time it arrives, and clears it when results are judged', () => {
+    const { ledger, evaluator } = setup([], 100);
+    const test = (timestampMs: number): ParsedMessage => ({
+      kind: 'test',
+      ...place,
+      barcode: 'SN-1',
+      productId: 'PROD-A',
+      testStep: 'voltage',
+      measuredValue: 1,
+      timestampMs,
+    });
+    // Before the limits (valid from 100): a real absence.
+    evaluator.stored(test(50), 60, 'NO_SPEC');
+    // Stamped before them, received after they were saved: judged NO_SPEC, not an absence.
+    ledger.watches.clear();
+    evaluator.stored(test(99), 101, 'NO_SPEC');
+    expect(ledger.log).toEqual(['raise no_spec:PROD-A:voltage low']);
+    // Raised earlier (say the limits' start was later than their save): judged results clear it.
+    ledger.raise({ key: 'no_spec:PROD-A:voltage' } as Condition);
+    evaluator.stored(test(150), 151, 'PASS');
+    evaluator.batchDone(0, 152);
+    expect(ledger.log.at(-1)).toBe('return no_spec:PROD-A:voltage');
+    expect(ledger.isActive('no_spec:PROD-A:voltage')).toBe(false);
   });
 
   it('raises a dead-letter spike above 20 a minute and returns when the minute has passed', () => {

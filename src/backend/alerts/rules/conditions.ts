@@ -91,13 +91,17 @@ export function failRateCondition(
   };
 }
 
+/** The condition "no spec limits for this product and step". */
+export const noSpecKey = (productId: string, testStep: string): string =>
+  `no_spec:${productId}:${testStep}`;
+
 /**
  * Spec limits are plant-wide (one set per product and step), so their absence is a plant-wide
  * alert; the machine that first reported it is named in the message.
  */
 export function noSpecCondition(productId: string, testStep: string, machineId: string): Condition {
   return {
-    key: `no_spec:${productId}:${testStep}`,
+    key: noSpecKey(productId, testStep),
     source: 'no_spec',
     priority: 'low',
     lineId: null,

@@ -1,6 +1,7 @@
 import type { IngestStatus } from '../../../shared/contract';
 import { ApiFailure } from '../api-failure';
 import type { IngestService } from '../../ingest/ingest-service';
+import { payloadBytes } from '../../ingest/protocol';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
 import { visibilityOf } from '../visibility';
@@ -16,7 +17,8 @@ export function registerIngestHandlers(
     const topic = `${ingest.topicRoot()}/${input.lineId}/${machineId || '_'}/test`;
     const summary = await ingest.submit({
       topic,
-      payload: new TextEncoder().encode(JSON.stringify(input.payload)),
+      // Nesting too deep to serialize is cut, refused for it and kept as a dead letter.
+      payload: payloadBytes(input.payload),
       receivedMs: now(),
     });
     const refusal = summary.refusals[0];

@@ -81,6 +81,8 @@ export class BrokerSubscriber {
     private readonly clientId: string,
     commit: (messages: RawMessage[]) => Promise<IngestSummary>,
     private readonly events: SubscriberEvents,
+    /** The injected clock: a message's receivedMs, which judges implausible timestamps. */
+    private readonly now: () => number,
     private readonly maxWaiting = MAX_WAITING,
   ) {
     this.batcher = new IngestBatcher<Delivered>(
@@ -202,7 +204,7 @@ export class BrokerSubscriber {
       this.batcher.add({
         topic: packet.topic,
         payload: packet.payload as Uint8Array,
-        receivedMs: Date.now(),
+        receivedMs: this.now(),
         packetId,
         generation: this.generation,
       });

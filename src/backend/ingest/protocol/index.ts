@@ -31,4 +31,6 @@ export {
   type FactoryTopic,
   type TopicKind,
 } from './topic';
-export { MAX_PAYLOAD_BYTES } from './limits';
+export { DEFAULT_MAX_AHEAD_MS, MAX_NESTING, MAX_PAYLOAD_BYTES } from './limits';
+export { payloadBytes } from './json-depth';
+export { humanDuration } from './future';

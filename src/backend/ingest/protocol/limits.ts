@@ -15,3 +15,9 @@ export const MAX_EXTRA_METRICS = 64;
 
 /** Epoch milliseconds a JavaScript Date can hold (+-100,000,000 days). */
 export const MAX_EPOCH_MS = 8.64e15;
+
+/** Containers (objects, arrays) nested deeper than this are refused; the payload itself is level 1. */
+export const MAX_NESTING = 32;
+
+/** How far ahead of the receiving clock a timestamp may be, unless configured otherwise. */
+export const DEFAULT_MAX_AHEAD_MS = 5 * 60_000;

@@ -1,5 +1,7 @@
 import type { JsonObject } from './fields';
-import { MAX_PAYLOAD_BYTES } from './limits';
+import { checkNotInFuture } from './future';
+import { nestsDeeperThan } from './json-depth';
+import { DEFAULT_MAX_AHEAD_MS, MAX_NESTING, MAX_PAYLOAD_BYTES } from './limits';
 import { parseCommandAck } from './parse-command-ack';
 import { parseState } from './parse-state';
 import { parseTelemetry } from './parse-telemetry';
@@ -34,7 +36,16 @@ export function parseFactoryMessage(
         reason: 'topic: a command, published by the app itself',
       };
     }
-    return { ok: true, message: parseBody(address, readJsonObject(payload)) };
+    const message = parseBody(address, readJsonObject(payload));
+    const receivedAtMs = options?.receivedAtMs;
+    if (receivedAtMs !== undefined && 'timestampMs' in message && message.timestampMs !== null) {
+      checkNotInFuture(
+        message.timestampMs,
+        receivedAtMs,
+        options?.maxAheadMs ?? DEFAULT_MAX_AHEAD_MS,
+      );
+    }
+    return { ok: true, message };
   } catch (error) {
     if (error instanceof ProtocolRefusal) {
       return { ok: false, reason: error.message, field: error.field };
@@ -87,6 +98,9 @@ function readJsonObject(payload: Uint8Array): JsonObject {
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ProtocolRefusal('payload', `expected a JSON object, got ${describeJsonType(value)}`);
+  }
+  if (nestsDeeperThan(value, MAX_NESTING)) {
+    throw new ProtocolRefusal('payload', `nesting deeper than ${MAX_NESTING} levels`);
   }
   return value as JsonObject;
 }

@@ -59,8 +59,10 @@ export interface ParseOptions {
   /** The topic root; `factory` by default. May have several levels (`site1/factory`). */
   topicRoot?: string;
   /**
-   * When the message arrived. Not used to judge timestamps (any real time is accepted; see
-   * timestamp.ts); accepted so callers can pass it without a second signature later.
+   * When the message arrived, by the receiving (injected) clock. With it, a timestamp more
+   * than `maxAheadMs` ahead is refused as implausible; without it, no such check is made.
    */
   receivedAtMs?: number;
+  /** How far ahead of `receivedAtMs` a timestamp may be; 5 minutes by default. */
+  maxAheadMs?: number;
 }

@@ -12,8 +12,8 @@ const MS_PER_DAY = 86_400_000;
 
 /**
  * Reads a protocol timestamp into epoch milliseconds, or throws a refusal naming `field`.
- * Any real time is accepted, however far in the past or future: judging clock skew needs the
- * time of receipt and a policy, which belong to the ingest pipeline, not to the parser.
+ * Any real time is read here; whether it is plausible (not too far ahead of the receiving
+ * clock) is judged once the message is parsed (see future.ts), against `receivedAtMs`.
  */
 export function readTimestamp(value: unknown, field: string): number {
   if (typeof value === 'number') return readEpochMs(value, field);

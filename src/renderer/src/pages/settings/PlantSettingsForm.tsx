@@ -14,7 +14,8 @@ const TIME_ZONES = Intl.supportedValuesOf('timeZone').map((zone) => ({ value: zo
 
 /**
  * Plant-wide settings (admins): the name everyone sees, how soon idle screens lock, the plant's
- * time zone (shifts and reports follow its wall clock), and where the end-of-shift reports go.
+ * time zone (shifts and reports follow its wall clock), how far ahead of the clock a machine's
+ * timestamp may be, and where the end-of-shift reports go.
  */
 export function PlantSettingsForm() {
   const [plantName, setPlantName] = useState('');
@@ -22,6 +23,7 @@ export function PlantSettingsForm() {
   const [shiftReportFolder, setShiftReportFolder] = useState('');
   const [shiftReportPaper, setShiftReportPaper] = useState<PaperSize>('A4');
   const [timeZone, setTimeZone] = useState('UTC');
+  const [aheadMinutes, setAheadMinutes] = useState('');
   const [loaded, setLoaded] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const load = useAction();
@@ -38,6 +40,7 @@ export function PlantSettingsForm() {
       setShiftReportFolder(settings.shiftReportFolder ?? '');
       setShiftReportPaper(settings.shiftReportPaper);
       setTimeZone(settings.timeZone);
+      setAheadMinutes(String(settings.maxTimestampAheadMinutes));
       setLoaded(true);
     });
   }, [runLoad]);
@@ -53,6 +56,14 @@ export function PlantSettingsForm() {
       });
       return;
     }
+    const ahead = Number(aheadMinutes);
+    if (!Number.isInteger(ahead) || ahead < 1 || ahead > 1440) {
+      save.setError({
+        code: 'INVALID_INPUT',
+        message: 'Timestamps ahead must be 1 to 1,440 whole minutes.',
+      });
+      return;
+    }
     const succeeded = await save.run(async () => {
       const settings = await api.call('settings.update', {
         plantName: plantName.trim(),
@@ -61,6 +72,7 @@ export function PlantSettingsForm() {
         shiftReportFolder: shiftReportFolder.trim() || null,
         shiftReportPaper,
         timeZone,
+        maxTimestampAheadMinutes: ahead,
       });
       publishPlantName(settings.plantName);
       publishIdleLock(settings.idleLockMinutes);
@@ -111,6 +123,18 @@ export function PlantSettingsForm() {
         Shifts, “today” and the times in reports follow this zone’s wall clock, daylight saving
         included.
       </p>
+      <TextField
+        label="Timestamps ahead (minutes)"
+        type="number"
+        min={1}
+        max={1440}
+        inputMode="numeric"
+        value={aheadMinutes}
+        onChange={setAheadMinutes}
+        disabled={!loaded}
+        hint="A machine message stamped further ahead of this computer's clock is refused as implausible and kept as a dead letter (1 to 1,440)."
+        required
+      />
       <fieldset>
         <legend>End-of-shift export</legend>
         <TextField
