@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import type { StoreChannel } from '../store/rpc';
+import { createInterface } from 'node:readline';
+import type { ProcessChannel } from './channel';
 
 /**
  * Starts a background process entry (a TypeScript file) under plain Node: console mode, tests
@@ -10,17 +11,39 @@ export function forkWithNode(
   entryPath: string,
   /** Sees the child process itself (tests kill it outright to play a crash). */
   onChild?: (child: ChildProcess) => void,
-): StoreChannel {
+  /** Receives its output line by line; without it the output goes to this process's own. */
+  output?: (stream: 'stdout' | 'stderr', line: string) => void,
+): ProcessChannel {
   const child = fork(entryPath, [], {
     execArgv: ['--import', 'tsx'],
     serialization: 'advanced',
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit', 'ipc'],
   });
+  if (output) {
+    forwardLines(child.stdout, (line) => output('stdout', line));
+    forwardLines(child.stderr, (line) => output('stderr', line));
+  }
   onChild?.(child);
   return {
-    postMessage: (message) => child.send(message as never),
+    pid: child.pid,
+    postMessage: (message) => {
+      // A message to a process that already ended is dropped: its exit listener tells.
+      if (child.connected) child.send(message as never);
+    },
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => child.on('exit', (code) => listener(code)),
-    kill: () => child.kill(),
+    onExit: (listener) => child.once('exit', (code, signal) => listener(code, signal)),
+    kill: (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
   };
+}
+
+export function forwardLines(
+  stream: NodeJS.ReadableStream | null,
+  sink: (line: string) => void,
+): void {
+  if (!stream) return;
+  createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+    if (line.trim()) sink(line);
+  });
 }
