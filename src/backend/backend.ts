@@ -306,7 +306,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     applyRetentionNow: () => store.applyRetention(now()),
     health: () =>
       healthReport({
-        processes: supervisor.status(),
+        processes: () => supervisor.status(),
         probeWrite: () => store.probeWrite(),
         ingest: options.ingest ? ingest.current() : null,
         backlog: ingest.backlog(),

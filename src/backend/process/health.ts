@@ -17,7 +17,8 @@ export interface HealthReport {
 }
 
 export interface HealthInputs {
-  processes: ProcessStatus[];
+  /** Read after the write probe, so both describe the same moment. */
+  processes: () => ProcessStatus[];
   probeWrite: () => Promise<{ writable: boolean; detail: string }>;
   /** Null when the backend reads no broker (API tests). */
   ingest: IngestStatus | null;
@@ -32,19 +33,20 @@ const ESSENTIAL = new Set(['store', 'broker', 'reports']);
 
 export async function healthReport(inputs: HealthInputs): Promise<HealthReport> {
   const problems: string[] = [];
-  for (const process of inputs.processes) {
+  const store = await probe(inputs.probeWrite);
+  const processes = inputs.processes();
+  for (const process of processes) {
     if (ESSENTIAL.has(process.name) && process.state !== 'running' && process.state !== 'stopped') {
       problems.push(`the ${process.name} process is ${process.state}`);
     }
   }
-  const store = await probe(inputs.probeWrite);
   if (!store.writable) problems.push(`the store cannot write: ${store.detail}`);
   const ingest = inputs.ingest;
   if (ingest && ingest.state !== 'connected') problems.push(`the broker is ${ingest.state}`);
   return {
     healthy: problems.length === 0,
     problems,
-    processes: inputs.processes,
+    processes,
     store,
     broker: ingest
       ? { state: ingest.state, embedded: ingest.embedded, since: ingest.since }

@@ -23,7 +23,6 @@ export function createFileLogger(dataDir: string, options: { console?: boolean }
         dateFormat: 'yyyy-MM-dd',
         size: '20m',
         mkdir: true,
-        symlink: true,
         limit: { count: KEEP_FILES, removeOtherLogFiles: true },
       },
     },

@@ -172,8 +172,10 @@ export class Supervisor {
     current: T,
     backoff: Backoff,
     generation: number,
+    /** False after a restart: it counts as running once its owner has taken it back. */
+    runningNow = true,
   ): void {
-    unit.status.state = 'running';
+    if (runningNow) unit.status.state = 'running';
     const startedAt = performance.now();
     void this.attach(unit, current.channel).then((why) => {
       if (this.stopping || unit.generation !== generation) return;
@@ -204,13 +206,14 @@ export class Supervisor {
             return;
           }
           unit.status.restarts += 1;
-          this.watch(spec, unit, next, backoff, generation);
+          this.watch(spec, unit, next, backoff, generation, false);
           this.options.log(`the ${PROCESS_TITLES[spec.name]} runs again (it had ${why})`);
           try {
             await spec.restarted?.(next, why);
           } catch (error) {
             this.options.log(`after restarting the ${spec.name} process: ${String(error)}`);
           }
+          if (unit.channel === next.channel) unit.status.state = 'running';
         },
         (error: unknown) => {
           this.options.log(

@@ -43,6 +43,8 @@ const CALL_TIMEOUT_MS = 60_000;
 /** Calls that copy the whole database may take longer on a big plant. */
 const SLOW_CALL_TIMEOUT_MS = 15 * 60_000;
 const SLOW_OPS = new Set(['backup', 'restoreBackup', 'applyRetention']);
+/** The spare store process boots this long after the store opened, not to slow the start. */
+const SPARE_DELAY_MS = 2000;
 /** Opening includes migrations and the integrity check of a big file. */
 const OPEN_TIMEOUT_MS = 5 * 60_000;
 
@@ -204,9 +206,33 @@ export async function superviseStore(
   };
   let current: Connection | null = null;
   let closing = false;
+  // A spare store process, booted (Node, tsx, SQLite loaded) but with no database open: a
+  // restart hands it the database at once instead of waiting seconds for a cold start.
+  let spare: ProcessChannel | null = null;
+  let spareTimer: NodeJS.Timeout | null = null;
+  const bootSpareSoon = () => {
+    if (closing || spare || spareTimer) return;
+    spareTimer = setTimeout(() => {
+      spareTimer = null;
+      if (closing || spare) return;
+      const booted = supervision.launch();
+      spare = booted;
+      booted.onExit(() => {
+        if (spare === booted) spare = null;
+      });
+    }, SPARE_DELAY_MS);
+    spareTimer.unref();
+  };
+  const start = async (): Promise<Connection> => {
+    const channel = spare ?? supervision.launch();
+    spare = null;
+    const opened = await openConnection(channel, databasePath, migrationsDir, notice);
+    bootSpareSoon();
+    return opened;
+  };
   const first = await supervision.supervisor.keep({
     name: 'store',
-    start: () => openConnection(supervision.launch(), databasePath, migrationsDir, notice),
+    start,
     ended: () => (current = null),
     restarted: async (next, why) => {
       if (closing) return;
@@ -237,6 +263,9 @@ export async function superviseStore(
     first.recovery,
     async () => {
       closing = true;
+      if (spareTimer) clearTimeout(spareTimer);
+      spare?.kill('SIGKILL');
+      spare = null;
       supervision.supervisor.release('store');
       const last = current;
       current = null;
