@@ -23,12 +23,15 @@ export function forkWithNode(
     forwardLines(child.stdout, (line) => output('stdout', line));
     forwardLines(child.stderr, (line) => output('stderr', line));
   }
+  // Spawn and IPC errors show as the exit that follows; unhandled, they would crash the parent.
+  child.on('error', () => undefined);
   onChild?.(child);
   return {
     pid: child.pid,
     postMessage: (message) => {
-      // A message to a process that already ended is dropped: its exit listener tells.
-      if (child.connected) child.send(message as never);
+      // A message to a process that already ended (or is ending: EPIPE) is dropped; its exit
+      // listener fails whatever waited for an answer.
+      if (child.connected) child.send(message as never, undefined, undefined, () => undefined);
     },
     onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.once('exit', (code, signal) => listener(code, signal)),

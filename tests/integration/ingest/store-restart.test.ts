@@ -108,8 +108,8 @@ it('restarts a killed store process: 503 meanwhile, same session after, every me
   let back = false;
   const watchHealth = (async () => {
     while (!back) {
-      const answer = await health(url);
-      if (answer.status === 503) downs.push(answer.body);
+      const answer = await health(url).catch(() => null);
+      if (answer?.status === 503) downs.push(answer.body);
     }
   })();
   await waitFor(
