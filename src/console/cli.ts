@@ -22,8 +22,9 @@ async function main(): Promise<void> {
   const options = parseConsoleOptions(process.argv.slice(2));
   // Structured logs with rotation in <data dir>/logs; the terminal keeps its short lines.
   const logger = createFileLogger(options.dataDir);
+  const mainLog = logger.child({ process: 'main' });
   log = (line: string) => {
-    logger.info(line);
+    mainLog.info(line);
     console.log(`[linewatch] ${line}`);
   };
   const toLogFile = processOutputTo(logger);
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   // Anything nobody caught: logged, then exit; the background processes follow (their IPC
   // channel closes) and a service manager restarts console mode.
   const crash = (kind: string) => (error: unknown) => {
-    logger.fatal({ kind, err: error }, `console mode crashed (${kind})`);
+    mainLog.fatal({ kind, err: error }, `console mode crashed (${kind})`);
     console.error(`[linewatch] ${kind}:`, error);
     logger.flush();
     process.exit(70);

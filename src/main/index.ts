@@ -15,12 +15,13 @@ import { createMainWindow, createSimulatorWindow, denyAllPermissions } from './w
 
 // Structured logs with rotation in <user data>/logs, the background processes' output too.
 const logger = createFileLogger(app.getPath('userData'));
+const mainLog = logger.child({ process: 'main' });
 const log = (line: string): void => {
-  logger.info(line);
+  mainLog.info(line);
   console.log(`[linewatch] ${line}`);
 };
 const crash = (kind: string) => (error: unknown) => {
-  logger.fatal({ kind, err: error }, `Linewatch crashed (${kind})`);
+  mainLog.fatal({ kind, err: error }, `Linewatch crashed (${kind})`);
   logger.flush();
   app.exit(70);
 };

@@ -10,7 +10,7 @@ const KEEP_FILES = 7;
 /**
  * Structured logs (one JSON object a line) in `<data folder>/logs/linewatch.<date>.<n>.log`,
  * a new file each day or at 20 MB, the last 7 kept (pino-roll, in pino's worker thread).
- * `console` also prints each line (console mode's terminal).
+ * `console` also prints each line. Entries carry `process`: "main", or the background process.
  */
 export function createFileLogger(dataDir: string, options: { console?: boolean } = {}): Logger {
   const targets: pino.TransportTargetOptions[] = [
@@ -29,7 +29,7 @@ export function createFileLogger(dataDir: string, options: { console?: boolean }
   ];
   if (options.console) targets.push({ target: 'pino/file', options: { destination: 1 } });
   return pino(
-    { base: { process: 'main', pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
+    { base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
     pino.transport({ targets }),
   );
 }
@@ -45,8 +45,13 @@ export function processOutputTo(logger: Logger): ProcessOutput {
     if (parsed) {
       const level =
         typeof parsed.level === 'string' && parsed.level in LEVELS ? parsed.level : 'info';
-      const { message, ...rest } = parsed;
-      child[level as keyof typeof LEVELS]({ ...rest, level: undefined }, String(message ?? ''));
+      const message = String(parsed.message ?? '');
+      // Its own names for level, message and process give way to the log's.
+      const fields = { ...parsed };
+      delete fields.level;
+      delete fields.message;
+      delete fields.process;
+      child[level as keyof typeof LEVELS](fields, message);
     } else if (stream === 'stderr') child.warn(line);
     else child.info(line);
   };

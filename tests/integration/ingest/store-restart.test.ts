@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
@@ -167,6 +167,16 @@ it('restarts a killed store process: 503 meanwhile, same session after, every me
   console.log(
     `store restart: API back ${Math.round(backAfterMs)} ms after kill -9 (${refused.length} calls got 503); ${stored} of ${TOTAL} stored once`,
   );
+
+  // The structured log in the data folder tells it too (pino-roll writes from a worker thread).
+  const restartLine = await waitFor('the restart in the log file', () => {
+    const logs = join(dataDir, 'logs');
+    const lines = readdirSync(logs)
+      .filter((name) => /^linewatch\.\d{4}-\d{2}-\d{2}\.\d+\.log$/.test(name))
+      .flatMap((name) => readFileSync(join(logs, name), 'utf8').split('\n'));
+    return lines.find((line) => line.includes('ended unexpectedly (killed by SIGKILL)'));
+  });
+  expect(JSON.parse(restartLine)).toMatchObject({ level: 30, process: 'main' });
 
   const stopStarted = performance.now();
   await console_.stop();
