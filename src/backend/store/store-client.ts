@@ -44,7 +44,7 @@ const CALL_TIMEOUT_MS = 60_000;
 const SLOW_CALL_TIMEOUT_MS = 15 * 60_000;
 const SLOW_OPS = new Set(['backup', 'restoreBackup', 'applyRetention']);
 /** The spare store process boots this long after the store opened, not to slow the start. */
-const SPARE_DELAY_MS = 2000;
+const SPARE_DELAY_MS = 5000;
 /** Opening includes migrations and the integrity check of a big file. */
 const OPEN_TIMEOUT_MS = 5 * 60_000;
 
