@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { MethodName, Session, SimulatorStatus } from '../../../src/shared/contract';
+import type { HealthReport } from '../../../src/backend/process/health';
+import type {
+  IngestStatus,
+  MethodName,
+  Session,
+  SimulatorStatus,
+} from '../../../src/shared/contract';
 import { buildHttpRequest } from '../../../src/shared/http-route';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import {
@@ -82,6 +88,10 @@ it('ends every process within 5 s of SIGTERM, whatever state they are in', async
   );
   expect(started.status).toBe(200);
   expect((started.body as SimulatorStatus).running).toBe(true);
+  await waitFor('simulated results to come in through ingest', async () => {
+    const answer = await call(url, 'ingest.status', {}, token);
+    return (answer.body as IngestStatus).counters.stored > 0 ? true : undefined;
+  });
   // A PDF report in the making (the report process, then Chromium); nobody waits for it.
   const report = call(
     url,
@@ -89,16 +99,23 @@ it('ends every process within 5 s of SIGTERM, whatever state they are in', async
     { type: 'shift', from: '2026-11-22T06:00:00Z', to: '2026-11-22T14:00:00Z', format: 'pdf' },
     token,
   ).catch(() => null);
-  await broker.dispose();
-  // The store and its spare both: the restart is a cold one, still under way at SIGTERM.
-  const stores = childrenOf(console_.pid).filter((pid) => commandOf(pid).includes('store-process'));
-  expect(stores.length).toBeGreaterThan(0);
-  for (const pid of stores) process.kill(pid, 'SIGKILL');
-  await waitFor('console mode to see the store gone', () =>
-    /store process \(the database writer\) ended unexpectedly/.test(console_.output())
+  await waitFor('the report process to run', () =>
+    descendantsOf(console_.pid).some((pid) => commandOf(pid).includes('report-process'))
       ? true
       : undefined,
   );
+  // The store and its spare both: the restart is a cold one, still under way at SIGTERM, and
+  // what the simulator keeps sending waits in ingest for a store that is not there.
+  const stores = childrenOf(console_.pid).filter((pid) => commandOf(pid).includes('store-process'));
+  expect(stores.length).toBeGreaterThan(0);
+  for (const pid of stores) process.kill(pid, 'SIGKILL');
+  await waitFor('messages waiting for the store', async () => {
+    const response = await fetch(`${url}/api/health`);
+    const body = (await response.json()) as HealthReport;
+    return body.ingest.backlog > 0 ? true : undefined;
+  });
+  // Then the broker goes away too.
+  await broker.dispose();
 
   const processes = [console_.pid, ...descendantsOf(console_.pid)];
   const commands = processes.map(commandOf).join('\n');
