@@ -7,7 +7,12 @@ import type { HealthReport } from '../../../src/backend/process/health';
 import type { Alert, EventPage, MethodName, Session } from '../../../src/shared/contract';
 import { buildHttpRequest } from '../../../src/shared/http-route';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
-import { startConsole, type ConsoleProcess } from './support/console-process';
+import {
+  childrenOf,
+  commandOf,
+  startConsole,
+  type ConsoleProcess,
+} from './support/console-process';
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
 import { waitFor, waitUntilSettled } from './support/wait';
@@ -91,6 +96,16 @@ it('restarts a killed store process: 503 meanwhile, same session after, every me
   expect(healthy.store.writable).toBe(true);
   expect(healthy.broker.state).toBe('connected');
 
+  // Running for a while, as a store that dies would have been: its spare is booted.
+  await waitFor(
+    'the spare store process',
+    () =>
+      childrenOf(console_.pid).filter((pid) => commandOf(pid).includes('store-process')).length ===
+      2
+        ? true
+        : undefined,
+    { timeoutMs: 30_000 },
+  );
   const burst = publishBurst(client, PREFIX, TOTAL);
   await waitFor(
     'a tenth of the results to be stored',
