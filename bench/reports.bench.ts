@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend } from '../src/backend/backend';
-import { nodeLauncher } from '../src/backend/node-launcher';
+import { nodeLauncher } from '../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../src/backend/reports/pdf/chromium-pdf-printer';
 import type { MethodInput, ReportAnswer, Session } from '../src/shared/contract';
 import { seedDay } from './lib/report-seed';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { launchStoreWithNode } from '../../src/backend/store/node-launcher';
+import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import type { RawMessage } from '../../src/backend/store/ingest-store';
 import { connectStore } from '../../src/backend/store/store-client';
 import { formatRate } from './stats';
@@ -35,7 +35,7 @@ export async function seedDay(
   dataDir: string,
   options: { results: number; lines: number; machinesPerLine: number; toMs: number },
 ): Promise<SeededPlant> {
-  const store = await connectStore(launchStoreWithNode(), join(dataDir, 'linewatch.sqlite'));
+  const store = await connectStore(nodeLauncher.store(), join(dataDir, 'linewatch.sqlite'));
   const next = random(42);
   const toMs = options.toMs;
   const fromMs = toMs - 86_400_000;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchStoreWithNode } from '../../src/backend/store/node-launcher';
+import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import { connectStore } from '../../src/backend/store/store-client';
 import type { RawMessage } from '../../src/backend/store/ingest-store';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
@@ -10,7 +10,7 @@ import { formatRate } from './stats';
 /** The store process alone: batches of test results over IPC, each one transaction. */
 export async function runStoreDirect(count: number, batchSize: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-store-'));
-  const store = await connectStore(launchStoreWithNode(), join(dataDir, 'linewatch.sqlite'));
+  const store = await connectStore(nodeLauncher.store(), join(dataDir, 'linewatch.sqlite'));
   try {
     await store.setTopicRoot('factory');
     const batches: RawMessage[][] = [];

@@ -21,8 +21,10 @@ import { MachineMonitor } from './machines/machine-monitor';
 import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
-import type { StoreChannel } from './store/rpc';
-import { connectStore, type StoreClient } from './store/store-client';
+import { healthReport, type HealthReport } from './process/health';
+import { PROCESS_TITLES, type BackgroundLauncher, type ProcessName } from './process/launchers';
+import { Supervisor } from './process/supervisor';
+import { superviseStore, type StoreClient } from './store/store-client';
 import type { PdfPrinter } from './reports/pdf/pdf-printer';
 import { ReportProcessClient } from './reports/process/report-client';
 import { ReportService } from './reports/report-service';
@@ -38,16 +40,10 @@ import {
   type StationRateLimits,
 } from './station-keys/rate-limit';
 
-/** How the host (Electron main, or Node) starts background processes. */
-export interface BackgroundLauncher {
-  launchStore(): StoreChannel;
-  /** The report process: reads the database (never writes) and lays reports out. */
-  launchReports(): StoreChannel;
-  /** The built-in simulator: publishes simulated machines to the broker Linewatch reads. */
-  launchSimulator(): StoreChannel;
-  /** The embedded MQTT broker (aedes), used when no broker is configured. */
-  launchBroker(): StoreChannel;
-}
+export type { BackgroundLauncher } from './process/launchers';
+
+/** The orderly part of close() gets this long; then every process left is killed. */
+const CLOSE_DEADLINE_MS = 3000;
 
 export interface BackendOptions {
   dataDir: string;
@@ -81,6 +77,8 @@ export interface Backend {
   exportShiftReportsNow(): Promise<void>;
   /** Applies the telemetry retention now (tools, tests); the job runs hourly anyway. */
   applyRetentionNow(): Promise<{ raw: number; rollups: number }>;
+  /** The health report (GET /api/health): no login, no plant data. */
+  health(): Promise<HealthReport>;
   close(): Promise<void>;
 }
 
@@ -110,8 +108,42 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
   const databasePath = join(options.dataDir, DATABASE_FILE);
-  const store = await connectStore(
-    options.launcher.launchStore(),
+  const supervisor = new Supervisor({ log });
+  // Set once ingest exists: what a restarted store must be told before it stores anything.
+  let topicRoot: (() => string) | null = null;
+  let storeIsBack = (): void => undefined;
+  /** A background process ended unexpectedly: an event and a high alert, naming it and why. */
+  const processEnded = async (
+    name: ProcessName,
+    why: string,
+    outcome: 'restarted' | 'failed',
+    then: string,
+  ): Promise<void> => {
+    const title = PROCESS_TITLES[name];
+    const message = `The ${title} ended unexpectedly (${why}); ${then}`;
+    await store
+      .recordProcessEnd({ process: name, why, outcome, message }, now())
+      .catch((error: unknown) =>
+        log(`could not record the end of the ${name} process: ${String(error)}`),
+      );
+  };
+  const store: StoreClient = await superviseStore(
+    {
+      supervisor,
+      launch: () => options.launcher.store(),
+      prepare: async (fresh) => {
+        if (topicRoot) await fresh.setTopicRoot(topicRoot());
+      },
+      restarted: async (_store, why) => {
+        await processEnded(
+          'store',
+          why,
+          'restarted',
+          'it was restarted, and calls made meanwhile were refused as "the store is restarting"',
+        );
+        storeIsBack();
+      },
+    },
     databasePath,
     options.migrationsDir,
   );
@@ -164,9 +196,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       monitor.apply(updates);
     },
     log,
-    () => options.launcher.launchBroker(),
+    () => options.launcher.broker(),
     now,
+    {
+      supervisor,
+      restarted: (why) =>
+        void processEnded('broker', why, 'restarted', 'a new one was started on the same port'),
+    },
   );
+  if (options.ingest) topicRoot = () => ingest.topicRoot();
+  storeIsBack = () => ingest.storeIsBack();
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   const stationKeys = new StationKeyGate(store, now, log);
   dispatcher.useStationKeys(stationKeys);
@@ -205,10 +244,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   );
   registerMachineHandlers(dispatcher, services, monitor, commands);
-  const reportBuilder = new ReportProcessClient(
-    () => options.launcher.launchReports(),
-    databasePath,
-  );
+  const reportBuilder = new ReportProcessClient(() => options.launcher.reports(), databasePath, {
+    supervisor,
+    ended: (why) =>
+      void processEnded(
+        'reports',
+        why,
+        'restarted',
+        'it is started again; a report being built at that moment failed',
+      ),
+  });
   const reports = new ReportService({
     builder: reportBuilder,
     printer: options.pdfPrinter,
@@ -218,7 +263,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   registerReportHandlers(dispatcher, reports);
   const simulation = new SimulationService({
-    launch: () => options.launcher.launchSimulator(),
+    launch: () => options.launcher.simulator(),
+    supervisor,
+    failed: (why) =>
+      processEnded('simulator', why, 'failed', 'the simulation stopped and was not restarted'),
     // The broker ingest reads (with the embedded broker, its local URL): what the simulator
     // sends comes back through ingest like real machines. Without ingest there is none.
     broker: () => (options.ingest ? ingest.brokerSettings() : null),
@@ -276,6 +324,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     evaluateMaintenance: () => maintenance.evaluate(),
     exportShiftReportsNow: () => shiftExport.runOnce(),
     applyRetentionNow: () => store.applyRetention(now()),
+    health: () =>
+      healthReport({
+        processes: () => supervisor.status(),
+        probeWrite: () => store.probeWrite(),
+        ingest: options.ingest ? ingest.current() : null,
+        backlog: ingest.backlog(),
+      }),
     call: (method, input, token) => dispatcher.call(method, input, token),
     async openLive(token, topicNames, send) {
       try {
@@ -298,22 +353,48 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       }
     },
     async close() {
-      // First, while the broker still runs: the simulated machines say goodbye.
-      await simulation.close();
-      commands.stop();
-      shiftExport.stop();
-      clearTimeout(warmReports);
-      await shiftExport.idle();
-      maintenance.stop();
-      retention.stop();
-      alertClock.stop();
-      monitor.stop();
-      await ingest.stop();
-      hub.close();
-      reportBuilder.close();
-      await options.pdfPrinter.close();
-      await hasher.close();
-      await store.close();
+      const orderly = async () => {
+        // First, while the broker still runs: the simulated machines say goodbye.
+        await simulation.close();
+        commands.stop();
+        shiftExport.stop();
+        clearTimeout(warmReports);
+        maintenance.stop();
+        retention.stop();
+        alertClock.stop();
+        monitor.stop();
+        await shiftExport.idle();
+        await ingest.stop();
+        hub.close();
+        reportBuilder.close();
+        await options.pdfPrinter.close();
+        await hasher.close();
+        await store.close();
+      };
+      // Whatever state the processes are in (a dead store, an unreachable broker, a report
+      // mid-build), shutdown has a bound: after the deadline every process left is killed.
+      let deadline: NodeJS.Timeout | undefined;
+      const done = await Promise.race([
+        orderly().then(
+          () => true,
+          (error: unknown) => {
+            log(`shutdown: ${String(error)}`);
+            return false;
+          },
+        ),
+        new Promise<boolean>(
+          (resolve) => (deadline = setTimeout(() => resolve(false), CLOSE_DEADLINE_MS)),
+        ),
+      ]);
+      clearTimeout(deadline);
+      if (!done) {
+        log('shutdown: not everything ended in time; stopping the processes left');
+        hub.close();
+        reportBuilder.close();
+        void options.pdfPrinter.close().catch(() => undefined);
+        void hasher.close().catch(() => undefined);
+      }
+      await supervisor.shutdown(done ? undefined : 500);
     },
   };
 }

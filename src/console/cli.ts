@@ -7,16 +7,42 @@
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../backend/backend';
 import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
-import { nodeLauncher } from '../backend/node-launcher';
+import { createFileLogger, processOutputTo } from '../backend/process/logger';
+import { createNodeLauncher } from '../backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../backend/reports/pdf/chromium-pdf-printer';
 import { parseConsoleOptions, UsageError, type ConsoleOptions } from './cli-options';
 import { startConsoleServer } from './http/server';
 import { ownCertificate, readGivenCertificate, type ServerCertificate } from './server-certificate';
 
-const log = (line: string) => console.log(`[linewatch] ${line}`);
+/** SIGTERM ends console mode and every process within this, whatever state they are in. */
+const SHUTDOWN_DEADLINE_MS = 4500;
+
+let log = (line: string) => console.log(`[linewatch] ${line}`);
 
 async function main(): Promise<void> {
   const options = parseConsoleOptions(process.argv.slice(2));
+  // Structured logs with rotation in <data dir>/logs; the terminal keeps its short lines.
+  const logger = createFileLogger(options.dataDir);
+  const mainLog = logger.child({ process: 'main' });
+  log = (line: string) => {
+    mainLog.info(line);
+    console.log(`[linewatch] ${line}`);
+  };
+  const toLogFile = processOutputTo(logger);
+  const launcher = createNodeLauncher((name, stream, line) => {
+    toLogFile(name, stream, line);
+    (stream === 'stderr' ? console.error : console.log)(`[${name}] ${line}`);
+  });
+  // Anything nobody caught: logged, then exit; the background processes follow (their IPC
+  // channel closes) and a service manager restarts console mode.
+  const crash = (kind: string) => (error: unknown) => {
+    mainLog.fatal({ kind, err: error }, `console mode crashed (${kind})`);
+    console.error(`[linewatch] ${kind}:`, error);
+    logger.flush();
+    process.exit(70);
+  };
+  process.on('uncaughtException', crash('uncaughtException'));
+  process.on('unhandledRejection', crash('unhandledRejection'));
   if (options.insecure && !options.tlsCert) {
     console.warn(
       `WARNING: serving plain HTTP on ${options.host}: passwords and tokens cross the network unencrypted.`,
@@ -26,7 +52,7 @@ async function main(): Promise<void> {
   const certificate = await serverCertificate(options);
   const backend = await createBackend({
     dataDir: options.dataDir,
-    launcher: nodeLauncher,
+    launcher,
     pdfPrinter: new ChromiumPdfPrinter(),
     log,
     ingest: {
@@ -47,8 +73,14 @@ async function main(): Promise<void> {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    // The backend bounds its own shutdown; this is the last word if something still hangs.
+    setTimeout(() => {
+      log(`shutdown took longer than ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
     await server.close();
     await backend.close();
+    logger.flush();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

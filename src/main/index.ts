@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import { createBackend, type Backend } from '../backend/backend';
 import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings';
+import { createFileLogger, processOutputTo } from '../backend/process/logger';
 import { installContentSecurityPolicy } from './csp';
 import { electronPdfPrinter } from './pdf-printer';
 import { registerIpc } from './ipc';
@@ -12,7 +13,20 @@ import { createMainWindow, createSimulatorWindow, denyAllPermissions } from './w
 
 /** Electron main process: lifecycle only. Everything that decides anything lives in the backend. */
 
-const log = (line: string): void => console.log(`[linewatch] ${line}`);
+// Structured logs with rotation in <user data>/logs, the background processes' output too.
+const logger = createFileLogger(app.getPath('userData'));
+const mainLog = logger.child({ process: 'main' });
+const log = (line: string): void => {
+  mainLog.info(line);
+  console.log(`[linewatch] ${line}`);
+};
+const crash = (kind: string) => (error: unknown) => {
+  mainLog.fatal({ kind, err: error }, `Linewatch crashed (${kind})`);
+  logger.flush();
+  app.exit(70);
+};
+process.on('uncaughtException', crash('uncaughtException'));
+process.on('unhandledRejection', crash('unhandledRejection'));
 
 const pages: AppPages = {
   rendererIndexFile: join(import.meta.dirname, '../renderer/index.html'),
@@ -60,7 +74,7 @@ async function start(): Promise<void> {
   try {
     backend = await createBackend({
       dataDir: app.getPath('userData'),
-      launcher: utilityProcessLauncher(),
+      launcher: utilityProcessLauncher(processOutputTo(logger)),
       pdfPrinter: electronPdfPrinter(),
       log,
       // The embedded broker on 1883 unless LINEWATCH_BROKER_URL (or the admin's saved setting) says otherwise.

@@ -120,4 +120,5 @@ export const STATUS_BY_CODE = {
   SESSION_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../src/backend/backend';
-import { nodeLauncher } from '../../src/backend/node-launcher';
+import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import type { StationRateLimits } from '../../src/backend/station-keys/rate-limit';
 import { ChromiumPdfPrinter } from '../../src/backend/reports/pdf/chromium-pdf-printer';
 import { startConsoleServer, type ConsoleServer } from '../../src/console/http/server';

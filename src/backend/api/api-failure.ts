@@ -1,5 +1,6 @@
 import type { ApiErrorBody, ErrorCode } from '../../shared/contract';
 import { StoreError } from '../store/rpc';
+import { StoreUnavailableError } from '../store/store-client';
 
 /** A refusal with a contract error code; the dispatcher turns it into the error body. */
 export class ApiFailure extends Error {
@@ -24,6 +25,10 @@ export function toErrorBody(error: unknown, log: (line: string) => void): ApiErr
       ...(error.issues ? { issues: error.issues } : {}),
       ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
     };
+  }
+  // The store is restarting: a clear "try again", never an auth error that logs people out.
+  if (error instanceof StoreUnavailableError) {
+    return { code: 'UNAVAILABLE', message: error.message };
   }
   // A full disk is the backend's trouble, not the caller's: it stays INTERNAL (and raises an alert).
   if (error instanceof StoreError && error.code !== 'INTERNAL' && error.code !== 'STORAGE_FULL') {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Session, Settings, TokenRenewal, User } from '../../shared/contract';
 import { ApiFailure } from '../api/api-failure';
 import type { PlantRegistry } from '../plant/plant-registry';
+import { StoreError } from '../store/rpc';
 import type { StoreClient } from '../store/store-client';
 import type { PasswordHasher } from './password-hasher';
 import { CallerScope } from './scope';
@@ -143,7 +144,12 @@ export class AuthService {
     if (!session || session.revoked || session.userId !== claims.userId) {
       throw new ApiFailure('UNAUTHENTICATED', 'Your session has ended; log in again');
     }
-    const user = await this.store.getUser(claims.userId).catch(() => null);
+    // Only a user that is really gone ends the session: a store that is restarting
+    // (StoreUnavailableError) must not log everyone out, so other errors pass through.
+    const user = await this.store.getUser(claims.userId).catch((error: unknown) => {
+      if (error instanceof StoreError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
     if (!user || user.disabled) {
       throw new ApiFailure('UNAUTHENTICATED', 'This account is no longer active');
     }

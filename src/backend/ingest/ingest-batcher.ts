@@ -1,3 +1,4 @@
+import { Backoff } from '../process/backoff';
 import type { IngestSummary, RawMessage } from '../store/ingest-store';
 
 export interface BatcherOptions {
@@ -7,7 +8,7 @@ export interface BatcherOptions {
   maxDelayMs: number;
   /** After a failed commit (store down, disk full), try the same batch again after this... */
   retryDelayMs: number;
-  /** ...doubling at each failure in a row up to this, so a full disk is not hammered. */
+  /** ...doubling (with jitter) at each failure in a row up to this, so a full disk is not hammered. */
   maxRetryDelayMs?: number;
 }
 
@@ -28,14 +29,17 @@ export class IngestBatcher<T extends RawMessage> {
   private timer: NodeJS.Timeout | null = null;
   private committing = false;
   private stopped = false;
-  private failuresInARow = 0;
+  private readonly retries: Backoff;
 
   constructor(
     private readonly commit: (messages: T[]) => Promise<IngestSummary>,
     private readonly committed: (messages: T[], summary: IngestSummary) => void,
     private readonly failed: (error: unknown, waiting: number) => void,
     private readonly options: BatcherOptions = DEFAULT_BATCHING,
-  ) {}
+  ) {
+    const { retryDelayMs, maxRetryDelayMs = retryDelayMs } = options;
+    this.retries = new Backoff({ firstMs: retryDelayMs, maxMs: maxRetryDelayMs });
+  }
 
   get waiting(): number {
     return this.queue.length;
@@ -47,23 +51,28 @@ export class IngestBatcher<T extends RawMessage> {
     else this.flushSoon(this.options.maxDelayMs);
   }
 
-  /** Waits until everything queued so far is committed (or the batcher stops). */
-  async drain(): Promise<void> {
+  /**
+   * Waits until everything queued so far is committed, the batcher stops, or the deadline
+   * passes: a store that is down must not hold a shutdown (the broker keeps what is not acked).
+   */
+  async drain(deadlineMs = Infinity): Promise<void> {
+    const until = performance.now() + deadlineMs;
     while (!this.stopped && (this.queue.length > 0 || this.committing)) {
+      if (performance.now() >= until) return;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
+  }
+
+  /** The store is back: a commit waiting out its back-off is tried now. */
+  retryNow(): void {
+    if (this.stopped || this.committing || this.queue.length === 0) return;
+    this.flushSoon(0);
   }
 
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-  }
-
-  private nextRetryDelay(): number {
-    const { retryDelayMs, maxRetryDelayMs = retryDelayMs } = this.options;
-    this.failuresInARow += 1;
-    return Math.min(retryDelayMs * 2 ** (this.failuresInARow - 1), maxRetryDelayMs);
   }
 
   private flushSoon(delayMs: number): void {
@@ -80,7 +89,7 @@ export class IngestBatcher<T extends RawMessage> {
     const batch = this.queue.slice(0, this.options.maxMessages);
     try {
       const summary = await this.commit(batch);
-      this.failuresInARow = 0;
+      this.retries.reset();
       this.queue.splice(0, batch.length);
       this.committing = false;
       this.committed(batch, summary);
@@ -89,7 +98,7 @@ export class IngestBatcher<T extends RawMessage> {
     } catch (error) {
       this.committing = false;
       this.failed(error, this.queue.length);
-      if (!this.stopped) this.timer = setTimeout(() => void this.flush(), this.nextRetryDelay());
+      if (!this.stopped) this.timer = setTimeout(() => void this.flush(), this.retries.next());
     }
   }
 }

@@ -7,9 +7,9 @@ import type {
 } from '../store/ingest-store';
 import type { StoreClient } from '../store/store-client';
 import type { CommandPublisher } from '../machines/command-service';
-import type { StoreChannel } from '../store/rpc';
+import type { ProcessChannel } from '../process/channel';
 import type { EmbeddedBroker } from './broker/embedded-broker';
-import { startBrokerProcess } from './broker/broker-process-client';
+import { startBrokerProcess, type BrokerSupervision } from './broker/broker-process-client';
 import type { BrokerSettings } from './broker/broker-settings';
 import { BrokerSubscriber } from './broker/broker-subscriber';
 
@@ -47,9 +47,11 @@ export class IngestService {
     private readonly machineUpdates: (updates: MachineUpdate[]) => void,
     private readonly log: (line: string) => void,
     /** Starts the embedded broker's process (see broker-process.ts). */
-    private readonly launchBroker: () => StoreChannel,
+    private readonly launchBroker: () => ProcessChannel,
     /** The injected clock: when each message was received. */
     private readonly now: () => number,
+    /** Keeps the embedded broker's process running (the backend's supervisor). */
+    private readonly brokerSupervision?: BrokerSupervision,
   ) {
     this.status = {
       brokerUrl: options.broker.url,
@@ -102,6 +104,7 @@ export class IngestService {
           this.options.embeddedPort,
           this.log,
           this.options.embeddedBrokerFile ?? null,
+          this.brokerSupervision,
         );
         url = this.embedded.url;
         this.status.brokerUrl = url;
@@ -174,6 +177,16 @@ export class IngestService {
         deadLettered: c.deadLettered + summary.deadLettered,
       },
     });
+  }
+
+  /** The store runs again after a restart: messages waiting for it are committed now. */
+  storeIsBack(): void {
+    this.subscriber?.retryCommitNow();
+  }
+
+  /** Messages received and not yet stored (the health report's ingest backlog). */
+  backlog(): number {
+    return this.subscriber?.waiting ?? 0;
   }
 
   topicRoot(): string {

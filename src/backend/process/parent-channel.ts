@@ -1,3 +1,6 @@
+import { basename } from 'node:path';
+import { exitOnCrash } from './crash-exit';
+
 /**
  * The side of a background process that talks to the backend: Electron's `parentPort` when it
  * runs as a utilityProcess (the desktop app), the IPC channel of `child_process.fork` under
@@ -14,6 +17,8 @@ interface ParentPortLike {
 }
 
 export function parentChannel<In, Out>(): ParentChannel<In, Out> {
+  // Every background process talks through here: a crash ends it, and its supervisor knows.
+  exitOnCrash(basename(process.argv[1] ?? 'background process').replace(/\.[cm]?[jt]s$/, ''));
   const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
   return {
     send(message) {

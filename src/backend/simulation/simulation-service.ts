@@ -1,19 +1,24 @@
 import type { SimulatorOptions, SimulatorStatus } from '../../shared/contract';
 import { credentialsOf, type BrokerConnection } from '../../shared/rules/broker-connection';
 import { ApiFailure } from '../api/api-failure';
-import type { StoreChannel } from '../store/rpc';
+import { describeExit, type ProcessChannel } from '../process/channel';
+import type { Supervisor } from '../process/supervisor';
 import type { StoreClient } from '../store/store-client';
 import { type RateSample, toCounters, totalSent } from './simulator-counters';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
 
 export interface SimulationDeps {
   /** Starts a fresh simulator process (child_process under Node, utilityProcess in Electron). */
-  launch: () => StoreChannel;
+  launch: () => ProcessChannel;
   /** The broker ingest reads now, as the simulator must reach it; null when Linewatch reads none (API tests). */
   broker: () => BrokerConnection | null;
   store: Pick<StoreClient, 'appendEvent'>;
   now: () => number;
   log: (line: string) => void;
+  /** Watches the run's process; a run is never restarted, its unexpected end is alerted. */
+  supervisor?: Supervisor;
+  /** The process ended unexpectedly mid-run (`why`: exit code or signal): alert it. */
+  failed?(why: string): Promise<void>;
 }
 
 /** A cold start loads tsx (under Node) and opens one MQTT connection per machine lazily. */
@@ -24,7 +29,7 @@ const RATE_WINDOW_MS = 5_000;
 const STOP_TIMEOUT_MS = 8_000;
 
 interface ActiveRun {
-  channel: StoreChannel;
+  channel: ProcessChannel;
   /** Settles once the process said it runs (or failed to). */
   started: Promise<void>;
   /** Settles once the process ended and the stop is in the event log. */
@@ -90,7 +95,14 @@ export class SimulationService {
       serialStart: Math.floor(Date.now() / 100),
     };
     const channel = this.deps.launch();
-    const exited = new Promise<number | null>((resolve) => channel.onExit(resolve));
+    this.deps.supervisor?.running('simulator', channel);
+    let why = '';
+    const exited = new Promise<number | null>((resolve) =>
+      channel.onExit((code, signal) => {
+        why = describeExit(code, signal);
+        resolve(code);
+      }),
+    );
     const active: ActiveRun = {
       channel,
       started: this.whenStarted(channel, exited, run),
@@ -99,7 +111,7 @@ export class SimulationService {
       stoppedBy: null,
       samples: [{ sent: 0, atMs: Date.now() }],
     };
-    active.ended = exited.then((code) => this.finishRun(active, code));
+    active.ended = exited.then((code) => this.finishRun(active, code, why));
     channel.onMessage((raw) => this.receive(active, raw as FromSimulator));
     this.active = active;
     this.record = {
@@ -160,7 +172,7 @@ export class SimulationService {
   }
 
   private whenStarted(
-    channel: StoreChannel,
+    channel: ProcessChannel,
     exited: Promise<number | null>,
     run: SimulatorRun,
   ): Promise<void> {
@@ -201,14 +213,22 @@ export class SimulationService {
     };
   }
 
-  private async finishRun(active: ActiveRun, code: number | null): Promise<void> {
+  private async finishRun(active: ActiveRun, code: number | null, why: string): Promise<void> {
+    this.deps.supervisor?.ended('simulator', active.stopRequested ? null : why);
     if (this.active !== active) return;
     this.active = null;
     const endedBecause = active.stopRequested
       ? active.stoppedBy
         ? `stopped by ${active.stoppedBy}`
         : 'stopped when Linewatch shut down'
-      : `its process ended unexpectedly (code ${code})`;
+      : `failed: its process ended unexpectedly (${why})`;
+    if (!active.stopRequested) {
+      await this.deps
+        .failed?.(why)
+        .catch((error: unknown) =>
+          this.deps.log(`could not alert the simulator's end: ${String(error)}`),
+        );
+    }
     const counters = this.record.counters ? { ...this.record.counters, perSecond: 0 } : null;
     this.record = {
       ...this.record,
@@ -232,7 +252,7 @@ export class SimulationService {
 }
 
 /** A message to a process that already ended is dropped: its exit is handled elsewhere. */
-function post(channel: StoreChannel, message: ToSimulator): void {
+function post(channel: ProcessChannel, message: ToSimulator): void {
   try {
     channel.postMessage(message);
   } catch {

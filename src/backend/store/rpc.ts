@@ -3,14 +3,6 @@
  * over Electron's utilityProcess port and over Node's child_process IPC channel.
  */
 
-/** A two-way message pipe to a background process, whatever spawned it. */
-export interface StoreChannel {
-  postMessage(message: unknown): void;
-  onMessage(listener: (message: unknown) => void): void;
-  onExit(listener: (code: number | null) => void): void;
-  kill(): void;
-}
-
 /** STORAGE_FULL: the disk is full (SQLITE_FULL); the write was rolled back and may be retried. */
 export type StoreErrorCode =
   'NOT_FOUND' | 'CONFLICT' | 'INVALID_INPUT' | 'INTERNAL' | 'STORAGE_FULL';

@@ -30,6 +30,11 @@ export function pageHeadroom(db: Database): boolean {
  */
 export class StorageGuard {
   private full = false;
+
+  /** Whether a write found the disk full and space has not come back since. */
+  get isFull(): boolean {
+    return this.full;
+  }
   /** The alert change still to write (true: raise, false: return to normal), if any. */
   private owed: boolean | null = null;
 

@@ -1,4 +1,7 @@
-import { StoreError, type FromStore, type StoreChannel } from './rpc';
+import { describeExit, type ProcessChannel } from '../process/channel';
+import { PendingCalls } from '../process/pending-calls';
+import type { Supervisor } from '../process/supervisor';
+import { StoreError, type FromStore, type ToStore } from './rpc';
 import type { Actor, RestoreOutcome, StoreNotice, StoreOps } from './store';
 
 type Async<T> = {
@@ -15,99 +18,259 @@ export type StoreClient = Async<StoreOps> & {
    * `backupsDir`); run by the store process itself, since it closes its own connection.
    */
   restoreBackup(backupFile: string, backupsDir: string, actor: Actor): Promise<RestoreOutcome>;
+  /** One tiny committed write, for the health report: can the store write right now? */
+  probeWrite(): Promise<{ writable: boolean; detail: string }>;
   /** Set when the store found the database damaged, moved it aside and started afresh. */
   readonly recovery: { movedTo: string; reason: string } | null;
   close(): Promise<void>;
 };
 
-export class StoreUnavailableError extends Error {}
-
 /**
- * Connects to a freshly launched store process, opens the database and returns the client.
- * Rejects with the store's own message when the database cannot be opened (for example
- * one written by a newer Linewatch).
+ * The store cannot answer: it is restarting after its process ended, or it could not open
+ * the database. Callers get the contract's UNAVAILABLE (503), never an auth error.
  */
-export async function connectStore(
-  channel: StoreChannel,
+export class StoreUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export const STORE_RESTARTING = 'The store is restarting; try again in a few seconds';
+
+/** A call the store has not answered in this long fails (a hung store, not a dead one). */
+const CALL_TIMEOUT_MS = 60_000;
+/** Calls that copy the whole database may take longer on a big plant. */
+const SLOW_CALL_TIMEOUT_MS = 15 * 60_000;
+const SLOW_OPS = new Set(['backup', 'restoreBackup', 'applyRetention']);
+/** The spare store process boots this long after the store opened, not to slow the start. */
+const SPARE_DELAY_MS = 5000;
+/** Opening includes migrations and the integrity check of a big file. */
+const OPEN_TIMEOUT_MS = 5 * 60_000;
+
+interface Connection {
+  channel: ProcessChannel;
+  recovery: { movedTo: string; reason: string } | null;
+  call(op: string, args: unknown[]): Promise<unknown>;
+  exited: Promise<void>;
+  isAlive(): boolean;
+}
+
+/** Opens the database in a freshly launched store process; rejects if it cannot. */
+function openConnection(
+  channel: ProcessChannel,
   databasePath: string,
-  migrationsDir = '',
-): Promise<StoreClient> {
-  let nextId = 1;
-  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  const noticeListeners: ((notice: StoreNotice) => void)[] = [];
-  let exited = false;
-  let opened: { resolve(): void; reject(e: Error): void } | null = null;
-  let recovery: { movedTo: string; reason: string } | null = null;
-  let exitWaiters: (() => void)[] = [];
-
-  channel.onMessage((raw) => {
-    const message = raw as FromStore;
-    switch (message.kind) {
-      case 'ready':
-        recovery = message.recovery;
-        opened?.resolve();
-        break;
-      case 'fatal':
-        opened?.reject(new StoreUnavailableError(message.message));
-        // A store that could not open the database is of no use: do not leave it running.
-        channel.kill();
-        break;
-      case 'result':
-        waiting.get(message.id)?.resolve(message.value);
-        waiting.delete(message.id);
-        break;
-      case 'failure':
-        waiting.get(message.id)?.reject(new StoreError(message.code, message.message));
-        waiting.delete(message.id);
-        break;
-      case 'notice':
-        for (const listener of noticeListeners) listener(message as StoreNotice);
-        break;
-    }
-  });
-  channel.onExit((code) => {
-    exited = true;
-    const error = new StoreUnavailableError(`The store process stopped (exit code ${code})`);
-    opened?.reject(error);
-    for (const { reject } of waiting.values()) reject(error);
-    waiting.clear();
-    for (const waiter of exitWaiters) waiter();
-    exitWaiters = [];
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    opened = { resolve, reject };
-    channel.postMessage({ kind: 'open', databasePath, migrationsDir });
-  });
-
-  const call = (op: string, args: unknown[]): Promise<unknown> => {
-    if (exited)
-      return Promise.reject(new StoreUnavailableError('The store process is not running'));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      channel.postMessage({ kind: 'call', id, op, args });
+  migrationsDir: string,
+  notice: (notice: StoreNotice) => void,
+): Promise<Connection> {
+  const pending = new PendingCalls();
+  let alive = true;
+  let markExited!: () => void;
+  const exited = new Promise<void>((resolve) => (markExited = resolve));
+  return new Promise<Connection>((resolve, reject) => {
+    const openTimer = setTimeout(() => {
+      reject(new StoreUnavailableError('The store did not open the database in time'));
+      channel.kill('SIGKILL');
+    }, OPEN_TIMEOUT_MS);
+    openTimer.unref();
+    const connection: Connection = {
+      channel,
+      recovery: null,
+      exited,
+      isAlive: () => alive,
+      call(op, args) {
+        if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
+        return pending.start(
+          (id) => channel.postMessage({ kind: 'call', id, op, args } satisfies ToStore),
+          SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
+          () => new StoreUnavailableError(`The store did not answer ${op} in time`),
+        );
+      },
+    };
+    channel.onMessage((raw) => {
+      const message = raw as FromStore;
+      switch (message.kind) {
+        case 'ready':
+          clearTimeout(openTimer);
+          connection.recovery = message.recovery;
+          resolve(connection);
+          break;
+        case 'fatal':
+          clearTimeout(openTimer);
+          reject(new StoreUnavailableError(message.message));
+          // A store that could not open the database is of no use: do not leave it running.
+          channel.kill();
+          break;
+        case 'result':
+          pending.resolve(message.id, message.value);
+          break;
+        case 'failure':
+          pending.fail(message.id, new StoreError(message.code, message.message));
+          break;
+        case 'notice':
+          notice(message as StoreNotice);
+          break;
+      }
     });
-  };
+    channel.onExit((code, signal) => {
+      alive = false;
+      clearTimeout(openTimer);
+      const why = describeExit(code, signal);
+      reject(new StoreUnavailableError(`The store process ended (${why}) before it was ready`));
+      pending.failAll(new StoreUnavailableError(`${STORE_RESTARTING} (its process ${why})`));
+      markExited();
+    });
+    channel.postMessage({ kind: 'open', databasePath, migrationsDir } satisfies ToStore);
+  });
+}
 
+/** Turns "the current connection" into the typed client every caller uses. */
+function clientOf(
+  current: () => Connection | null,
+  listeners: ((notice: StoreNotice) => void)[],
+  recovery: Connection['recovery'],
+  close: () => Promise<void>,
+): StoreClient {
   const base = {
     recovery,
     onNotice(listener: (notice: StoreNotice) => void) {
-      noticeListeners.push(listener);
+      listeners.push(listener);
     },
-    close() {
-      if (exited) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        exitWaiters.push(resolve);
-        channel.kill();
-      });
-    },
+    close,
   };
   return new Proxy(base, {
     get(target, prop) {
       if (prop in target) return target[prop as keyof typeof target];
       if (typeof prop !== 'string' || prop === 'then') return undefined;
-      return (...args: unknown[]) => call(prop, args);
+      return (...args: unknown[]) => {
+        const connection = current();
+        if (!connection) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
+        return connection.call(prop, args);
+      };
     },
   }) as StoreClient;
+}
+
+/** Ends a store process: SIGTERM (it closes the database cleanly), SIGKILL after a grace. */
+async function endProcess(connection: Connection, graceMs = 3000): Promise<void> {
+  if (!connection.isAlive()) return;
+  connection.channel.kill('SIGTERM');
+  const timer = setTimeout(() => connection.channel.kill('SIGKILL'), graceMs);
+  await connection.exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Connects to one freshly launched store process, opens the database and returns the client;
+ * nothing restarts it (tools and tests). Rejects with the store's own message when the
+ * database cannot be opened (for example one written by a newer Linewatch).
+ */
+export async function connectStore(
+  channel: ProcessChannel,
+  databasePath: string,
+  migrationsDir = '',
+): Promise<StoreClient> {
+  const listeners: ((notice: StoreNotice) => void)[] = [];
+  const connection = await openConnection(channel, databasePath, migrationsDir, (notice) => {
+    for (const listener of listeners) listener(notice);
+  });
+  return clientOf(
+    () => connection,
+    listeners,
+    connection.recovery,
+    () => endProcess(connection),
+  );
+}
+
+export interface StoreSupervision {
+  supervisor: Supervisor;
+  launch: () => ProcessChannel;
+  /** A new store process runs, not yet used: put back what it keeps in memory (the topic root). */
+  prepare(store: StoreClient): Promise<void>;
+  /** The new store process serves calls again after the old one ended (`why`): record it. */
+  restarted(store: StoreClient, why: string): Promise<void>;
+}
+
+/**
+ * The store process under supervision: if it dies, a new one is started (with back-off) and
+ * the same client talks to it. Meanwhile every call fails with StoreUnavailableError.
+ */
+export async function superviseStore(
+  supervision: StoreSupervision,
+  databasePath: string,
+  migrationsDir = '',
+): Promise<StoreClient> {
+  const listeners: ((notice: StoreNotice) => void)[] = [];
+  const notice = (received: StoreNotice) => {
+    for (const listener of listeners) listener(received);
+  };
+  let current: Connection | null = null;
+  let closing = false;
+  // A spare store process, booted (Node, tsx, SQLite loaded) but with no database open: a
+  // restart hands it the database at once instead of waiting seconds for a cold start.
+  let spare: ProcessChannel | null = null;
+  let spareTimer: NodeJS.Timeout | null = null;
+  const bootSpareSoon = () => {
+    if (closing || spare || spareTimer) return;
+    spareTimer = setTimeout(() => {
+      spareTimer = null;
+      if (closing || spare) return;
+      const booted = supervision.launch();
+      spare = booted;
+      booted.onExit(() => {
+        if (spare === booted) spare = null;
+      });
+    }, SPARE_DELAY_MS);
+    spareTimer.unref();
+  };
+  const start = async (): Promise<Connection> => {
+    const channel = spare ?? supervision.launch();
+    spare = null;
+    const opened = await openConnection(channel, databasePath, migrationsDir, notice);
+    bootSpareSoon();
+    return opened;
+  };
+  const first = await supervision.supervisor.keep({
+    name: 'store',
+    start,
+    ended: () => (current = null),
+    restarted: async (next, why) => {
+      if (closing) return;
+      // What the store keeps in memory goes back before any other call reaches it.
+      try {
+        await supervision.prepare(
+          clientOf(
+            () => next,
+            [],
+            next.recovery,
+            async () => undefined,
+          ),
+        );
+      } catch (error) {
+        // Not usable as it is: end it, and the supervisor starts another.
+        next.channel.kill('SIGKILL');
+        throw error;
+      }
+      if (closing || !next.isAlive()) return;
+      current = next;
+      await supervision.restarted(client, why);
+    },
+  });
+  current = first;
+  const client = clientOf(
+    () => current,
+    listeners,
+    first.recovery,
+    async () => {
+      closing = true;
+      if (spareTimer) clearTimeout(spareTimer);
+      spare?.kill('SIGKILL');
+      spare = null;
+      supervision.supervisor.release('store');
+      const last = current;
+      current = null;
+      if (last) await endProcess(last);
+    },
+  );
+  return client;
 }

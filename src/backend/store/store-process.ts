@@ -97,8 +97,31 @@ async function restoreBackup(
   }
 }
 
+/**
+ * The health report's write probe: one tiny committed write (a private settings row, which
+ * the settings API never returns), so a read-only
+ * file, a lock nobody releases or a full disk shows, without touching plant data.
+ */
+function probeWrite(): { writable: boolean; detail: string } {
+  if (!db) return { writable: false, detail: 'the database is not open' };
+  if (guard?.isFull) return { writable: false, detail: 'the disk is full' };
+  try {
+    db.prepare(
+      `INSERT INTO settings (key, value) VALUES ('secret.health-probe', ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    ).run(JSON.stringify(String(process.hrtime.bigint())));
+    return { writable: true, detail: '' };
+  } catch (error) {
+    return { writable: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 function call(request: Extract<ToStore, { kind: 'call' }>): void {
   try {
+    if (request.op === 'probeWrite') {
+      send({ kind: 'result', id: request.id, value: probeWrite() });
+      return;
+    }
     if (!store) throw new StoreError('INTERNAL', 'The database is not open');
     if (request.op === 'restoreBackup') {
       const [file, dir, actor] = request.args as [string, string, Actor];

@@ -57,6 +57,7 @@ import {
   brokerCondition,
   maintenanceCondition,
   predictionCondition,
+  processEndedCondition,
   storageCondition,
   storageFullCondition,
   noSpecKey,
@@ -387,6 +388,25 @@ export class Store {
         details: { movedTo, reason },
       });
       this.alerts.raise(storageCondition(movedTo, reason), Date.now());
+    });
+  }
+
+  /**
+   * A background process ended unexpectedly: an event, and a high plant-wide alert that stays
+   * until acknowledged (raised, and back to normal at once: the process runs again or stopped).
+   */
+  recordProcessEnd(end: ProcessEnd, nowMs: number): void {
+    this.tx(() => {
+      this.events.append({
+        type: `process.${end.outcome}`,
+        actor: 'Linewatch',
+        target: end.process,
+        message: end.message,
+        details: { process: end.process, why: end.why, outcome: end.outcome },
+      });
+      const condition = processEndedCondition(end.process, end.message);
+      this.alerts.raise(condition, nowMs);
+      this.alerts.returnToNormal(condition.key, nowMs);
     });
   }
 
@@ -1161,6 +1181,14 @@ export class Store {
       return machine;
     });
   }
+}
+
+/** How a background process ended, for recordProcessEnd. */
+export interface ProcessEnd {
+  process: string;
+  why: string;
+  outcome: 'restarted' | 'failed';
+  message: string;
 }
 
 /** The operations a StoreClient can call: every public method of Store. */

@@ -74,6 +74,11 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
     if (url.pathname === `${API_PREFIX}/openapi.json` && request.method === 'GET') {
       return sendJson(response, 200, openApi);
     }
+    // For a service monitor: no login, no plant data; 503 when something is wrong.
+    if (url.pathname === `${API_PREFIX}/health` && request.method === 'GET') {
+      const health = await backend.health();
+      return sendJson(response, health.healthy ? 200 : 503, health);
+    }
     if (url.pathname === `${API_PREFIX}/docs` && request.method === 'GET') {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       response.end(docsPage);

@@ -188,6 +188,7 @@ export const ErrorCode = z.enum([
   'SESSION_LOCKED', // 423
   'RATE_LIMITED', // 429
   'INTERNAL', // 500
+  'UNAVAILABLE', // 503: the store is restarting; try again shortly
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -443,6 +444,8 @@ export const AlertSource = z.enum([
   'maintenance',
   'prediction',
   'storage',
+  /** Linewatch itself: a background process that ended unexpectedly. */
+  'system',
 ]);
 export type AlertSource = z.infer<typeof AlertSource>;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BrokerSubscriber } from '../../../src/backend/ingest/broker/broker-subscriber';
-import { launchStoreWithNode } from '../../../src/backend/store/node-launcher';
+import { nodeLauncher as launchers } from '../../../src/backend/process/node-launcher';
 import { connectStore, type StoreClient } from '../../../src/backend/store/store-client';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { connectPublisher, publishBurst } from './support/publisher';
@@ -34,7 +34,7 @@ let publisher: MqttClient | null = null;
 beforeAll(async () => {
   broker = await startMosquitto();
   dataDir = mkdtempSync(join(tmpdir(), 'linewatch-backpressure-'));
-  store = await connectStore(launchStoreWithNode(), join(dataDir, 'linewatch.sqlite'));
+  store = await connectStore(launchers.store(), join(dataDir, 'linewatch.sqlite'));
   await store.setTopicRoot('factory');
   reader = new ResultsReader(dataDir);
 });

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
-import { nodeLauncher } from '../../../src/backend/node-launcher';
+import { nodeLauncher } from '../../../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../../../src/backend/reports/pdf/chromium-pdf-printer';
 import { forkWithNode } from '../../../src/backend/process/node-fork';
-import type { StoreChannel } from '../../../src/backend/store/rpc';
+import type { ProcessChannel } from '../../../src/backend/process/channel';
 import type { IngestStatus, Session } from '../../../src/shared/contract';
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
@@ -31,13 +31,14 @@ const brokers: ChildProcess[] = [];
 const logged: string[] = [];
 
 /** Starts the process as the backend would, keeping each child so the test can kill it outright. */
-const launchBroker = (): StoreChannel => forkWithNode(BROKER_ENTRY, (child) => brokers.push(child));
+const launchBroker = (): ProcessChannel =>
+  forkWithNode(BROKER_ENTRY, (child) => brokers.push(child));
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'linewatch-broker-process-'));
   backend = await createBackend({
     dataDir,
-    launcher: { ...nodeLauncher, launchBroker },
+    launcher: { ...nodeLauncher, broker: launchBroker },
     pdfPrinter: new ChromiumPdfPrinter(),
     bcryptCost: 4,
     log: (line) => logged.push(line),

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ReportProcessClient } from '../../../src/backend/reports/process/report-client';
 import { forkWithNode } from '../../../src/backend/process/node-fork';
-import type { StoreChannel } from '../../../src/backend/store/rpc';
+import type { ProcessChannel } from '../../../src/backend/process/channel';
 import { loadMigrations, migrate } from '../../../src/backend/store/migrate';
 import { jobFor, shiftReport } from '../../support/report-fixtures';
 
@@ -23,7 +23,7 @@ let databasePath: string;
 const children: ChildProcess[] = [];
 
 /** Starts the process as the backend would, keeping each child so the test can kill it outright. */
-const launch = (): StoreChannel => forkWithNode(ENTRY, (child) => children.push(child));
+const launch = (): ProcessChannel => forkWithNode(ENTRY, (child) => children.push(child));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'linewatch-report-crash-'));

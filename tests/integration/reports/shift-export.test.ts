@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../src/backend/backend';
-import { nodeLauncher } from '../../../src/backend/node-launcher';
+import { nodeLauncher } from '../../../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../../../src/backend/reports/pdf/chromium-pdf-printer';
 import type { EventPage, MethodName, Session } from '../../../src/shared/contract';
 

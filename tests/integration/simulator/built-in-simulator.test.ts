@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
+  Alert,
   ApiErrorBody,
   EventPage,
   MachineSnapshot,
@@ -208,6 +209,20 @@ describe('the built-in simulator (background process, real embedded broker)', ()
     const [event] = (body as EventPage).events;
     expect(event).toMatchObject({ actor: null });
     expect(event?.message).toMatch(/ended unexpectedly/);
+    // Told as a failure, with the reason, and not restarted behind anyone's back.
+    expect(ended.endedBecause).toMatch(/failed: .*killed by SIGKILL/);
+    const alerts = await waitFor('the alert of the failed run', async () => {
+      const answer = await t.http('alerts.list', { view: 'history', source: 'system' }, admin);
+      const found = (answer.body as { alerts: Alert[] }).alerts;
+      return found.length ? found : null;
+    });
+    expect(alerts[0]).toMatchObject({ priority: 'high', lineId: null });
+    expect(alerts[0]?.message).toMatch(
+      /simulator process ended unexpectedly \(killed by SIGKILL\)/,
+    );
+    const failed = await t.http('events.list', { type: 'process.failed' }, admin);
+    expect((failed.body as EventPage).events.map((record) => record.target)).toEqual(['simulator']);
+    expect(simulatorProcesses()).toEqual([]);
   });
 
   it('stops a running simulation when the backend closes', async () => {

@@ -10,8 +10,8 @@ import {
   loadMigrations,
   migrate,
 } from '../../../src/backend/store/migrate';
-import { launchStoreWithNode } from '../../../src/backend/store/node-launcher';
-import { nodeLauncher } from '../../../src/backend/node-launcher';
+import { nodeLauncher as launchers } from '../../../src/backend/process/node-launcher';
+import { nodeLauncher } from '../../../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../../../src/backend/reports/pdf/chromium-pdf-printer';
 import { openDatabase } from '../../../src/backend/store/open-database';
 
@@ -96,6 +96,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   },
   // Renumbers attempts by timestamp and corrects the rollups; no new schema objects.
   10: { tables: [], triggers: [], indexes: [] },
+  // Rebuilds alerts (to allow the 'system' source): same table and index names as before.
+  11: {
+    tables: [],
+    triggers: [],
+    indexes: [],
+  },
 };
 
 type Db = Database.Database;
@@ -217,7 +223,7 @@ describe('schema migrations', () => {
     const before = sha256(path);
     let storeExited: Promise<number | null> = Promise.resolve(-1);
     const launchStore = () => {
-      const channel = launchStoreWithNode();
+      const channel = launchers.store();
       storeExited = new Promise((resolve) => channel.onExit(resolve));
       return channel;
     };
@@ -225,7 +231,7 @@ describe('schema migrations', () => {
     await expect(
       createBackend({
         dataDir,
-        launcher: { ...nodeLauncher, launchStore },
+        launcher: { ...nodeLauncher, store: launchStore },
         pdfPrinter: new ChromiumPdfPrinter(),
         bcryptCost: 4,
         log: () => undefined,

@@ -189,3 +189,19 @@ export function storageCondition(movedTo: string, reason: string): Condition {
     value: null,
   };
 }
+
+/**
+ * A background process of Linewatch ended unexpectedly (`why`: its exit code or signal) and
+ * was restarted, or (the simulator) stopped. One alert per process, raised again at each end.
+ */
+export function processEndedCondition(processName: string, message: string): Condition {
+  return {
+    key: `system:process:${processName}`,
+    source: 'system',
+    priority: 'high',
+    lineId: null,
+    machineId: null,
+    message,
+    value: null,
+  };
+}

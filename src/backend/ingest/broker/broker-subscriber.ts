@@ -1,5 +1,6 @@
 import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
 import type { IngestSummary, RawMessage } from '../../store/ingest-store';
+import { Backoff } from '../../process/backoff';
 import { IngestBatcher } from '../ingest-batcher';
 import type { BrokerSettings } from './broker-settings';
 import { readBrokerTls } from './broker-tls';
@@ -31,6 +32,8 @@ export const MAX_WAITING = 20_000;
 
 const MIN_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
+/** At stop, messages waiting for the store get this long; the broker keeps the rest. */
+const STOP_DRAIN_MS = 2000;
 
 const KINDS = ['test', 'telemetry', 'state', 'command/ack'];
 
@@ -69,7 +72,7 @@ export class BrokerSubscriber {
   private readonly awaitingCommit = new Set<number>();
   private readonly heldAcks = new Map<number, Packet>();
   private sendPacket: SendPacket | null = null;
-  private backoffMs = MIN_BACKOFF_MS;
+  private readonly reconnects = new Backoff({ firstMs: MIN_BACKOFF_MS, maxMs: MAX_BACKOFF_MS });
   private readonly batcher: IngestBatcher<Delivered>;
   /** MQTT.js's go-ahead for the next packet, held while too many messages wait. */
   private resumeReading: (() => void) | null = null;
@@ -115,7 +118,7 @@ export class BrokerSubscriber {
     this.holdAcknowledgements(client);
 
     client.on('connect', (connack) => {
-      this.backoffMs = MIN_BACKOFF_MS;
+      this.reconnects.reset();
       client.options.reconnectPeriod = MIN_BACKOFF_MS;
       const lines = this.settings.lines ?? [];
       const topics = subscriptionTopics(this.settings.topicRoot, lines);
@@ -137,9 +140,9 @@ export class BrokerSubscriber {
       if (this.state !== 'stopped') this.setState('offline', 'connection closed');
     });
     client.on('reconnect', () => {
-      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
-      client.options.reconnectPeriod = this.backoffMs;
-      this.setState('reconnecting', `next try in up to ${this.backoffMs / 1000} s`);
+      const ceilingMs = this.reconnects.peekCeiling();
+      client.options.reconnectPeriod = this.reconnects.next();
+      this.setState('reconnecting', `next try in up to ${ceilingMs / 1000} s`);
     });
     client.on('error', (error) => this.setState('offline', error.message));
   }
@@ -159,12 +162,28 @@ export class BrokerSubscriber {
     await this.client.publishAsync(topic, payload, { qos: 1 });
   }
 
+  /** The store is back after a restart: what waits for it is committed now. */
+  retryCommitNow(): void {
+    this.batcher.retryNow();
+  }
+
   async stop(): Promise<void> {
     this.state = 'stopped';
     this.resume();
-    await this.batcher.drain();
+    await this.batcher.drain(STOP_DRAIN_MS);
     this.batcher.stop();
-    await this.client?.endAsync(false).catch(() => undefined);
+    const client = this.client;
+    if (client) {
+      // An unreachable broker must not hold the shutdown: after a moment, end it outright.
+      let timer: NodeJS.Timeout | undefined;
+      const gentle = client.endAsync(false).catch(() => undefined);
+      const late = new Promise<'late'>(
+        (resolve) => (timer = setTimeout(() => resolve('late'), 1000)),
+      );
+      if ((await Promise.race([gentle, late])) === 'late')
+        await client.endAsync(true).catch(() => undefined);
+      clearTimeout(timer);
+    }
     this.client = null;
     this.events.state('stopped', 'stopped');
   }

@@ -1,4 +1,6 @@
-import type { StoreChannel } from '../../store/rpc';
+import { describeExit, type ProcessChannel } from '../../process/channel';
+import { Backoff } from '../../process/backoff';
+import type { Supervisor } from '../../process/supervisor';
 import type { BuiltReport, CsvFile, ReportJob } from '../report-job';
 import type { FromReports, ToReports } from './report-protocol';
 
@@ -12,33 +14,60 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+export interface ReportSupervision {
+  supervisor: Supervisor;
+  /** The process ended unexpectedly (`why`); a new one starts with the next report. */
+  ended?(why: string): void;
+}
+
 /**
- * Talks to the report process. It is started on the first report and restarted if it dies;
- * a report that was being built when it died fails with a clear error instead of hanging.
+ * Talks to the report process. It is started on the first report (or warmed) and, if it dies,
+ * started again with the next one; a report that was being built when it died fails with a
+ * clear error instead of hanging. The supervisor sees its state, and stops it at shutdown.
  */
 export class ReportProcessClient implements ReportBuilder {
-  private channel: Promise<StoreChannel> | null = null;
+  private channel: Promise<ProcessChannel> | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private crashed = false;
+  private readonly restarts = new Backoff({ firstMs: 500, maxMs: 30_000 });
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly launch: () => StoreChannel,
+    private readonly launch: () => ProcessChannel,
     private readonly databasePath: string,
+    private readonly supervision?: ReportSupervision,
   ) {}
 
-  private start(): Promise<StoreChannel> {
+  private start(): Promise<ProcessChannel> {
     if (this.channel) return this.channel;
     const channel = this.launch();
-    this.channel = new Promise<StoreChannel>((resolve, reject) => {
+    const afterCrash = this.crashed;
+    this.crashed = false;
+    this.supervision?.supervisor.running('reports', channel, afterCrash);
+    this.channel = new Promise<ProcessChannel>((resolve, reject) => {
       channel.onMessage((raw) => {
         const message = raw as FromReports;
-        if (message.kind === 'ready') resolve(channel);
-        else if (message.kind === 'fatal') reject(new Error(`Reports: ${message.message}`));
+        if (message.kind === 'ready') {
+          resolve(channel);
+          if (afterCrash) setTimeout(() => this.restarts.reset(), 30_000).unref();
+        } else if (message.kind === 'fatal') reject(new Error(`Reports: ${message.message}`));
         else this.settle(message);
       });
-      channel.onExit((code) => {
+      channel.onExit((code, signal) => {
         this.channel = null;
+        if (!this.closed) {
+          const why = describeExit(code, signal);
+          this.crashed = true;
+          this.supervision?.supervisor.ended('reports', why, 'restarting');
+          this.supervision?.ended?.(why);
+          // Ready again before the next report asks (which would start it anyway).
+          if (this.supervision) {
+            this.restartTimer = setTimeout(() => this.warm(), this.restarts.next());
+            this.restartTimer.unref();
+          }
+        }
         reject(new Error(`The report process ended (${code})`));
         for (const [id, pending] of this.pending) {
           this.pending.delete(id);
@@ -81,6 +110,8 @@ export class ReportProcessClient implements ReportBuilder {
 
   close(): void {
     this.closed = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.supervision?.supervisor.release('reports');
     void this.channel?.then((channel) => channel.kill()).catch(() => undefined);
     this.channel = null;
   }

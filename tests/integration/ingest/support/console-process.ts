@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitFor } from './wait';
 
@@ -13,7 +14,10 @@ export interface ConsoleProcess {
   output(): string;
   /** Pids of its children: the store process (child_process.fork) and tsx's esbuild. */
   children(): number[];
-  /** Pids of its children that run the store process. */
+  /**
+   * Pids of its children that run the store process with the database open (the one writer;
+   * a spare store process waits beside it with nothing open).
+   */
   storeProcesses(): number[];
   /** SIGKILL: no shutdown code runs. Resolves once the process is gone. */
   kill9(): Promise<void>;
@@ -85,7 +89,11 @@ export async function startConsole(options: {
     output: () => text,
     children: () => childrenOf(pid),
     storeProcesses: () =>
-      childrenOf(pid).filter((child) => commandOf(child).includes('store-process')),
+      childrenOf(pid).filter(
+        (child) =>
+          commandOf(child).includes('store-process') &&
+          opensFile(child, join(options.dataDir, 'linewatch.sqlite')),
+      ),
     async kill9() {
       if (!exited) child.kill('SIGKILL');
       await exit;
@@ -125,6 +133,21 @@ export function childrenOf(pid: number): number[] {
     if (stat && stat.ppid === pid && stat.state !== 'Z') found.push(Number(entry));
   }
   return found;
+}
+
+/** Whether the process has `path` open (from /proc: its file descriptors). */
+export function opensFile(pid: number, path: string): boolean {
+  try {
+    return readdirSync(`/proc/${pid}/fd`).some((fd) => {
+      try {
+        return readlinkSync(`/proc/${pid}/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+  } catch {
+    return false;
+  }
 }
 
 export function commandOf(pid: number): string {

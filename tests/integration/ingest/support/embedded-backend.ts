@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MqttClient } from 'mqtt';
 import { createBackend, type Backend } from '../../../../src/backend/backend';
-import { nodeLauncher } from '../../../../src/backend/node-launcher';
+import { nodeLauncher } from '../../../../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../../../../src/backend/reports/pdf/chromium-pdf-printer';
 import type { IngestStatus, MethodName, Role, Session } from '../../../../src/shared/contract';
 import { connectPublisher } from './publisher';
