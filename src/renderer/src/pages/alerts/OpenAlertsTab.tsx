@@ -47,7 +47,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   const actions = (alert: Alert) => (
     <>
       {mayAcknowledge(user, alert) && (
-        <button type="button" disabled={direct.pending} onClick={() => acknowledge(alert)}>
+        <button type="button" disabled={direct.disabled} onClick={() => acknowledge(alert)}>
           Acknowledge
         </button>
       )}
@@ -65,7 +65,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
         </>
       )}
       {manage && view === 'shelved' && alert.shelvedUntil !== null && !alert.outOfService && (
-        <button type="button" disabled={direct.pending} onClick={() => unshelve(alert)}>
+        <button type="button" disabled={direct.disabled} onClick={() => unshelve(alert)}>
           Unshelve
         </button>
       )}
