@@ -53,13 +53,13 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
       )}
       {manage && view === 'active' && (
         <>
-          <button type="button" onClick={open('shelve', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('shelve', alert)}>
             Shelve
           </button>
-          <button type="button" onClick={open('resolve', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('resolve', alert)}>
             Resolve
           </button>
-          <button type="button" onClick={open('out-of-service', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('out-of-service', alert)}>
             Out of service
           </button>
         </>
@@ -70,7 +70,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
         </button>
       )}
       {manage && view === 'shelved' && alert.outOfService && (
-        <button type="button" onClick={open('in-service', alert)}>
+        <button type="button" disabled={direct.blocked} onClick={open('in-service', alert)}>
           Return to service
         </button>
       )}
