@@ -233,4 +233,19 @@ describe('a live page without holes, and honest about a lost connection', () => 
       { timeout: LIVE_MS * 2, interval: 250 },
     );
   });
+
+  it("greys an offline machine's last values, with when it was last seen", async () => {
+    await floor.state('L-1', 'M-1', 'offline');
+    await goTo(page, 'Overview');
+    const tile = page.locator('[data-testid="machine-tile"][data-machine-id="M-1"]');
+    await tile.and(page.locator('.machine-offline')).waitFor({ timeout: LIVE_MS });
+    expect(await tile.textContent()).toContain('Last seen');
+    const running = page.locator('[data-testid="machine-tile"][data-machine-id="M-2"]');
+    expect(await running.getAttribute('class')).not.toContain('machine-offline');
+    await tile.click();
+    const note = page.getByTestId('machine-offline-note');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^Offline: the values are from when it was last seen/);
+    expect(await page.getByTestId('machine-header').getAttribute('data-offline')).toBe('true');
+  });
 });
