@@ -132,12 +132,13 @@ export class LiveClient implements LiveHandle {
 
   private dropped(): void {
     this.connected = false;
-    if (this.closedByUs) return;
+    // A refused token is a session matter (lock screen, login), not an unreachable backend.
+    if (this.closedByUs || this.refused) return;
     if (!this.lostSent) {
       this.lostSent = true;
       this.onEvent({ kind: 'lost' });
     }
-    if (!this.refused) this.scheduleRetry();
+    this.scheduleRetry();
   }
 
   private scheduleRetry(): void {
