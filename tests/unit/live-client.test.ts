@@ -83,6 +83,8 @@ describe('LiveClient', () => {
     h.last().handlers.onClose();
     vi.advanceTimersByTime(60_000);
     expect(h.links).toHaveLength(1);
+    // A refused token is a session matter: the backend is reachable, nothing is "lost".
+    expect(h.events.some((event) => event.kind === 'lost')).toBe(false);
     h.client.renew('token-2');
     vi.advanceTimersByTime(1_000);
     expect(h.links).toHaveLength(2);
