@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiErrorBody } from '../../../shared/contract';
 import { toApiErrorBody } from '../lib/errors';
 import { useCanAct } from './use-can-act';
@@ -29,25 +29,28 @@ export function useAction(): ActionState {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<ApiErrorBody | null>(null);
   const canAct = useCanAct();
-  const run = useCallback(
-    async (action: () => Promise<void>): Promise<boolean> => {
-      if (!canAct) {
-        setError(BLOCKED);
-        return false;
-      }
-      setPending(true);
-      setError(null);
-      try {
-        await action();
-        return true;
-      } catch (caught) {
-        setError(toApiErrorBody(caught));
-        return false;
-      } finally {
-        setPending(false);
-      }
-    },
-    [canAct],
-  );
+  // Read through a ref: `run` keeps its identity (effects that depend on it do not re-run
+  // when the connection comes and goes).
+  const canActNow = useRef(canAct);
+  useEffect(() => {
+    canActNow.current = canAct;
+  });
+  const run = useCallback(async (action: () => Promise<void>): Promise<boolean> => {
+    if (!canActNow.current) {
+      setError(BLOCKED);
+      return false;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (caught) {
+      setError(toApiErrorBody(caught));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }, []);
   return { pending, blocked: !canAct, disabled: pending || !canAct, error, run, setError };
 }
