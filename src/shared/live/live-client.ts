@@ -123,8 +123,13 @@ export class LiveClient implements LiveHandle {
       case 'renewed':
         return;
       case 'error':
-        if (message.error.code === 'UNAUTHENTICATED' || message.error.code === 'SESSION_LOCKED')
+        if (message.error.code === 'UNAUTHENTICATED' || message.error.code === 'SESSION_LOCKED') {
+          // The server ends the feed; an IPC link never says so itself, so end it here.
           this.refused = true;
+          this.connected = false;
+          this.link?.close();
+          this.link = null;
+        }
         this.onEvent({ kind: 'refused', error: message.error });
         return;
     }
