@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CallResult } from '../shared/api-client';
-import type { ApiErrorBody, LiveBatch, MethodName, Settings, TopicName } from '../shared/contract';
+import type { MethodName, Settings } from '../shared/contract';
 import { toErrorBody } from './api/api-failure';
 import { Dispatcher } from './api/dispatcher';
 import { registerAllHandlers } from './api/handlers';
 import { AuthService } from './auth/auth-service';
 import { PasswordHasher } from './auth/password-hasher';
 import { TokenIssuer } from './auth/tokens';
+import { LiveConnection, type LivePeer } from './live/live-connection';
 import { LiveHub } from './live/live-hub';
 import { registerBackupHandlers } from './api/handlers/backup';
 import { registerBrokerHandlers } from './api/handlers/broker';
@@ -65,11 +66,8 @@ export interface BackendOptions {
 
 export interface Backend {
   call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
-  openLive(
-    token: string,
-    topics: TopicName[],
-    send: (batches: LiveBatch[]) => void,
-  ): Promise<{ close(): void } | { error: ApiErrorBody }>;
+  /** One client connection to the live feed (a WebSocket, an IPC feed); see LiveConnection. */
+  openLive(peer: LivePeer): LiveConnection;
   readonly databasePath: string;
   /** Runs the once-a-minute maintenance and prediction check now (tools, tests). */
   evaluateMaintenance(): Promise<void>;
@@ -155,7 +153,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const hasher = new PasswordHasher(options.bcryptCost);
   const tokens = new TokenIssuer(await store.tokenSecret(), now);
   const auth = new AuthService(store, hasher, tokens, plant, settingsCache.current, now);
-  const hub = new LiveHub((sessionId) => auth.isLive(sessionId), options.flushMs);
+  const hub = new LiveHub((sessionId) => auth.isLive(sessionId), { flushMs: options.flushMs, now });
 
   const dispatcher = new Dispatcher(auth, log, (caller, method, reason) => {
     void store
@@ -332,26 +330,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         backlog: ingest.backlog(),
       }),
     call: (method, input, token) => dispatcher.call(method, input, token),
-    async openLive(token, topicNames, send) {
-      try {
-        const caller = await auth.authenticate(token, {
-          allowLocked: false,
-          countsAsActivity: false,
-        });
-        const refused = hub.refusedTopics(caller, topicNames);
-        if (refused.length) {
-          return {
-            error: {
-              code: 'FORBIDDEN',
-              message: `Your role may not follow: ${refused.join(', ')}`,
-            },
-          };
-        }
-        return { close: hub.subscribe(caller, topicNames, send) };
-      } catch (error) {
-        return { error: toErrorBody(error, log) };
-      }
-    },
+    openLive: (peer) =>
+      new LiveConnection(
+        hub,
+        async (token) => {
+          try {
+            return await auth.authenticate(token, { allowLocked: false, countsAsActivity: false });
+          } catch (error) {
+            return { error: toErrorBody(error, log) };
+          }
+        },
+        peer,
+      ),
     async close() {
       const orderly = async () => {
         // First, while the broker still runs: the simulated machines say goodbye.

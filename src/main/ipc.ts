@@ -2,7 +2,7 @@ import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents }
 import type { Backend } from '../backend/backend';
 import type { CallResult } from '../shared/api-client';
 import { IPC } from '../shared/desktop-bridge';
-import { isFeedId, parseCallArgs, parseLiveOpenArgs } from '../shared/desktop/ipc-args';
+import { isFeedId, parseCallArgs } from '../shared/desktop/ipc-args';
 import { LiveFeeds } from '../shared/desktop/live-feeds';
 import { isAppPage, type AppPages } from '../shared/desktop/trusted-url';
 
@@ -55,25 +55,27 @@ export function registerIpc(backend: Backend, pages: AppPages, log: Log): () => 
     }
   });
 
-  ipcMain.on(IPC.liveOpen, (event, id: unknown, token: unknown, topics: unknown) => {
-    const args = trusted(event) ? parseLiveOpenArgs(id, token, topics) : null;
-    if (!args) return;
+  // The live protocol itself (subscribe, resume, token renewal) is LiveConnection's, the same
+  // as over WebSocket; main only routes messages between the renderer and it.
+  ipcMain.on(IPC.liveOpen, (event, id: unknown) => {
+    if (!trusted(event) || !isFeedId(id)) return;
     const contents = event.sender;
     watch(contents);
-    const send = (batches: unknown): void => {
-      if (!contents.isDestroyed()) contents.send(IPC.liveBatch, args.id, batches);
-    };
-    const start = async (): Promise<{ close(): void } | null> => {
-      const opened = await backend.openLive(args.token, args.topics, send);
-      if ('error' in opened) {
-        log(`Live feed refused: ${opened.error.message}`);
-        return null;
-      }
-      return opened;
-    };
-    feeds.open(contents.id, args.id, start).catch((error: unknown) => {
-      log(`Live feed failed: ${String(error)}`);
+    const connection = backend.openLive({
+      send: (message) => {
+        if (!contents.isDestroyed()) contents.send(IPC.liveMessage, id, message);
+      },
+      end: (code) => {
+        log(`Live feed refused: ${code}`);
+        feeds.close(contents.id, id);
+      },
     });
+    feeds.open(contents.id, id, connection);
+  });
+
+  ipcMain.on(IPC.liveSend, (event, id: unknown, message: unknown) => {
+    if (!trusted(event) || !isFeedId(id)) return;
+    if (!feeds.deliver(event.sender.id, id, message)) log('Live message for an unknown feed');
   });
 
   ipcMain.on(IPC.liveClose, (event, id: unknown) => {
@@ -83,6 +85,7 @@ export function registerIpc(backend: Backend, pages: AppPages, log: Log): () => 
   return () => {
     ipcMain.removeHandler(IPC.call);
     ipcMain.removeAllListeners(IPC.liveOpen);
+    ipcMain.removeAllListeners(IPC.liveSend);
     ipcMain.removeAllListeners(IPC.liveClose);
     feeds.closeAll();
   };

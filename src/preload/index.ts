@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallResult } from '../shared/api-client';
-import type { LiveBatch, MethodName, TopicName } from '../shared/contract';
-import { IPC, type DesktopBridge } from '../shared/desktop-bridge';
+import type { MethodName } from '../shared/contract';
+import { IPC, type DesktopBridge, type LiveChannel } from '../shared/desktop-bridge';
 
 /**
  * Feed ids only need to be unique within this page. The random prefix keeps a reloaded page
@@ -10,23 +10,25 @@ import { IPC, type DesktopBridge } from '../shared/desktop-bridge';
 const pagePrefix = Math.random().toString(36).slice(2, 10);
 let nextFeed = 0;
 
-function openLive(
-  token: string,
-  topics: TopicName[],
-  onBatch: (batches: LiveBatch[]) => void,
-): () => void {
+/** A raw message channel to main's LiveConnection; the protocol is the renderer's business. */
+function openLive(onMessage: (message: unknown) => void): LiveChannel {
   const id = `${pagePrefix}-${++nextFeed}`;
-  const listener = (_event: IpcRendererEvent, feedId: unknown, batches: unknown): void => {
-    if (feedId === id && Array.isArray(batches)) onBatch(batches as LiveBatch[]);
+  const listener = (_event: IpcRendererEvent, feedId: unknown, message: unknown): void => {
+    if (feedId === id) onMessage(message);
   };
-  ipcRenderer.on(IPC.liveBatch, listener);
-  ipcRenderer.send(IPC.liveOpen, id, token, topics);
+  ipcRenderer.on(IPC.liveMessage, listener);
+  ipcRenderer.send(IPC.liveOpen, id);
   let open = true;
-  return () => {
-    if (!open) return;
-    open = false;
-    ipcRenderer.removeListener(IPC.liveBatch, listener);
-    ipcRenderer.send(IPC.liveClose, id);
+  return {
+    send: (message: unknown) => {
+      if (open) ipcRenderer.send(IPC.liveSend, id, message);
+    },
+    close: () => {
+      if (!open) return;
+      open = false;
+      ipcRenderer.removeListener(IPC.liveMessage, listener);
+      ipcRenderer.send(IPC.liveClose, id);
+    },
   };
 }
 

@@ -1,4 +1,6 @@
-import type { ApiErrorBody, LiveBatch, MethodInput, MethodName, MethodOutput } from './contract';
+import type { ApiErrorBody, MethodInput, MethodName, MethodOutput } from './contract';
+import type { LiveHandle } from './live/live-client';
+import type { LiveEvent } from './live/live-protocol';
 import {
   roleHas,
   topicNames,
@@ -22,8 +24,8 @@ export type CallResult = { ok: true; value: unknown } | { ok: false; error: ApiE
  */
 export interface Transport {
   call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
-  /** Opens (or re-opens, with a new token) the live feed; returns a closer. */
-  openLive(token: string, topics: TopicName[], onBatch: (batches: LiveBatch[]) => void): () => void;
+  /** Opens the live feed; it reconnects and resumes by itself until closed (LiveClient). */
+  openLive(token: string, topics: TopicName[], onEvent: (event: LiveEvent) => void): LiveHandle;
 }
 
 export class ApiError extends Error {
@@ -38,11 +40,16 @@ export class ApiError extends Error {
 
 type Listener = (items: unknown[]) => void;
 
+/** What the feed says about itself: connected, lost, or "load everything again". */
+export type LiveStatusEvent = Exclude<LiveEvent, { kind: 'batches' }>;
+
 /** The typed client: `await api.call('accounts.list', {})`. Holds the session token. */
 export class ApiClient {
   private token: string | null = null;
   private listeners = new Map<TopicName, Set<Listener>>();
-  private closeLive: (() => void) | null = null;
+  private live: LiveHandle | null = null;
+  private liveRole: Role | null = null;
+  private readonly statusListeners = new Set<(event: LiveStatusEvent) => void>();
   /** The topics the open feed carries; it only grows during a session (see setToken). */
   private subscribed = new Set<TopicName>();
   /** Called when the backend says the session is gone or idle-locked. */
@@ -56,9 +63,22 @@ export class ApiClient {
    * listener would lose whatever arrived in between (an alert that should have rung).
    */
   setToken(token: string | null, role: Role | null = null): void {
+    const renewal = this.live !== null && token !== null && role === this.liveRole;
     this.token = token;
+    if (renewal) {
+      // Same session, same topics: the new token travels on the open feed, nothing is missed.
+      this.live?.renew(token);
+      return;
+    }
+    this.liveRole = role;
     this.subscribed = new Set(token && role ? topicsFor(role) : []);
     this.reopenLive();
+  }
+
+  /** Follows the feed's state (connected, lost, resync); returns an unsubscriber. */
+  onLiveStatus(listener: (event: LiveStatusEvent) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
   }
 
   getToken(): string | null {
@@ -92,12 +112,16 @@ export class ApiClient {
   }
 
   private reopenLive(): void {
-    this.closeLive?.();
-    this.closeLive = null;
+    this.live?.close();
+    this.live = null;
     const wanted = [...this.subscribed];
     if (!this.token || wanted.length === 0) return;
-    this.closeLive = this.transport.openLive(this.token, wanted, (batches) => {
-      for (const batch of batches) {
+    this.live = this.transport.openLive(this.token, wanted, (event) => {
+      if (event.kind !== 'batches') {
+        for (const listener of this.statusListeners) listener(event);
+        return;
+      }
+      for (const batch of event.batches) {
         for (const listener of this.listeners.get(batch.topic) ?? []) listener(batch.items);
       }
     });

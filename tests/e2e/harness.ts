@@ -16,6 +16,10 @@ export interface ConsoleServer {
   /** Everything the server printed, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
+  /** Kills console mode at once (SIGKILL, like a crash or a pulled plug); keeps the data. */
+  kill: () => Promise<void>;
+  /** Starts it again on the same port and data folder (after kill). */
+  restart: () => Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -50,6 +54,39 @@ export async function startConsole(): Promise<ConsoleServer> {
 async function startConsoleOnce(): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-e2e-'));
   const port = await freePort();
+  let running: Spawned;
+  try {
+    running = await spawnConsole(port, dataDir);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  let output = running.output;
+  return {
+    url: running.url,
+    dataDir,
+    output: () => output(),
+    stop: async () => {
+      await stopChild(running.child);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    kill: async () => {
+      await killChildGroup(running.child);
+    },
+    restart: async () => {
+      running = await spawnConsole(port, dataDir);
+      output = running.output;
+    },
+  };
+}
+
+interface Spawned {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+async function spawnConsole(port: number, dataDir: string): Promise<Spawned> {
   const child = spawn(
     process.execPath,
     [
@@ -63,7 +100,13 @@ async function startConsoleOnce(): Promise<ConsoleServer> {
       '--embedded-broker-port',
       '0',
     ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+      // Its own process group, so kill() can take the store and broker processes with it.
+      detached: true,
+    },
   );
   let output = '';
   const listening = new Promise<string>((resolveUrl, reject) => {
@@ -86,23 +129,20 @@ async function startConsoleOnce(): Promise<ConsoleServer> {
       reject(new Error(`Console exited with code ${code} before listening:\n${output}`));
     });
   });
-  let url: string;
   try {
-    url = await listening;
+    return { child, url: await listening, output: () => output };
   } catch (error) {
     await stopChild(child);
-    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
-  return {
-    url,
-    dataDir,
-    output: () => output,
-    stop: async () => {
-      await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+}
+
+/** SIGKILL to the whole process group: console mode and the processes it started. */
+async function killChildGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
+  process.kill(-child.pid, 'SIGKILL');
+  await exited;
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicyForMetaTag } from '../../src/shared/csp';
-import { parseCallArgs, parseLiveOpenArgs } from '../../src/shared/desktop/ipc-args';
-import { LiveFeeds, type LiveHandle } from '../../src/shared/desktop/live-feeds';
+import { isFeedId, parseCallArgs } from '../../src/shared/desktop/ipc-args';
+import { LiveFeeds, type LiveEndpoint } from '../../src/shared/desktop/live-feeds';
 import { isAppPage, type AppPages } from '../../src/shared/desktop/trusted-url';
 
 /** The decisions the Electron shell delegates to pure code, tested here since Electron can't run. */
@@ -61,81 +61,56 @@ describe('IPC argument checks', () => {
     expect(parseCallArgs('auth.me', {}, '')).toBeNull();
   });
 
-  it('passes live subscriptions to known topics only', () => {
-    expect(parseLiveOpenArgs('a-1', 'tok', ['events.appended', 'events.appended'])).toEqual({
-      id: 'a-1',
-      token: 'tok',
-      topics: ['events.appended'],
-    });
-    expect(parseLiveOpenArgs('a-1', 'tok', ['nope'])).toBeNull();
-    expect(parseLiveOpenArgs('a-1', null, ['events.appended'])).toBeNull();
-    expect(parseLiveOpenArgs('x'.repeat(65), 'tok', [])).toBeNull();
-    expect(parseLiveOpenArgs('a-1', 'tok', 'events.appended')).toBeNull();
+  it('passes feed ids of a sane length only (the messages are checked by LiveConnection)', () => {
+    expect(isFeedId('a-1')).toBe(true);
+    expect(isFeedId('x'.repeat(65))).toBe(false);
+    expect(isFeedId(42)).toBe(false);
   });
 });
 
-function handle(): LiveHandle & { closed: number } {
-  const h = { closed: 0, close: () => void h.closed++ };
-  return h;
-}
-
-function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
-  let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
+function endpoint(): LiveEndpoint & { closed(): void; closes: number; got: unknown[] } {
+  const e = {
+    closes: 0,
+    got: [] as unknown[],
+    receive: (message: unknown) => void e.got.push(message),
+    closed: () => void e.closes++,
+  };
+  return e;
 }
 
 describe('LiveFeeds', () => {
-  it('closes a feed once, on request', async () => {
+  it('routes messages to the feed and closes it once, on request', () => {
     const feeds = new LiveFeeds();
-    const h = handle();
-    await feeds.open(1, 'a', () => Promise.resolve(h));
-    expect(feeds.size).toBe(1);
+    const e = endpoint();
+    feeds.open(1, 'a', e);
+    expect(feeds.deliver(1, 'a', { type: 'token' })).toBe(true);
+    expect(feeds.deliver(2, 'a', { type: 'token' })).toBe(false);
+    expect(e.got).toEqual([{ type: 'token' }]);
     feeds.close(1, 'a');
     feeds.close(1, 'a');
-    expect(h.closed).toBe(1);
+    expect(e.closes).toBe(1);
     expect(feeds.size).toBe(0);
+    expect(feeds.deliver(1, 'a', {})).toBe(false);
   });
 
-  it('closes a feed whose close arrived before its open finished', async () => {
+  it('closes only the feeds of the renderer that went away', () => {
     const feeds = new LiveFeeds();
-    const pending = deferred<LiveHandle | null>();
-    const opening = feeds.open(1, 'a', () => pending.promise);
-    feeds.close(1, 'a');
-    const h = handle();
-    pending.resolve(h);
-    await opening;
-    expect(h.closed).toBe(1);
-    expect(feeds.size).toBe(0);
-  });
-
-  it('closes only the feeds of the renderer that went away', async () => {
-    const feeds = new LiveFeeds();
-    const [a, b, c] = [handle(), handle(), handle()];
-    await feeds.open(1, 'a', () => Promise.resolve(a));
-    await feeds.open(1, 'b', () => Promise.resolve(b));
-    await feeds.open(2, 'a', () => Promise.resolve(c));
+    const [a, b, c] = [endpoint(), endpoint(), endpoint()];
+    feeds.open(1, 'a', a);
+    feeds.open(1, 'b', b);
+    feeds.open(2, 'a', c);
     feeds.closeOwner(1);
-    expect([a.closed, b.closed, c.closed]).toEqual([1, 1, 0]);
+    expect([a.closes, b.closes, c.closes]).toEqual([1, 1, 0]);
     feeds.closeAll();
-    expect(c.closed).toBe(1);
+    expect(c.closes).toBe(1);
   });
 
-  it('replaces a feed opened again under the same id', async () => {
+  it('replaces a feed opened again under the same id', () => {
     const feeds = new LiveFeeds();
-    const [first, second] = [handle(), handle()];
-    await feeds.open(1, 'a', () => Promise.resolve(first));
-    await feeds.open(1, 'a', () => Promise.resolve(second));
-    expect([first.closed, second.closed, feeds.size]).toEqual([1, 0, 1]);
-  });
-
-  it('forgets a refused or failed open', async () => {
-    const feeds = new LiveFeeds();
-    await feeds.open(1, 'a', () => Promise.resolve(null));
-    await expect(feeds.open(1, 'b', () => Promise.reject(new Error('boom')))).rejects.toThrow(
-      'boom',
-    );
-    expect(feeds.size).toBe(0);
+    const [first, second] = [endpoint(), endpoint()];
+    feeds.open(1, 'a', first);
+    feeds.open(1, 'a', second);
+    expect([first.closes, second.closes, feeds.size]).toEqual([1, 0, 1]);
   });
 });
 

@@ -35,15 +35,3 @@ export function parseCallArgs(method: unknown, input: unknown, token: unknown): 
   if (token !== null && !isToken(token)) return null;
   return { method, input, token };
 }
-
-export interface LiveOpenArgs {
-  id: string;
-  token: string;
-  topics: TopicName[];
-}
-
-export function parseLiveOpenArgs(id: unknown, token: unknown, list: unknown): LiveOpenArgs | null {
-  if (!isFeedId(id) || !isToken(token) || !Array.isArray(list)) return null;
-  if (list.length > Object.keys(topics).length || !list.every(isTopicName)) return null;
-  return { id, token, topics: [...new Set(list)] };
-}

@@ -1,80 +1,61 @@
 /**
- * Bookkeeping of the live feeds renderers opened over IPC, keyed by (renderer, feed id).
- * Opening is asynchronous (the backend checks the token first), so a close may arrive
- * before the open finished; the feed is then closed as soon as it exists. Pure, so the
- * races are covered by a Node test instead of an Electron one.
+ * Bookkeeping of the live connections renderers opened over IPC, keyed by (renderer, feed id).
+ * Each entry is one LiveConnection (the same protocol as the WebSocket): messages from the
+ * renderer are routed to it, and it is told when its renderer goes away. Pure, so it is
+ * covered by a Node test instead of an Electron one.
  */
-export interface LiveHandle {
-  close(): void;
+export interface LiveEndpoint {
+  receive(message: unknown): unknown;
+  /** The renderer side went away; the feed is kept for a resume. */
+  closed(): void;
 }
 
-interface Entry {
-  handle: LiveHandle | null;
-  closed: boolean;
-}
-
-export class LiveFeeds {
-  private readonly entries = new Map<string, Entry>();
+export class LiveFeeds<Endpoint extends LiveEndpoint = LiveEndpoint> {
+  private readonly entries = new Map<string, Endpoint>();
 
   private static key(owner: number, id: string): string {
     return `${owner}\u0000${id}`;
   }
 
-  /** Starts a feed; `start` resolves to null when the backend refused it. */
-  async open(owner: number, id: string, start: () => Promise<LiveHandle | null>): Promise<void> {
-    const key = LiveFeeds.key(owner, id);
-    this.close(owner, id); // a re-used id replaces the old feed rather than leaking it
-    const entry: Entry = { handle: null, closed: false };
-    this.entries.set(key, entry);
-    let handle: LiveHandle | null;
-    try {
-      handle = await start();
-    } catch (error) {
-      this.forget(key, entry);
-      throw error;
-    }
-    if (handle === null || entry.closed) {
-      handle?.close();
-      this.forget(key, entry);
-      return;
-    }
-    entry.handle = handle;
+  /** Registers a connection; a re-used id replaces (and closes) the old one. */
+  open(owner: number, id: string, endpoint: Endpoint): void {
+    this.close(owner, id);
+    this.entries.set(LiveFeeds.key(owner, id), endpoint);
+  }
+
+  /** Routes a renderer's message; false when the feed is unknown (closed, or never opened). */
+  deliver(owner: number, id: string, message: unknown): boolean {
+    const endpoint = this.entries.get(LiveFeeds.key(owner, id));
+    if (!endpoint) return false;
+    endpoint.receive(message);
+    return true;
   }
 
   close(owner: number, id: string): void {
     const key = LiveFeeds.key(owner, id);
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    entry.closed = true;
-    entry.handle?.close();
+    const endpoint = this.entries.get(key);
+    if (!endpoint) return;
     this.entries.delete(key);
+    endpoint.closed();
   }
 
   /** Closes every feed of one renderer (it reloaded, crashed or was destroyed). */
   closeOwner(owner: number): void {
     const prefix = `${owner}\u0000`;
-    for (const [key, entry] of [...this.entries]) {
+    for (const [key, endpoint] of [...this.entries]) {
       if (!key.startsWith(prefix)) continue;
-      entry.closed = true;
-      entry.handle?.close();
       this.entries.delete(key);
+      endpoint.closed();
     }
   }
 
   closeAll(): void {
-    for (const entry of this.entries.values()) {
-      entry.closed = true;
-      entry.handle?.close();
-    }
+    const all = [...this.entries.values()];
     this.entries.clear();
+    for (const endpoint of all) endpoint.closed();
   }
 
   get size(): number {
     return this.entries.size;
-  }
-
-  /** Removes the entry only if it is still ours (a later open may have replaced it). */
-  private forget(key: string, entry: Entry): void {
-    if (this.entries.get(key) === entry) this.entries.delete(key);
   }
 }

@@ -2,7 +2,8 @@ import type { CallResult, Transport } from '../../../shared/api-client';
 import { ApiErrorBody, type ErrorCode, type ReportFile } from '../../../shared/contract';
 import { buildHttpRequest, STATUS_BY_CODE } from '../../../shared/http-route';
 import { bytesToBase64 } from '../lib/base64';
-import { openLiveSocket } from './live-socket';
+import { LiveClient } from '../../../shared/live/live-client';
+import { connectWebSocket } from './live-socket';
 
 const UNREACHABLE: CallResult = {
   ok: false,
@@ -29,7 +30,7 @@ export function createHttpTransport(): Transport {
       if (response.ok) return { ok: true, value: body };
       return { ok: false, error: toErrorBody(response.status, body) };
     },
-    openLive: openLiveSocket,
+    openLive: (token, topics, onEvent) => new LiveClient(connectWebSocket, token, topics, onEvent),
   };
 }
 

@@ -15,7 +15,9 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SimulatorPage } from '../pages/simulator/SimulatorPage';
 import { useAudibleAlarm } from '../hooks/use-audible-alarm';
 import { useRoute } from '../state/route-store';
+import { useConnection } from '../state/connection-store';
 import { useWall } from '../state/wall-store';
+import { ConnectionBanner } from './ConnectionBanner';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
 
@@ -27,9 +29,12 @@ export function AppFrame({ user }: { user: User }) {
   const page: PageId = canOpen(user.role, requested) ? requested : 'overview';
   // Wall mode shows the Overview alone: no top bar, no navigation.
   const wall = useWall((state) => state.active) && page === 'overview';
+  // Data from before a lost connection is greyed, so nobody takes it for live.
+  const stale = useConnection((state) => state.status === 'lost');
   useAudibleAlarm();
+  const classes = ['app-frame', wall && 'app-frame-wall', stale && 'app-frame-stale'];
   return (
-    <div className={wall ? 'app-frame app-frame-wall' : 'app-frame'}>
+    <div className={classes.filter(Boolean).join(' ')} data-stale={stale || undefined}>
       <a
         className="skip-link"
         href="#main-content"
@@ -44,6 +49,7 @@ export function AppFrame({ user }: { user: User }) {
       <TopBar />
       <NavBar role={user.role} />
       <main className="content" id="main-content" tabIndex={-1}>
+        <ConnectionBanner />
         <CurrentPage page={page} machineId={machineId} user={user} />
       </main>
     </div>

@@ -8,7 +8,9 @@ import { useNow } from './use-now';
 
 /** Active alerts per machine id, first from 'alerts.list', then kept by 'alerts.changed'. */
 export function useActiveAlertCounts(): ReadonlyMap<string, number> {
-  const initial = useLoad(() => api.call('alerts.list', { view: 'active', limit: 500 }), 'active');
+  const initial = useLoad(() => api.call('alerts.list', { view: 'active', limit: 500 }), 'active', {
+    onReload: () => setChanged(new Map()),
+  });
   const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
   // A shelving runs out by itself, with no change sent: re-count twice a minute.
   const now = useNow(30_000);

@@ -6,7 +6,9 @@ import { useLoad } from './use-load';
 
 /** Every machine the caller may see, latest snapshot each, sorted by line then machine. */
 export function useMachineSnapshots() {
-  const initial = useLoad(() => api.call('machines.overview', {}), 'all');
+  const initial = useLoad(() => api.call('machines.overview', {}), 'all', {
+    onReload: () => setLive(new Map()),
+  });
   // Snapshots that came live; they are newer than the first answer, so they win over it.
   const [live, setLive] = useState<ReadonlyMap<string, MachineSnapshot>>(new Map());
 

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { frozenNow, useConnection } from '../state/connection-store';
 
 const TICK_MS = 1000;
 const listeners = new Set<() => void>();
@@ -31,5 +32,8 @@ function subscribe(listener: () => void): () => void {
  * second; the clock as a tile prop, 200 whole tiles a second: see bench/renderer.bench.ts).
  */
 export function useSharedClock(): number {
-  return useSyncExternalStore(subscribe, () => nowMs);
+  const live = useSyncExternalStore(subscribe, () => nowMs);
+  // Stopped at the loss of the connection: the ages on screen are from then.
+  const frozen = useConnection(frozenNow);
+  return frozen ?? live;
 }

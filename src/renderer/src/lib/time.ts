@@ -14,6 +14,18 @@ const clockTime = new Intl.DateTimeFormat(undefined, {
   hourCycle: 'h23',
 });
 
+const clockTimeWithSeconds = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "12:03:15": a moment of today, to the second (when the connection was lost). */
+export function formatClockTime(ms: number): string {
+  return clockTimeWithSeconds.format(new Date(ms));
+}
+
 /** Full local date and time, for tables and logs. */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '—';

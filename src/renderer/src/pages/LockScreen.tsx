@@ -58,7 +58,7 @@ export function LockScreen() {
             text={action.error ? unlockFailureText(action.error) : undefined}
           />
           <div className="button-row">
-            <button type="submit" className="button-primary" disabled={action.pending}>
+            <button type="submit" className="button-primary" disabled={action.disabled}>
               {action.pending ? 'Unlocking…' : 'Unlock'}
             </button>
             <button type="button" onClick={() => void logout()}>

@@ -50,7 +50,7 @@ export function LoginPage() {
           error={action.error}
           text={action.error ? loginFailureText(action.error) : undefined}
         />
-        <button type="submit" className="button-primary button-block" disabled={action.pending}>
+        <button type="submit" className="button-primary button-block" disabled={action.disabled}>
           {action.pending ? 'Logging in…' : 'Log in'}
         </button>
       </form>

@@ -78,7 +78,7 @@ export function SetupPage({ onDone }: { onDone: () => void }) {
           required
         />
         <ErrorMessage error={action.error} />
-        <button type="submit" className="button-primary button-block" disabled={action.pending}>
+        <button type="submit" className="button-primary button-block" disabled={action.disabled}>
           {action.pending ? 'Creating…' : 'Create administrator'}
         </button>
       </form>

@@ -45,7 +45,7 @@ export function AssignmentsSection({ account, plant, onUpdated }: AssignmentsSec
       <AssignmentsField role={account.role} value={text} onChange={setText} plant={plant} />
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={action.pending}>
+      <button type="submit" className="button-primary" disabled={action.disabled}>
         Save assignments
       </button>
     </form>

@@ -116,10 +116,10 @@ export function BrokerForm({ current, onSaved }: BrokerFormProps) {
             text={saved ? 'Saved. Linewatch is reconnecting to the new broker.' : null}
           />
           <div className="button-row">
-            <button type="button" onClick={runTest} disabled={testing.pending}>
+            <button type="button" onClick={runTest} disabled={testing.disabled}>
               {testing.pending ? 'Testing…' : 'Test connection'}
             </button>
-            <button type="submit" className="button-primary" disabled={saving.pending}>
+            <button type="submit" className="button-primary" disabled={saving.disabled}>
               Save and reconnect
             </button>
           </div>

@@ -77,7 +77,7 @@ export function CreateAccountDialog({ plant, onCreated, onClose }: CreateAccount
         <AssignmentsField role={role} value={assignments} onChange={setAssignments} plant={plant} />
         <ErrorMessage error={action.error} />
         <div className="button-row">
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             Create account
           </button>
           <button type="button" onClick={onClose}>

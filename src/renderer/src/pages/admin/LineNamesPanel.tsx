@@ -65,7 +65,7 @@ function LineNameForm({ line, onSaved }: { line: Line; onSaved: () => void }) {
           setSaved(false);
         }}
       />
-      <button type="submit" disabled={!changed || action.pending}>
+      <button type="submit" disabled={!changed || action.disabled}>
         Rename
       </button>
       {saved && (

@@ -81,7 +81,7 @@ export function MachineSettingsForm({
       </div>
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={!ready || action.pending}>
+      <button type="submit" className="button-primary" disabled={!ready || action.disabled}>
         Save machine
       </button>
     </form>

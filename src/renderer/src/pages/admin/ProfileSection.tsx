@@ -47,7 +47,7 @@ export function ProfileSection({ account, onUpdated }: SectionProps) {
       )}
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={action.pending}>
+      <button type="submit" className="button-primary" disabled={action.disabled}>
         Save name and role
       </button>
     </form>

@@ -85,7 +85,7 @@ export function RegisterMachineForm({
       <TextField label="Name (optional)" value={name} onChange={setName} maxLength={120} />
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={!ready || action.pending}>
+      <button type="submit" className="button-primary" disabled={!ready || action.disabled}>
         Register machine
       </button>
     </form>

@@ -50,7 +50,7 @@ export function ResetPasswordSection({ account }: { account: User }) {
       />
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={action.pending}>
+      <button type="submit" className="button-primary" disabled={action.disabled}>
         Set new password
       </button>
     </form>

@@ -66,7 +66,7 @@ export function RetentionForm({ current, onSaved }: { current: Settings; onSaved
       <button
         type="submit"
         className="button-primary"
-        disabled={!!rawProblem || !!rollupProblem || action.pending}
+        disabled={!!rawProblem || !!rollupProblem || action.disabled}
       >
         Save retention
       </button>

@@ -85,7 +85,7 @@ export function ShiftsForm({ current, onSaved }: { current: Shift[]; onSaved: ()
         >
           Add a shift
         </button>
-        <button type="submit" className="button-primary" disabled={!!problem || action.pending}>
+        <button type="submit" className="button-primary" disabled={!!problem || action.disabled}>
           Save shifts
         </button>
       </div>

@@ -45,16 +45,16 @@ export function StatusSection({ account, onUpdated, onDeleted }: StatusSectionPr
       <ErrorMessage error={action.error} />
       <div className="button-row">
         {account.disabled ? (
-          <button type="button" onClick={() => setDisabled(false)} disabled={action.pending}>
+          <button type="button" onClick={() => setDisabled(false)} disabled={action.disabled}>
             Enable account
           </button>
         ) : (
-          <button type="button" onClick={() => setDisabled(true)} disabled={action.pending}>
+          <button type="button" onClick={() => setDisabled(true)} disabled={action.disabled}>
             Disable account
           </button>
         )}
         {isLockedOut(account) && (
-          <button type="button" onClick={unlock} disabled={action.pending}>
+          <button type="button" onClick={unlock} disabled={action.disabled}>
             Unlock now
           </button>
         )}
@@ -67,7 +67,7 @@ export function StatusSection({ account, onUpdated, onDeleted }: StatusSectionPr
           title="Delete account"
           question={`Delete the account ${account.username} (${account.displayName})? This cannot be undone; the event log keeps its history.`}
           confirmLabel="Delete"
-          pending={deletion.pending}
+          pending={deletion.disabled}
           error={deletion.error}
           onConfirm={() => void remove()}
           onCancel={() => {

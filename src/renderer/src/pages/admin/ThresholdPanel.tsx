@@ -124,7 +124,7 @@ export function ThresholdPanel({ machineId, thresholds, onSaved }: ThresholdPane
         <button
           type="submit"
           className="button-primary"
-          disabled={!('input' in read) || action.pending}
+          disabled={!('input' in read) || action.disabled}
         >
           Save limits
         </button>

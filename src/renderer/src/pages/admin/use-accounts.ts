@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Plant, User } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { useLiveTopic } from '../../hooks/use-live-topic';
+import { useConnection } from '../../state/connection-store';
 
 const EMPTY_PLANT: Plant = { lines: [], machines: [] };
 
@@ -28,6 +29,22 @@ export function useAccounts() {
       .then(setPlant)
       .catch((error: unknown) => console.warn('Plant list unavailable for pick-lists', error));
   }, [reload]);
+
+  // A resync or a reconnect: load again, like every useLoad (not through `run`, which waits
+  // for these reloads).
+  const generation = useConnection((state) => state.generation);
+  const seenGeneration = useRef(generation);
+  useEffect(() => {
+    if (seenGeneration.current === generation) return;
+    seenGeneration.current = generation;
+    const { reloadStarted, reloadSettled } = useConnection.getState();
+    reloadStarted();
+    api
+      .call('accounts.list', {})
+      .then(setAccounts)
+      .catch(() => undefined)
+      .finally(reloadSettled);
+  }, [generation]);
 
   // Another admin (or this one in another window) changed an account.
   useLiveTopic('accounts.changed', () => void reload());

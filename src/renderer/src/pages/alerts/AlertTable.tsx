@@ -54,6 +54,7 @@ export function AlertTable(props: AlertTableProps) {
               data-testid="alert-row"
               data-id={alert.id}
               data-machine={alert.machineId ?? undefined}
+              data-state={alert.state}
               onClick={() => onSelect(alert.id)}
             >
               <td className="nowrap">

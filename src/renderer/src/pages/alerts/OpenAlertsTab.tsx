@@ -47,30 +47,30 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   const actions = (alert: Alert) => (
     <>
       {mayAcknowledge(user, alert) && (
-        <button type="button" disabled={direct.pending} onClick={() => acknowledge(alert)}>
+        <button type="button" disabled={direct.disabled} onClick={() => acknowledge(alert)}>
           Acknowledge
         </button>
       )}
       {manage && view === 'active' && (
         <>
-          <button type="button" onClick={open('shelve', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('shelve', alert)}>
             Shelve
           </button>
-          <button type="button" onClick={open('resolve', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('resolve', alert)}>
             Resolve
           </button>
-          <button type="button" onClick={open('out-of-service', alert)}>
+          <button type="button" disabled={direct.blocked} onClick={open('out-of-service', alert)}>
             Out of service
           </button>
         </>
       )}
       {manage && view === 'shelved' && alert.shelvedUntil !== null && !alert.outOfService && (
-        <button type="button" disabled={direct.pending} onClick={() => unshelve(alert)}>
+        <button type="button" disabled={direct.disabled} onClick={() => unshelve(alert)}>
           Unshelve
         </button>
       )}
       {manage && view === 'shelved' && alert.outOfService && (
-        <button type="button" onClick={open('in-service', alert)}>
+        <button type="button" disabled={direct.blocked} onClick={open('in-service', alert)}>
           Return to service
         </button>
       )}

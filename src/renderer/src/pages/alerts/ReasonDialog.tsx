@@ -40,7 +40,7 @@ export function ReasonDialog({
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             {confirmLabel}
           </button>
         </div>

@@ -44,7 +44,7 @@ export function ShelveDialog({ alert, onDone, onClose }: ShelveDialogProps) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             Shelve
           </button>
         </div>

@@ -21,7 +21,9 @@ export interface AlertList {
  * Every change is kept and the view's rule re-applied, so an alert moves between tabs by itself.
  */
 export function useAlertList(view: 'active' | 'shelved'): AlertList {
-  const initial = useLoad(() => api.call('alerts.list', { view, limit: 500 }), view);
+  const initial = useLoad(() => api.call('alerts.list', { view, limit: 500 }), view, {
+    onReload: () => setChanged(new Map()),
+  });
   const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
   // A shelving runs out with no change sent: look again every 15 s (also moves the ages on).
   const now = useNow(15_000);

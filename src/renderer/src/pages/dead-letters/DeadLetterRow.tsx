@@ -48,7 +48,7 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
             {canReplay && (
               <button
                 type="button"
-                disabled={action.pending}
+                disabled={action.disabled}
                 onClick={() =>
                   void action.run(async () => {
                     setOutcome(await api.call('deadLetters.replay', { id: letter.id }));

@@ -31,7 +31,7 @@ export function EventLogPage() {
           {log.loaded ? `${log.events.length} events shown` : 'Loading…'}
         </span>
         {log.hasMore && (
-          <button type="button" onClick={() => void log.loadMore()} disabled={log.action.pending}>
+          <button type="button" onClick={() => void log.loadMore()} disabled={log.action.disabled}>
             Load older events
           </button>
         )}

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EventRecord } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { useAction } from '../../hooks/use-action';
 import { useLiveTopic } from '../../hooks/use-live-topic';
+import { useConnection } from '../../state/connection-store';
 import {
   EMPTY_FILTERS,
   matchesFilters,
@@ -56,6 +57,25 @@ export function useEventLog() {
   useEffect(() => {
     void fetchFirstPage(EMPTY_FILTERS);
   }, [fetchFirstPage]);
+
+  // A resync or a reconnect: the first page again, as on opening (events missed meanwhile may
+  // be anywhere in it). Not through `run`: actions wait for this reload, it must not wait.
+  const generation = useConnection((state) => state.generation);
+  const seenGeneration = useRef(generation);
+  useEffect(() => {
+    if (seenGeneration.current === generation) return;
+    seenGeneration.current = generation;
+    const { reloadStarted, reloadSettled } = useConnection.getState();
+    reloadStarted();
+    api
+      .call('events.list', toEventQuery(filters))
+      .then((page) => {
+        setEvents(page.events);
+        setHasMore(page.hasMore);
+      })
+      .catch(() => undefined)
+      .finally(reloadSettled);
+  }, [generation, filters]);
 
   useLiveTopic('events.appended', (items) => {
     const fitting = items.filter((event) => matchesFilters(event, filters));

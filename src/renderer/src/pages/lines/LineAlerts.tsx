@@ -16,6 +16,7 @@ export function LineAlerts({ lineId }: { lineId: string }) {
   const initial = useLoad(
     () => api.call('alerts.list', { view: 'active', lineId, limit: 100 }),
     lineId,
+    { onReload: () => setChanged(new Map()) },
   );
   const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
   const now = useNow(15_000);

@@ -56,6 +56,7 @@ export function CommandPanel({ machineId, machineName, commands, onSent }: Comma
             key={command}
             type="button"
             className={command === 'stop' ? 'button-danger' : undefined}
+            disabled={action.blocked}
             onClick={() => setAsking({ command })}
           >
             {COMMAND_LABEL[command]}
@@ -74,7 +75,7 @@ export function CommandPanel({ machineId, machineName, commands, onSent }: Comma
         />
         <button
           type="button"
-          disabled={rate === null}
+          disabled={rate === null || action.blocked}
           onClick={() => rate !== null && setAsking({ command: 'set_rate', unitsPerMinute: rate })}
         >
           Set rate
@@ -91,7 +92,7 @@ export function CommandPanel({ machineId, machineName, commands, onSent }: Comma
           title={`${COMMAND_LABEL[asking.command]} ${machineName}?`}
           question={confirmQuestion(asking, machineName, machineId)}
           confirmLabel={`Send ${COMMAND_LABEL[asking.command].toLowerCase()}`}
-          pending={action.pending}
+          pending={action.disabled}
           error={action.error}
           onConfirm={() => void send(asking)}
           onCancel={() => {

@@ -1,5 +1,6 @@
 import { roleHas, type User } from '../../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import '../../components/connection.css';
 import { PageHeader } from '../../components/PageHeader';
 import { StateBadge } from '../../components/StateBadge';
 import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
@@ -43,6 +44,8 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
     );
   }
   const inState = secondsSince(machine.stateSince, now);
+  // An offline machine's values are its last ones: greyed, and said to be from then.
+  const offline = machine.state === 'offline';
   return (
     <section aria-labelledby="page-title" data-testid="page-machine">
       <PageHeader
@@ -55,8 +58,9 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
         <OverviewLink label="← Overview" />
       </PageHeader>
       <div
-        className={`machine-header tile-${machine.state ?? 'unknown'}`}
+        className={`machine-header tile-${machine.state ?? 'unknown'}${offline ? ' machine-offline' : ''}`}
         data-testid="machine-header"
+        data-offline={offline || undefined}
       >
         <StateBadge state={machine.state} large />
         <dl className="machine-facts">
@@ -67,6 +71,12 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
           <Fact label="Line" value={machine.lineId} />
           <Fact label="Last seen" value={formatAgo(machine.lastSeenAt, now)} />
         </dl>
+        {offline && (
+          <p className="last-seen-note" data-testid="machine-offline-note">
+            Offline: the values are from when it was last seen, {formatAgo(machine.lastSeenAt, now)}
+            .
+          </p>
+        )}
       </div>
       <div className="machine-grid">
         <TrendPanel machineId={machineId} />
@@ -113,7 +123,7 @@ function Fact({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd className="fact-value">{value}</dd>
     </div>
   );
 }

@@ -8,7 +8,9 @@ const SHOWN = 30;
 
 /** Commands sent to one machine, newest first; each follows its answer or timeout live. */
 export function useCommands(machineId: string) {
-  const initial = useLoad(() => api.call('commands.list', { machineId, limit: SHOWN }), machineId);
+  const initial = useLoad(() => api.call('commands.list', { machineId, limit: SHOWN }), machineId, {
+    onReload: () => setChanged(new Map()),
+  });
   const [changed, setChanged] = useState<ReadonlyMap<string, CommandRecord>>(new Map());
 
   const remember = (records: readonly CommandRecord[]): void => {

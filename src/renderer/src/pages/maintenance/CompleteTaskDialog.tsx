@@ -46,7 +46,7 @@ export function CompleteTaskDialog({ task, onDone, onClose }: CompleteTaskDialog
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             Complete task
           </button>
         </div>

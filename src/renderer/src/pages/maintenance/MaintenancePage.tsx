@@ -45,7 +45,7 @@ export function MaintenancePage({ user }: { user: User }) {
   const history = (tasks.data ?? []).filter((task) => task.status === 'done');
   const taskProps = {
     canManage,
-    pending: starting.pending,
+    pending: starting.disabled,
     onStart: (task: MaintenanceTask) =>
       void starting.run(async () => {
         await api.call('maintenance.updateTask', { id: task.id, action: 'start' });

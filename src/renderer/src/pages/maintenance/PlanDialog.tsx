@@ -55,7 +55,7 @@ export function PlanDialog({ machine, onDone, onClose }: PlanDialogProps) {
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             Save plan
           </button>
         </div>

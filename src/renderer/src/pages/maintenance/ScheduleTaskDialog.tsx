@@ -41,7 +41,7 @@ export function ScheduleTaskDialog({ machine, onDone, onClose }: ScheduleTaskDia
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button-primary" disabled={action.pending}>
+          <button type="submit" className="button-primary" disabled={action.disabled}>
             Schedule
           </button>
         </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { MachineSnapshot, TestResult } from '../../../../shared/contract';
+import '../../components/connection.css';
 import { StateBadge } from '../../components/StateBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import type { MachineRate } from '../../hooks/use-machine-rates';
@@ -32,7 +33,8 @@ export const MachineTile = memo(function MachineTile({
   return (
     <a
       href={machineHash(machine.machineId)}
-      className={`machine-tile tile-${shownState(machine.state)}`}
+      // An offline machine's values are its last ones: greyed, with "last seen" beside them.
+      className={`machine-tile tile-${shownState(machine.state)}${machine.state === 'offline' ? ' machine-offline' : ''}`}
       data-testid="machine-tile"
       data-machine-id={machine.machineId}
       onClick={(event) => {
@@ -53,7 +55,10 @@ export const MachineTile = memo(function MachineTile({
         </span>
       </span>
       {machine.reason && <span className="tile-reason">{machine.reason}</span>}
-      <span className="tile-metrics">
+      <span
+        className="tile-metrics"
+        title={machine.state === 'offline' ? 'Values from when it was last seen' : undefined}
+      >
         <span className="metric">
           <span className="metric-label">Temperature</span>
           <span className="metric-value">{formatTemperature(machine.temperature)}</span>

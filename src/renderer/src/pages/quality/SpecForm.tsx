@@ -120,10 +120,10 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
       <SuccessMessage text={saved} />
       {preview && <SpecPreviewResult preview={preview} />}
       <div className="button-row">
-        <button type="button" onClick={runPreview} disabled={!ready || action.pending}>
+        <button type="button" onClick={runPreview} disabled={!ready || action.disabled}>
           Preview
         </button>
-        <button type="submit" className="button-primary" disabled={!ready || action.pending}>
+        <button type="submit" className="button-primary" disabled={!ready || action.disabled}>
           Save limits
         </button>
       </div>

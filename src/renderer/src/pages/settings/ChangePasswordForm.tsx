@@ -73,7 +73,7 @@ export function ChangePasswordForm() {
       />
       <ErrorMessage error={action.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={action.pending}>
+      <button type="submit" className="button-primary" disabled={action.disabled}>
         Change password
       </button>
     </form>

@@ -159,7 +159,7 @@ export function PlantSettingsForm() {
       </fieldset>
       <ErrorMessage error={save.error} />
       <SuccessMessage text={done} />
-      <button type="submit" className="button-primary" disabled={!loaded || save.pending}>
+      <button type="submit" className="button-primary" disabled={!loaded || save.disabled}>
         Save plant settings
       </button>
     </form>

@@ -82,7 +82,7 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
     <section className="panel" aria-labelledby="simulator-form-title">
       <h2 id="simulator-form-title">Simulated plant</h2>
       <form onSubmit={start} aria-label="Simulator options" noValidate>
-        <fieldset disabled={running || starting.pending} className="plain-fieldset">
+        <fieldset disabled={running || starting.disabled} className="plain-fieldset">
           <div className="form-columns">
             <TextField
               label="Lines"
@@ -141,12 +141,12 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
               type="button"
               className="button-danger"
               onClick={stop}
-              disabled={stopping.pending}
+              disabled={stopping.disabled}
             >
               {stopping.pending ? 'Stopping…' : 'Stop simulator'}
             </button>
           ) : (
-            <button type="submit" className="button-primary" disabled={starting.pending}>
+            <button type="submit" className="button-primary" disabled={starting.disabled}>
               {starting.pending ? 'Starting…' : 'Start simulator'}
             </button>
           )}
