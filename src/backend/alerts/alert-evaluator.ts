@@ -82,10 +82,7 @@ export class AlertEvaluator {
         break;
       case 'test':
         if (verdict === 'NO_SPEC') {
-          this.ledger.raise(
-            noSpecCondition(message.productId, message.testStep, message.machineId),
-            nowMs,
-          );
+          this.ledger.raise(noSpecCondition(message.productId, message.testStep), nowMs);
         } else if (verdict) {
           const { holds, rate } = failRateHolds(this.facts.recentVerdicts(message.machineId));
           const condition = failRateCondition(place, rate);

@@ -70,15 +70,16 @@ export class LiveHub {
     for (const subscriber of this.subscribers) {
       if (!subscriber.topics.has(topic) || !this.mayReceive(subscriber.caller, spec, payload))
         continue;
+      const item = spec.viewFor ? spec.viewFor(payload, subscriber.caller.user) : payload;
       let queue = subscriber.queues.get(topic);
       if (!queue) {
         queue = { items: [], latest: new Map(), dropped: 0 };
         subscriber.queues.set(topic, queue);
       }
       if (spec.coalesce === 'latest') {
-        queue.latest.set(spec.keyOf ? spec.keyOf(payload) : '', payload);
+        queue.latest.set(spec.keyOf ? spec.keyOf(payload) : '', item);
       } else if (queue.items.length < MAX_ITEMS_PER_FLUSH) {
-        queue.items.push(payload);
+        queue.items.push(item);
       } else {
         queue.dropped += 1;
       }

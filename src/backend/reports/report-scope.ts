@@ -13,9 +13,11 @@ export function resolveReportScope(
   plant: Plant,
 ): { scope: ReportScope; visibleLineIds: string[] | null } {
   const { scope: callerScope } = caller;
-  const visible = plant.machines.filter((machine) =>
-    callerScope.canSeeMachine(machine.id, machine.lineId),
-  );
+  const visibleIds = callerScope.visibleMachineIds(plant.machines);
+  const visibleSet = visibleIds ? new Set(visibleIds) : null;
+  const visible = visibleSet
+    ? plant.machines.filter((machine) => visibleSet.has(machine.id))
+    : plant.machines;
   const lineName = (lineId: string): string =>
     plant.lines.find((line) => line.id === lineId)?.name ?? lineId;
   const named = (name: string, id: string): string =>

@@ -157,7 +157,7 @@ export class IngestStore {
         this.lineOfMachine.set(message.machineId, message.lineId);
         summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
       } else if (knownLine !== message.lineId) {
-        const reason = `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`;
+        const reason = misplacedMachineReason(message.machineId);
         this.deadLetter(raw, reason, 'topic');
         summary.deadLettered += 1;
         noteRefusal(summary, raw.topic, reason);
@@ -204,7 +204,7 @@ export class IngestStore {
         if (known !== undefined && known !== outcome.message.lineId) {
           result = {
             outcome: 'refused',
-            reason: `topic: machine ${outcome.message.machineId} belongs to line ${known}`,
+            reason: misplacedMachineReason(outcome.message.machineId),
           };
         } else {
           if (known === undefined) {
@@ -386,4 +386,13 @@ function noteMachineUpdate(
 
 function noteRefusal(summary: IngestSummary, topic: string, reason: string): void {
   if (summary.refusals.length < MAX_RESULTS_REPORTED) summary.refusals.push({ topic, reason });
+}
+
+/**
+ * A machine named under a line it is not registered to. The reason is shown to the sender and
+ * kept in a dead letter of the named line: it must not say which line the machine is on,
+ * which the reader may not be allowed to see.
+ */
+function misplacedMachineReason(machineId: string): string {
+  return `topic: machine ${machineId} is registered to another line`;
 }

@@ -115,17 +115,29 @@ export class QualityStore {
     );
   }
 
-  /** Re-judges recent results with proposed limits, without storing anything. */
+  /**
+   * Re-judges recent results with proposed limits, without storing anything. Only results of
+   * `machines` (null: all) are read: a preview shows barcodes and values, which are scoped.
+   */
   previewSpec(
     proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
     sinceMs: number,
+    machines: string[] | null,
   ): SpecPreview {
     const rows = this.db
       .prepare(
         `SELECT id, barcode, measured_value, ts_ms, verdict FROM test_results
-         WHERE product_id = ? AND test_step = ? AND ts_ms >= ? ORDER BY ts_ms DESC`,
+         WHERE product_id = @productId AND test_step = @testStep AND ts_ms >= @since
+           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         ORDER BY ts_ms DESC`,
       )
-      .all(proposal.productId, proposal.testStep, sinceMs) as {
+      .all({
+        productId: proposal.productId,
+        testStep: proposal.testStep,
+        since: sinceMs,
+        all: machines === null ? 1 : 0,
+        machines: JSON.stringify(machines ?? []),
+      }) as {
       id: number;
       barcode: string;
       measured_value: number;

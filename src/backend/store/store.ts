@@ -999,8 +999,9 @@ export class Store {
   previewSpec(
     proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
     sinceMs: number,
+    machines: string[] | null,
   ): SpecPreview {
-    return this.quality.previewSpec(proposal, sinceMs);
+    return this.quality.previewSpec(proposal, sinceMs, machines);
   }
 
   ingestCounters(): Record<string, number> {

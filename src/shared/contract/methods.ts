@@ -30,7 +30,7 @@ import {
   SpecVersion,
   TestResult,
   YieldRow,
-  IngestStatus,
+  IngestStatusView,
   IsoTime,
   AuditResult,
   BackupFile,
@@ -47,6 +47,7 @@ import {
   Plant,
   Session,
   Settings,
+  SettingsView,
   TokenRenewal,
   User,
   Username,
@@ -285,9 +286,9 @@ export const methods = {
 
   // ---- Settings --------------------------------------------------------------------------
   'settings.get': defineMethod({
-    summary: 'Plant-wide settings.',
+    summary: 'Plant-wide settings (admins all of them; others no server paths or retention).',
     input: z.object({}),
-    output: Settings,
+    output: SettingsView,
     permission: 'authenticated',
     scope: none,
     http: { verb: 'GET', path: '/settings' },
@@ -305,9 +306,9 @@ export const methods = {
 
   // ---- Ingest ---------------------------------------------------------------------------
   'ingest.status': defineMethod({
-    summary: 'The broker connection state and the ingest counters.',
+    summary: 'The broker connection state and the ingest counters (not for operators).',
     input: z.object({}),
-    output: IngestStatus,
+    output: IngestStatusView,
     permission: 'plant.view',
     scope: none,
     http: { verb: 'GET', path: '/ingest/status' },

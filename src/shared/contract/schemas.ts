@@ -132,6 +132,17 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * Settings as `settings.get` answers them. Admins get every field; other roles only what their
+ * screens need: no server paths (the report folder) and no data-keeping policy.
+ */
+export const SettingsView = Settings.partial({
+  shiftReportFolder: true,
+  rawRetentionDays: true,
+  rollupRetentionDays: true,
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
 export const Line = z.object({ id: Identifier, name: z.string() });
 export type Line = z.infer<typeof Line>;
 
@@ -209,6 +220,12 @@ export const IngestStatus = z.object({
 });
 export type IngestStatus = z.infer<typeof IngestStatus>;
 
+/** The status as a reader gets it: the plant-wide counters only for roles that handle ingest. */
+export const IngestStatusView = IngestStatus.extend({
+  counters: IngestStatus.shape.counters.nullable(),
+});
+export type IngestStatusView = z.infer<typeof IngestStatusView>;
+
 export const DeadLetter = z.object({
   id: z.number().int(),
   firstSeenAt: IsoTime,
@@ -248,7 +265,8 @@ export const SpecVersion = z.object({
   upper: z.number().nullable(),
   validFrom: IsoTime,
   createdAt: IsoTime,
-  createdBy: z.string(),
+  /** Who saved it; null for readers who may not change limits (operators). */
+  createdBy: z.string().nullable(),
 });
 export type SpecVersion = z.infer<typeof SpecVersion>;
 

@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/auth-service';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
-import { visibilityOf } from '../visibility';
+import { visibilityOf, visibleMachineIds } from '../visibility';
 
 const MINUTE_MS = 60_000;
 const MAX_SHELVE_MS = 24 * 60 * MINUTE_MS;
@@ -17,15 +17,6 @@ function accessTo(caller: Caller, alert: Alert): 'none' | 'view' | 'act' {
   const placed = alert.lineId !== null || alert.machineId !== null;
   if (placed) return caller.scope.canSee(alert) ? 'act' : 'none';
   return caller.scope.kind === 'machines' ? 'view' : 'act';
-}
-
-/** The machine ids a caller may see, or null for all of them. */
-function visibleMachineIds(caller: Caller, services: Services): string[] | null {
-  if (caller.scope.isPlant) return null;
-  return services.plant
-    .machines()
-    .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
-    .map((machine) => machine.machineId);
 }
 
 export function registerAlertHandlers(

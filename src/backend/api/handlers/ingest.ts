@@ -3,6 +3,7 @@ import { ApiFailure } from '../api-failure';
 import type { IngestService } from '../../ingest/ingest-service';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
+import { ingestStatusFor } from '../../../shared/rules/role-views';
 import { visibilityOf } from '../visibility';
 
 export function registerIngestHandlers(
@@ -27,7 +28,9 @@ export function registerIngestHandlers(
       : { outcome: 'duplicate' as const, result: null };
   });
 
-  dispatcher.register('ingest.status', async () => currentStatus());
+  dispatcher.register('ingest.status', async (_input, { caller }) =>
+    ingestStatusFor(caller.user.role, currentStatus()),
+  );
 
   dispatcher.register('deadLetters.list', (input, { caller }) =>
     store.listDeadLetters(input, visibilityOf(caller)),

@@ -1,3 +1,4 @@
+import { specVersionFor } from '../../../shared/rules/role-views';
 import type { RegisterHandlers } from '../services';
 import { visibilityOf, visibleMachineIds } from '../visibility';
 
@@ -16,13 +17,19 @@ export const registerQualityHandlers: RegisterHandlers = (dispatcher, services) 
     return store.yieldByStep(Date.parse(input.from), Date.parse(input.to), machines, input.lineId);
   });
 
-  dispatcher.register('specs.list', (input) => store.listSpecs(input));
+  dispatcher.register('specs.list', async (input, { caller }) =>
+    (await store.listSpecs(input)).map((spec) => specVersionFor(caller.user.role, spec)),
+  );
 
   dispatcher.register('specs.save', (input, { caller }) =>
     store.saveSpec(input, { username: caller.user.username }),
   );
 
-  dispatcher.register('specs.preview', (input) =>
-    store.previewSpec(input, services.now() - input.hours * HOUR_MS),
+  dispatcher.register('specs.preview', (input, { caller }) =>
+    store.previewSpec(
+      input,
+      services.now() - input.hours * HOUR_MS,
+      visibleMachineIds(caller, services),
+    ),
   );
 };

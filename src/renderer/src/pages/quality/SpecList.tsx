@@ -37,7 +37,7 @@ export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
               <td className="numeric">{limit(spec.lower)}</td>
               <td className="numeric">{limit(spec.upper)}</td>
               <td className="nowrap">{formatDateTime(spec.validFrom)}</td>
-              <td>{spec.createdBy}</td>
+              <td>{spec.createdBy ?? '—'}</td>
             </tr>
           ))}
         </tbody>
