@@ -81,9 +81,10 @@ export class IngestStore {
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
       spec: db.prepare(
+        // The line's own version in force wins over the plant-wide one (line_id NULL).
         `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
-         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
-         ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
+         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ? AND (line_id = ? OR line_id IS NULL)
+         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC LIMIT 1`,
       ),
       earlierAttempts: db
         .prepare(
@@ -242,8 +243,12 @@ export class IngestStore {
     const s = this.statements;
     switch (message.kind) {
       case 'test': {
-        const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
-          (SpecLimits & { version: number }) | undefined;
+        const limits = s.spec.get(
+          message.productId,
+          message.testStep,
+          message.timestampMs,
+          message.lineId,
+        ) as (SpecLimits & { version: number }) | undefined;
         const earlier = s.earlierAttempts.get(
           message.barcode,
           message.testStep,

@@ -972,18 +972,25 @@ export class Store {
     return this.quality.yieldByStep(fromMs, toMs, machines, lineId);
   }
 
-  listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {
-    return this.quality.listSpecs(filter);
+  listSpecs(
+    filter: { productId?: string; testStep?: string; lineId?: string },
+    lines: string[] | null,
+  ): SpecVersion[] {
+    return this.quality.listSpecs(filter, lines);
   }
 
   saveSpec(spec: NewSpec, actor: Actor): SpecVersion {
     return this.tx(() => {
       const saved = this.quality.saveSpec(spec, actor.username, Date.now());
+      const applies = saved.lineId
+        ? `for line ${saved.lineId} (wins over plant-wide limits there)`
+        : 'plant-wide (lines with limits of their own keep them)';
       this.events.append({
         type: 'spec.saved',
         actor: actor.username,
         target: `${saved.productId} / ${saved.testStep}`,
-        message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
+        lineId: saved.lineId,
+        message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep} ${applies}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
         details: { ...saved },
       });
       this.alerts.resolveByKey(
@@ -997,7 +1004,13 @@ export class Store {
   }
 
   previewSpec(
-    proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
+    proposal: {
+      productId: string;
+      testStep: string;
+      lineId?: string;
+      lower: number | null;
+      upper: number | null;
+    },
     sinceMs: number,
     machines: string[] | null,
   ): SpecPreview {

@@ -261,6 +261,8 @@ export const SpecVersion = z.object({
   productId: z.string(),
   testStep: z.string(),
   version: z.number().int(),
+  /** The line these limits judge; null for plant-wide limits (a line's own version wins). */
+  lineId: z.string().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
   validFrom: IsoTime,
@@ -274,6 +276,8 @@ export const NewSpec = z
   .object({
     productId: ProductName,
     testStep: ProductName,
+    /** Limits for one line (its engineers may set them); absent or null: plant-wide (admins). */
+    lineId: Identifier.nullable().optional(),
     lower: z.number().finite().nullable(),
     upper: z.number().finite().nullable(),
     /** From when the limits judge results; default now. Past verdicts are never rewritten. */
@@ -290,6 +294,10 @@ export const NewSpec = z
 export type NewSpec = z.infer<typeof NewSpec>;
 
 export const SpecPreview = z.object({
+  /** Which results the proposal would judge, in words ("line L-1", "plant-wide: …"). */
+  appliesTo: z.string(),
+  /** Results left out because their line has its own limits in force (plant-wide proposals). */
+  keptByLineLimits: z.number().int(),
   checked: z.number().int(),
   unchanged: z.number().int(),
   passToFail: z.number().int(),
