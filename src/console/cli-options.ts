@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   /** Empty: the embedded broker. */
   brokerUrl: string;
   embeddedBrokerPort: number;
+  /** Extra host names the server answers to (the Host header check against DNS rebinding). */
+  allowedHosts: string[];
 }
 
 /** Where console mode keeps its data unless told: $XDG_DATA_HOME/linewatch or ~/.local/share/linewatch. */
@@ -39,6 +41,7 @@ export function parseConsoleOptions(
       'tls-key': { type: 'string' },
       insecure: { type: 'boolean', default: false },
       broker: { type: 'string', default: env.LINEWATCH_BROKER_URL ?? '' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       'embedded-broker-port': {
         type: 'string',
         default: env.LINEWATCH_EMBEDDED_BROKER_PORT ?? '1883',
@@ -82,5 +85,9 @@ export function parseConsoleOptions(
     insecure: values.insecure,
     brokerUrl: values.broker,
     embeddedBrokerPort,
+    allowedHosts: [
+      ...(env.LINEWATCH_ALLOWED_HOSTS ?? '').split(',').map((name) => name.trim()),
+      ...(values['allowed-host'] ?? []),
+    ].filter((name) => name !== ''),
   };
 }
