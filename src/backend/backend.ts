@@ -59,7 +59,13 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
+  /** `client`: the caller's address (console mode), counted by the login lockout. */
+  call(
+    method: MethodName,
+    input: unknown,
+    token: string | null,
+    client?: string,
+  ): Promise<CallResult>;
   openLive(
     token: string,
     topics: TopicName[],
@@ -256,7 +262,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     evaluateMaintenance: () => maintenance.evaluate(),
     exportShiftReportsNow: () => shiftExport.runOnce(),
     applyRetentionNow: () => store.applyRetention(now()),
-    call: (method, input, token) => dispatcher.call(method, input, token),
+    call: (method, input, token, client) => dispatcher.call(method, input, token, client),
     async openLive(token, topicNames, send) {
       try {
         const caller = await auth.authenticate(token, {

@@ -404,10 +404,17 @@ export class Store {
     return this.accounts.passwordHash(id);
   }
 
-  /** A refused login: unknown user, disabled, locked or wrong password (which may lock it). */
+  /**
+   * A refused login: unknown user, disabled, locked or wrong password (which may lock the
+   * account, at `maxFailures` from anywhere, or this name from one address: `addressLock`).
+   */
   loginFailed(
     attempt: { username: string; userId: number | null; reason: string },
-    lockout: { maxFailures: number; lockUntil: string } | null,
+    lockout: {
+      maxFailures: number;
+      lockUntil: string;
+      addressLock?: { client: string; lockUntil: string; failures: number } | null;
+    } | null,
   ): { locked: boolean } {
     return this.tx(() => {
       let locked = false;
@@ -433,6 +440,15 @@ export class Store {
           details: { lockedUntil: lockout.lockUntil },
         });
         this.accountChanged(attempt.userId!);
+      } else if (lockout?.addressLock) {
+        const { client, lockUntil, failures } = lockout.addressLock;
+        this.events.append({
+          type: 'auth.lockout',
+          actor: attempt.username,
+          target: attempt.username,
+          message: `Logins as ${attempt.username} from ${client} locked until ${lockUntil} after ${failures} wrong passwords (other addresses are not affected)`,
+          details: { lockedUntil: lockUntil, client },
+        });
       }
       return { locked };
     });

@@ -121,7 +121,12 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       throw error;
     }
     Object.assign(input, route.params);
-    const result = await backend.call(route.method, input, bearerToken(request));
+    const result = await backend.call(
+      route.method,
+      input,
+      bearerToken(request),
+      request.socket.remoteAddress ?? 'unknown',
+    );
     if (result.ok && route.method === 'reports.build' && isReportFile(result.value)) {
       return sendFile(response, result.value);
     }
