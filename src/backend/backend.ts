@@ -30,6 +30,7 @@ import { registerReportHandlers } from './api/handlers/reports';
 import { registerSimulatorHandlers } from './api/handlers/simulator';
 import { SimulationService } from './simulation/simulation-service';
 import { ShiftExportJob } from './reports/export/shift-export-job';
+import { markRunning } from './running-marker';
 
 /** How the host (Electron main, or Node) starts background processes. */
 export interface BackgroundLauncher {
@@ -104,6 +105,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
+  const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const store = await connectStore(
     options.launcher.launchStore(),
@@ -300,6 +302,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await options.pdfPrinter.close();
       await hasher.close();
       await store.close();
+      unmarkRunning();
     },
   };
 }
