@@ -214,7 +214,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     log,
   });
-  registerSimulatorHandlers(dispatcher, simulation);
+  registerSimulatorHandlers(dispatcher, simulation, () => {
+    const { brokerUrl, embedded } = ingest.current();
+    return { url: brokerUrl, embedded };
+  });
   const shiftExport = new ShiftExportJob(reports, store, settingsCache.current, now, log);
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The three local roles. Testers drive the simulator and log in as engineers or admins. */
-export const Role = z.enum(['admin', 'engineer', 'operator']);
+/** The local roles. Testers drive the simulator and watch what it produces, nothing else. */
+export const Role = z.enum(['admin', 'engineer', 'operator', 'tester']);
 export type Role = z.infer<typeof Role>;
 
 /**
@@ -42,7 +42,7 @@ const OPERATOR: readonly Permission[] = [
 
 /**
  * Engineers also act on their lines: limits, thresholds, commands, maintenance, dead letters,
- * reports; and they drive the simulator (testers log in as engineers).
+ * reports; and they may drive the simulator.
  */
 const ENGINEER: readonly Permission[] = [
   ...OPERATOR,
@@ -58,6 +58,18 @@ const ENGINEER: readonly Permission[] = [
   'simulator.run',
 ];
 
+/**
+ * Testers run the simulator and watch its lines: the plant view and dead letters of their
+ * assigned lines, and nothing else (no event log, limits, commands, reports or accounts).
+ */
+const TESTER: readonly Permission[] = [
+  'public',
+  'authenticated',
+  'plant.view',
+  'deadletters.view',
+  'simulator.run',
+];
+
 /** Admins hold every permission: what engineers hold, plus accounts, settings, plant and audit. */
 const ADMIN: readonly Permission[] = Permission.options;
 
@@ -66,6 +78,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ADMIN,
   engineer: ENGINEER,
   operator: OPERATOR,
+  tester: TESTER,
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
@@ -73,12 +86,13 @@ export function roleHas(role: Role, permission: Permission): boolean {
 }
 
 /**
- * How far a role reaches. Admins see the whole plant; engineers their assigned lines;
- * operators their assigned machines.
+ * How far a role reaches. Admins see the whole plant; engineers and testers their assigned
+ * lines; operators their assigned machines.
  */
 export type ScopeKind = 'plant' | 'lines' | 'machines';
 export const ROLE_SCOPE: Record<Role, ScopeKind> = {
   admin: 'plant',
   engineer: 'lines',
   operator: 'machines',
+  tester: 'lines',
 };

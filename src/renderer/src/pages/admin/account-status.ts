@@ -5,6 +5,7 @@ import { formatUntil } from '../../lib/time';
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = [
   { value: 'operator', label: 'Operator' },
   { value: 'engineer', label: 'Engineer' },
+  { value: 'tester', label: 'Tester' },
   { value: 'admin', label: 'Administrator' },
 ];
 
