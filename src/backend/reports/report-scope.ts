@@ -8,11 +8,16 @@ import type { Caller } from '../auth/auth-service';
  * any other call naming one; the plant scope quietly means "everything I may see".
  */
 export function resolveReportScope(
-  request: { line?: string; machine?: string },
+  request: { line?: string; machine?: string; includeSimulated?: boolean },
   caller: Caller,
-  plant: Plant,
+  everything: Plant,
 ): { scope: ReportScope; visibleLineIds: string[] | null } {
   const { scope: callerScope } = caller;
+  // Simulated machines stay out of reports unless asked for (or named, below).
+  const plant: Plant =
+    request.includeSimulated || request.machine !== undefined
+      ? everything
+      : { ...everything, machines: everything.machines.filter((machine) => !machine.simulated) };
   const visibleIds = callerScope.visibleMachineIds(plant.machines);
   const visibleSet = visibleIds ? new Set(visibleIds) : null;
   const visible = visibleSet

@@ -4,6 +4,7 @@ import type { StoreChannel } from '../store/rpc';
 import type { StoreClient } from '../store/store-client';
 import { type RateSample, toCounters, totalSent } from './simulator-counters';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
+import { lineIdOf, machineIdOf } from '../../../simulator/model/factory-model';
 
 /** The broker Linewatch reads, as the simulator must reach it. */
 export interface SimulatorBroker {
@@ -21,7 +22,7 @@ export interface SimulationDeps {
   launch: () => StoreChannel;
   /** The broker ingest reads now; null when Linewatch reads none (API tests). */
   broker: () => SimulatorBroker | null;
-  store: Pick<StoreClient, 'appendEvent'>;
+  store: Pick<StoreClient, 'appendEvent' | 'registerSimulatedMachines'>;
   now: () => number;
   log: (line: string) => void;
 }
@@ -90,6 +91,9 @@ export class SimulationService {
       );
     }
     const startedAtMs = this.deps.now();
+    await this.deps.store.registerSimulatedMachines(simulatedMachines(options), {
+      username: actor,
+    });
     const { url, ...connection } = broker;
     const run: SimulatorRun = {
       ...connection,
@@ -253,4 +257,14 @@ function post(channel: StoreChannel, message: ToSimulator): void {
 function describe(options: SimulatorOptions): string {
   const scenarios = options.scenarios.length ? options.scenarios.join(', ') : 'none';
   return `${options.lines} line(s) x ${options.machinesPerLine} machine(s) at ${options.rate} msg/s each, seed ${options.seed}, scenarios ${scenarios}`;
+}
+
+/** The machines a run sends as (the simulator's own naming), to register them as simulated. */
+function simulatedMachines(options: SimulatorOptions): { lineId: string; machineId: string }[] {
+  return Array.from({ length: options.lines }, (_, line) =>
+    Array.from({ length: options.machinesPerLine }, (_, machine) => ({
+      lineId: lineIdOf(line),
+      machineId: machineIdOf(line, machine),
+    })),
+  ).flat();
 }

@@ -1110,6 +1110,25 @@ export class Store {
     return this.plant.list();
   }
 
+  /** The machines of a simulator run, registered ahead of its first message and marked. */
+  registerSimulatedMachines(
+    machines: { lineId: string; machineId: string }[],
+    actor: Actor,
+  ): { added: number } {
+    return this.tx(() => {
+      const added = this.plant.registerSimulated(machines, nowIso());
+      if (added > 0)
+        this.events.append({
+          type: 'plant.simulated_registered',
+          actor: actor.username,
+          target: 'simulator',
+          message: `${actor.username} started a simulator run: ${added} machines registered as simulated`,
+          details: { machines: machines.map((m) => m.machineId) },
+        });
+      return { added };
+    });
+  }
+
   renameLine(lineId: string, name: string, actor: Actor): Line {
     return this.tx(() => {
       const line = this.plant.renameLine(lineId, name);

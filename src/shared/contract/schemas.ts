@@ -146,7 +146,13 @@ export type SettingsView = z.infer<typeof SettingsView>;
 export const Line = z.object({ id: Identifier, name: z.string() });
 export type Line = z.infer<typeof Line>;
 
-export const Machine = z.object({ id: Identifier, lineId: Identifier, name: z.string() });
+export const Machine = z.object({
+  id: Identifier,
+  lineId: Identifier,
+  name: z.string(),
+  /** Registered by a run of the built-in simulator: marked on screens, left out of reports. */
+  simulated: z.boolean(),
+});
 export type Machine = z.infer<typeof Machine>;
 
 export const Plant = z.object({ lines: z.array(Line), machines: z.array(Machine) });

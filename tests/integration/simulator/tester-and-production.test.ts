@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiErrorBody, SimulatorStatus } from '../../../src/shared/contract';
+import type { ApiErrorBody, Plant, Report, SimulatorStatus } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 
@@ -37,11 +37,34 @@ describe('the simulator against a broker other than the embedded one, and the te
     expect(status.running).toBe(false);
   });
 
-  it('starts when an admin confirms', async () => {
+  it('starts when an admin confirms; its machines are marked simulated and left out of reports', async () => {
+    await t.http('plant.saveMachine', { lineId: 'REAL-1', machineId: 'REAL-M' }, admin);
     const started = await t.http('simulator.start', { ...RUN, confirmProduction: true }, admin);
     expect(started.status).toBe(200);
     expect((started.body as SimulatorStatus).brokerUrl).toBe(broker.url);
     expect((await t.http('simulator.stop', {}, admin)).status).toBe(200);
+
+    const plant = (await t.http('plant.list', {}, admin)).body as Plant;
+    const flags = Object.fromEntries(plant.machines.map((m) => [m.id, m.simulated]));
+    expect(flags).toMatchObject({ 'MACH-1-01': true, 'REAL-M': false });
+    const report = async (extra: Record<string, unknown>) => {
+      const { body } = await t.http(
+        'reports.build',
+        {
+          type: 'alarm',
+          from: new Date(t.clock.now() - 3_600_000).toISOString(),
+          to: new Date(t.clock.now()).toISOString(),
+          format: 'json',
+          ...extra,
+        },
+        admin,
+      );
+      return (body as { report: Report }).report.meta.scope.machineIds;
+    };
+    expect(await report({})).toEqual(['REAL-M']);
+    expect(new Set(await report({ includeSimulated: true }))).toEqual(
+      new Set(['REAL-M', 'MACH-1-01']),
+    );
   });
 
   it('gives testers the plant view, dead letters and the simulator, nothing else', async () => {
