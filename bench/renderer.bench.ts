@@ -127,7 +127,9 @@ try {
   // (Telemetry counts as sent when handed to MQTT.js, so the difference can dip just below 0.)
   // And how far the page trails ingest: its live 'Received' counter against the backend's.
   const backlog = async () => {
-    const { counters } = await callApi(server.url, 'ingest.status', {}, admin.token);
+    const counters = (await callApi(server.url, 'ingest.status', {}, admin.token)).counters ?? {
+      received: 0,
+    };
     const pageBehind = Math.max(0, counters.received - (await shownReceived(page)));
     return `backend ${Math.max(0, runningFeed.published - counters.received)}, page ${pageBehind}`;
   };

@@ -18,6 +18,7 @@ export const serverOutDir = join(root, 'out', 'server');
 export const serverEntries = {
   cli: 'src/console/cli.ts',
   'audit-verify': 'src/console/audit-verify.ts',
+  'accounts-cli': 'src/console/accounts-cli.ts',
   'store-process': 'src/backend/store/store-process.ts',
   'report-process': 'src/backend/reports/process/report-process.ts',
   'broker-process': 'src/backend/ingest/broker/broker-process.ts',

@@ -40,6 +40,7 @@ import {
   StationRateLimiter,
   type StationRateLimits,
 } from './station-keys/rate-limit';
+import { markRunning } from './running-marker';
 
 export type { BackgroundLauncher } from './process/launchers';
 
@@ -65,7 +66,13 @@ export interface BackendOptions {
 }
 
 export interface Backend {
-  call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
+  /** `client`: the caller's address (console mode), counted by the login lockout. */
+  call(
+    method: MethodName,
+    input: unknown,
+    token: string | null,
+    client?: string,
+  ): Promise<CallResult>;
   /** One client connection to the live feed (a WebSocket, an IPC feed); see LiveConnection. */
   openLive(peer: LivePeer): LiveConnection;
   readonly databasePath: string;
@@ -105,6 +112,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? Date.now;
   mkdirSync(options.dataDir, { recursive: true });
+  const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const supervisor = new Supervisor({ log });
   // Set once ingest exists: what a restarted store must be told before it stores anything.
@@ -272,7 +280,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     log,
   });
-  registerSimulatorHandlers(dispatcher, simulation);
+  registerSimulatorHandlers(dispatcher, simulation, () => {
+    const { brokerUrl, embedded } = ingest.current();
+    return { url: brokerUrl, embedded };
+  });
   const shiftExport = new ShiftExportJob(reports, store, settingsCache.current, now, log);
   const missing = dispatcher.missingHandlers();
   if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
@@ -329,7 +340,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ingest: options.ingest ? ingest.current() : null,
         backlog: ingest.backlog(),
       }),
-    call: (method, input, token) => dispatcher.call(method, input, token),
+    call: (method, input, token, client) => dispatcher.call(method, input, token, client),
     openLive: (peer) =>
       new LiveConnection(
         hub,
@@ -385,6 +396,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         void hasher.close().catch(() => undefined);
       }
       await supervisor.shutdown(done ? undefined : 500);
+      unmarkRunning();
     },
   };
 }

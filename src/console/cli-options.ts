@@ -20,6 +20,8 @@ export interface ConsoleOptions {
   embeddedBrokerPort: number;
   /** --lines L1,L2: only these lines are read from the broker; empty: every line. */
   lines: string[];
+  /** Extra host names the server answers to (the Host header check against DNS rebinding). */
+  allowedHosts: string[];
 }
 
 /** Where console mode keeps its data unless told: $XDG_DATA_HOME/linewatch or ~/.local/share/linewatch. */
@@ -52,6 +54,7 @@ export function parseConsoleOptions(
       insecure: { type: 'boolean', default: false },
       broker: { type: 'string', default: env.LINEWATCH_BROKER_URL ?? '' },
       lines: { type: 'string', default: env.LINEWATCH_LINES ?? '' },
+      'allowed-host': { type: 'string', multiple: true, default: [] },
       'embedded-broker-port': {
         type: 'string',
         default: env.LINEWATCH_EMBEDDED_BROKER_PORT ?? '1883',
@@ -112,5 +115,9 @@ export function parseConsoleOptions(
     brokerUrl: values.broker,
     embeddedBrokerPort,
     lines,
+    allowedHosts: [
+      ...(env.LINEWATCH_ALLOWED_HOSTS ?? '').split(',').map((name) => name.trim()),
+      ...(values['allowed-host'] ?? []),
+    ].filter((name) => name !== ''),
   };
 }

@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     backend,
     host: options.host,
     port: options.port,
+    allowedHosts: options.allowedHosts,
     rendererDir: fileURLToPath(new URL('../../out/renderer/', import.meta.url)),
     tls: certificate ? { cert: certificate.cert, key: certificate.key } : undefined,
     log,

@@ -90,10 +90,7 @@ export class AlertEvaluator {
           // Missing limits, or a result stamped before limits that are in force by now (in
           // flight while they were saved): only the first is a condition to raise.
           if (!this.facts.specInForce(message.productId, message.testStep, nowMs)) {
-            this.ledger.raise(
-              noSpecCondition(message.productId, message.testStep, message.machineId),
-              nowMs,
-            );
+            this.ledger.raise(noSpecCondition(message.productId, message.testStep), nowMs);
           }
         } else if (verdict) {
           this.judgedSpecs.add(noSpecKey(message.productId, message.testStep));

@@ -14,6 +14,8 @@ import { ApiFailure, toErrorBody } from './api-failure';
 /** What a handler receives besides its input: the checked caller (null for public methods). */
 export interface HandlerContext {
   caller: Caller | null;
+  /** The caller's network address in console mode; 'local' for the desktop app. */
+  client: string;
   /** Set for the station route only (see StationContext). */
   station?: StationKey;
 }
@@ -22,6 +24,7 @@ export interface HandlerContext {
 export interface StationContext {
   caller: null;
   station: StationKey;
+  client: string;
 }
 
 /**
@@ -37,7 +40,9 @@ export interface StationKeyCheck {
 /** A handler of a method that needs a login receives a caller for sure. */
 export type Handler<M extends MethodName> = (
   input: MethodParsedInput<M>,
-  context: Methods[M]['permission'] extends 'public' ? HandlerContext : { caller: Caller },
+  context: Methods[M]['permission'] extends 'public'
+    ? HandlerContext
+    : { caller: Caller; client: string },
 ) => Promise<MethodOutput<M>>;
 
 /** The station route's handler: it receives the checked station key. */
@@ -90,9 +95,14 @@ export class Dispatcher {
     return (Object.keys(methods) as MethodName[]).filter((method) => !this.handlers.has(method));
   }
 
-  async call(method: string, rawInput: unknown, token: string | null): Promise<CallResult> {
+  async call(
+    method: string,
+    rawInput: unknown,
+    token: string | null,
+    client = 'local',
+  ): Promise<CallResult> {
     try {
-      const value = await this.dispatch(method, rawInput, token);
+      const value = await this.dispatch(method, rawInput, token, client);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorBody(error, this.log) };
@@ -103,6 +113,7 @@ export class Dispatcher {
     method: string,
     rawInput: unknown,
     token: string | null,
+    client: string,
   ): Promise<unknown> {
     if (!Object.hasOwn(methods, method))
       throw new ApiFailure('NOT_FOUND', `There is no method ${method}`);
@@ -160,7 +171,10 @@ export class Dispatcher {
       }
     }
 
-    const output = await handler(input, station ? { caller: null, station } : { caller });
+    const output = await handler(
+      input,
+      station ? { caller: null, station, client } : { caller, client },
+    );
     return spec.output.parse(output);
   }
 }

@@ -8,8 +8,14 @@ import type { PasswordHasher } from './password-hasher';
 import { CallerScope } from './scope';
 import type { TokenIssuer } from './tokens';
 
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import {
+  ACCOUNT_MAX_FAILURES,
+  LOCK_MINUTES,
+  LoginThrottle,
+  PAIR_MAX_FAILURES,
+} from './login-throttle';
+
+export const LOCKOUT_MINUTES = LOCK_MINUTES;
 /** Activity is written to the database at most this often per session; the cache is exact. */
 const TOUCH_EVERY_MS = 30_000;
 
@@ -38,6 +44,7 @@ export class AuthService {
   // Attempts on one username run one after the other, so each sees the lockout the one
   // before it recorded: parallel guesses cannot get more than MAX_FAILED_LOGINS checks.
   private readonly loginQueues = new Map<string, Promise<unknown>>();
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly store: StoreClient,
@@ -47,6 +54,7 @@ export class AuthService {
     private readonly settings: () => Settings,
     private readonly now: () => number = Date.now,
   ) {
+    this.throttle = new LoginThrottle(now);
     store.onNotice((notice) => {
       if (notice.topic !== 'sessions.revoked') return;
       for (const id of notice.payload.sessionIds) {
@@ -64,10 +72,14 @@ export class AuthService {
     return this.hasher.hash(password);
   }
 
-  async login(username: string, password: string): Promise<Session> {
+  /**
+   * `client` is the caller's address (console mode) or 'local' (the desktop app): failures
+   * are counted per name and address, see LoginThrottle.
+   */
+  async login(username: string, password: string, client = 'local'): Promise<Session> {
     const key = username.toLowerCase();
     const attempt = (this.loginQueues.get(key) ?? Promise.resolve()).then(() =>
-      this.loginOnce(username, password),
+      this.loginOnce(username, password, client),
     );
     const settled = attempt.catch(() => undefined);
     this.loginQueues.set(key, settled);
@@ -77,32 +89,64 @@ export class AuthService {
     return attempt;
   }
 
-  private async loginOnce(username: string, password: string): Promise<Session> {
+  /**
+   * Every refusal before the password is known to be right answers the same for names that
+   * exist and names that do not: 401, or 423 once the (name, address) pair or the name is
+   * locked. Only a right password can learn that an account is disabled.
+   */
+  private async loginOnce(username: string, password: string, client: string): Promise<Session> {
     const found = await this.store.credentials(username);
-    if (!found) {
-      this.decoyHash ??= this.hasher.hash('decoy password for unknown users');
-      await this.hasher.compare(password, await this.decoyHash);
-      await this.store.loginFailed({ username, userId: null, reason: 'unknown username' }, null);
-      throw new ApiFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
-    }
-    const { user } = found;
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > this.now()) {
+    const name = found?.user.username ?? username;
+    const accountLock =
+      found?.user.lockedUntil && Date.parse(found.user.lockedUntil) > this.now()
+        ? Date.parse(found.user.lockedUntil)
+        : null;
+    const lockedUntil = Math.max(
+      accountLock ?? 0,
+      this.throttle.lockedUntil(username, client) ?? 0,
+    );
+    if (lockedUntil > 0) {
       await this.store.loginFailed(
-        { username: user.username, userId: null, reason: 'account locked' },
+        { username: name, userId: null, reason: `locked (from ${client})` },
         null,
       );
-      throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(user.lockedUntil));
+      throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(new Date(lockedUntil).toISOString()));
     }
-    const matches = await this.hasher.compare(password, found.passwordHash);
+    let matches: boolean;
+    if (found) {
+      matches = await this.hasher.compare(password, found.passwordHash);
+    } else {
+      this.decoyHash ??= this.hasher.hash('decoy password for unknown users');
+      await this.hasher.compare(password, await this.decoyHash);
+      matches = false;
+    }
     if (!matches) {
-      const lockUntil = new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString();
-      const { locked } = await this.store.loginFailed(
-        { username: user.username, userId: user.id, reason: 'wrong password' },
-        { maxFailures: MAX_FAILED_LOGINS, lockUntil },
+      const outcome = this.throttle.failed(username, client);
+      const lockUntil = outcome.lockedUntilMs
+        ? new Date(outcome.lockedUntilMs).toISOString()
+        : null;
+      await this.store.loginFailed(
+        {
+          username: name,
+          userId: found ? found.user.id : null,
+          reason: `${found ? 'wrong password' : 'unknown username'} from ${client}`,
+        },
+        found
+          ? {
+              // The database keeps the account-wide lock (admins see and lift it there).
+              maxFailures: ACCOUNT_MAX_FAILURES,
+              lockUntil: lockUntil ?? new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString(),
+              addressLock:
+                outcome.scope === 'address'
+                  ? { client, lockUntil: lockUntil!, failures: PAIR_MAX_FAILURES }
+                  : null,
+            }
+          : null,
       );
-      if (locked) throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));
+      if (lockUntil) throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));
       throw new ApiFailure('UNAUTHENTICATED', WRONG_CREDENTIALS);
     }
+    const { user } = found!;
     if (user.disabled) {
       await this.store.loginFailed(
         { username: user.username, userId: null, reason: 'account disabled' },
@@ -110,7 +154,13 @@ export class AuthService {
       );
       throw new ApiFailure('UNAUTHENTICATED', 'This account is disabled; ask an admin');
     }
+    this.throttle.succeeded(username, client);
     return this.startSession(user.id);
+  }
+
+  /** An admin lifted a lock: the name's failure counts start again, from every address. */
+  forgetFailures(username: string): void {
+    this.throttle.forget(username);
   }
 
   /** Opens a session for a user whose password was just checked (login, first-run setup). */
@@ -194,19 +244,28 @@ export class AuthService {
     return this.tokens.issue({ sessionId: caller.sessionId, userId: caller.user.id });
   }
 
-  async unlock(caller: Caller, password: string): Promise<TokenRenewal> {
+  async unlock(caller: Caller, password: string, client = 'local'): Promise<TokenRenewal> {
     const hash = await this.store.passwordHash(caller.user.id);
     if (!(await this.hasher.compare(password, hash))) {
       // Wrong passwords at the lock screen count toward the lockout like those at login.
-      const lockUntil = new Date(this.now() + LOCKOUT_MINUTES * 60_000).toISOString();
-      const { locked } = await this.store.loginFailed(
+      const outcome = this.throttle.failed(caller.user.username, client);
+      const lockUntil = new Date(
+        outcome.lockedUntilMs ?? this.now() + LOCKOUT_MINUTES * 60_000,
+      ).toISOString();
+      const { locked: accountLocked } = await this.store.loginFailed(
         {
           username: caller.user.username,
           userId: caller.user.id,
-          reason: 'wrong password at the idle lock',
+          reason: `wrong password at the idle lock from ${client}`,
         },
-        { maxFailures: MAX_FAILED_LOGINS, lockUntil },
+        {
+          maxFailures: ACCOUNT_MAX_FAILURES,
+          lockUntil,
+          addressLock:
+            outcome.scope === 'address' ? { client, lockUntil, failures: PAIR_MAX_FAILURES } : null,
+        },
       );
+      const locked = accountLocked || outcome.lockedUntilMs !== null;
       if (locked) {
         await this.logout(caller);
         throw new ApiFailure('ACCOUNT_LOCKED', lockedMessage(lockUntil));

@@ -1,61 +1,68 @@
-import { ROLE_SCOPE, type User } from '../../shared/contract';
+import type { User } from '../../shared/contract';
+import {
+  canSeeLine,
+  canSeeMachine,
+  canSeePlace,
+  reachOf,
+  recordFilterOf,
+  visibleMachineIds,
+  type Place,
+  type Reach,
+  type RecordFilter,
+} from '../../shared/rules/scope';
 
 /**
- * The part of the plant a user may see: everything (admins), their lines (engineers) or
- * their machines (operators). Every scoped check in the backend goes through this class.
+ * A user's reach (`src/shared/rules/scope.ts`, the one definition) bound to the plant's
+ * machine-to-line map, so a check can name just a machine. Every scoped check in the backend
+ * goes through this class.
  */
 export class CallerScope {
-  private readonly lines: Set<string>;
-  private readonly machines: Set<string>;
+  readonly reach: Reach;
 
   constructor(
     readonly user: User,
     private readonly lineOfMachine: (machineId: string) => string | undefined,
   ) {
-    this.lines = new Set(user.assignments.lines);
-    this.machines = new Set(user.assignments.machines);
+    this.reach = reachOf(user);
   }
 
-  get kind(): 'plant' | 'lines' | 'machines' {
-    return ROLE_SCOPE[this.user.role];
+  get kind(): Reach['kind'] {
+    return this.reach.kind;
   }
 
   get isPlant(): boolean {
-    return this.kind === 'plant';
+    return this.reach.kind === 'plant';
   }
 
   canSeeMachine(machineId: string, lineId?: string | null): boolean {
-    switch (this.kind) {
-      case 'plant':
-        return true;
-      case 'lines': {
-        const line = lineId ?? this.lineOfMachine(machineId);
-        return line !== undefined && this.lines.has(line);
-      }
-      case 'machines':
-        return this.machines.has(machineId);
-    }
+    return canSeeMachine(this.reach, machineId, lineId ?? this.lineOfMachine(machineId));
   }
 
   /** Operators see a line only as the frame of their machines; line-wide data is not theirs. */
   canSeeLine(lineId: string): boolean {
-    if (this.kind === 'plant') return true;
-    if (this.kind === 'lines') return this.lines.has(lineId);
-    return false;
+    return canSeeLine(this.reach, lineId);
   }
 
-  /** Whether an item placed at (line, machine) is visible; unplaced items are not plant data. */
-  canSee(place: { lineId: string | null; machineId: string | null }): boolean {
-    if (place.machineId) return this.canSeeMachine(place.machineId, place.lineId);
-    if (place.lineId) return this.canSeeLine(place.lineId);
-    return this.isPlant;
+  /** Whether an item placed at (line, machine) is visible; unplaced items are plant data. */
+  canSee(place: Place): boolean {
+    return canSeePlace(this.reach, place);
+  }
+
+  /** The machines of the list this caller may see, or null for all of them. */
+  visibleMachineIds(machines: readonly { id: string; lineId: string }[]): string[] | null {
+    return visibleMachineIds(this.reach, machines);
+  }
+
+  /** The scope in the form the store's SQL filters take. */
+  recordFilter(): RecordFilter {
+    return recordFilterOf(this.reach, this.user.username);
   }
 
   assignedLines(): string[] {
-    return [...this.lines];
+    return [...this.reach.lines];
   }
 
   assignedMachines(): string[] {
-    return [...this.machines];
+    return [...this.reach.machines];
   }
 }

@@ -134,15 +134,17 @@ export class LiveHub {
     const spec = topics[topic] as unknown as TopicSpec;
     for (const feed of this.feeds.values()) {
       if (!feed.topics.has(topic) || !this.mayReceive(feed.caller, spec, payload)) continue;
+      // What this user may read of the item (a role's narrowed view, e.g. no counters).
+      const item = spec.viewFor ? spec.viewFor(payload, feed.caller.user) : payload;
       let queue = feed.queues.get(topic);
       if (!queue) {
         queue = { items: [], latest: new Map(), dropped: 0 };
         feed.queues.set(topic, queue);
       }
       if (spec.coalesce === 'latest') {
-        queue.latest.set(spec.keyOf ? spec.keyOf(payload) : '', payload);
+        queue.latest.set(spec.keyOf ? spec.keyOf(payload) : '', item);
       } else if (queue.items.length < MAX_ITEMS_PER_FLUSH) {
-        queue.items.push(payload);
+        queue.items.push(item);
       } else {
         queue.dropped += 1;
       }

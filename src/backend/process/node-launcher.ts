@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkWithNode } from './node-fork';
 import {
@@ -8,9 +9,18 @@ import {
   type ProcessOutput,
 } from './launchers';
 
-/** The entry file of a background process under plain Node. */
-export function nodeEntryPath(name: ProcessName): string {
-  return fileURLToPath(new URL(`../${PROCESS_ENTRIES[name]}`, import.meta.url));
+/**
+ * The entry file of a background process under plain Node: its source beside this file's
+ * folder, or, in the server bundle (flat, scripts/build-server.mjs), the file of the same name
+ * beside the running bundle (node-fork.ts runs the `.js` of it there).
+ */
+export function nodeEntryPath(
+  name: ProcessName,
+  runningFromSource = import.meta.url.endsWith('.ts'),
+): string {
+  const relative = PROCESS_ENTRIES[name];
+  if (runningFromSource) return fileURLToPath(new URL(`../${relative}`, import.meta.url));
+  return fileURLToPath(new URL(`./${basename(relative)}`, import.meta.url));
 }
 
 /** Background processes under plain Node (console mode, tests, the command line). */

@@ -8,14 +8,21 @@ import type { Caller } from '../auth/auth-service';
  * any other call naming one; the plant scope quietly means "everything I may see".
  */
 export function resolveReportScope(
-  request: { line?: string; machine?: string },
+  request: { line?: string; machine?: string; includeSimulated?: boolean },
   caller: Caller,
-  plant: Plant,
+  everything: Plant,
 ): { scope: ReportScope; visibleLineIds: string[] | null } {
   const { scope: callerScope } = caller;
-  const visible = plant.machines.filter((machine) =>
-    callerScope.canSeeMachine(machine.id, machine.lineId),
-  );
+  // Simulated machines stay out of reports unless asked for (or named, below).
+  const plant: Plant =
+    request.includeSimulated || request.machine !== undefined
+      ? everything
+      : { ...everything, machines: everything.machines.filter((machine) => !machine.simulated) };
+  const visibleIds = callerScope.visibleMachineIds(plant.machines);
+  const visibleSet = visibleIds ? new Set(visibleIds) : null;
+  const visible = visibleSet
+    ? plant.machines.filter((machine) => visibleSet.has(machine.id))
+    : plant.machines;
   const lineName = (lineId: string): string =>
     plant.lines.find((line) => line.id === lineId)?.name ?? lineId;
   const named = (name: string, id: string): string =>

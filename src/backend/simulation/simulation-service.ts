@@ -6,13 +6,14 @@ import type { Supervisor } from '../process/supervisor';
 import type { StoreClient } from '../store/store-client';
 import { type RateSample, toCounters, totalSent } from './simulator-counters';
 import type { FromSimulator, SimulatorRun, ToSimulator } from './simulator-protocol';
+import { lineIdOf, machineIdOf } from '../../../simulator/model/factory-model';
 
 export interface SimulationDeps {
   /** Starts a fresh simulator process (child_process under Node, utilityProcess in Electron). */
   launch: () => ProcessChannel;
   /** The broker ingest reads now, as the simulator must reach it; null when Linewatch reads none (API tests). */
   broker: () => BrokerConnection | null;
-  store: Pick<StoreClient, 'appendEvent'>;
+  store: Pick<StoreClient, 'appendEvent' | 'registerSimulatedMachines'>;
   now: () => number;
   log: (line: string) => void;
   /** Watches the run's process; a run is never restarted, its unexpected end is alerted. */
@@ -85,6 +86,9 @@ export class SimulationService {
       );
     }
     const startedAtMs = this.deps.now();
+    await this.deps.store.registerSimulatedMachines(simulatedMachines(options), {
+      username: actor,
+    });
     const run: SimulatorRun = {
       ...credentialsOf(broker),
       brokerUrl: broker.url,
@@ -263,4 +267,14 @@ function post(channel: ProcessChannel, message: ToSimulator): void {
 function describe(options: SimulatorOptions): string {
   const scenarios = options.scenarios.length ? options.scenarios.join(', ') : 'none';
   return `${options.lines} line(s) x ${options.machinesPerLine} machine(s) at ${options.rate} msg/s each, seed ${options.seed}, scenarios ${scenarios}`;
+}
+
+/** The machines a run sends as (the simulator's own naming), to register them as simulated. */
+function simulatedMachines(options: SimulatorOptions): { lineId: string; machineId: string }[] {
+  return Array.from({ length: options.lines }, (_, line) =>
+    Array.from({ length: options.machinesPerLine }, (_, machine) => ({
+      lineId: lineIdOf(line),
+      machineId: machineIdOf(line, machine),
+    })),
+  ).flat();
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { AuditResult, EventPage, EventQuery, EventRecord } from '../../shared/contract';
 import { GENESIS_HASH, hashEvent, type ChainedFields } from './event-chain';
+import type { RecordFilter } from '../../shared/rules/scope';
 
 /** What callers give to record an event; time and hashes are the store's job. */
 export interface NewEvent {
@@ -13,9 +14,11 @@ export interface NewEvent {
   details?: Record<string, unknown>;
 }
 
-/** Which events a reader may see: all, or those of their lines/machines and their own. */
-export type EventVisibility =
-  { all: true } | { all: false; username: string; lines: string[]; machines: string[] };
+/**
+ * Which events a reader may see: all, or those of their lines/machines and their own; the
+ * caller's scope as SQL filters take it (`src/shared/rules/scope.ts` defines it).
+ */
+export type EventVisibility = RecordFilter;
 
 interface EventRow {
   id: number;

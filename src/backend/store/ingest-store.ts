@@ -103,9 +103,10 @@ export class IngestStore {
         .prepare("SELECT value FROM settings WHERE key = 'maxTimestampAheadMinutes'")
         .pluck(),
       spec: db.prepare(
+        // The line's own version in force wins over the plant-wide one (line_id NULL).
         `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
-         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ?
-         ORDER BY valid_from_ms DESC, version DESC LIMIT 1`,
+         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ? AND (line_id = ? OR line_id IS NULL)
+         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC LIMIT 1`,
       ),
       // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
       // one, and the latest stamp, which tells whether a later-stamped attempt came first.
@@ -195,7 +196,7 @@ export class IngestStore {
         this.lineOfMachine.set(message.machineId, message.lineId);
         summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
       } else if (knownLine !== message.lineId) {
-        const reason = `topic: machine ${message.machineId} belongs to line ${knownLine}, not ${message.lineId}`;
+        const reason = misplacedMachineReason(message.machineId);
         refuse(raw, reason, 'topic');
         continue;
       }
@@ -250,7 +251,7 @@ export class IngestStore {
         if (known !== undefined && known !== outcome.message.lineId) {
           result = {
             outcome: 'refused',
-            reason: `topic: machine ${outcome.message.machineId} belongs to line ${known}`,
+            reason: misplacedMachineReason(outcome.message.machineId),
           };
         } else {
           if (known === undefined) {
@@ -296,8 +297,12 @@ export class IngestStore {
     const s = this.statements;
     switch (message.kind) {
       case 'test': {
-        const limits = s.spec.get(message.productId, message.testStep, message.timestampMs) as
-          (SpecLimits & { version: number }) | undefined;
+        const limits = s.spec.get(
+          message.productId,
+          message.testStep,
+          message.timestampMs,
+          message.lineId,
+        ) as (SpecLimits & { version: number }) | undefined;
         const [earlier, latest] = s.attemptsAround.get(
           message.timestampMs,
           message.barcode,
@@ -450,4 +455,13 @@ function noteMachineUpdate(
 
 function noteRefusal(summary: IngestSummary, topic: string, reason: string): void {
   if (summary.refusals.length < MAX_RESULTS_REPORTED) summary.refusals.push({ topic, reason });
+}
+
+/**
+ * A machine named under a line it is not registered to. The reason is shown to the sender and
+ * kept in a dead letter of the named line: it must not say which line the machine is on,
+ * which the reader may not be allowed to see.
+ */
+function misplacedMachineReason(machineId: string): string {
+  return `topic: machine ${machineId} is registered to another line`;
 }

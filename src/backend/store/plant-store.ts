@@ -9,9 +9,12 @@ export class PlantStore {
   list(): Plant {
     const lines = this.db.prepare('SELECT id, name FROM lines ORDER BY id').all() as Line[];
     const machines = this.db
-      .prepare('SELECT id, line_id AS lineId, name FROM machines ORDER BY line_id, id')
-      .all() as Machine[];
-    return { lines, machines };
+      .prepare('SELECT id, line_id AS lineId, name, simulated FROM machines ORDER BY line_id, id')
+      .all() as (Omit<Machine, 'simulated'> & { simulated: number })[];
+    return {
+      lines,
+      machines: machines.map((machine) => ({ ...machine, simulated: machine.simulated === 1 })),
+    };
   }
 
   /** Registers the machine (and its line) or renames it. A machine never moves line silently. */
@@ -37,9 +40,30 @@ export class PlantStore {
     } else if (name !== undefined) {
       this.db.prepare('UPDATE machines SET name = ? WHERE id = ?').run(name, machineId);
     }
-    return this.db
-      .prepare('SELECT id, line_id AS lineId, name FROM machines WHERE id = ?')
-      .get(machineId) as Machine;
+    const saved = this.db
+      .prepare('SELECT id, line_id AS lineId, name, simulated FROM machines WHERE id = ?')
+      .get(machineId) as Omit<Machine, 'simulated'> & { simulated: number };
+    return { ...saved, simulated: saved.simulated === 1 };
+  }
+
+  /**
+   * Registers the machines a simulator run will send as, marked simulated. Machines that
+   * already exist keep their flag: a real machine is never relabelled by a run reusing its id.
+   */
+  registerSimulated(machines: { lineId: string; machineId: string }[], now: string): number {
+    const line = this.db.prepare(
+      'INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    );
+    const machine = this.db.prepare(
+      `INSERT INTO machines (id, line_id, name, created_at, simulated) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (id) DO NOTHING`,
+    );
+    let added = 0;
+    for (const { lineId, machineId } of machines) {
+      line.run(lineId, lineId, now);
+      added += machine.run(machineId, lineId, machineId, now).changes;
+    }
+    return added;
   }
 
   renameLine(lineId: string, name: string): Line {

@@ -16,6 +16,7 @@ interface SpecRow {
   product_id: string;
   test_step: string;
   version: number;
+  line_id: string | null;
   lower_limit: number | null;
   upper_limit: number | null;
   valid_from_ms: number;
@@ -66,6 +67,7 @@ function toSpec(row: SpecRow): SpecVersion {
     productId: row.product_id,
     testStep: row.test_step,
     version: row.version,
+    lineId: row.line_id,
     lower: row.lower_limit,
     upper: row.upper_limit,
     validFrom: new Date(row.valid_from_ms).toISOString(),
@@ -78,14 +80,26 @@ function toSpec(row: SpecRow): SpecVersion {
 export class QualityStore {
   constructor(private readonly db: Database) {}
 
-  listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {
+  /** Plant-wide versions and those of `lines` (null: every line's). */
+  listSpecs(
+    filter: { productId?: string; testStep?: string; lineId?: string },
+    lines: string[] | null,
+  ): SpecVersion[] {
     const rows = this.db
       .prepare(
         `SELECT * FROM spec_limits
          WHERE (@productId IS NULL OR product_id = @productId) AND (@testStep IS NULL OR test_step = @testStep)
+           AND (@lineId IS NULL OR line_id IS NULL OR line_id = @lineId)
+           AND (line_id IS NULL OR @all OR line_id IN (SELECT value FROM json_each(@lines)))
          ORDER BY product_id, test_step, version DESC`,
       )
-      .all({ productId: filter.productId ?? null, testStep: filter.testStep ?? null }) as SpecRow[];
+      .all({
+        productId: filter.productId ?? null,
+        testStep: filter.testStep ?? null,
+        lineId: filter.lineId ?? null,
+        all: Number(lines === null),
+        lines: JSON.stringify(lines ?? []),
+      }) as SpecRow[];
     return rows.map(toSpec);
   }
 
@@ -97,8 +111,8 @@ export class QualityStore {
       .get(spec.productId, spec.testStep) as number | null;
     const { lastInsertRowid } = this.db
       .prepare(
-        `INSERT INTO spec_limits (product_id, test_step, version, lower_limit, upper_limit, valid_from_ms, created_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO spec_limits (product_id, test_step, version, lower_limit, upper_limit, valid_from_ms, created_at, created_by, line_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         spec.productId,
@@ -109,31 +123,65 @@ export class QualityStore {
         spec.validFrom ? Date.parse(spec.validFrom) : nowMs,
         new Date(nowMs).toISOString(),
         createdBy,
+        spec.lineId ?? null,
       );
     return toSpec(
       this.db.prepare('SELECT * FROM spec_limits WHERE id = ?').get(lastInsertRowid) as SpecRow,
     );
   }
 
-  /** Re-judges recent results with proposed limits, without storing anything. */
+  /**
+   * Re-judges recent results with proposed limits, without storing anything. Only results of
+   * `machines` (null: all) are read: a preview shows barcodes and values, which are scoped.
+   * Line limits judge only that line; plant-wide limits every line without limits of its own
+   * in force at the result's time (those results are counted apart, as the line's limits win).
+   */
   previewSpec(
-    proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
+    proposal: {
+      productId: string;
+      testStep: string;
+      lineId?: string;
+      lower: number | null;
+      upper: number | null;
+    },
     sinceMs: number,
+    machines: string[] | null,
   ): SpecPreview {
     const rows = this.db
       .prepare(
-        `SELECT id, barcode, measured_value, ts_ms, verdict FROM test_results
-         WHERE product_id = ? AND test_step = ? AND ts_ms >= ? ORDER BY ts_ms DESC`,
+        `SELECT r.id, r.barcode, r.measured_value, r.ts_ms, r.verdict,
+           (@lineId IS NULL AND EXISTS (
+             SELECT 1 FROM spec_limits s
+             WHERE s.product_id = r.product_id AND s.test_step = r.test_step
+               AND s.line_id = r.line_id AND s.valid_from_ms <= r.ts_ms)) AS line_owned
+         FROM test_results r
+         WHERE r.product_id = @productId AND r.test_step = @testStep AND r.ts_ms >= @since
+           AND (@lineId IS NULL OR r.line_id = @lineId)
+           AND (@all OR r.machine_id IN (SELECT value FROM json_each(@machines)))
+         ORDER BY r.ts_ms DESC`,
       )
-      .all(proposal.productId, proposal.testStep, sinceMs) as {
+      .all({
+        productId: proposal.productId,
+        testStep: proposal.testStep,
+        lineId: proposal.lineId ?? null,
+        since: sinceMs,
+        all: machines === null ? 1 : 0,
+        machines: JSON.stringify(machines ?? []),
+      }) as {
       id: number;
       barcode: string;
       measured_value: number;
       ts_ms: number;
       verdict: Verdict;
+      line_owned: number;
     }[];
+    const judged = rows.filter((row) => !row.line_owned);
     const preview: SpecPreview = {
-      checked: rows.length,
+      appliesTo: proposal.lineId
+        ? `line ${proposal.lineId}: its results only (line limits win over plant-wide ones)`
+        : 'plant-wide: every line without limits of its own',
+      keptByLineLimits: rows.length - judged.length,
+      checked: judged.length,
       unchanged: 0,
       passToFail: 0,
       failToPass: 0,
@@ -141,7 +189,7 @@ export class QualityStore {
       examples: [],
     };
     const limits = { id: 0, lower: proposal.lower, upper: proposal.upper };
-    for (const row of rows) {
+    for (const row of judged) {
       const after = judge(row.measured_value, limits);
       if (after === row.verdict) {
         preview.unchanged += 1;

@@ -434,10 +434,17 @@ export class Store {
     return this.accounts.passwordHash(id);
   }
 
-  /** A refused login: unknown user, disabled, locked or wrong password (which may lock it). */
+  /**
+   * A refused login: unknown user, disabled, locked or wrong password (which may lock the
+   * account, at `maxFailures` from anywhere, or this name from one address: `addressLock`).
+   */
   loginFailed(
     attempt: { username: string; userId: number | null; reason: string },
-    lockout: { maxFailures: number; lockUntil: string } | null,
+    lockout: {
+      maxFailures: number;
+      lockUntil: string;
+      addressLock?: { client: string; lockUntil: string; failures: number } | null;
+    } | null,
   ): { locked: boolean } {
     return this.tx(() => {
       let locked = false;
@@ -463,6 +470,15 @@ export class Store {
           details: { lockedUntil: lockout.lockUntil },
         });
         this.accountChanged(attempt.userId!);
+      } else if (lockout?.addressLock) {
+        const { client, lockUntil, failures } = lockout.addressLock;
+        this.events.append({
+          type: 'auth.lockout',
+          actor: attempt.username,
+          target: attempt.username,
+          message: `Logins as ${attempt.username} from ${client} locked until ${lockUntil} after ${failures} wrong passwords (other addresses are not affected)`,
+          details: { lockedUntil: lockUntil, client },
+        });
       }
       return { locked };
     });
@@ -1041,18 +1057,25 @@ export class Store {
     return this.quality.yieldByStep(fromMs, toMs, machines, lineId);
   }
 
-  listSpecs(filter: { productId?: string; testStep?: string }): SpecVersion[] {
-    return this.quality.listSpecs(filter);
+  listSpecs(
+    filter: { productId?: string; testStep?: string; lineId?: string },
+    lines: string[] | null,
+  ): SpecVersion[] {
+    return this.quality.listSpecs(filter, lines);
   }
 
   saveSpec(spec: NewSpec, actor: Actor): SpecVersion {
     return this.tx(() => {
       const saved = this.quality.saveSpec(spec, actor.username, Date.now());
+      const applies = saved.lineId
+        ? `for line ${saved.lineId} (wins over plant-wide limits there)`
+        : 'plant-wide (lines with limits of their own keep them)';
       this.events.append({
         type: 'spec.saved',
         actor: actor.username,
         target: `${saved.productId} / ${saved.testStep}`,
-        message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
+        lineId: saved.lineId,
+        message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep} ${applies}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
         details: { ...saved },
       });
       // Limits in force now settle the condition; limits from a later time do so once they
@@ -1070,10 +1093,17 @@ export class Store {
   }
 
   previewSpec(
-    proposal: { productId: string; testStep: string; lower: number | null; upper: number | null },
+    proposal: {
+      productId: string;
+      testStep: string;
+      lineId?: string;
+      lower: number | null;
+      upper: number | null;
+    },
     sinceMs: number,
+    machines: string[] | null,
   ): SpecPreview {
-    return this.quality.previewSpec(proposal, sinceMs);
+    return this.quality.previewSpec(proposal, sinceMs, machines);
   }
 
   ingestCounters(): Record<string, number> {
@@ -1151,6 +1181,25 @@ export class Store {
 
   listPlant(): Plant {
     return this.plant.list();
+  }
+
+  /** The machines of a simulator run, registered ahead of its first message and marked. */
+  registerSimulatedMachines(
+    machines: { lineId: string; machineId: string }[],
+    actor: Actor,
+  ): { added: number } {
+    return this.tx(() => {
+      const added = this.plant.registerSimulated(machines, nowIso());
+      if (added > 0)
+        this.events.append({
+          type: 'plant.simulated_registered',
+          actor: actor.username,
+          target: 'simulator',
+          message: `${actor.username} started a simulator run: ${added} machines registered as simulated`,
+          details: { machines: machines.map((m) => m.machineId) },
+        });
+      return { added };
+    });
   }
 
   renameLine(lineId: string, name: string, actor: Actor): Line {

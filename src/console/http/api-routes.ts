@@ -143,6 +143,7 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       route.method,
       input,
       bearerToken(request) ?? stationKeyOf(request),
+      request.socket.remoteAddress ?? 'unknown',
     );
     if (result.ok && route.method === 'reports.build' && isReportFile(result.value)) {
       return sendFile(response, result.value);

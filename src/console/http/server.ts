@@ -9,7 +9,7 @@ import type { Backend } from '../../backend/backend';
 import { API_PREFIX, LIVE_PATH } from '../../shared/http-route';
 import { createApiRoutes } from './api-routes';
 import { createLiveSocket } from './live-socket';
-import { AttemptLimiter, setSecurityHeaders } from './security';
+import { AttemptLimiter, createHostCheck, setSecurityHeaders } from './security';
 import { createStaticFiles } from './static-files';
 
 const INGEST_ALIAS = '/ingest';
@@ -23,6 +23,8 @@ export interface ConsoleServerOptions {
   log: (line: string) => void;
   /** Login, setup and unlock attempts per client address per minute. */
   loginAttemptsPerMinute?: number;
+  /** Host names besides loopback and the bound host that may reach the server (DNS rebinding). */
+  allowedHosts?: string[];
 }
 
 export interface ConsoleServer {
@@ -36,9 +38,18 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   const handleApi = createApiRoutes(options.backend, limiter);
   const serveStatic = createStaticFiles(options.rendererDir);
   const live = createLiveSocket(options.backend);
+  const hostRefusal = createHostCheck(options.host, options.allowedHosts);
 
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     setSecurityHeaders(response);
+    const refused = hostRefusal(request.headers.host);
+    if (refused) {
+      // 421 Misdirected Request: the name the browser used is not one this server serves.
+      response
+        .writeHead(421, { 'Content-Type': 'application/json' })
+        .end(JSON.stringify({ code: 'MISDIRECTED', message: `Refused: ${refused}` }));
+      return;
+    }
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://localhost');
@@ -74,6 +85,13 @@ export async function startConsoleServer(options: ConsoleServerOptions): Promise
   server.maxHeadersCount = 100;
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const refused = hostRefusal(request.headers.host);
+    if (refused) {
+      socket.end(
+        `HTTP/1.1 421 Misdirected Request\r\nConnection: close\r\n\r\nRefused: ${refused}`,
+      );
+      return;
+    }
     if (path !== LIVE_PATH) {
       socket.destroy();
       return;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Permission } from './roles';
+import type { Permission, Role } from './roles';
 
 /**
  * Which part of the plant a call touches, so the dispatcher can check it before the
@@ -51,6 +51,8 @@ export interface TopicSpec<P extends z.ZodType = z.ZodType> {
   scopeOf: (payload: z.output<P>) => { lineId: string | null; machineId: string | null };
   /** For items not about the plant: may this user (id, admin?) see it. Defaults to admins only. */
   visibleTo?: (payload: z.output<P>, viewer: { userId: number; username: string }) => boolean;
+  /** The part of an item a role may read, when some fields are not for every role. */
+  viewFor?: (payload: z.output<P>, viewer: { role: Role }) => z.output<P>;
 }
 
 export function defineTopic<P extends z.ZodType>(spec: TopicSpec<P>): TopicSpec<P> {

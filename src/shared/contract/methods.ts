@@ -31,7 +31,7 @@ import {
   SpecVersion,
   TestResult,
   YieldRow,
-  IngestStatus,
+  IngestStatusView,
   IsoTime,
   AuditResult,
   BackupFile,
@@ -48,6 +48,7 @@ import {
   Plant,
   Session,
   Settings,
+  SettingsView,
   TokenRenewal,
   User,
   Username,
@@ -286,9 +287,9 @@ export const methods = {
 
   // ---- Settings --------------------------------------------------------------------------
   'settings.get': defineMethod({
-    summary: 'Plant-wide settings.',
+    summary: 'Plant-wide settings (admins all of them; others no server paths or retention).',
     input: z.object({}),
-    output: Settings,
+    output: SettingsView,
     permission: 'authenticated',
     scope: none,
     http: { verb: 'GET', path: '/settings' },
@@ -306,9 +307,9 @@ export const methods = {
 
   // ---- Ingest ---------------------------------------------------------------------------
   'ingest.status': defineMethod({
-    summary: 'The broker connection state and the ingest counters.',
+    summary: 'The broker connection state and the ingest counters (not for operators).',
     input: z.object({}),
-    output: IngestStatus,
+    output: IngestStatusView,
     permission: 'plant.view',
     scope: none,
     http: { verb: 'GET', path: '/ingest/status' },
@@ -410,8 +411,12 @@ export const methods = {
     example: { from: '2026-11-22T00:00:00Z', to: '2026-11-23T00:00:00Z' },
   }),
   'specs.list': defineMethod({
-    summary: 'Every version of the spec limits, newest first.',
-    input: z.object({ productId: ProductName.optional(), testStep: ProductName.optional() }),
+    summary: 'Every version of the spec limits, newest first: plant-wide and the lines in scope.',
+    input: z.object({
+      productId: ProductName.optional(),
+      testStep: ProductName.optional(),
+      lineId: Identifier.optional(),
+    }),
     output: z.array(SpecVersion),
     permission: 'plant.view',
     scope: none,
@@ -419,19 +424,22 @@ export const methods = {
     example: {},
   }),
   'specs.save': defineMethod({
-    summary: 'Adds a new version of the limits of a product test step; past verdicts stay.',
+    summary:
+      'Adds a version of the limits of a product test step, plant-wide (admins) or for a line (its engineers); past verdicts stay.',
     input: NewSpec,
     output: SpecVersion,
     permission: 'specs.manage',
     scope: none,
     http: { verb: 'POST', path: '/specs' },
-    example: { productId: 'PROD-A', testStep: 'voltage_test', lower: 80, upper: 90 },
+    example: { productId: 'PROD-A', testStep: 'voltage_test', lineId: 'L-1', lower: 80, upper: 90 },
   }),
   'specs.preview': defineMethod({
-    summary: 'What proposed limits would have judged differently on recent results.',
+    summary: 'What proposed limits would have judged differently on recent results in scope.',
     input: z.object({
       productId: ProductName,
       testStep: ProductName,
+      /** Limits proposed for this line; absent: plant-wide limits. */
+      lineId: Identifier.optional(),
       lower: z.number().finite().nullable(),
       upper: z.number().finite().nullable(),
       hours: z.coerce

@@ -26,6 +26,10 @@ export const ReportRequest = z
     line: Identifier.optional(),
     /** Narrows the report to one machine; it must be in the caller's scope. */
     machine: Identifier.optional(),
+    /** Machines registered by the simulator are left out unless asked for (or named). */
+    includeSimulated: z
+      .union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')])
+      .default(false),
     format: ReportFormat.default('json'),
     paper: PaperSize.default('A4'),
     /** With format=csv: one table by its key; without it, a ZIP of every table. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** The three local roles. Testers drive the simulator and log in as engineers or admins. */
-export const Role = z.enum(['admin', 'engineer', 'operator']);
+/** The local roles. Testers drive the simulator and watch what it produces, nothing else. */
+export const Role = z.enum(['admin', 'engineer', 'operator', 'tester']);
 export type Role = z.infer<typeof Role>;
 
 /**
@@ -45,7 +45,7 @@ const OPERATOR: readonly Permission[] = [
 
 /**
  * Engineers also act on their lines: limits, thresholds, commands, maintenance, dead letters,
- * reports; and they drive the simulator (testers log in as engineers).
+ * reports; and they may drive the simulator.
  */
 const ENGINEER: readonly Permission[] = [
   ...OPERATOR,
@@ -62,6 +62,18 @@ const ENGINEER: readonly Permission[] = [
 ];
 
 /**
+ * Testers run the simulator and watch its lines: the plant view and dead letters of their
+ * assigned lines, and nothing else (no event log, limits, commands, reports or accounts).
+ */
+const TESTER: readonly Permission[] = [
+  'public',
+  'authenticated',
+  'plant.view',
+  'deadletters.view',
+  'simulator.run',
+];
+
+/**
  * Admins hold every permission a person can: what engineers hold, plus accounts, settings,
  * plant, audit and station keys. Posting as a station needs a station key, never a login.
  */
@@ -74,6 +86,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ADMIN,
   engineer: ENGINEER,
   operator: OPERATOR,
+  tester: TESTER,
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {
@@ -81,12 +94,13 @@ export function roleHas(role: Role, permission: Permission): boolean {
 }
 
 /**
- * How far a role reaches. Admins see the whole plant; engineers their assigned lines;
- * operators their assigned machines.
+ * How far a role reaches. Admins see the whole plant; engineers and testers their assigned
+ * lines; operators their assigned machines.
  */
 export type ScopeKind = 'plant' | 'lines' | 'machines';
 export const ROLE_SCOPE: Record<Role, ScopeKind> = {
   admin: 'plant',
   engineer: 'lines',
   operator: 'machines',
+  tester: 'lines',
 };

@@ -147,10 +147,27 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+/**
+ * Settings as `settings.get` answers them. Admins get every field; other roles only what their
+ * screens need: no server paths (the report folder) and no data-keeping policy.
+ */
+export const SettingsView = Settings.partial({
+  shiftReportFolder: true,
+  rawRetentionDays: true,
+  rollupRetentionDays: true,
+});
+export type SettingsView = z.infer<typeof SettingsView>;
+
 export const Line = z.object({ id: Identifier, name: z.string() });
 export type Line = z.infer<typeof Line>;
 
-export const Machine = z.object({ id: Identifier, lineId: Identifier, name: z.string() });
+export const Machine = z.object({
+  id: Identifier,
+  lineId: Identifier,
+  name: z.string(),
+  /** Registered by a run of the built-in simulator: marked on screens, left out of reports. */
+  simulated: z.boolean(),
+});
 export type Machine = z.infer<typeof Machine>;
 
 export const Plant = z.object({ lines: z.array(Line), machines: z.array(Machine) });
@@ -227,6 +244,12 @@ export const IngestStatus = z.object({
 });
 export type IngestStatus = z.infer<typeof IngestStatus>;
 
+/** The status as a reader gets it: the plant-wide counters only for roles that handle ingest. */
+export const IngestStatusView = IngestStatus.extend({
+  counters: IngestStatus.shape.counters.nullable(),
+});
+export type IngestStatusView = z.infer<typeof IngestStatusView>;
+
 export const DeadLetter = z.object({
   id: z.number().int(),
   firstSeenAt: IsoTime,
@@ -262,11 +285,14 @@ export const SpecVersion = z.object({
   productId: z.string(),
   testStep: z.string(),
   version: z.number().int(),
+  /** The line these limits judge; null for plant-wide limits (a line's own version wins). */
+  lineId: z.string().nullable(),
   lower: z.number().nullable(),
   upper: z.number().nullable(),
   validFrom: IsoTime,
   createdAt: IsoTime,
-  createdBy: z.string(),
+  /** Who saved it; null for readers who may not change limits (operators). */
+  createdBy: z.string().nullable(),
 });
 export type SpecVersion = z.infer<typeof SpecVersion>;
 
@@ -274,6 +300,8 @@ export const NewSpec = z
   .object({
     productId: ProductName,
     testStep: ProductName,
+    /** Limits for one line (its engineers may set them); absent or null: plant-wide (admins). */
+    lineId: Identifier.nullable().optional(),
     lower: z.number().finite().nullable(),
     upper: z.number().finite().nullable(),
     /** From when the limits judge results; default now. Past verdicts are never rewritten. */
@@ -290,6 +318,10 @@ export const NewSpec = z
 export type NewSpec = z.infer<typeof NewSpec>;
 
 export const SpecPreview = z.object({
+  /** Which results the proposal would judge, in words ("line L-1", "plant-wide: …"). */
+  appliesTo: z.string(),
+  /** Results left out because their line has its own limits in force (plant-wide proposals). */
+  keptByLineLimits: z.number().int(),
   checked: z.number().int(),
   unchanged: z.number().int(),
   passToFail: z.number().int(),

@@ -35,6 +35,11 @@ export const SimulatorOptions = z
       .max(SimulatorScenario.options.length)
       .refine((names) => new Set(names).size === names.length, 'must not repeat a scenario')
       .default([]),
+    /**
+     * Needed, from an admin, when Linewatch reads a broker other than its embedded one: the
+     * simulator then publishes into the plant's production broker.
+     */
+    confirmProduction: z.boolean().optional(),
   })
   .refine((options) => options.lines * options.machinesPerLine <= SIMULATOR_LIMITS.machines.max, {
     message: `at most ${SIMULATOR_LIMITS.machines.max} machines in all (lines x machines per line)`,

@@ -4,10 +4,11 @@ import {
   Alert,
   CommandRecord,
   EventRecord,
-  IngestStatus,
+  IngestStatusView,
   MachineSnapshot,
   TestResult,
 } from './schemas';
+import { ingestStatusFor } from '../rules/role-views';
 
 /** Live topics a client may subscribe to. Each item is filtered to the subscriber's scope. */
 export const topics = {
@@ -62,11 +63,16 @@ export const topics = {
   }),
   'ingest.status': defineTopic({
     summary: 'The broker connection and ingest counters, at most a few times a second.',
-    payload: IngestStatus,
+    payload: IngestStatusView,
     permission: 'plant.view',
     coalesce: 'latest',
     scopeOf: () => ({ lineId: null, machineId: null }),
     visibleTo: () => true,
+    // Published with the counters; each subscriber gets what its role may read.
+    viewFor: (status, viewer) =>
+      status.counters
+        ? ingestStatusFor(viewer.role, { ...status, counters: status.counters })
+        : status,
   }),
 };
 

@@ -89,11 +89,13 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
     expect((await t.http('alerts.acknowledge', { id: noSpec.id }, operator.token)).status).toBe(
       403,
     );
-    await t.http(
+    // The engineer sets limits for their line (plant-wide limits are the admins').
+    const saved = await t.http(
       'specs.save',
-      { productId: 'PROD-N', testStep: 'x', lower: 0, upper: 2 },
+      { productId: 'PROD-N', testStep: 'x', lineId: 'L-1', lower: 0, upper: 2 },
       engineer.token,
     );
+    expect(saved.status).toBe(200);
     const cleared = await alertOf(t, engineer.token, 'no_spec:PROD-N:x');
     expect(cleared).toMatchObject({ state: 'cleared', resolvedBy: 'eng' });
   });

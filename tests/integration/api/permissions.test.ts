@@ -14,7 +14,7 @@ type Who = Role | 'anonymous';
 const inputOverrides: Partial<Record<MethodName, unknown>> = {
   'auth.login': { username: 'eng', password: 'user password 123' },
 };
-const everyone: Who[] = ['anonymous', 'operator', 'engineer', 'admin'];
+const everyone: Who[] = ['anonymous', 'operator', 'tester', 'engineer', 'admin'];
 
 /** What the contract says should happen, as the HTTP status class the test expects. */
 function expectedOutcome(method: MethodName, who: Who): 'allowed' | 401 | 403 {
@@ -34,11 +34,13 @@ describe('every contract method, as every role, over HTTP', () => {
     await t.http('plant.saveMachine', { lineId: 'L-1', machineId: 'M-1' }, admin.token);
     await t.createUser(admin.token, 'eng', 'engineer', { lines: ['L-1'], machines: [] });
     await t.createUser(admin.token, 'op', 'operator', { lines: [], machines: ['M-1'] });
+    await t.createUser(admin.token, 'tess', 'tester', { lines: ['L-1'], machines: [] });
     // A fresh session per call, so that logout or a password change cannot spoil the next row.
     tokens.set('anonymous', async () => null);
     tokens.set('admin', async () => (await t.login('admin', 'admin password 123')).token);
     tokens.set('engineer', async () => (await t.login('eng')).token);
     tokens.set('operator', async () => (await t.login('op')).token);
+    tokens.set('tester', async () => (await t.login('tess')).token);
   });
   afterAll(() => t.close());
 

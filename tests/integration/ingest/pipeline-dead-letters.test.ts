@@ -176,7 +176,7 @@ it('refuses a machine seen on line LA when it later claims line LB', async () =>
     "SELECT field, reason FROM dead_letters WHERE topic = 'factory/LB/MOVER/test'",
   )[0];
   expect(row?.field).toBe('topic');
-  expect(row?.reason).toContain('belongs to line LA');
+  expect(row?.reason).toBe('topic: machine MOVER is registered to another line');
   expect(db.scalar("SELECT line_id FROM machines WHERE id = 'MOVER'")).toBe('LA');
 });
 

@@ -102,6 +102,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: [],
   },
+  // Line-specific spec limits, simulated machines, the tester role, alert texts without machines.
+  12: {
+    tables: [],
+    triggers: [],
+    indexes: ['spec_limits_by_line'],
+  },
 };
 
 type Db = Database.Database;
@@ -178,6 +184,39 @@ describe('schema migrations', () => {
       });
     },
   );
+
+  it('keeps accounts, assignments and sessions while the role CHECK gains tester', () => {
+    const all = loadMigrations(MIGRATIONS_DIR);
+    const db = new Database(join(dir, 'roles.sqlite'));
+    try {
+      db.pragma('foreign_keys = ON');
+      migrate(db, all.slice(0, 8));
+      db.prepare(
+        `INSERT INTO users (id, username, display_name, role, password_hash, password_changed_at, created_at)
+         VALUES (7, 'eng', 'Eng', 'engineer', 'h', 't', 't')`,
+      ).run();
+      db.prepare("INSERT INTO user_lines VALUES (7, 'L-1')").run();
+      db.prepare("INSERT INTO user_machines VALUES (7, 'M-1')").run();
+      db.prepare(
+        "INSERT INTO sessions (id, user_id, created_at, last_activity_at) VALUES ('s', 7, 't', 't')",
+      ).run();
+      migrate(db, all.slice(0, 9));
+      expect(db.prepare('SELECT line_id FROM user_lines WHERE user_id = 7').pluck().all()).toEqual([
+        'L-1',
+      ]);
+      expect(db.prepare('SELECT machine_id FROM user_machines').pluck().all()).toEqual(['M-1']);
+      expect(db.prepare('SELECT user_id FROM sessions').pluck().all()).toEqual([7]);
+      db.prepare("UPDATE users SET role = 'tester' WHERE id = 7").run();
+      expect(() => db.prepare("UPDATE users SET role = 'root' WHERE id = 7").run()).toThrow(
+        /CHECK/,
+      );
+      db.prepare('DELETE FROM users WHERE id = 7').run();
+      expect(db.prepare('SELECT count(*) FROM user_lines').pluck().get()).toBe(0);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 
   it('makes the event triggers refuse UPDATE and DELETE', () => {
     const { db } = openDatabase(join(dir, 'triggers.sqlite'), MIGRATIONS_DIR);

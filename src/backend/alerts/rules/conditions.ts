@@ -96,17 +96,18 @@ export const noSpecKey = (productId: string, testStep: string): string =>
   `no_spec:${productId}:${testStep}`;
 
 /**
- * Spec limits are plant-wide (one set per product and step), so their absence is a plant-wide
- * alert; the machine that first reported it is named in the message.
+ * Missing spec limits are a plant-wide alert (one per product and step), shown to every user:
+ * its text names no line or machine, since those may be outside the reader's scope. Which
+ * results were judged NO_SPEC is in each user's own results and quality pages.
  */
-export function noSpecCondition(productId: string, testStep: string, machineId: string): Condition {
+export function noSpecCondition(productId: string, testStep: string): Condition {
   return {
     key: noSpecKey(productId, testStep),
     source: 'no_spec',
     priority: 'low',
     lineId: null,
     machineId: null,
-    message: `No spec limits for ${productId} ${testStep}: results are stored as NO_SPEC (first from ${machineId})`,
+    message: `No spec limits for ${productId} ${testStep}: results are stored as NO_SPEC`,
     value: null,
   };
 }

@@ -47,9 +47,11 @@ export const registerAccountHandlers: RegisterHandlers = (dispatcher, { store, a
     return { ok: true };
   });
 
-  dispatcher.register('accounts.unlock', (input, { caller }) =>
-    store.unlockUser(input.id, actor(caller)),
-  );
+  dispatcher.register('accounts.unlock', async (input, { caller }) => {
+    const user = await store.unlockUser(input.id, actor(caller));
+    auth.forgetFailures(user.username);
+    return user;
+  });
 
   dispatcher.register('accounts.setAssignments', (input, { caller }) =>
     store.setAssignments(input.id, input.assignments, actor(caller)),

@@ -4,7 +4,7 @@ import type { Caller } from '../../auth/auth-service';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
-import { visibilityOf } from '../visibility';
+import { visibilityOf, visibleMachineIds } from '../visibility';
 
 /**
  * What a caller may do with one alert. Alerts of a line or machine follow the caller's scope;
@@ -15,15 +15,6 @@ function accessTo(caller: Caller, alert: Alert): 'none' | 'view' | 'act' {
   const placed = alert.lineId !== null || alert.machineId !== null;
   if (placed) return caller.scope.canSee(alert) ? 'act' : 'none';
   return caller.scope.kind === 'machines' ? 'view' : 'act';
-}
-
-/** The machine ids a caller may see, or null for all of them. */
-function visibleMachineIds(caller: Caller, services: Services): string[] | null {
-  if (caller.scope.isPlant) return null;
-  return services.plant
-    .machines()
-    .filter((machine) => caller.scope.canSeeMachine(machine.machineId, machine.lineId))
-    .map((machine) => machine.machineId);
 }
 
 export function registerAlertHandlers(

@@ -1,7 +1,9 @@
 import type { RegisterHandlers } from '../services';
 
 export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, settings }) => {
-  dispatcher.register('auth.login', (input) => auth.login(input.username, input.password));
+  dispatcher.register('auth.login', (input, { client }) =>
+    auth.login(input.username, input.password, client),
+  );
 
   dispatcher.register('auth.logout', async (_input, { caller }) => {
     await auth.logout(caller);
@@ -20,7 +22,9 @@ export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, setti
     return { ok: true };
   });
 
-  dispatcher.register('auth.unlock', (input, { caller }) => auth.unlock(caller, input.password));
+  dispatcher.register('auth.unlock', (input, { caller, client }) =>
+    auth.unlock(caller, input.password, client),
+  );
 
   dispatcher.register('auth.changePassword', async (input, { caller }) => {
     await auth.changePassword(caller, input.currentPassword, input.newPassword);

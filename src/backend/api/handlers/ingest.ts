@@ -4,6 +4,7 @@ import type { IngestService } from '../../ingest/ingest-service';
 import { payloadBytes } from '../../ingest/protocol';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
+import { ingestStatusFor } from '../../../shared/rules/role-views';
 import { visibilityOf } from '../visibility';
 
 export function registerIngestHandlers(
@@ -29,7 +30,9 @@ export function registerIngestHandlers(
       : { outcome: 'duplicate' as const, result: null };
   });
 
-  dispatcher.register('ingest.status', async () => currentStatus());
+  dispatcher.register('ingest.status', async (_input, { caller }) =>
+    ingestStatusFor(caller.user.role, currentStatus()),
+  );
 
   dispatcher.register('deadLetters.list', (input, { caller }) =>
     store.listDeadLetters(input, visibilityOf(caller)),

@@ -32,6 +32,7 @@ interface SpecRow {
   upper_limit: number | null;
   valid_from_ms: number;
   created_by: string;
+  line_id: string | null;
   next_from_ms: number | null;
 }
 
@@ -109,6 +110,7 @@ export function qualityReport(db: Database, job: ReportJob): ReportBody {
             column('product', 'Product'),
             column('step', 'Step'),
             column('version', 'Version', 'count'),
+            column('appliesTo', 'Applies to'),
             column('lower', 'Lower', 'number'),
             column('upper', 'Upper', 'number'),
             column('validFrom', 'Valid from', 'time'),
@@ -118,6 +120,7 @@ export function qualityReport(db: Database, job: ReportJob): ReportBody {
             spec.product_id,
             spec.test_step,
             spec.version,
+            spec.line_id ? `line ${spec.line_id}` : 'plant-wide',
             spec.lower_limit,
             spec.upper_limit,
             iso(spec.valid_from_ms),
@@ -180,7 +183,8 @@ function readSteps(db: Database, job: ReportJob): StepData[] {
 
 /**
  * Versions in force at any moment of the range, for the steps of the report: each version
- * lasts until the next one (by valid-from, then version) takes over.
+ * lasts until the next one (by valid-from, then version) of the same scope takes over. Line
+ * versions are those of the report's lines only: another line's limits are not the reader's.
  */
 function specVersions(db: Database, job: ReportJob, steps: StepData[]): SpecRow[] {
   const pairs = JSON.stringify(steps.map((step) => [step.product, step.step]));
@@ -191,17 +195,24 @@ function specVersions(db: Database, job: ReportJob, steps: StepData[]): SpecRow[
          FROM json_each(@pairs)
        ), versions AS (
          SELECT s.*, LEAD(s.valid_from_ms) OVER (
-             PARTITION BY s.product_id, s.test_step ORDER BY s.valid_from_ms, s.version) AS next_from_ms
+             PARTITION BY s.product_id, s.test_step, s.line_id ORDER BY s.valid_from_ms, s.version) AS next_from_ms
          FROM spec_limits s JOIN wanted w ON w.product_id = s.product_id AND w.test_step = s.test_step
+         WHERE s.line_id IS NULL OR s.line_id IN (
+           SELECT line_id FROM machines WHERE id IN (SELECT value FROM json_each(@machines)))
        )
-       SELECT product_id, test_step, version, lower_limit, upper_limit, valid_from_ms, created_by,
+       SELECT product_id, test_step, version, line_id, lower_limit, upper_limit, valid_from_ms, created_by,
          next_from_ms
        FROM versions
        WHERE valid_from_ms < @to
          AND (next_from_ms IS NULL OR (next_from_ms > @from AND next_from_ms > valid_from_ms))
        ORDER BY product_id, test_step, valid_from_ms, version`,
     )
-    .all({ pairs, from: job.fromMs, to: job.toMs }) as SpecRow[];
+    .all({
+      pairs,
+      from: job.fromMs,
+      to: job.toMs,
+      machines: JSON.stringify(job.scope.machineIds),
+    }) as SpecRow[];
 }
 
 /** The version in force at the last moment of the range: the last one that began before its end. */

@@ -17,12 +17,15 @@ export function BrokerStatusStrip() {
   if (error) return <ErrorMessage error={error} />;
   if (!status) return null;
   const look = BROKER_LOOK[status.state];
-  const counters: [string, number][] = [
-    ['Received', status.counters.received],
-    ['Stored', status.counters.stored],
-    ['Duplicates', status.counters.duplicates],
-    ['Dead-lettered', status.counters.deadLettered],
-  ];
+  // Operators get no plant-wide counters: the strip shows only the connection then.
+  const counters: [string, number][] = status.counters
+    ? [
+        ['Received', status.counters.received],
+        ['Stored', status.counters.stored],
+        ['Duplicates', status.counters.duplicates],
+        ['Dead-lettered', status.counters.deadLettered],
+      ]
+    : [];
   return (
     <section className="broker-strip" aria-label="Broker status" data-testid="broker-status">
       <span className={`broker-state tone-${look.tone}`} data-state={status.state}>
@@ -32,17 +35,19 @@ export function BrokerStatusStrip() {
         {status.brokerUrl}
         {status.embedded ? ' (embedded)' : ''}
       </span>
-      <dl className="broker-counters">
-        {counters.map(([label, value]) => (
-          <div
-            key={label}
-            className={label === 'Dead-lettered' && value > 0 ? 'counter-attention' : undefined}
-          >
-            <dt>{label}</dt>
-            <dd data-testid={`counter-${label.toLowerCase()}`}>{formatCount(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      {counters.length > 0 && (
+        <dl className="broker-counters">
+          {counters.map(([label, value]) => (
+            <div
+              key={label}
+              className={label === 'Dead-lettered' && value > 0 ? 'counter-attention' : undefined}
+            >
+              <dt>{label}</dt>
+              <dd data-testid={`counter-${label.toLowerCase()}`}>{formatCount(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
     </section>
   );
 }

@@ -4,7 +4,12 @@ import { AlarmMuteButton } from './AlarmMuteButton';
 import { usePlant } from '../state/plant-store';
 import { useSession } from '../state/session-store';
 
-const ROLE_LABEL = { admin: 'Administrator', engineer: 'Engineer', operator: 'Operator' } as const;
+const ROLE_LABEL = {
+  admin: 'Administrator',
+  engineer: 'Engineer',
+  operator: 'Operator',
+  tester: 'Tester',
+} as const;
 
 export function TopBar() {
   const plantName = usePlant((state) => state.plantName);

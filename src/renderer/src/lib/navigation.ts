@@ -22,19 +22,21 @@ export interface NavItem {
 }
 
 const everyone: readonly Role[] = ['admin', 'engineer', 'operator'];
+/** Testers: the plant view, dead letters and the simulator, nothing else. */
+const plantViewers: readonly Role[] = [...everyone, 'tester'];
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { id: 'overview', label: 'Overview', roles: everyone },
-  { id: 'lines', label: 'Lines', roles: everyone },
+  { id: 'overview', label: 'Overview', roles: plantViewers },
+  { id: 'lines', label: 'Lines', roles: plantViewers },
   { id: 'quality', label: 'Quality', roles: everyone },
   { id: 'alerts', label: 'Alerts', roles: everyone },
   { id: 'maintenance', label: 'Maintenance', roles: everyone },
   { id: 'reports', label: 'Reports', roles: ['admin', 'engineer'] },
   { id: 'events', label: 'Event log', roles: everyone },
-  { id: 'dead-letters', label: 'Dead letters', roles: ['admin', 'engineer'] },
+  { id: 'dead-letters', label: 'Dead letters', roles: ['admin', 'engineer', 'tester'] },
   { id: 'admin', label: 'Admin', roles: ['admin'] },
-  { id: 'simulator', label: 'Simulator', roles: ['admin', 'engineer'] },
-  { id: 'settings', label: 'Settings', roles: everyone },
+  { id: 'simulator', label: 'Simulator', roles: ['admin', 'engineer', 'tester'] },
+  { id: 'settings', label: 'Settings', roles: plantViewers },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { Plant, Role } from '../../../../shared/contract';
+import { assignmentKindOf } from '../../../../shared/rules/scope';
 import {
   formatIdentifierList,
   invalidIdentifiers,
@@ -20,10 +21,11 @@ interface AssignmentsFieldProps {
  */
 export function AssignmentsField({ role, value, onChange, plant }: AssignmentsFieldProps) {
   const id = useId();
-  if (role === 'admin') {
+  const kind = assignmentKindOf(role);
+  if (kind === null) {
     return <p className="field-hint">Administrators see the whole plant; nothing to assign.</p>;
   }
-  const forLines = role === 'engineer';
+  const forLines = kind === 'lines';
   const chosen = parseIdentifierList(value);
   const invalid = invalidIdentifiers(chosen);
   const known = forLines

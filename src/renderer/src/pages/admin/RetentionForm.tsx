@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../shared/contract';
+import type { SettingsView } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SuccessMessage } from '../../components/SuccessMessage';
@@ -14,9 +14,15 @@ function daysProblem(text: string, max: number): string | null {
 }
 
 /** How long raw telemetry and the per-minute rollups are kept before housekeeping drops them. */
-export function RetentionForm({ current, onSaved }: { current: Settings; onSaved: () => void }) {
-  const [raw, setRaw] = useState(String(current.rawRetentionDays));
-  const [rollup, setRollup] = useState(String(current.rollupRetentionDays));
+export function RetentionForm({
+  current,
+  onSaved,
+}: {
+  current: SettingsView;
+  onSaved: () => void;
+}) {
+  const [raw, setRaw] = useState(String(current.rawRetentionDays ?? ''));
+  const [rollup, setRollup] = useState(String(current.rollupRetentionDays ?? ''));
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const rawProblem = daysProblem(raw, 3650);

@@ -1,9 +1,11 @@
 import type { Role, User } from '../../../../shared/contract';
+import { assignmentKindOf } from '../../../../shared/rules/scope';
 import { formatUntil } from '../../lib/time';
 
 export const ROLE_OPTIONS: readonly { value: Role; label: string }[] = [
   { value: 'operator', label: 'Operator' },
   { value: 'engineer', label: 'Engineer' },
+  { value: 'tester', label: 'Tester' },
   { value: 'admin', label: 'Administrator' },
 ];
 
@@ -25,10 +27,11 @@ export function accountStatus(user: User): { kind: AccountStatusKind; text: stri
   return { kind: 'active', text: 'Active' };
 }
 
-/** Admins see the whole plant; engineers are scoped to lines, operators to machines. */
+/** Admins see the whole plant; engineers and testers their lines, operators their machines. */
 export function assignmentSummary(user: User): string {
-  if (user.role === 'admin') return 'Whole plant';
-  const items = user.role === 'engineer' ? user.assignments.lines : user.assignments.machines;
-  const noun = user.role === 'engineer' ? 'Lines' : 'Machines';
+  const kind = assignmentKindOf(user.role);
+  if (kind === null) return 'Whole plant';
+  const items = user.assignments[kind];
+  const noun = kind === 'lines' ? 'Lines' : 'Machines';
   return items.length > 0 ? `${noun}: ${items.join(', ')}` : `No ${noun.toLowerCase()} assigned`;
 }

@@ -20,7 +20,7 @@ export function useDeadLetters() {
     hasMore: false,
   });
   const { reload } = first;
-  const count = useIngestStatus().status?.counters.deadLettered;
+  const count = useIngestStatus().status?.counters?.deadLettered;
   const lastCount = useRef<number | undefined>(undefined);
 
   useEffect(() => {

@@ -16,6 +16,8 @@ interface MachineTileProps {
   rate?: MachineRate;
   /** The newest test result that arrived live since the page opened. */
   lastResult?: TestResult;
+  /** Registered by the built-in simulator: marked, neutrally, so nobody takes it for a real one. */
+  simulated?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export const MachineTile = memo(function MachineTile({
   activeAlerts,
   rate,
   lastResult,
+  simulated = false,
 }: MachineTileProps) {
   const openMachine = useRoute((state) => state.openMachine);
   return (
@@ -46,6 +49,11 @@ export const MachineTile = memo(function MachineTile({
         <span className="tile-name">{machine.name}</span>
         {machine.name !== machine.machineId && (
           <span className="tile-id muted">{machine.machineId}</span>
+        )}
+        {simulated && (
+          <span className="tile-sim" title="Simulated machine (built-in simulator)">
+            SIM
+          </span>
         )}
       </span>
       <span className="tile-state">

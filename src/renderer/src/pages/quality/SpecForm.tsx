@@ -11,12 +11,20 @@ import { SpecPreviewResult } from './SpecPreviewResult';
 interface Draft {
   productId: string;
   testStep: string;
+  lineId: string;
   lower: string;
   upper: string;
   validFrom: string;
 }
 
-const EMPTY: Draft = { productId: '', testStep: '', lower: '', upper: '', validFrom: '' };
+const EMPTY: Draft = {
+  productId: '',
+  testStep: '',
+  lineId: '',
+  lower: '',
+  upper: '',
+  validFrom: '',
+};
 
 /** A blank limit is an open side (null); anything else must be a number. */
 function parseLimit(text: string): number | null | 'invalid' {
@@ -50,6 +58,8 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
   const limits = () => ({
     productId: draft.productId.trim(),
     testStep: draft.testStep.trim(),
+    // Blank: plant-wide limits (admins); a line's own limits win over them for that line.
+    ...(draft.lineId.trim() ? { lineId: draft.lineId.trim() } : {}),
     lower: lower === 'invalid' ? null : lower,
     upper: upper === 'invalid' ? null : upper,
   });
@@ -65,7 +75,8 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
         ...limits(),
         validFrom: localInputToIso(draft.validFrom),
       });
-      setSaved(`Saved ${spec.productId} · ${spec.testStep} as version ${spec.version}.`);
+      const where = spec.lineId ? `for line ${spec.lineId}` : 'plant-wide';
+      setSaved(`Saved ${spec.productId} · ${spec.testStep} ${where} as version ${spec.version}.`);
     });
     if (ok) {
       setDraft(EMPTY);
@@ -91,6 +102,13 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
           onChange={set('testStep')}
           maxLength={64}
           required
+        />
+        <TextField
+          label="Line"
+          value={draft.lineId}
+          onChange={set('lineId')}
+          maxLength={64}
+          hint="Blank: plant-wide (admins only). A line's own limits win there."
         />
         <TextField
           label="Lower limit"

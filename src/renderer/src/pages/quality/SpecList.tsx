@@ -18,6 +18,7 @@ export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
             <th scope="col" className="numeric">
               Version
             </th>
+            <th scope="col">Applies to</th>
             <th scope="col" className="numeric">
               Lower
             </th>
@@ -34,10 +35,11 @@ export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
               <td>{spec.productId}</td>
               <td>{spec.testStep}</td>
               <td className="numeric">v{spec.version}</td>
+              <td>{spec.lineId ? `Line ${spec.lineId}` : 'Plant-wide'}</td>
               <td className="numeric">{limit(spec.lower)}</td>
               <td className="numeric">{limit(spec.upper)}</td>
               <td className="nowrap">{formatDateTime(spec.validFrom)}</td>
-              <td>{spec.createdBy}</td>
+              <td>{spec.createdBy ?? '—'}</td>
             </tr>
           ))}
         </tbody>

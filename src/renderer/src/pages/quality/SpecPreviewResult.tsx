@@ -12,6 +12,11 @@ export function SpecPreviewResult({ preview }: { preview: SpecPreview }) {
         <span className="big-figure">{formatCount(changed)}</span> of {formatCount(preview.checked)}{' '}
         verdicts in the last 24 h would change
       </p>
+      <p className="muted">
+        Applies {preview.appliesTo}
+        {preview.keptByLineLimits > 0 &&
+          `; ${formatCount(preview.keptByLineLimits)} results keep their line's own limits`}
+      </p>
       <ul className="preview-counts">
         <li>PASS → FAIL: {formatCount(preview.passToFail)}</li>
         <li>FAIL → PASS: {formatCount(preview.failToPass)}</li>
