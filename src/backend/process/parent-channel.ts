@@ -20,6 +20,11 @@ export function parentChannel<In, Out>(): ParentChannel<In, Out> {
   // Every background process talks through here: a crash ends it, and its supervisor knows.
   exitOnCrash(basename(process.argv[1] ?? 'background process').replace(/\.[cm]?[jt]s$/, ''));
   const electronPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+  // Ctrl+C in a terminal signals the whole process group. The backend stops its processes in
+  // order (the simulator's machines say goodbye while the broker runs, the store commits last);
+  // a process that died of the same SIGINT would look like a crash and be restarted instead.
+  // If the backend itself is gone, the channel's 'disconnect' ends the process anyway.
+  process.on('SIGINT', () => undefined);
   return {
     send(message) {
       if (electronPort) electronPort.postMessage(message);

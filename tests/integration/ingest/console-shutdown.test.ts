@@ -83,7 +83,8 @@ it('ends every process within 5 s of SIGTERM, whatever state they are in', async
   const started = await call(
     url,
     'simulator.start',
-    { lines: 2, machinesPerLine: 3, rate: 20, seed: 7, scenarios: [] },
+    // Not the embedded broker: an admin confirms the simulator may publish there.
+    { lines: 2, machinesPerLine: 3, rate: 20, seed: 7, scenarios: [], confirmProduction: true },
     token,
   );
   expect(started.status).toBe(200);
