@@ -190,7 +190,7 @@ describe('schema migrations', () => {
     const db = new Database(join(dir, 'roles.sqlite'));
     try {
       db.pragma('foreign_keys = ON');
-      migrate(db, all.slice(0, 8));
+      migrate(db, all.slice(0, 11));
       db.prepare(
         `INSERT INTO users (id, username, display_name, role, password_hash, password_changed_at, created_at)
          VALUES (7, 'eng', 'Eng', 'engineer', 'h', 't', 't')`,
@@ -200,7 +200,7 @@ describe('schema migrations', () => {
       db.prepare(
         "INSERT INTO sessions (id, user_id, created_at, last_activity_at) VALUES ('s', 7, 't', 't')",
       ).run();
-      migrate(db, all.slice(0, 9));
+      migrate(db, all.slice(0, 12));
       expect(db.prepare('SELECT line_id FROM user_lines WHERE user_id = 7').pluck().all()).toEqual([
         'L-1',
       ]);
