@@ -1,37 +1,56 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Alert } from '../../../shared/contract';
-import { isActiveAlert } from '../../../shared/rules/alert-active';
-import { api } from '../api/client';
-import { useLiveTopic } from './use-live-topic';
-import { useLoad } from './use-load';
-import { useNow } from './use-now';
+import { isUnacknowledged, thresholdMetricOf } from '../lib/alarm-priority';
+import { useActiveAlerts } from './use-active-alerts';
+
+/** What the Overview needs to know of one machine's active alerts. */
+export interface MachineAlarms {
+  /** Active alerts, acknowledged or not. */
+  count: number;
+  /** The worst, newest unacknowledged alert: the tile takes its look and shows its text. */
+  worstUnacked: Alert | null;
+  unacked: number;
+  /** Metrics beyond a limit (threshold alerts), marked on the value itself. */
+  metricsInAlarm: ReadonlySet<string>;
+}
+
+/** Active alerts per machine id, from the live active-alert list. */
+export function machineAlarmsOf(alerts: readonly Alert[]): ReadonlyMap<string, MachineAlarms> {
+  const byMachine = new Map<string, MachineAlarms & { metricsInAlarm: Set<string> }>();
+  // `alerts` is worst and newest first, so the first unacknowledged one is the worst.
+  for (const alert of alerts) {
+    if (alert.machineId === null) continue;
+    let entry = byMachine.get(alert.machineId);
+    if (!entry) {
+      entry = { count: 0, worstUnacked: null, unacked: 0, metricsInAlarm: new Set() };
+      byMachine.set(alert.machineId, entry);
+    }
+    entry.count += 1;
+    if (isUnacknowledged(alert)) {
+      entry.unacked += 1;
+      entry.worstUnacked ??= alert;
+    }
+    const metric = thresholdMetricOf(alert);
+    if (metric !== null) entry.metricsInAlarm.add(metric);
+  }
+  return byMachine;
+}
 
 /** Active alerts per machine id, first from 'alerts.list', then kept by 'alerts.changed'. */
+export function useMachineAlarms(): {
+  alerts: readonly Alert[];
+  byMachine: ReadonlyMap<string, MachineAlarms>;
+} {
+  const { alerts } = useActiveAlerts();
+  const byMachine = useMemo(() => machineAlarmsOf(alerts), [alerts]);
+  return { alerts, byMachine };
+}
+
+/** Active alerts per machine id (a count). */
 export function useActiveAlertCounts(): ReadonlyMap<string, number> {
-  const initial = useLoad(() => api.call('alerts.list', { view: 'active', limit: 500 }), 'active', {
-    onReload: () => setChanged(new Map()),
-  });
-  const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
-  // A shelving runs out by itself, with no change sent: re-count twice a minute.
-  const now = useNow(30_000);
-
-  useLiveTopic('alerts.changed', (items) => {
-    setChanged((current) => {
-      const next = new Map(current);
-      for (const alert of items) next.set(alert.id, alert);
-      return next;
-    });
-  });
-
-  return useMemo(() => {
-    const byId = new Map<number, Alert>();
-    for (const alert of initial.data?.alerts ?? []) byId.set(alert.id, alert);
-    for (const alert of changed.values()) byId.set(alert.id, alert);
-    const counts = new Map<string, number>();
-    for (const alert of byId.values()) {
-      if (alert.machineId === null || !isActiveAlert(alert, now)) continue;
-      counts.set(alert.machineId, (counts.get(alert.machineId) ?? 0) + 1);
-    }
-    return counts;
-  }, [initial.data, changed, now]);
+  const { byMachine } = useMachineAlarms();
+  return useMemo(
+    () => new Map([...byMachine].map(([id, alarms]) => [id, alarms.count] as const)),
+    [byMachine],
+  );
 }
