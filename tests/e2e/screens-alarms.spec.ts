@@ -250,7 +250,8 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     await goTo(page, 'Overview');
     await page.getByRole('button', { name: 'Wall mode' }).click();
     await page.getByTestId('wall-view').waitFor();
-    expect(await page.getByTestId('wall-line').getAttribute('data-line-id')).toBe('L-1');
+    // The wall shows line L-1; M-9 is on L-2.
+    await page.locator('[data-testid="wall-line"][data-line-id="L-1"]').waitFor();
     const item = page.locator('[data-testid="wall-attention-item"][data-machine-id="M-9"]');
     await item.waitFor({ timeout: LIVE_MS });
     expect(await item.textContent()).toContain('Down');
