@@ -49,7 +49,11 @@ export function WallTile({ machine, alarms, rate, nowMs }: WallTileProps) {
         <div>
           <dt>Temp.</dt>
           <dd className={temperatureInAlarm ? 'metric-in-alarm' : undefined}>
-            {temperatureInAlarm && <span aria-hidden="true">⚠ </span>}
+            {temperatureInAlarm && (
+              <span className="metric-alarm-mark" aria-hidden="true">
+                ⚠{' '}
+              </span>
+            )}
             {machine.temperature === null ? '—' : `${machine.temperature.toFixed(1)}°`}
           </dd>
         </div>
