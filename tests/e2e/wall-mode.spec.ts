@@ -90,7 +90,7 @@ describe('wall mode on the Overview', () => {
     expect(await page.getByTestId('wall-tile').count()).toBe(3);
     const down = page.locator('[data-testid="wall-tile"][data-machine-id="M-2"]');
     // State as shape and word, not colour alone; the active alert counted on the tile.
-    expect(await down.getByTestId('state-badge').textContent()).toBe('■Down');
+    expect(await down.getByTestId('state-badge').textContent()).toBe('✖Down');
     expect(await down.getByTestId('wall-alerts').textContent()).toMatch(/▲\s*[1-9]/);
     const nameSize = await page.evaluate<number>(
       "parseFloat(getComputedStyle(document.querySelector('.wall-tile-name')).fontSize)",

@@ -17,6 +17,7 @@ import { useAudibleAlarm } from '../hooks/use-audible-alarm';
 import { useRoute } from '../state/route-store';
 import { useConnection } from '../state/connection-store';
 import { useWall } from '../state/wall-store';
+import { AlarmBanner } from './AlarmBanner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NavBar } from './NavBar';
 import { TopBar } from './TopBar';
@@ -32,7 +33,12 @@ export function AppFrame({ user }: { user: User }) {
   // Data from before a lost connection is greyed, so nobody takes it for live.
   const stale = useConnection((state) => state.status === 'lost');
   useAudibleAlarm();
-  const classes = ['app-frame', wall && 'app-frame-wall', stale && 'app-frame-stale'];
+  const classes = [
+    'app-frame',
+    'app-frame-banner',
+    wall && 'app-frame-wall',
+    stale && 'app-frame-stale',
+  ];
   return (
     <div className={classes.filter(Boolean).join(' ')} data-stale={stale || undefined}>
       <a
@@ -48,6 +54,8 @@ export function AppFrame({ user }: { user: User }) {
       </a>
       <TopBar />
       <NavBar role={user.role} />
+      {/* The alarm banner, on every page (wall mode has its own strip and attention row). */}
+      {!wall && <AlarmBanner user={user} />}
       <main className="content" id="main-content" tabIndex={-1}>
         <ConnectionBanner />
         <CurrentPage page={page} machineId={machineId} user={user} />

@@ -1,13 +1,24 @@
 import type { MachineState } from '../../../shared/contract';
 import { STATE_LOOK, shownState } from '../lib/machine-state';
 
-/** A machine state as shape, word and colour together; never colour alone. */
-export function StateBadge({ state, large }: { state: MachineState | null; large?: boolean }) {
+/**
+ * A machine state as shape, word and colour together; never colour alone. `quiet` (the
+ * Overview tiles, ISA-101): plain text, with only down, maintenance and offline set apart.
+ */
+export function StateBadge({
+  state,
+  large,
+  quiet,
+}: {
+  state: MachineState | null;
+  large?: boolean;
+  quiet?: boolean;
+}) {
   const shown = shownState(state);
   const look = STATE_LOOK[shown];
   return (
     <span
-      className={`state-badge state-${shown}${large ? ' state-badge-large' : ''}`}
+      className={`state-badge state-${shown}${large ? ' state-badge-large' : ''}${quiet ? ' state-badge-quiet' : ''}`}
       data-testid="state-badge"
       data-state={shown}
     >

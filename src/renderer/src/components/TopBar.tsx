@@ -1,6 +1,5 @@
 import { api } from '../api/client';
 import { logout } from '../lib/logout';
-import { AlarmMuteButton } from './AlarmMuteButton';
 import { usePlant } from '../state/plant-store';
 import { useSession } from '../state/session-store';
 
@@ -31,7 +30,6 @@ export function TopBar() {
         </div>
       )}
       <div className="top-bar-actions">
-        <AlarmMuteButton />
         <button
           type="button"
           onClick={() => {

@@ -5,7 +5,7 @@ export type ShownState = MachineState | 'unknown';
 export interface StateLook {
   label: string;
   /**
-   * A glyph whose shape alone tells the state apart (play, pause, stop, diamond, hollow ring,
+   * A glyph whose shape alone tells the state apart (play, pause, cross, gear, hollow ring,
    * question mark), so colour-blind users and a glance from three metres both work.
    */
   glyph: string;
@@ -14,8 +14,9 @@ export interface StateLook {
 export const STATE_LOOK: Record<ShownState, StateLook> = {
   running: { label: 'Running', glyph: '▶' },
   idle: { label: 'Idle', glyph: '❚❚' },
-  down: { label: 'Down', glyph: '■' },
-  maintenance: { label: 'Maintenance', glyph: '◆' },
+  // Not ◆ ▲ ■ ●: those shapes mean alarm priorities (lib/alarm-priority.ts).
+  down: { label: 'Down', glyph: '✖' },
+  maintenance: { label: 'Maintenance', glyph: '⚙' },
   offline: { label: 'Offline', glyph: '○' },
   unknown: { label: 'Unknown', glyph: '?' },
 };

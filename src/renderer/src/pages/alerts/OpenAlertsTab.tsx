@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import './shortcuts.css';
 import type { Alert, User } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/use-action';
 import { formatUntil } from '../../lib/time';
+import { ANY_PLACE, AlertPlaceFilter, inPlace } from './AlertPlaceFilter';
 import { AlertDialogs, type AlertDialogKind, type OpenDialog } from './AlertDialogs';
 import { AlertTable } from './AlertTable';
 import { FloodBanner } from './FloodBanner';
@@ -20,6 +21,11 @@ interface OpenAlertsTabProps {
 /** The active or the shelved list, with the actions the user's role holds. */
 export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   const list = useAlertList(view);
+  const [place, setPlace] = useState(ANY_PLACE);
+  const shown = useMemo(
+    () => list.alerts.filter((alert) => inPlace(alert, place)),
+    [list.alerts, place],
+  );
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const direct = useAction();
@@ -33,7 +39,7 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   };
   const open = (kind: AlertDialogKind, alert: Alert) => () => setDialog({ kind, alert });
   useAlertShortcuts({
-    alerts: list.alerts,
+    alerts: shown,
     selectedId,
     onSelect: setSelectedId,
     onAcknowledge: (alert) => {
@@ -81,15 +87,16 @@ export function OpenAlertsTab({ user, view }: OpenAlertsTabProps) {
   return (
     <>
       {view === 'active' && <FloodBanner />}
+      {view === 'active' && <AlertPlaceFilter value={place} onChange={setPlace} />}
       <ErrorMessage error={list.error ?? direct.error} />
-      {list.loaded && list.alerts.length === 0 ? (
+      {list.loaded && shown.length === 0 ? (
         <p className="empty-state" data-testid="alerts-empty">
           {view === 'active' ? 'No active alerts.' : 'Nothing is shelved or out of service.'}
         </p>
       ) : (
         <AlertTable
           label={label}
-          alerts={list.alerts}
+          alerts={shown}
           now={list.now}
           selectedId={selectedId}
           onSelect={setSelectedId}

@@ -16,6 +16,7 @@ import { useRoute } from '../../state/route-store';
 import { CommandHistory } from './CommandHistory';
 import { CommandPanel } from './CommandPanel';
 import { DowntimePanel } from './DowntimePanel';
+import { MachineAlertsPanel } from './MachineAlertsPanel';
 import { OeePanel } from './OeePanel';
 import { RecentResults } from './RecentResults';
 import { StateTimelinePanel } from './StateTimelinePanel';
@@ -79,6 +80,7 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
         )}
       </div>
       <div className="machine-grid">
+        <MachineAlertsPanel machineId={machineId} user={user} now={now} />
         <TrendPanel machineId={machineId} />
         <OeePanel machineId={machineId} />
         {roleHas(user.role, 'machines.command') && (

@@ -3,7 +3,9 @@ import type { MachineSnapshot, TestResult } from '../../../../shared/contract';
 import '../../components/connection.css';
 import { StateBadge } from '../../components/StateBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
+import type { MachineAlarms } from '../../hooks/use-active-alert-counts';
 import type { MachineRate } from '../../hooks/use-machine-rates';
+import { PRIORITY_LOOK } from '../../lib/alarm-priority';
 import { formatCount, formatPercent, formatTemperature } from '../../lib/format';
 import { shownState } from '../../lib/machine-state';
 import { machineHash, useRoute } from '../../state/route-store';
@@ -11,7 +13,8 @@ import { LastSeen, TimeInState } from './tile-clock-texts';
 
 interface MachineTileProps {
   machine: MachineSnapshot;
-  activeAlerts: number;
+  /** The machine's active alerts; absent when it has none. */
+  alarms?: MachineAlarms;
   /** OEE and units of the last hour; absent until the first report is in. */
   rate?: MachineRate;
   /** The newest test result that arrived live since the page opened. */
@@ -24,22 +27,33 @@ interface MachineTileProps {
  * One machine at a glance; the whole tile is a link to its machine page. Memoized: a live batch
  * then re-renders only the tiles whose snapshot, result or alerts changed, not all 200; the
  * clock texts tick by themselves (tile-clock-texts.tsx) instead of re-rendering every tile.
+ * ISA-101: a normal tile is neutral grey with its state as quiet text; a tile with an
+ * unacknowledged alarm takes that alarm's priority look (colour and shape) and its text.
  */
 export const MachineTile = memo(function MachineTile({
   machine,
-  activeAlerts,
+  alarms,
   rate,
   lastResult,
   simulated = false,
 }: MachineTileProps) {
   const openMachine = useRoute((state) => state.openMachine);
+  const worst = alarms?.worstUnacked ?? null;
+  const classes = [
+    'machine-tile',
+    `tile-${shownState(machine.state)}`,
+    // An offline machine's values are its last ones: greyed, with "last seen" beside them.
+    machine.state === 'offline' && 'machine-offline',
+    worst && `tile-alarm priority-${worst.priority}`,
+  ];
+  const temperatureInAlarm = alarms?.metricsInAlarm.has('temperature') ?? false;
   return (
     <a
       href={machineHash(machine.machineId)}
-      // An offline machine's values are its last ones: greyed, with "last seen" beside them.
-      className={`machine-tile tile-${shownState(machine.state)}${machine.state === 'offline' ? ' machine-offline' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       data-testid="machine-tile"
       data-machine-id={machine.machineId}
+      data-alarm-priority={worst?.priority}
       onClick={(event) => {
         event.preventDefault();
         openMachine(machine.machineId);
@@ -57,19 +71,34 @@ export const MachineTile = memo(function MachineTile({
         )}
       </span>
       <span className="tile-state">
-        <StateBadge state={machine.state} large />
+        <StateBadge state={machine.state} quiet />
         <span className="tile-since">
           <TimeInState since={machine.stateSince} />
         </span>
       </span>
-      {machine.reason && <span className="tile-reason">{machine.reason}</span>}
+      {worst && (
+        <span className="tile-alarm-text" data-testid="tile-alarm" title={worst.message}>
+          <span className="priority-glyph" aria-hidden="true">
+            {PRIORITY_LOOK[worst.priority].glyph}
+          </span>
+          <span className="visually-hidden">{PRIORITY_LOOK[worst.priority].label}: </span>
+          <span className="tile-alarm-message">{worst.message}</span>
+        </span>
+      )}
+      {machine.reason && (
+        <span className="tile-reason" title={machine.reason}>
+          {machine.reason}
+        </span>
+      )}
       <span
         className="tile-metrics"
         title={machine.state === 'offline' ? 'Values from when it was last seen' : undefined}
       >
         <span className="metric">
           <span className="metric-label">Temperature</span>
-          <span className="metric-value">{formatTemperature(machine.temperature)}</span>
+          <MetricValue inAlarm={temperatureInAlarm} testId="tile-temperature">
+            {formatTemperature(machine.temperature)}
+          </MetricValue>
         </span>
         <span className="metric">
           <span className="metric-label">OEE, last hour</span>
@@ -101,17 +130,49 @@ export const MachineTile = memo(function MachineTile({
         <span className="muted">
           <LastSeen at={machine.lastSeenAt} />
         </span>
-        <AlertCount count={activeAlerts} />
+        <AlertCount alarms={alarms} />
       </span>
     </a>
   );
 });
 
-function AlertCount({ count }: { count: number }) {
+/** A value; beyond its alarm limit it is marked on itself (shape and outline, not colour only). */
+function MetricValue({
+  inAlarm,
+  testId,
+  children,
+}: {
+  inAlarm: boolean;
+  testId: string;
+  children: string;
+}) {
+  return (
+    <span
+      className={inAlarm ? 'metric-value metric-in-alarm' : 'metric-value'}
+      data-testid={testId}
+      data-in-alarm={inAlarm || undefined}
+      title={inAlarm ? 'Beyond its alarm limit' : undefined}
+    >
+      {inAlarm && (
+        <span className="metric-alarm-mark" aria-hidden="true">
+          ⚠{' '}
+        </span>
+      )}
+      {children}
+      {inAlarm && <span className="visually-hidden"> (beyond its alarm limit)</span>}
+    </span>
+  );
+}
+
+/** Quiet when all is acknowledged; the tile's look carries the unacknowledged ones. */
+function AlertCount({ alarms }: { alarms: MachineAlarms | undefined }) {
+  const count = alarms?.count ?? 0;
   if (count === 0) return <span className="alert-count alert-count-none">No alerts</span>;
+  const unacked = alarms?.unacked ?? 0;
   return (
     <span className="alert-count" data-testid="tile-alerts">
-      <span aria-hidden="true">▲</span> {count} {count === 1 ? 'alert' : 'alerts'}
+      {count} {count === 1 ? 'alert' : 'alerts'}
+      {unacked > 0 ? `, ${unacked} unacknowledged` : ', acknowledged'}
     </span>
   );
 }

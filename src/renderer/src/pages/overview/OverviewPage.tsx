@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import './wall.css';
 import { BrokerStatusStrip } from '../../components/BrokerStatusStrip';
+import { PlantStrip } from '../../components/PlantStrip';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../api/client';
-import { useActiveAlertCounts } from '../../hooks/use-active-alert-counts';
+import { useMachineAlarms } from '../../hooks/use-active-alert-counts';
 import { useLoad } from '../../hooks/use-load';
 import { useLatestResults } from '../../hooks/use-latest-results';
 import { useMachineRates } from '../../hooks/use-machine-rates';
@@ -13,7 +14,6 @@ import { useNow } from '../../hooks/use-now';
 import { useWall } from '../../state/wall-store';
 import { groupByLine } from './group-by-line';
 import { MachineTile } from './MachineTile';
-import { StateSummary } from './StateSummary';
 import { useFullscreenWall } from './use-fullscreen-wall';
 import { WallControls } from './WallControls';
 import { WallView } from './WallView';
@@ -21,7 +21,7 @@ import { WallView } from './WallView';
 /** The plant as lines of machine tiles, live; or, in wall mode, one line at a time. */
 export function OverviewPage() {
   const { machines, loaded, error } = useMachineSnapshots();
-  const alertCounts = useActiveAlertCounts();
+  const { alerts, byMachine } = useMachineAlarms();
   const rates = useMachineRates();
   const latestResults = useLatestResults();
   const now = useNow();
@@ -39,7 +39,8 @@ export function OverviewPage() {
     return (
       <WallView
         machines={machines}
-        alertCounts={alertCounts}
+        alerts={alerts}
+        alarms={byMachine}
         rates={rates}
         nowMs={now}
         onLeave={wall.leave}
@@ -50,10 +51,10 @@ export function OverviewPage() {
     <section aria-labelledby="page-title" data-testid="page-overview">
       <PageHeader title="Overview">
         <div className="overview-actions">
-          <StateSummary machines={machines} />
           <WallControls onEnter={wall.enter} />
         </div>
       </PageHeader>
+      <PlantStrip machines={machines} alerts={alerts} />
       <BrokerStatusStrip />
       <ErrorMessage error={error} />
       {loaded && machines.length === 0 && (
@@ -69,7 +70,7 @@ export function OverviewPage() {
               <MachineTile
                 key={machine.machineId}
                 machine={machine}
-                activeAlerts={alertCounts.get(machine.machineId) ?? 0}
+                alarms={byMachine.get(machine.machineId)}
                 rate={rates.get(machine.machineId)}
                 lastResult={latestResults.get(machine.machineId)}
                 simulated={simulated.has(machine.machineId)}

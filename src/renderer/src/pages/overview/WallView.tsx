@@ -1,19 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { MachineSnapshot } from '../../../../shared/contract';
+import type { Alert, MachineSnapshot } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { AlarmMuteButton } from '../../components/AlarmMuteButton';
+import { PlantStrip } from '../../components/PlantStrip';
+import type { MachineAlarms } from '../../hooks/use-active-alert-counts';
 import { useLoad } from '../../hooks/use-load';
 import type { MachineRate } from '../../hooks/use-machine-rates';
 import { clampLineIndex, nextLineIndex } from '../../lib/wall-cycle';
 import { usePlant } from '../../state/plant-store';
 import { useWall } from '../../state/wall-store';
 import { groupByLine } from './group-by-line';
-import { StateSummary } from './StateSummary';
+import { WallAttentionRow } from './WallAttentionRow';
 import { WallTile } from './WallTile';
 
 interface WallViewProps {
   machines: readonly MachineSnapshot[];
-  alertCounts: ReadonlyMap<string, number>;
+  alerts: readonly Alert[];
+  alarms: ReadonlyMap<string, MachineAlarms>;
   rates: ReadonlyMap<string, MachineRate>;
   nowMs: number;
   onLeave: () => void;
@@ -22,7 +25,7 @@ interface WallViewProps {
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** The Overview for a wall screen: one line at a time, cycling every few seconds. */
-export function WallView({ machines, alertCounts, rates, nowMs, onLeave }: WallViewProps) {
+export function WallView({ machines, alerts, alarms, rates, nowMs, onLeave }: WallViewProps) {
   const plantName = usePlant((state) => state.plantName);
   const cycleSeconds = useWall((state) => state.cycleSeconds);
   const plant = useLoad(() => api.call('plant.list', {}), 'plant');
@@ -45,7 +48,10 @@ export function WallView({ machines, alertCounts, rates, nowMs, onLeave }: WallV
   const shown = clampLineIndex(index, lines.length);
   const [lineId, lineMachines] = lines[shown] ?? [null, []];
   const lineName = plant.data?.lines.find((line) => line.id === lineId)?.name;
-  const lineAlerts = lineMachines.reduce((sum, m) => sum + (alertCounts.get(m.machineId) ?? 0), 0);
+  const lineAlerts = lineMachines.reduce(
+    (sum, m) => sum + (alarms.get(m.machineId)?.count ?? 0),
+    0,
+  );
 
   return (
     <section className="wall" data-testid="wall-view" aria-labelledby="wall-line-title">
@@ -60,10 +66,8 @@ export function WallView({ machines, alertCounts, rates, nowMs, onLeave }: WallV
                 : `Line ${lineId}`}
           </h1>
         </div>
-        <StateSummary machines={lineMachines} />
-        <p className={lineAlerts > 0 ? 'wall-line-alerts wall-alerts-on' : 'wall-line-alerts'}>
-          {lineAlerts > 0 && <span aria-hidden="true">▲ </span>}
-          {lineAlerts} {lineAlerts === 1 ? 'alert' : 'alerts'}
+        <p className="wall-line-alerts" data-testid="wall-line-alerts">
+          {lineAlerts} {lineAlerts === 1 ? 'alert' : 'alerts'} on this line
         </p>
         <p className="wall-clock" aria-label="Time">
           {clock.format(nowMs)}
@@ -75,12 +79,15 @@ export function WallView({ machines, alertCounts, rates, nowMs, onLeave }: WallV
           </button>
         </div>
       </header>
+      {/* The whole plant, whatever line is showing: nothing in alarm or down stays hidden. */}
+      <PlantStrip machines={machines} alerts={alerts} />
+      <WallAttentionRow machines={machines} alarms={alarms} />
       <div className="wall-grid">
         {lineMachines.map((machine) => (
           <WallTile
             key={machine.machineId}
             machine={machine}
-            activeAlerts={alertCounts.get(machine.machineId) ?? 0}
+            alarms={alarms.get(machine.machineId)}
             rate={rates.get(machine.machineId)}
             nowMs={nowMs}
           />
