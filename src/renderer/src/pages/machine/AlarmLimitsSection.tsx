@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { LimitTemplate, TemplateLimit } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -28,10 +28,17 @@ export function AlarmLimitsSection({ machineId, lineId, lineMachines }: AlarmLim
     `thresholds:${machineId}`,
   );
   const templates = useLoad(() => api.call('limitTemplates.list', {}), 'limit-templates');
-  // A template applied here changes the limits under the editor: remount it with the new ones.
+  // A template applied here changes the limits under the editor: once they are reloaded, the
+  // editor starts afresh from them (a save in the editor itself keeps its form and message).
   const [version, setVersion] = useState(0);
+  const awaitingReload = useRef(false);
+  useEffect(() => {
+    if (!awaitingReload.current) return;
+    awaitingReload.current = false;
+    setVersion((current) => current + 1);
+  }, [thresholds.data]);
   return (
-    <>
+    <div className="alarm-limits-section" data-testid="alarm-limits-section">
       <ErrorMessage error={thresholds.error} />
       {thresholds.data && (
         <ThresholdPanel
@@ -48,11 +55,11 @@ export function AlarmLimitsSection({ machineId, lineId, lineMachines }: AlarmLim
         templates={templates.data ?? []}
         loadError={templates.error}
         onApplied={() => {
+          awaitingReload.current = true;
           thresholds.reload();
-          setVersion((current) => current + 1);
         }}
       />
-    </>
+    </div>
   );
 }
 
@@ -117,7 +124,7 @@ function TemplatePanel({
             </select>
           </div>
           {template && <p className="field-hint">{describe(template.limits)}</p>}
-          <fieldset className="field">
+          <fieldset className="template-targets">
             <legend>Apply to</legend>
             <TargetChoice value="machine" target={target} onPick={setTarget}>
               This machine ({machineId})
@@ -142,8 +149,8 @@ function TemplatePanel({
                             : current.filter((other) => other !== candidate),
                         )
                       }
-                    />{' '}
-                    {candidate}
+                    />
+                    <span>{candidate}</span>
                   </label>
                 ))}
               </div>
@@ -182,8 +189,8 @@ function TargetChoice({
         name="template-target"
         checked={target === value}
         onChange={() => onPick(value)}
-      />{' '}
-      {children}
+      />
+      <span>{children}</span>
     </label>
   );
 }
