@@ -48,8 +48,8 @@ export class PlantStore {
 
   /**
    * Registers the machines a simulator run will send as, marked simulated; `onAdded` hears of
-   * each machine that was new. Machines that
-   * already exist keep their flag: a real machine is never relabelled by a run reusing its id.
+   * each machine that was new. Machines that already exist keep their flag: a real machine is
+   * never relabelled by a run reusing its id.
    */
   registerSimulated(
     machines: { lineId: string; machineId: string }[],
