@@ -16,6 +16,7 @@ import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { registerMachineHandlers } from './api/handlers/machines';
 import { registerAlertHandlers } from './api/handlers/alerts';
+import { registerLimitTemplateHandlers } from './api/handlers/limit-templates';
 import { AlertClock } from './alerts/alert-clock';
 import { CommandService } from './machines/command-service';
 import { MachineMonitor } from './machines/machine-monitor';
@@ -243,6 +244,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     alertClock.brokerState(status.state, status.brokerUrl, status.detail),
   );
   registerAlertHandlers(dispatcher, services, now);
+  registerLimitTemplateHandlers(dispatcher, services, log);
   const commands = new CommandService(
     store,
     ingest.publisher,

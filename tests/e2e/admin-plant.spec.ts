@@ -24,6 +24,15 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
   beforeAll(async () => {
     server = await startConsole();
     adminToken = await setUpAdmin(server.url);
+    // This plant has the default alarm limits switched off, so the admin sets M-1's from none
+    // (the defaults are covered by machine-alarm-limits.spec.ts).
+    const [defaults] = await callApi(server.url, 'limitTemplates.list', {}, adminToken);
+    await callApi(
+      server.url,
+      'limitTemplates.save',
+      { name: defaults!.name, autoApply: false, limits: defaults!.limits },
+      adminToken,
+    );
     floor = await FakeFloor.connect(await brokerUrlOf(server.url, adminToken));
     await floor.state('L-1', 'M-1', 'running');
     await floor.telemetry('L-1', 'M-1', 55, 100);

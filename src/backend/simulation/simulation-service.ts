@@ -86,9 +86,11 @@ export class SimulationService {
       );
     }
     const startedAtMs = this.deps.now();
-    await this.deps.store.registerSimulatedMachines(simulatedMachines(options), {
-      username: actor,
-    });
+    await this.deps.store.registerSimulatedMachines(
+      simulatedMachines(options),
+      { username: actor },
+      startedAtMs,
+    );
     const run: SimulatorRun = {
       ...credentialsOf(broker),
       brokerUrl: broker.url,

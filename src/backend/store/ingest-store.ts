@@ -80,7 +80,7 @@ export class IngestStore {
 
   constructor(
     private readonly db: Database,
-    private readonly registerMachine: (lineId: string, machineId: string) => void,
+    private readonly registerMachine: (lineId: string, machineId: string, atMs: number) => void,
     private readonly topicRoot: () => string,
     private readonly answerCommand: (
       commandId: string,
@@ -192,7 +192,7 @@ export class IngestStore {
       const message = outcome.message;
       const knownLine = this.knownLineOf(message.machineId);
       if (knownLine === undefined) {
-        this.registerMachine(message.lineId, message.machineId);
+        this.registerMachine(message.lineId, message.machineId, raw.receivedMs);
         this.lineOfMachine.set(message.machineId, message.lineId);
         summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
       } else if (knownLine !== message.lineId) {
@@ -255,7 +255,7 @@ export class IngestStore {
           };
         } else {
           if (known === undefined) {
-            this.registerMachine(outcome.message.lineId, outcome.message.machineId);
+            this.registerMachine(outcome.message.lineId, outcome.message.machineId, nowMs);
             this.lineOfMachine.set(outcome.message.machineId, outcome.message.lineId);
           }
           for (const tally of this.tallies) tally.reset();

@@ -47,10 +47,15 @@ export class PlantStore {
   }
 
   /**
-   * Registers the machines a simulator run will send as, marked simulated. Machines that
-   * already exist keep their flag: a real machine is never relabelled by a run reusing its id.
+   * Registers the machines a simulator run will send as, marked simulated; `onAdded` hears of
+   * each machine that was new. Machines that already exist keep their flag: a real machine is
+   * never relabelled by a run reusing its id.
    */
-  registerSimulated(machines: { lineId: string; machineId: string }[], now: string): number {
+  registerSimulated(
+    machines: { lineId: string; machineId: string }[],
+    now: string,
+    onAdded: (lineId: string, machineId: string) => void = () => undefined,
+  ): number {
     const line = this.db.prepare(
       'INSERT INTO lines (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     );
@@ -61,7 +66,9 @@ export class PlantStore {
     let added = 0;
     for (const { lineId, machineId } of machines) {
       line.run(lineId, lineId, now);
-      added += machine.run(machineId, lineId, machineId, now).changes;
+      const { changes } = machine.run(machineId, lineId, machineId, now);
+      if (changes > 0) onAdded(lineId, machineId);
+      added += changes;
     }
     return added;
   }

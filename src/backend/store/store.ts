@@ -33,6 +33,7 @@ import type {
   StationKey,
   User,
 } from '../../shared/contract';
+import type { AppliedLimitTemplate, LimitTemplate, TemplateLimit } from '../../shared/contract';
 import { AccountsStore, type Credentials, type NewUser, type UserPatch } from './accounts-store';
 import { EventsStore, type EventVisibility, type NewEvent } from './events-store';
 import { DeadLettersStore } from './dead-letters-store';
@@ -52,6 +53,7 @@ import { SessionsStore, type SessionRow } from './sessions-store';
 import { SettingsStore } from './settings-store';
 import { AlertsStore } from './alerts-store';
 import { ThresholdsStore } from './thresholds-store';
+import { LimitTemplatesStore } from './limit-templates-store';
 import { AlertEvaluator } from '../alerts/alert-evaluator';
 import {
   brokerCondition,
@@ -108,6 +110,7 @@ export class Store {
   private readonly oee: OeeStore;
   private readonly alerts: AlertsStore;
   private readonly thresholds: ThresholdsStore;
+  private readonly limitTemplateStore: LimitTemplatesStore;
   private readonly maintenance: MaintenanceStore;
   private readonly rollups: RollupsStore;
   private readonly stationKeys: StationKeysStore;
@@ -143,6 +146,12 @@ export class Store {
     );
     this.thresholds = new ThresholdsStore(db, (event) => this.events.append(event));
     this.alertRules = new AlertEvaluator(this.alerts, this.thresholds);
+    this.limitTemplateStore = new LimitTemplatesStore(
+      db,
+      this.thresholds,
+      (event) => this.events.append(event),
+      (machineId, metric, nowMs) => this.alertRules.thresholdsChanged(machineId, metric, nowMs),
+    );
     this.maintenance = new MaintenanceStore(db, this.oee, (machineId) => {
       const limits = this.thresholds
         .thresholdsOf(machineId)
@@ -151,7 +160,7 @@ export class Store {
     });
     this.ingest = new IngestStore(
       db,
-      (lineId, machineId) => {
+      (lineId, machineId, atMs) => {
         this.plant.saveMachine(lineId, machineId, undefined, nowIso());
         this.events.append({
           type: 'plant.machine_registered',
@@ -160,6 +169,8 @@ export class Store {
           target: machineId,
           message: `Machine ${machineId} on line ${lineId} registered at its first message`,
         });
+        // In a savepoint: a fault in the defaults never costs the message being stored.
+        this.evaluateAlerts(() => this.limitTemplateStore.applyDefaults(lineId, machineId, atMs));
       },
       () => this.topicRoot,
       (commandId, ok, message) => {
@@ -1177,6 +1188,33 @@ export class Store {
     });
   }
 
+  // ---- Alarm limit templates (the rules are in limit-templates-store.ts) ------------------
+
+  listLimitTemplates(): LimitTemplate[] {
+    return this.limitTemplateStore.list();
+  }
+
+  saveLimitTemplate(
+    input: { name: string; autoApply: boolean; limits: TemplateLimit[] },
+    actor: Actor,
+    nowMs: number,
+  ): LimitTemplate {
+    return this.tx(() => this.limitTemplateStore.save(input, actor.username, nowMs));
+  }
+
+  machinesOfLine(lineId: string): string[] {
+    return this.limitTemplateStore.machinesOfLine(lineId);
+  }
+
+  applyLimitTemplate(
+    name: string,
+    machineIds: string[],
+    actor: Actor,
+    nowMs: number,
+  ): AppliedLimitTemplate {
+    return this.tx(() => this.limitTemplateStore.apply(name, machineIds, actor.username, nowMs));
+  }
+
   // ---- Plant ---------------------------------------------------------------------------
 
   listPlant(): Plant {
@@ -1187,9 +1225,12 @@ export class Store {
   registerSimulatedMachines(
     machines: { lineId: string; machineId: string }[],
     actor: Actor,
+    nowMs: number,
   ): { added: number } {
     return this.tx(() => {
-      const added = this.plant.registerSimulated(machines, nowIso());
+      const added = this.plant.registerSimulated(machines, nowIso(), (lineId, machineId) =>
+        this.limitTemplateStore.applyDefaults(lineId, machineId, nowMs),
+      );
       if (added > 0)
         this.events.append({
           type: 'plant.simulated_registered',

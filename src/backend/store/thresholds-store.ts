@@ -113,8 +113,31 @@ export class ThresholdsStore implements PlantFacts {
     return rows.map(toThreshold);
   }
 
-  /** Saves (or, with every limit null, removes) the limits of a machine metric. */
+  /** Saves (or, with every limit null, removes) the limits of a machine metric, and logs it. */
   saveThreshold(input: ThresholdInput, actor: string, nowMs: number): Threshold {
+    const line = this.writeThreshold(input, actor, nowMs);
+    this.record({
+      type: 'thresholds.saved',
+      actor,
+      target: `${input.machineId} ${input.metric}`,
+      lineId: line,
+      machineId: input.machineId,
+      message: `${actor} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
+      details: { ...input },
+    });
+    return {
+      ...input,
+      lineId: line,
+      updatedAt: new Date(nowMs).toISOString(),
+      updatedBy: actor,
+    };
+  }
+
+  /**
+   * Writes (or, with every limit null, removes) the limits of a machine metric without an
+   * event: the caller records one (templates log one event per line). Answers the line.
+   */
+  writeThreshold(input: ThresholdInput, actor: string, nowMs: number): string {
     const line = this.lineOf(input.machineId);
     if (!line) throw new StoreError('NOT_FOUND', `No machine ${input.machineId}`);
     const limits = [input.highHigh, input.high, input.low, input.lowLow];
@@ -135,20 +158,6 @@ export class ThresholdsStore implements PlantFacts {
       ).run({ ...input, now: nowMs, actor });
     }
     this.cache.delete(input.machineId);
-    this.record({
-      type: 'thresholds.saved',
-      actor,
-      target: `${input.machineId} ${input.metric}`,
-      lineId: line,
-      machineId: input.machineId,
-      message: `${actor} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
-      details: { ...input },
-    });
-    return {
-      ...input,
-      lineId: line,
-      updatedAt: new Date(nowMs).toISOString(),
-      updatedBy: actor,
-    };
+    return line;
   }
 }

@@ -6,3 +6,4 @@ export * from './topics';
 export * from './reports';
 export * from './simulator-methods';
 export * from './station-key-methods';
+export * from './alarm-limit-methods';

@@ -4,6 +4,7 @@ import { Role } from './roles';
 import { reportMethods } from './reports';
 import { simulatorMethods } from './simulator-methods';
 import { stationKeyMethods } from './station-key-methods';
+import { alarmLimitMethods } from './alarm-limit-methods';
 import {
   Alert,
   AlertQuery,
@@ -759,6 +760,7 @@ export const methods = {
   ...reportMethods,
   ...simulatorMethods,
   ...stationKeyMethods,
+  ...alarmLimitMethods,
 };
 
 export type Methods = typeof methods;

@@ -108,6 +108,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: ['spec_limits_by_line'],
   },
+  // Alarm limit templates, with the simulator's default set applied to new machines.
+  13: {
+    tables: ['limit_template_metrics', 'limit_templates'],
+    triggers: [],
+    indexes: [],
+  },
 };
 
 type Db = Database.Database;

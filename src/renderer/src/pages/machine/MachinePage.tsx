@@ -13,6 +13,7 @@ import {
   secondsSince,
 } from '../../lib/format';
 import { useRoute } from '../../state/route-store';
+import { AlarmLimitsSection } from './AlarmLimitsSection';
 import { CommandHistory } from './CommandHistory';
 import { CommandPanel } from './CommandPanel';
 import { DowntimePanel } from './DowntimePanel';
@@ -101,6 +102,16 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
           machineId={machineId}
           refreshKey={`${machine.state}|${machine.stateSince}`}
         />
+        {/* Engineers set their lines' limits here (the backend checks the line). */}
+        {roleHas(user.role, 'thresholds.manage') && (
+          <AlarmLimitsSection
+            machineId={machineId}
+            lineId={machine.lineId}
+            lineMachines={machines
+              .filter((candidate) => candidate.lineId === machine.lineId)
+              .map((candidate) => candidate.machineId)}
+          />
+        )}
       </div>
     </section>
   );
