@@ -30,7 +30,7 @@ export const serverEntries = {
  * playwright-core is big and loaded only on the first PDF; aedes, echarts and bcryptjs are
  * located with require.resolve at run time; selfsigned (an X.509 library, 600 KB) is loaded
  * only to make the server's certificate on its first start; bufferutil and utf-8-validate are ws's optional
- * native helpers.
+ * native helpers; pino loads its transport workers from its own files.
  */
 const KEEP_EXTERNAL = [
   'better-sqlite3',
@@ -41,6 +41,10 @@ const KEEP_EXTERNAL = [
   'selfsigned',
   'bufferutil',
   'utf-8-validate',
+  // pino starts its transports (pino-roll) in worker threads from files of its own.
+  'pino',
+  'pino-roll',
+  'thread-stream',
 ];
 
 /** Sources the bundle is made of; a newer file among them makes the bundle stale. */
