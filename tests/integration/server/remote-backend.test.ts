@@ -119,6 +119,24 @@ describe('the workstation transport', () => {
       changedUsers() > 0 ? true : undefined,
     );
 
+    // The station's name goes with every call: the login is recorded "at CR-1".
+    const login = await backend.call(
+      'auth.login',
+      { username: 'olga', password: 'olga password 123' },
+      null,
+    );
+    expect(login.ok, JSON.stringify(login)).toBe(true);
+    const log = await backend.call('events.list', { limit: 20 }, token);
+    const texts = log.ok ? (log.value as { events: { message: string }[] }).events : [];
+    expect(texts.map((event) => event.message)).toContain('olga logged in at CR-1');
+
+    // A station name outside the rule is refused by name, not recorded as given.
+    const badStation = createRemoteBackend({ url: server.url, fingerprint, station: 'CR/2 <b>' });
+    remotes.push(badStation);
+    const refusedName = await badStation.call('setup.status', {}, null);
+    expect(refusedName).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(refusedName.ok ? '' : refusedName.error.message).toContain('X-Linewatch-Station');
+
     // The server goes away: calls say so plainly, the feed reports the link lost.
     await server.stop();
     const away = await backend.call('accounts.list', {}, token);
