@@ -73,6 +73,8 @@ export interface Backend {
     input: unknown,
     token: string | null,
     client?: string,
+    /** The operator station the call comes from ("CR-2"), recorded with what it does. */
+    workstation?: string | null,
   ): Promise<CallResult>;
   /** One client connection to the live feed (a WebSocket, an IPC feed); see LiveConnection. */
   openLive(peer: LivePeer): LiveConnection;
@@ -342,7 +344,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ingest: options.ingest ? ingest.current() : null,
         backlog: ingest.backlog(),
       }),
-    call: (method, input, token, client) => dispatcher.call(method, input, token, client),
+    call: (method, input, token, client, workstation) =>
+      dispatcher.call(method, input, token, client, workstation),
     openLive: (peer) =>
       new LiveConnection(
         hub,

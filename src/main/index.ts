@@ -5,7 +5,10 @@ import { brokerSettingsFromEnv } from '../backend/ingest/broker/broker-settings'
 import { createFileLogger, processOutputTo } from '../backend/process/logger';
 import { installContentSecurityPolicy } from './csp';
 import { electronPdfPrinter } from './pdf-printer';
-import { registerIpc } from './ipc';
+import { registerIpc, type ContractDoor } from './ipc';
+import { loadWorkstationConfig } from '../backend/remote/workstation-config';
+import type { RemoteBackend } from '../backend/remote/remote-backend';
+import { registerWorkstationIpc, remoteDoor, workstationFile } from './workstation';
 import { installApplicationMenu } from './menu';
 import { utilityProcessLauncher } from './background-launcher';
 import type { AppPages } from '../shared/desktop/trusted-url';
@@ -36,7 +39,11 @@ const pages: AppPages = {
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 
 let backend: Backend | null = null;
+/** A workstation's link to the plant's Linewatch server (instead of a local backend). */
+let remote: RemoteBackend | null = null;
+let door: ContractDoor | null = null;
 let disposeIpc: (() => void) | null = null;
+let disposeWorkstationIpc: (() => void) | null = null;
 let mainWindow: BrowserWindow | null = null;
 let simulatorWindow: BrowserWindow | null = null;
 
@@ -54,7 +61,7 @@ function showMainWindow(): void {
 
 /** At most one simulator window: the menu item brings the open one forward. */
 function showSimulatorWindow(): void {
-  if (!backend) return;
+  if (!door) return;
   if (simulatorWindow && !simulatorWindow.isDestroyed()) {
     if (simulatorWindow.isMinimized()) simulatorWindow.restore();
     simulatorWindow.focus();
@@ -71,6 +78,21 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   installContentSecurityPolicy(session.defaultSession, pages);
   installApplicationMenu(app.isPackaged, { openSimulator: showSimulatorWindow });
+  // Standalone, a station of a server, or (first start) not chosen yet: the page asks.
+  const config = loadWorkstationConfig(workstationFile());
+  disposeWorkstationIpc = registerWorkstationIpc(config, () => door, pages, log);
+  if (!config) {
+    disposeIpc = registerIpc(NOT_CHOSEN, pages, log);
+    showMainWindow();
+    return;
+  }
+  if (config.mode === 'remote') {
+    ({ door, remote } = remoteDoor(config));
+    log(`Workstation ${config.station} of ${config.url}`);
+    disposeIpc = registerIpc(door, pages, log);
+    showMainWindow();
+    return;
+  }
   try {
     backend = await createBackend({
       dataDir: app.getPath('userData'),
@@ -86,19 +108,37 @@ async function start(): Promise<void> {
     app.exit(1);
     return;
   }
-  disposeIpc = registerIpc(backend, pages, log);
+  const local = backend;
+  door = {
+    call: (method, input, token) => local.call(method, input, token, 'local', config.station),
+    openLive: (peer) => local.openLive(peer),
+  };
+  disposeIpc = registerIpc(door, pages, log);
   showMainWindow();
 }
+
+/** Before the first-start choice there is no backend to talk to. */
+const NOT_CHOSEN: ContractDoor = {
+  call: () =>
+    Promise.resolve({
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'Choose what this computer is first.' },
+    }),
+  openLive: (peer) => {
+    queueMicrotask(() => peer.end('not set up'));
+    return { receive: () => undefined, closed: () => undefined };
+  },
+};
 
 // One instance per user: two would fight over the same database file.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (backend) showMainWindow();
+    if (disposeIpc) showMainWindow();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) showMainWindow();
+    if (disposeIpc && BrowserWindow.getAllWindows().length === 0) showMainWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -107,6 +147,10 @@ if (!app.requestSingleInstanceLock()) {
   // Close the backend (and with it the store's WAL) before exiting: hold the quit once.
   let closing = false;
   app.on('before-quit', (event) => {
+    disposeWorkstationIpc?.();
+    disposeWorkstationIpc = null;
+    remote?.close();
+    remote = null;
     if (!backend || closing) return;
     closing = true;
     event.preventDefault();

@@ -1,12 +1,25 @@
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Backend } from '../backend/backend';
 import type { CallResult } from '../shared/api-client';
+import type { MethodName } from '../shared/contract';
 import { IPC } from '../shared/desktop-bridge';
 import { isFeedId, parseCallArgs } from '../shared/desktop/ipc-args';
 import { LiveFeeds } from '../shared/desktop/live-feeds';
 import { isAppPage, type AppPages } from '../shared/desktop/trusted-url';
 
 type Log = (line: string) => void;
+
+/**
+ * What IPC carries the contract to: the local backend (standalone) or the workstation
+ * transport to a Linewatch server (src/backend/remote). The page cannot tell them apart.
+ */
+export interface ContractDoor {
+  call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
+  /** `end`: the feed's link is over (refused, or the server is gone); the page reconnects. */
+  openLive(peer: { send(message: unknown): void; end(reason: string): void }): {
+    receive(message: unknown): unknown;
+    closed(): void;
+  };
+}
 
 const MALFORMED: CallResult = {
   ok: false,
@@ -19,7 +32,7 @@ const FAILED: CallResult = { ok: false, error: { code: 'INTERNAL', message: 'Int
  * Only the app's own page may use it; a frame showing anything else gets nothing.
  * Returns a disposer that unregisters the channels and closes every feed.
  */
-export function registerIpc(backend: Backend, pages: AppPages, log: Log): () => void {
+export function registerIpc(backend: ContractDoor, pages: AppPages, log: Log): () => void {
   const feeds = new LiveFeeds();
   const watched = new Set<number>();
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent): boolean => {
@@ -65,9 +78,10 @@ export function registerIpc(backend: Backend, pages: AppPages, log: Log): () => 
       send: (message) => {
         if (!contents.isDestroyed()) contents.send(IPC.liveMessage, id, message);
       },
-      end: (code) => {
-        log(`Live feed refused: ${code}`);
+      end: (reason) => {
+        log(`Live feed ended: ${reason}`);
         feeds.close(contents.id, id);
+        if (!contents.isDestroyed()) contents.send(IPC.liveClosed, id);
       },
     });
     feeds.open(contents.id, id, connection);

@@ -16,6 +16,8 @@ export interface HandlerContext {
   caller: Caller | null;
   /** The caller's network address in console mode; 'local' for the desktop app. */
   client: string;
+  /** The operator station the call came from ("CR-2"), or null when it did not say. */
+  workstation?: string | null;
   /** Set for the station route only (see StationContext). */
   station?: StationKey;
 }
@@ -42,7 +44,7 @@ export type Handler<M extends MethodName> = (
   input: MethodParsedInput<M>,
   context: Methods[M]['permission'] extends 'public'
     ? HandlerContext
-    : { caller: Caller; client: string },
+    : { caller: Caller; client: string; workstation?: string | null },
 ) => Promise<MethodOutput<M>>;
 
 /** The station route's handler: it receives the checked station key. */
@@ -100,9 +102,10 @@ export class Dispatcher {
     rawInput: unknown,
     token: string | null,
     client = 'local',
+    workstation: string | null = null,
   ): Promise<CallResult> {
     try {
-      const value = await this.dispatch(method, rawInput, token, client);
+      const value = await this.dispatch(method, rawInput, token, client, workstation);
       return { ok: true, value };
     } catch (error) {
       return { ok: false, error: toErrorBody(error, this.log) };
@@ -114,6 +117,7 @@ export class Dispatcher {
     rawInput: unknown,
     token: string | null,
     client: string,
+    workstation: string | null,
   ): Promise<unknown> {
     if (!Object.hasOwn(methods, method))
       throw new ApiFailure('NOT_FOUND', `There is no method ${method}`);
@@ -173,7 +177,7 @@ export class Dispatcher {
 
     const output = await handler(
       input,
-      station ? { caller: null, station, client } : { caller, client },
+      station ? { caller: null, station, client } : { caller, client, workstation },
     );
     return spec.output.parse(output);
   }

@@ -76,10 +76,15 @@ export class AuthService {
    * `client` is the caller's address (console mode) or 'local' (the desktop app): failures
    * are counted per name and address, see LoginThrottle.
    */
-  async login(username: string, password: string, client = 'local'): Promise<Session> {
+  async login(
+    username: string,
+    password: string,
+    client = 'local',
+    station: string | null = null,
+  ): Promise<Session> {
     const key = username.toLowerCase();
     const attempt = (this.loginQueues.get(key) ?? Promise.resolve()).then(() =>
-      this.loginOnce(username, password, client),
+      this.loginOnce(username, password, client, station),
     );
     const settled = attempt.catch(() => undefined);
     this.loginQueues.set(key, settled);
@@ -94,7 +99,12 @@ export class AuthService {
    * exist and names that do not: 401, or 423 once the (name, address) pair or the name is
    * locked. Only a right password can learn that an account is disabled.
    */
-  private async loginOnce(username: string, password: string, client: string): Promise<Session> {
+  private async loginOnce(
+    username: string,
+    password: string,
+    client: string,
+    station: string | null,
+  ): Promise<Session> {
     const found = await this.store.credentials(username);
     const name = found?.user.username ?? username;
     const accountLock =
@@ -155,7 +165,7 @@ export class AuthService {
       throw new ApiFailure('UNAUTHENTICATED', 'This account is disabled; ask an admin');
     }
     this.throttle.succeeded(username, client);
-    return this.startSession(user.id);
+    return this.startSession(user.id, station);
   }
 
   /** An admin lifted a lock: the name's failure counts start again, from every address. */
@@ -164,9 +174,9 @@ export class AuthService {
   }
 
   /** Opens a session for a user whose password was just checked (login, first-run setup). */
-  async startSession(userId: number): Promise<Session> {
+  async startSession(userId: number, station: string | null = null): Promise<Session> {
     const sessionId = randomUUID();
-    const user = await this.store.loginSucceeded(userId, sessionId);
+    const user = await this.store.loginSucceeded(userId, sessionId, station);
     const now = this.now();
     this.sessions.set(sessionId, {
       userId,

@@ -218,18 +218,19 @@ export class AlertsStore {
 
   // ---- What people do ------------------------------------------------------------------
 
-  acknowledge(id: number, actor: string, comment: string | undefined, nowMs: number): Alert {
+  acknowledge(
+    id: number,
+    actor: string,
+    comment: string | undefined,
+    nowMs: number,
+    station?: string | null,
+  ): Alert {
     const row = this.existing(id);
-    if (
-      !this.apply(
-        row,
-        'acknowledge',
-        nowMs,
-        { acked_ms: nowMs, acked_by: actor },
-        actor,
-        comment ?? 'Acknowledged',
-      )
-    ) {
+    // "Acknowledged by olga at CR-2": which station rang off is part of the alert's history.
+    const why = station
+      ? `Acknowledged by ${actor} at ${station}${comment ? `: ${comment}` : ''}`
+      : (comment ?? 'Acknowledged');
+    if (!this.apply(row, 'acknowledge', nowMs, { acked_ms: nowMs, acked_by: actor }, actor, why)) {
       throw new StoreError('CONFLICT', `Alert ${id} is ${row.state}: nothing to acknowledge`);
     }
     return this.get(id)!;
@@ -244,7 +245,14 @@ export class AlertsStore {
     return this.get(id)!;
   }
 
-  shelve(id: number, untilMs: number, actor: string, reason: string, nowMs: number): Alert {
+  shelve(
+    id: number,
+    untilMs: number,
+    actor: string,
+    reason: string,
+    nowMs: number,
+    station?: string | null,
+  ): Alert {
     const row = this.existing(id);
     if (row.state === 'cleared') throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
     const problem = shelvingProblem(untilMs, nowMs);
@@ -255,11 +263,12 @@ export class AlertsStore {
     this.report(
       id,
       'alert.shelved',
-      `${actor} shelved alert ${id} until ${iso(untilMs)}: ${reason}`,
+      `${actor}${station ? ` at ${station}` : ''} shelved alert ${id} until ${iso(untilMs)}: ${reason}`,
       actor,
       {
         reason,
         until: iso(untilMs),
+        ...(station ? { station } : {}),
       },
     );
     return this.get(id)!;

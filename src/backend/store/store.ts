@@ -87,6 +87,8 @@ export interface RestoreOutcome {
 /** Who did it, for the event log. */
 export interface Actor {
   username: string;
+  /** The operator station the action came from ("CR-2"), named in the event text. */
+  station?: string | null;
 }
 
 const nowIso = (): string => new Date().toISOString();
@@ -495,7 +497,7 @@ export class Store {
     });
   }
 
-  loginSucceeded(userId: number, sessionId: string): User {
+  loginSucceeded(userId: number, sessionId: string, station: string | null = null): User {
     return this.tx(() => {
       const now = nowIso();
       const user = this.accounts.recordSuccess(userId, now);
@@ -504,7 +506,7 @@ export class Store {
         type: 'auth.login',
         actor: user.username,
         target: user.username,
-        message: `${user.username} logged in`,
+        message: `${user.username} logged in${station ? ` at ${station}` : ''}`,
       });
       return user;
     });
@@ -1140,11 +1142,15 @@ export class Store {
   }
 
   acknowledgeAlert(id: number, comment: string | undefined, actor: Actor, nowMs: number): Alert {
-    return this.tx(() => this.alerts.acknowledge(id, actor.username, comment, nowMs));
+    return this.tx(() =>
+      this.alerts.acknowledge(id, actor.username, comment, nowMs, actor.station),
+    );
   }
 
   shelveAlert(id: number, untilMs: number, reason: string, actor: Actor, nowMs: number): Alert {
-    return this.tx(() => this.alerts.shelve(id, untilMs, actor.username, reason, nowMs));
+    return this.tx(() =>
+      this.alerts.shelve(id, untilMs, actor.username, reason, nowMs, actor.station),
+    );
   }
 
   unshelveAlert(id: number, actor: Actor): Alert {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Backend } from '../../backend/backend';
 import type { ApiErrorBody, ReportFile } from '../../shared/contract';
+import { parseStationName, STATION_HEADER } from '../../shared/station-name';
 import {
   API_PREFIX,
   STATUS_BY_CODE,
@@ -115,6 +116,10 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
         });
       }
     }
+    // The operator station the call comes from, recorded with logins and actions.
+    const station = parseStationName(request.headers[STATION_HEADER.toLowerCase()]);
+    if (!station.ok)
+      return sendError(response, 400, { code: 'INVALID_INPUT', message: station.message });
     let input: Record<string, unknown>;
     try {
       if (request.method === 'GET' || request.method === 'DELETE') {
@@ -144,6 +149,7 @@ export function createApiRoutes(backend: Backend, limiter: AttemptLimiter) {
       input,
       bearerToken(request) ?? stationKeyOf(request),
       request.socket.remoteAddress ?? 'unknown',
+      station.station,
     );
     if (result.ok && route.method === 'reports.build' && isReportFile(result.value)) {
       return sendFile(response, result.value);

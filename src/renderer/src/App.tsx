@@ -3,6 +3,8 @@ import type { ApiErrorBody } from '../../shared/contract';
 import { api } from './api/client';
 import { AppFrame } from './components/AppFrame';
 import { ErrorMessage } from './components/ErrorMessage';
+import { AuthCard } from './components/AuthCard';
+import { WorkstationForm } from './pages/workstation/WorkstationForm';
 import { useIdleLock } from './hooks/use-idle-lock';
 import { useSessionUpkeep } from './hooks/use-session-upkeep';
 import { toApiErrorBody } from './lib/errors';
@@ -16,6 +18,7 @@ import { useSession } from './state/session-store';
 
 type Boot =
   | { phase: 'starting' }
+  | { phase: 'firstStart' }
   | { phase: 'unreachable'; error: ApiErrorBody }
   | { phase: 'ready'; needsSetup: boolean };
 
@@ -36,6 +39,14 @@ export function App() {
       <main className="auth-screen" aria-busy="true">
         <p className="lead">Connecting to Linewatch…</p>
       </main>
+    );
+  }
+  if (boot.phase === 'firstStart') {
+    if (!window.linewatch) return null;
+    return (
+      <AuthCard title="Welcome to Linewatch">
+        <WorkstationForm bridge={window.linewatch.workstation} current={null} token={null} />
+      </AuthCard>
     );
   }
   if (boot.phase === 'unreachable') {
@@ -67,6 +78,9 @@ export function App() {
 
 /** Asks the backend whether setup is needed, and checks a session kept over a reload. */
 async function bootstrap(): Promise<Boot> {
+  // The desktop's first start: standalone or a station of a server, before anything else.
+  if (window.linewatch && (await window.linewatch.workstation.info()).firstStart)
+    return { phase: 'firstStart' };
   try {
     const status = await api.call('setup.status', {});
     usePlant.getState().setPlantName(status.plantName);

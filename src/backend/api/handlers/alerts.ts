@@ -45,17 +45,19 @@ export function registerAlertHandlers(
     return store.listAlerts(input, visibilityOf(caller), now());
   });
 
-  dispatcher.register('alerts.acknowledge', async (input, { caller }) => {
+  dispatcher.register('alerts.acknowledge', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
-    return store.acknowledgeAlert(input.id, input.comment, actorOf(caller), now());
+    const actor = { ...actorOf(caller), station: workstation ?? null };
+    return store.acknowledgeAlert(input.id, input.comment, actor, now());
   });
 
-  dispatcher.register('alerts.shelve', async (input, { caller }) => {
+  dispatcher.register('alerts.shelve', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
     const nowMs = now();
     const end = shelveEnd(input, nowMs);
     if ('problem' in end) throw new ApiFailure('INVALID_INPUT', end.problem);
-    return store.shelveAlert(input.id, end.untilMs, input.reason, actorOf(caller), nowMs);
+    const actor = { ...actorOf(caller), station: workstation ?? null };
+    return store.shelveAlert(input.id, end.untilMs, input.reason, actor, nowMs);
   });
 
   dispatcher.register('alerts.unshelve', async (input, { caller }) => {

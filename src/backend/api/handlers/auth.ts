@@ -1,8 +1,8 @@
 import type { RegisterHandlers } from '../services';
 
 export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, settings }) => {
-  dispatcher.register('auth.login', (input, { client }) =>
-    auth.login(input.username, input.password, client),
+  dispatcher.register('auth.login', (input, { client, workstation }) =>
+    auth.login(input.username, input.password, client, workstation ?? null),
   );
 
   dispatcher.register('auth.logout', async (_input, { caller }) => {

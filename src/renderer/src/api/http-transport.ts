@@ -4,6 +4,8 @@ import { buildHttpRequest, STATUS_BY_CODE } from '../../../shared/http-route';
 import { bytesToBase64 } from '../lib/base64';
 import { LiveClient } from '../../../shared/live/live-client';
 import { connectWebSocket } from './live-socket';
+import { browserStation } from './station';
+import { STATION_HEADER } from '../../../shared/station-name';
 
 const UNREACHABLE: CallResult = {
   ok: false,
@@ -18,6 +20,8 @@ export function createHttpTransport(): Transport {
       const headers: Record<string, string> = { Accept: 'application/json' };
       if (request.body !== undefined) headers['Content-Type'] = 'application/json';
       if (token) headers.Authorization = `Bearer ${token}`;
+      const station = browserStation();
+      if (station) headers[STATION_HEADER] = station;
       let response: Response;
       try {
         response = await fetch(request.url, { method: request.verb, headers, body: request.body });

@@ -6,7 +6,10 @@ import { LiveClient, type Connect } from '../../../shared/live/live-client';
 export function createIpcTransport(bridge: DesktopBridge): Transport {
   // One link is one IPC channel to main's LiveConnection; it is open at once.
   const connect: Connect = (handlers) => {
-    const channel = bridge.openLive((message) => handlers.onMessage(message));
+    const channel = bridge.openLive(
+      (message) => handlers.onMessage(message),
+      () => handlers.onClose(),
+    );
     queueMicrotask(() => handlers.onOpen());
     return { send: (message) => channel.send(message), close: () => channel.close() };
   };

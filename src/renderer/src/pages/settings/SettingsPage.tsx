@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { AlarmSwitch } from './AlarmSwitch';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PlantSettingsForm } from './PlantSettingsForm';
+import { StationPanel } from './StationPanel';
 import { ThemeSwitch } from './ThemeSwitch';
 
 export function SettingsPage({ user }: { user: User }) {
@@ -13,6 +14,7 @@ export function SettingsPage({ user }: { user: User }) {
         <ChangePasswordForm />
         <ThemeSwitch />
         <AlarmSwitch />
+        <StationPanel user={user} />
         {user.role === 'admin' && <PlantSettingsForm />}
       </div>
     </section>
