@@ -12,10 +12,10 @@ export function metricUnit(metric: string): string {
   return UNITS[metric] ?? '';
 }
 
-/** A value with its metric's unit: "123.7 °C". */
+/** A value with its metric's unit: "123.7 °C", joined by a no-break space so they never part. */
 export function withMetricUnit(value: number, metric: string): string {
   const unit = metricUnit(metric);
-  return unit ? `${value} ${unit}` : String(value);
+  return unit ? `${value}\u00a0${unit}` : String(value);
 }
 
 /** A metric's name as words: "units_produced" → "units produced". */

@@ -9,8 +9,9 @@ describe('alert wording', () => {
       { kind: 'high_high', value: 110 },
       123.7,
     );
+    // A no-break space between value and unit: they never part at a line end.
     expect(condition.message).toBe(
-      'Temperature of MACH-1-02 is above its high-high limit 110 °C: 123.7 °C',
+      'Temperature of MACH-1-02 is above its high-high limit 110\u00a0°C: 123.7\u00a0°C',
     );
     expect(condition.message).not.toContain('LINE-1');
   });

@@ -154,8 +154,8 @@ function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
                 className="cell-id"
                 title={[alert.machineId, alert.lineId].filter(Boolean).join(' · ') || undefined}
               >
-                {alert.machineId ?? 'Plant'}
-                {alert.lineId && <span className="muted"> · {alert.lineId}</span>}
+                <span className="id-block">{alert.machineId ?? 'Plant'}</span>
+                {alert.lineId && <span className="id-block muted">{alert.lineId}</span>}
               </td>
               <td className="cell-flex">
                 {alert.message}

@@ -16,7 +16,9 @@ export function EventTable({ events }: { events: EventRecord[] }) {
             <th scope="col" className="col-p3">
               Target
             </th>
-            <th scope="col">Line</th>
+            <th scope="col" className="col-p3">
+              Line
+            </th>
             <th scope="col">Machine</th>
             <th scope="col">Message</th>
           </tr>
@@ -24,13 +26,13 @@ export function EventTable({ events }: { events: EventRecord[] }) {
         <tbody>
           {events.map((event) => (
             <tr key={event.id} data-testid="event-row">
-              <td className="nowrap">{formatDateTime(event.at)}</td>
+              <td className="cell-when">{formatDateTime(event.at)}</td>
               <td>
                 <code className="event-type">{event.type}</code>
               </td>
               <IdCell value={event.actor} />
               <IdCell value={event.target} className="col-p3" />
-              <IdCell value={event.lineId} />
+              <IdCell value={event.lineId} className="col-p3" />
               <IdCell value={event.machineId} />
               <td className="cell-flex">{event.message}</td>
             </tr>

@@ -47,8 +47,9 @@ export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
                   className="cell-id"
                   title={`${machine.machineId} · ${machine.lineId}`}
                 >
-                  {machine.machineId}
-                  <span className="muted"> · {machine.lineId}</span>
+                  {/* Machine over line: two short lines cut apart, never one long one cut. */}
+                  <span className="id-block">{machine.machineId}</span>
+                  <span className="id-block muted">{machine.lineId}</span>
                 </th>
                 <td className="nowrap">
                   <span className={`service-status tone-${look.tone}`}>
