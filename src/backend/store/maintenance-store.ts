@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { MaintenanceStatus, MaintenanceTask } from '../../shared/contract';
-import { describeEta, planStatus, projectCrossing, type Sample } from '../maintenance/trend';
+import { describeProjection, planStatus, projectCrossing, type Sample } from '../maintenance/trend';
 import type { OeeStore } from './oee-store';
 import { StoreError } from './rpc';
 
@@ -110,10 +110,7 @@ export class MaintenanceStore {
       .all(machineId, nowMs - TREND_WINDOW_MS, nowMs) as Sample[];
     const projection = projectCrossing(samples, limit, nowMs);
     if (!projection) return null;
-    const text =
-      projection.reachesAtMs === null
-        ? `steady or falling (${projection.slopePerHour.toFixed(1)} °C/h)`
-        : `reaches ${limit} °C in ${describeEta(nowMs, projection.reachesAtMs)}`;
+    const text = describeProjection(projection, limit, nowMs);
     return {
       metric: 'temperature',
       limit,

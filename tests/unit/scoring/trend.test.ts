@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeEta, planStatus, projectCrossing } from '../../../src/backend/maintenance/trend';
+import {
+  describeEta,
+  describeProjection,
+  planStatus,
+  projectCrossing,
+} from '../../../src/backend/maintenance/trend';
 
 const MIN = 60_000;
 
@@ -41,6 +46,29 @@ describe('temperature projection', () => {
         },
       ),
     );
+  });
+
+  it('shows no projection from a line that fits the readings poorly', () => {
+    // Noise around 70 °C with one reset to 20 °C: any slope through that is meaningless.
+    const values = [70, 72, 69, 71, 20, 70, 73, 68, 71, 70];
+    const noisy = values.map((value, i) => ({ atMs: i * MIN, value }));
+    expect(projectCrossing(noisy, 90, 10 * MIN)).toBeNull();
+    // A clean fall still projects (and says it is falling).
+    const falling = Array.from({ length: 10 }, (_, i) => ({ atMs: i * MIN, value: 80 - i }));
+    const projection = projectCrossing(falling, 90, 10 * MIN)!;
+    expect(projection.rSquared).toBeCloseTo(1, 6);
+    expect(describeProjection(projection, 90, 10 * MIN)).toBe('is falling (−60.0 °C/h)');
+  });
+
+  it('never says "in now": a crossing under a minute away or already passed reads plainly', () => {
+    const rising = Array.from({ length: 10 }, (_, i) => ({ atMs: i * MIN, value: 80 + i }));
+    const now = 9 * MIN;
+    const almost = projectCrossing(rising, 89.2, now)!;
+    expect(describeProjection(almost, 89.2, now)).toBe('reaches 89.2 °C within a minute');
+    const past = projectCrossing(rising, 85, now)!;
+    expect(describeProjection(past, 85, now)).toBe('is at 85 °C or above now');
+    const flat = Array.from({ length: 6 }, (_, i) => ({ atMs: i * MIN, value: 70 }));
+    expect(describeProjection(projectCrossing(flat, 90, 6 * MIN)!, 90, 6 * MIN)).toBe('is steady');
   });
 
   it('reads as a control room would', () => {

@@ -2,6 +2,7 @@ import type { AlertPriority, AlertSource } from '../../../shared/contract';
 import type { LimitKind } from './limit-watch';
 import { FAIL_RATE_LIMIT, FAIL_RATE_WINDOW } from './fail-rate';
 import { DEAD_LETTER_SPIKE } from './rate-window';
+import { metricWords, sentenceCase, withMetricUnit } from '../../../shared/rules/metric-units';
 
 /**
  * A condition Linewatch watches, as an alert would describe it. The key names the condition:
@@ -43,7 +44,12 @@ export function thresholdCondition(
     source: 'threshold',
     priority: LIMIT_PRIORITY[limit.kind],
     ...place,
-    message: `${metric} of ${place.machineId} is ${LIMIT_WORDS[limit.kind]} ${limit.value}: ${value}`,
+    // Sentence case and units: "Temperature of M-1 is above its high limit 90 °C: 123.7 °C".
+    // Only the alert's own machine is named (the scope rule for free text).
+    message: sentenceCase(
+      `${metricWords(metric)} of ${place.machineId} is ${LIMIT_WORDS[limit.kind]} ` +
+        `${withMetricUnit(limit.value, metric)}: ${withMetricUnit(value, metric)}`,
+    ),
     value,
   };
 }

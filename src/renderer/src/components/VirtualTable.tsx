@@ -6,6 +6,8 @@ export interface Column<T> {
   label: string;
   className?: string;
   render: (row: T) => ReactNode;
+  /** The full value on hover, for cells that may end in an ellipsis. */
+  title?: (row: T) => string | undefined;
 }
 
 interface VirtualTableProps<T> {
@@ -59,7 +61,7 @@ export function VirtualTable<T>({
               style={{ height: rowHeight }}
             >
               {columns.map((column) => (
-                <td key={column.key} className={column.className}>
+                <td key={column.key} className={column.className} title={column.title?.(row)}>
                   {column.render(row)}
                 </td>
               ))}

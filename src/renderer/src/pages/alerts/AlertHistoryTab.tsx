@@ -126,12 +126,18 @@ function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
           <tr>
             <th scope="col">Priority</th>
             <th scope="col">State</th>
-            <th scope="col">Source</th>
+            <th scope="col" className="col-p3">
+              Source
+            </th>
             <th scope="col">Machine</th>
             <th scope="col">Message</th>
             <th scope="col">Raised</th>
-            <th scope="col">Acknowledged</th>
-            <th scope="col">Cleared</th>
+            <th scope="col" className="col-p3">
+              Acknowledged
+            </th>
+            <th scope="col" className="cell-pin">
+              Cleared
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -143,12 +149,15 @@ function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
               <td>
                 <AlertStateText alert={alert} />
               </td>
-              <td className="nowrap">{alert.source.replace('_', ' ')}</td>
-              <td className="nowrap">
-                {alert.machineId ?? 'Plant'}
-                {alert.lineId && <span className="muted"> · {alert.lineId}</span>}
+              <td className="nowrap col-p3">{alert.source.replace('_', ' ')}</td>
+              <td
+                className="cell-id"
+                title={[alert.machineId, alert.lineId].filter(Boolean).join(' · ') || undefined}
+              >
+                <span className="id-block">{alert.machineId ?? 'Plant'}</span>
+                {alert.lineId && <span className="id-block muted">{alert.lineId}</span>}
               </td>
-              <td className="wide">
+              <td className="cell-flex">
                 {alert.message}
                 {alert.resolveReason && (
                   <p className="alert-note">
@@ -156,12 +165,12 @@ function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
                   </p>
                 )}
               </td>
-              <td className="nowrap">{formatDateTime(alert.raisedAt)}</td>
-              <td className="nowrap">
+              <td className="cell-when">{formatDateTime(alert.raisedAt)}</td>
+              <td className="cell-when col-p3">
                 {formatDateTime(alert.ackedAt)}
                 {alert.ackedBy && <span className="muted"> · {alert.ackedBy}</span>}
               </td>
-              <td className="nowrap">{formatDateTime(alert.clearedAt)}</td>
+              <td className="cell-when cell-pin">{formatDateTime(alert.clearedAt)}</td>
             </tr>
           ))}
         </tbody>

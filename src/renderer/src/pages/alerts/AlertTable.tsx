@@ -36,11 +36,15 @@ export function AlertTable(props: AlertTableProps) {
             <th scope="col">Priority</th>
             <th scope="col">State</th>
             <th scope="col">Machine</th>
-            <th scope="col">Line</th>
+            <th scope="col" className="col-p3">
+              Line
+            </th>
             <th scope="col">Message</th>
-            <th scope="col">Raised</th>
+            <th scope="col" className="col-p3">
+              Raised
+            </th>
             <th scope="col">Age</th>
-            <th scope="col">
+            <th scope="col" className="cell-pin">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -63,18 +67,22 @@ export function AlertTable(props: AlertTableProps) {
               <td>
                 <AlertStateText alert={alert} />
               </td>
-              <td className="nowrap">{alert.machineId ?? 'Plant'}</td>
-              <td className="nowrap">{alert.lineId ?? '—'}</td>
-              <td className="wide">
+              <td className="cell-id" title={alert.machineId ?? undefined}>
+                {alert.machineId ?? 'Plant'}
+              </td>
+              <td className="cell-id col-p3" title={alert.lineId ?? undefined}>
+                {alert.lineId ?? '—'}
+              </td>
+              <td className="cell-flex">
                 {alert.message}
                 {alert.raiseCount > 1 && <span className="muted"> · {alert.raiseCount}×</span>}
                 {props.note?.(alert)}
               </td>
-              <td className="nowrap" title={formatDateTime(alert.raisedAt)}>
+              <td className="nowrap col-p3" title={formatDateTime(alert.raisedAt)}>
                 {formatUntil(alert.raisedAt)}
               </td>
               <td className="nowrap">{formatAgo(alert.raisedAt, props.now)}</td>
-              <td className="alert-actions">
+              <td className="alert-actions cell-pin">
                 <div className="row-actions">{props.actions(alert)}</div>
               </td>
             </tr>

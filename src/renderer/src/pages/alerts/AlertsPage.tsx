@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Tabs } from '../../components/Tabs';
 import { AlertHistoryTab } from './AlertHistoryTab';
 import { OpenAlertsTab } from './OpenAlertsTab';
+import './alerts.css';
 
 type AlertTab = 'active' | 'shelved' | 'history';
 const TABS: readonly { id: AlertTab; label: string }[] = [

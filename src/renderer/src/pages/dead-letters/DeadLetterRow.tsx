@@ -26,25 +26,21 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
   return (
     <>
       <tr data-testid="dead-letter-row" data-id={letter.id}>
-        <td className="nowrap">{formatDateTime(letter.lastSeenAt)}</td>
-        <td>
+        <td className="cell-when">{formatDateTime(letter.lastSeenAt)}</td>
+        <td className="dead-letter-topic" title={letter.topic}>
           <code>{withBreaks(letter.topic)}</code>
         </td>
-        <td className="wide reason">{letter.reason}</td>
-        <td>{letter.field ? <code>{letter.field}</code> : '—'}</td>
+        <td className="cell-flex reason">{letter.reason}</td>
+        <td className="cell-id col-p2" title={letter.field ?? undefined}>
+          {letter.field ? <code>{letter.field}</code> : '—'}
+        </td>
         <td className="numeric">{formatCount(letter.occurrences)}</td>
-        <td className="numeric nowrap">{formatBytes(letter.payloadBytes)}</td>
-        <td>{letter.truncated ? <span className="tone-warn">✂ Truncated</span> : 'No'}</td>
-        <td>
+        <td className="numeric nowrap col-p3">{formatBytes(letter.payloadBytes)}</td>
+        <td className="col-p3">
+          {letter.truncated ? <span className="tone-warn">✂ Truncated</span> : 'No'}
+        </td>
+        <td className="cell-pin">
           <div className="row-actions">
-            <button
-              type="button"
-              aria-expanded={open}
-              aria-controls={payloadId}
-              onClick={() => setOpen((value) => !value)}
-            >
-              {open ? 'Hide payload' : 'Show payload'}
-            </button>
             {canReplay && (
               <button
                 type="button"
@@ -58,6 +54,14 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
                 Replay
               </button>
             )}
+            <button
+              type="button"
+              aria-expanded={open}
+              aria-controls={payloadId}
+              onClick={() => setOpen((value) => !value)}
+            >
+              {open ? 'Hide payload' : 'Show payload'}
+            </button>
           </div>
         </td>
       </tr>

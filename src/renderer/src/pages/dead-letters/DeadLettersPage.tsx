@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { DeadLetterRow } from './DeadLetterRow';
 import { useDeadLetters } from './use-dead-letters';
+import './dead-letters.css';
 
 /** Messages ingest refused, with the reason, the payload and a replay after a fix. */
 export function DeadLettersPage({ user }: { user: User }) {
@@ -29,15 +30,19 @@ export function DeadLettersPage({ user }: { user: User }) {
                 <th scope="col">Last seen</th>
                 <th scope="col">Topic</th>
                 <th scope="col">Reason</th>
-                <th scope="col">Field</th>
+                <th scope="col" className="col-p2">
+                  Field
+                </th>
                 <th scope="col" className="numeric">
                   Times
                 </th>
-                <th scope="col" className="numeric">
+                <th scope="col" className="numeric col-p3">
                   Size
                 </th>
-                <th scope="col">Truncated</th>
-                <th scope="col">
+                <th scope="col" className="col-p3">
+                  Truncated
+                </th>
+                <th scope="col" className="cell-pin">
                   <span className="visually-hidden">Actions</span>
                 </th>
               </tr>

@@ -13,8 +13,12 @@ export function EventTable({ events }: { events: EventRecord[] }) {
             <th scope="col">Time</th>
             <th scope="col">Type</th>
             <th scope="col">Actor</th>
-            <th scope="col">Target</th>
-            <th scope="col">Line</th>
+            <th scope="col" className="col-p3">
+              Target
+            </th>
+            <th scope="col" className="col-p3">
+              Line
+            </th>
             <th scope="col">Machine</th>
             <th scope="col">Message</th>
           </tr>
@@ -22,19 +26,28 @@ export function EventTable({ events }: { events: EventRecord[] }) {
         <tbody>
           {events.map((event) => (
             <tr key={event.id} data-testid="event-row">
-              <td className="nowrap">{formatDateTime(event.at)}</td>
+              <td className="cell-when">{formatDateTime(event.at)}</td>
               <td>
                 <code className="event-type">{event.type}</code>
               </td>
-              <td>{dash(event.actor)}</td>
-              <td>{dash(event.target)}</td>
-              <td>{dash(event.lineId)}</td>
-              <td>{dash(event.machineId)}</td>
-              <td className="wide">{event.message}</td>
+              <IdCell value={event.actor} />
+              <IdCell value={event.target} className="col-p3" />
+              <IdCell value={event.lineId} className="col-p3" />
+              <IdCell value={event.machineId} />
+              <td className="cell-flex">{event.message}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** An id on one line, cut with an ellipsis and whole on hover: never broken ("LINE-/3"). */
+function IdCell({ value, className }: { value: string | null; className?: string }) {
+  return (
+    <td className={className ? `cell-id ${className}` : 'cell-id'} title={value ?? undefined}>
+      {dash(value)}
+    </td>
   );
 }

@@ -51,7 +51,9 @@ export function LineAlerts({ lineId }: { lineId: string }) {
                 <th scope="col">State</th>
                 <th scope="col">Machine</th>
                 <th scope="col">Message</th>
-                <th scope="col">Raised</th>
+                <th scope="col" className="col-p3">
+                  Raised
+                </th>
                 <th scope="col">Age</th>
               </tr>
             </thead>
@@ -64,9 +66,11 @@ export function LineAlerts({ lineId }: { lineId: string }) {
                   <td>
                     <AlertStateText alert={alert} />
                   </td>
-                  <td className="nowrap">{alert.machineId ?? '—'}</td>
-                  <td className="wide">{alert.message}</td>
-                  <td className="nowrap" title={formatDateTime(alert.raisedAt)}>
+                  <td className="cell-id" title={alert.machineId ?? undefined}>
+                    {alert.machineId ?? '—'}
+                  </td>
+                  <td className="cell-flex">{alert.message}</td>
+                  <td className="nowrap col-p3" title={formatDateTime(alert.raisedAt)}>
                     {formatUntil(alert.raisedAt)}
                   </td>
                   <td className="nowrap">{formatAgo(alert.raisedAt, now)}</td>

@@ -25,14 +25,23 @@ function lastDay(): { from: string; to: string; fromMs: number; toMs: number } {
 /** OEE with its factors and units per hour over the last 24 hours, from the line's total rows. */
 export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'machineIds'>) {
   const { data, error } = useLoad(async () => {
-    const { from, to } = lastDay();
-    const rows = await api.call('oee.report', { from, to, bucket: 'hour', lineId });
+    const range = lastDay();
+    const rows = await api.call('oee.report', {
+      from: range.from,
+      to: range.to,
+      bucket: 'hour',
+      lineId,
+    });
     // machineId null marks the line's total; the other rows are its machines.
-    return rows.filter((row) => row.lineId === lineId && row.machineId === null);
+    return { rows: rows.filter((row) => row.lineId === lineId && row.machineId === null), range };
   }, `${lineId}|${refreshKey}`);
   const options = useMemo(() => {
     const colors = chartColors();
-    return data ? { oee: oeeOption(data, colors), units: unitsOption(data, colors) } : null;
+    if (!data) return null;
+    return {
+      oee: oeeOption(data.rows, colors, data.range),
+      units: unitsOption(data.rows, colors, data.range),
+    };
   }, [data]);
   return (
     <>

@@ -23,8 +23,34 @@ function percent(ratio: number | null): number | null {
   return ratio === null ? null : Math.round(ratio * 1000) / 10;
 }
 
+/** The window a chart shows: the time axis spans exactly it, not what ECharts rounds it to. */
+export interface TimeRange {
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * A time axis over exactly the range, with hour labels that never run into each other
+ * (about one every four hours on a panel, ECharts drops any that would still overlap).
+ */
+function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
+  return {
+    type: 'time' as const,
+    min: range.fromMs,
+    max: range.toMs,
+    splitNumber: 6,
+    ...look,
+    axisLabel: { ...look.axisLabel, hideOverlap: true },
+    splitLine: { show: false },
+  };
+}
+
 /** OEE and its three factors, hour by hour, as percent. */
-export function oeeOption(rows: readonly OeeRow[], colors: ChartColors): ChartOption {
+export function oeeOption(
+  rows: readonly OeeRow[],
+  colors: ChartColors,
+  range: TimeRange,
+): ChartOption {
   const palette = [colors.accent, colors.ok, colors.warn, colors.info];
   const look = axisLook(colors);
   return {
@@ -36,7 +62,7 @@ export function oeeOption(rows: readonly OeeRow[], colors: ChartColors): ChartOp
       trigger: 'axis',
       valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)} %` : '—'),
     },
-    xAxis: { type: 'time', ...look, splitLine: { show: false } },
+    xAxis: timeAxis(range, look),
     yAxis: {
       type: 'value',
       min: 0,
@@ -60,16 +86,30 @@ export function oeeOption(rows: readonly OeeRow[], colors: ChartColors): ChartOp
 }
 
 /** Units produced per hour, as bars. */
-export function unitsOption(rows: readonly OeeRow[], colors: ChartColors): ChartOption {
+export function unitsOption(
+  rows: readonly OeeRow[],
+  colors: ChartColors,
+  range: TimeRange,
+): ChartOption {
   const look = axisLook(colors);
   return {
     ...baseOption(colors),
     grid: { left: 56, right: 24, top: 20, bottom: 36 },
     // One series: the panel title names it, a legend would only crowd the axis.
     legend: { show: false },
-    tooltip: { ...baseOption(colors).tooltip, trigger: 'axis' },
-    xAxis: { type: 'time', ...look, splitLine: { show: false } },
-    yAxis: { type: 'value', minInterval: 1, ...look },
+    tooltip: {
+      ...baseOption(colors).tooltip,
+      trigger: 'axis',
+      valueFormatter: (value) => (typeof value === 'number' ? `${value} units` : '—'),
+    },
+    xAxis: timeAxis(range, look),
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      ...look,
+      // Every axis carries its unit.
+      axisLabel: { ...look.axisLabel, formatter: '{value} units' },
+    },
     series: [
       {
         id: 'units',

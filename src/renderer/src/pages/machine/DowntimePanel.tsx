@@ -41,7 +41,7 @@ export function DowntimePanel({ machineId, refreshKey }: DowntimePanelProps) {
       )}
       {data && events.length > 0 && (
         <div className="table-scroll table-scroll-short">
-          <table className="data-table" data-testid="downtime-table">
+          <table className="data-table compact" data-testid="downtime-table">
             <thead>
               <tr>
                 <th scope="col">State</th>
@@ -57,10 +57,10 @@ export function DowntimePanel({ machineId, refreshKey }: DowntimePanelProps) {
                   <td>
                     <StateBadge state={event.state} />
                   </td>
-                  <td>{event.reason ?? '—'}</td>
-                  <td className="nowrap">{formatUntil(event.start)}</td>
-                  <td className="nowrap">{event.end ? formatUntil(event.end) : 'ongoing'}</td>
-                  <td className="numeric">{formatDuration(event.durationS)}</td>
+                  <td className="cell-flex">{event.reason ?? '—'}</td>
+                  <td className="cell-when">{formatUntil(event.start)}</td>
+                  <td className="cell-when">{event.end ? formatUntil(event.end) : 'ongoing'}</td>
+                  <td className="numeric nowrap">{formatDuration(event.durationS)}</td>
                 </tr>
               ))}
             </tbody>

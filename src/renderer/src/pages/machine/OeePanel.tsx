@@ -9,11 +9,11 @@ const WINDOW_MS = 8 * 60 * 60_000;
 const REFRESH_MS = 60_000;
 
 type Ratio = 'availability' | 'performance' | 'quality' | 'oee';
-const RATIOS: readonly { key: Ratio; label: string }[] = [
-  { key: 'oee', label: 'OEE' },
-  { key: 'availability', label: 'Availability' },
-  { key: 'performance', label: 'Performance' },
-  { key: 'quality', label: 'Quality' },
+const RATIOS: readonly { key: Ratio; label: string; short: string }[] = [
+  { key: 'oee', label: 'OEE', short: 'OEE' },
+  { key: 'availability', label: 'Availability', short: 'Avail.' },
+  { key: 'performance', label: 'Performance', short: 'Perf.' },
+  { key: 'quality', label: 'Quality', short: 'Qual.' },
 ];
 
 /** Loads both buckets in one go so the total and the hours always describe the same window. */
@@ -55,14 +55,15 @@ export function OeePanel({ machineId }: { machineId: string }) {
       </dl>
       {data && data.hours.length > 0 && (
         <div className="table-scroll oee-hours">
-          <table className="data-table">
+          <table className="data-table compact">
             <caption className="visually-hidden">OEE per hour</caption>
             <thead>
               <tr>
                 <th scope="col">Hour</th>
-                {RATIOS.map(({ key, label }) => (
+                {RATIOS.map(({ key, label, short }) => (
                   <th key={key} scope="col" className="numeric">
-                    {label}
+                    {/* Short headers: the panel sits two abreast and must not scroll sideways. */}
+                    <abbr title={label}>{short}</abbr>
                   </th>
                 ))}
                 <th scope="col" className="numeric">

@@ -13,7 +13,7 @@ interface MachineMaintenanceTableProps {
 /** One row per machine: service status, usage since the last service, where it is heading. */
 export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
   return (
-    <div className="table-scroll table-scroll-short">
+    <div className="table-scroll maintenance-scroll">
       <table className="data-table" data-testid="maintenance-table">
         <caption className="visually-hidden">Service status per machine, most urgent first</caption>
         <thead>
@@ -22,11 +22,11 @@ export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
             <th scope="col">Status</th>
             <th scope="col">Usage since service</th>
             <th scope="col">Prediction</th>
-            <th scope="col" className="numeric">
+            <th scope="col" className="numeric col-p2">
               Open tasks
             </th>
             {props.canManage && (
-              <th scope="col">
+              <th scope="col" className="cell-pin">
                 <span className="visually-hidden">Actions</span>
               </th>
             )}
@@ -42,9 +42,14 @@ export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
                 data-machine={machine.machineId}
                 data-status={machine.status}
               >
-                <th scope="row" className="nowrap">
-                  {machine.machineId}
-                  <span className="muted"> · {machine.lineId}</span>
+                <th
+                  scope="row"
+                  className="cell-id"
+                  title={`${machine.machineId} · ${machine.lineId}`}
+                >
+                  {/* Machine over line: two short lines cut apart, never one long one cut. */}
+                  <span className="id-block">{machine.machineId}</span>
+                  <span className="id-block muted">{machine.lineId}</span>
                 </th>
                 <td className="nowrap">
                   <span className={`service-status tone-${look.tone}`}>
@@ -65,10 +70,16 @@ export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
                     format={(units) => `${formatCount(units)} units`}
                   />
                 </td>
-                <td>{machine.prediction?.text ?? <span className="muted">—</span>}</td>
-                <td className="numeric">{machine.openTasks}</td>
+                <td className="cell-flex">
+                  {machine.prediction ? (
+                    `Temperature ${machine.prediction.text}`
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td className="numeric col-p2">{machine.openTasks}</td>
                 {props.canManage && (
-                  <td>
+                  <td className="cell-pin">
                     <div className="row-actions">
                       <button type="button" onClick={() => props.onPlan(machine)}>
                         Set plan

@@ -17,6 +17,7 @@ import { PlanDialog } from './PlanDialog';
 import { ScheduleTaskDialog } from './ScheduleTaskDialog';
 import { TaskTable } from './TaskTable';
 import { byUrgency } from './maintenance-look';
+import './maintenance.css';
 
 type Dialog =
   | { kind: 'plan'; machine: MaintenanceStatus }

@@ -10,11 +10,20 @@ const ROW_HEIGHT = 44;
 function columns(onBarcode: (barcode: string) => void): Column<TestResult>[] {
   return [
     { key: 'at', label: 'Time', className: 'nowrap', render: (r) => formatDateTime(r.at) },
-    { key: 'line', label: 'Line', render: (r) => r.lineId },
-    { key: 'machine', label: 'Machine', render: (r) => r.machineId },
+    // The verdict comes first after the time: it must never be the column that is cut off.
+    { key: 'verdict', label: 'Verdict', render: (r) => <VerdictBadge verdict={r.verdict} /> },
+    {
+      key: 'line',
+      label: 'Line',
+      className: 'col-p3',
+      render: (r) => r.lineId,
+      title: (r) => r.lineId,
+    },
+    { key: 'machine', label: 'Machine', render: (r) => r.machineId, title: (r) => r.machineId },
     {
       key: 'barcode',
       label: 'Barcode',
+      title: (r) => r.barcode,
       render: (r) => (
         <button
           type="button"
@@ -26,16 +35,26 @@ function columns(onBarcode: (barcode: string) => void): Column<TestResult>[] {
         </button>
       ),
     },
-    { key: 'product', label: 'Product', render: (r) => r.productId },
-    { key: 'step', label: 'Step', render: (r) => r.testStep },
+    {
+      key: 'product',
+      label: 'Product',
+      className: 'col-p3',
+      render: (r) => r.productId,
+      title: (r) => r.productId,
+    },
+    { key: 'step', label: 'Step', render: (r) => r.testStep, title: (r) => r.testStep },
     {
       key: 'value',
       label: 'Value',
       className: 'numeric',
       render: (r) => `${formatNumber(r.measuredValue)}${r.unit ? ` ${r.unit}` : ''}`,
     },
-    { key: 'verdict', label: 'Verdict', render: (r) => <VerdictBadge verdict={r.verdict} /> },
-    { key: 'attempt', label: 'Attempt', className: 'numeric', render: (r) => String(r.attempt) },
+    {
+      key: 'attempt',
+      label: 'Attempt',
+      className: 'numeric col-p3',
+      render: (r) => String(r.attempt),
+    },
   ];
 }
 
