@@ -30,6 +30,11 @@ export function openDatabase(path: string, migrationsDir: string): OpenedDatabas
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // The hot pages of a growing test_results (its index leaves for the recent hours and the
+    // random-key unit index) stay in memory: 64 MiB of page cache instead of SQLite's 2 MiB,
+    // and reads through a memory map instead of read() calls.
+    db.pragma('cache_size = -65536');
+    db.pragma('mmap_size = 268435456');
     const { from, to } = migrate(db, migrations);
     return { db, migratedFrom: from, migratedTo: to };
   } catch (error) {
