@@ -108,6 +108,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: ['spec_limits_by_line'],
   },
+  // Rebuilds test_results with one unique unit index: same index names as before.
+  13: { tables: [], triggers: [], indexes: [] },
 };
 
 type Db = Database.Database;
