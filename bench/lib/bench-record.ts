@@ -75,16 +75,26 @@ export function record(name: string, value: number, unit: string): void {
 
 /**
  * Keeps a figure that has a target and prints whether it was met: `atLeast` for rates and
- * ratios, `below` for times.
+ * ratios, `below` for times, `atMost` for memory.
  */
 export function checkTarget(
   name: string,
   value: number,
   unit: string,
-  target: { atLeast: number } | { below: number },
+  target: { atLeast: number } | { atMost: number } | { below: number },
 ): boolean {
-  const met = 'atLeast' in target ? value >= target.atLeast : value < target.below;
-  const wanted = 'atLeast' in target ? `>= ${target.atLeast}` : `< ${target.below}`;
+  const met =
+    'atLeast' in target
+      ? value >= target.atLeast
+      : 'atMost' in target
+        ? value <= target.atMost
+        : value < target.below;
+  const wanted =
+    'atLeast' in target
+      ? `>= ${target.atLeast}`
+      : 'atMost' in target
+        ? `<= ${target.atMost}`
+        : `< ${target.below}`;
   const file = read();
   file.figures.push({
     bench: benchName(),
