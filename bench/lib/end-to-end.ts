@@ -10,8 +10,16 @@ import {
 } from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { waitFor } from '../../tests/integration/ingest/support/wait';
+import { printRss, record } from './bench-record';
 import { runLiveLatency } from './live-latency';
-import { commitLatencies, formatMs, formatRate, percentile, type CountSample } from './stats';
+import {
+  commitLatencies,
+  formatMs,
+  formatRate,
+  percentile,
+  perSecond,
+  type CountSample,
+} from './stats';
 
 export interface EndToEndOptions {
   label: string;
@@ -24,6 +32,15 @@ export interface EndToEndOptions {
   live?: { count: number; perSecond: number };
 }
 
+export interface EndToEndFigures {
+  /** Burst: results stored per second, publish start → last committed. */
+  storedPerSecond: number;
+  pacedP99Ms?: number;
+  liveP99Ms?: number;
+  /** RSS of console mode and every process it started, idle after start (MB). */
+  idleRssMb: number;
+}
+
 /**
  * Console mode as a child process, a separate MQTT.js publisher sending QoS 1 test results,
  * and the database sampled every 5 ms to see when each one was committed.
@@ -34,7 +51,7 @@ export async function runEndToEnd({
   paced,
   broker,
   live,
-}: EndToEndOptions): Promise<void> {
+}: EndToEndOptions): Promise<EndToEndFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
   const reader = new ResultsReader(dataDir);
   const linewatch = await startConsole(
@@ -45,19 +62,35 @@ export async function runEndToEnd({
   const client = await connectPublisher(broker.url, `bench-${label.replace(/\W/g, '-')}`);
   try {
     await probeUntilStored(client, 'WARM', () => reader.maxResultId() === 1);
+    const idleRssMb = printRss(`Linewatch via ${label}, idle after start`, linewatch.pid);
     const burst = await measure(client, reader, 'BURST', count);
+    const figures: EndToEndFigures = {
+      storedPerSecond: perSecond(count, burst.storeMs),
+      idleRssMb,
+    };
     console.log(
       `ingest via ${label}: ${burst.stored} msgs, published ${formatRate(count, burst.publishMs)}, ` +
         `${formatRate(count, burst.storeMs)} stored; publish->commit ${burst.latency}`,
     );
+    record(`ingest via ${label}, burst`, figures.storedPerSecond, 'msg/s');
+    printRss(`Linewatch via ${label}, after ${count} results`, linewatch.pid);
     if (paced) {
       const steady = await measure(client, reader, 'PACED', paced.count, paced.perSecond);
+      figures.pacedP99Ms = steady.p99Ms;
       console.log(
         `ingest via ${label}, paced at ${paced.perSecond} msg/s: ${steady.stored} msgs, ` +
           `publish->commit ${steady.latency}`,
       );
     }
-    if (live) await runLiveLatency(linewatch.url, broker.url, live.count, live.perSecond);
+    if (live) {
+      figures.liveP99Ms = await runLiveLatency(
+        linewatch.url,
+        broker.url,
+        live.count,
+        live.perSecond,
+      );
+    }
+    return figures;
   } finally {
     await client.endAsync(true);
     await linewatch.stop();
@@ -72,7 +105,13 @@ async function measure(
   prefix: string,
   count: number,
   perSecond?: number,
-): Promise<{ stored: number; publishMs: number; storeMs: number; latency: string }> {
+): Promise<{
+  stored: number;
+  publishMs: number;
+  storeMs: number;
+  latency: string;
+  p99Ms: number;
+}> {
   const base = reader.maxResultId();
   const samples: CountSample[] = [];
   let sampling = true;
@@ -98,6 +137,7 @@ async function measure(
     stored,
     publishMs: burst.finishedAt - burst.startedAt,
     storeMs: doneAt - burst.startedAt,
+    p99Ms: percentile(latencies, 99),
     latency:
       `p50 ${formatMs(percentile(latencies, 50))}, p99 ${formatMs(percentile(latencies, 99))}, ` +
       `max ${formatMs(percentile(latencies, 100))}`,

@@ -16,7 +16,7 @@ export async function runLiveLatency(
   brokerUrl: string,
   count: number,
   perSecond: number,
-): Promise<void> {
+): Promise<number> {
   const setup = await fetch(`${consoleUrl}/api/setup`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -60,6 +60,7 @@ export async function runLiveLatency(
         `(${dropped} coalesced away), p50 ${formatMs(percentile(latencies, 50))}, ` +
         `p99 ${formatMs(percentile(latencies, 99))}`,
     );
+    return percentile(latencies, 99);
   } finally {
     socket.close();
     await publisher.endAsync(true);

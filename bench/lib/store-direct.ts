@@ -5,10 +5,11 @@ import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import { connectStore } from '../../src/backend/store/store-client';
 import type { RawMessage } from '../../src/backend/store/ingest-store';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
-import { formatRate } from './stats';
+import { linewatchChildren, printRss } from './bench-record';
+import { formatRate, perSecond } from './stats';
 
 /** The store process alone: batches of test results over IPC, each one transaction. */
-export async function runStoreDirect(count: number, batchSize: number): Promise<void> {
+export async function runStoreDirect(count: number, batchSize: number): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-store-'));
   const store = await connectStore(nodeLauncher.store(), join(dataDir, 'linewatch.sqlite'));
   try {
@@ -31,6 +32,8 @@ export async function runStoreDirect(count: number, batchSize: number): Promise<
         `(${(elapsed / batches.length).toFixed(1)} ms per batch)`,
     );
     if (stored !== count) throw new Error(`store process: stored ${stored} of ${count}`);
+    for (const pid of linewatchChildren()) printRss(`store process after ${stored} results`, pid);
+    return perSecond(stored, elapsed);
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -327,10 +327,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (options.ingest) await ingest.start(`linewatch-${await installId(options.dataDir, store)}`);
   // After ingest: shifts that ended while the app was closed are caught up from here.
   shiftExport.start();
-  // The report process boots in the background a little after start (not at once: the store
-  // and ingest come first), so the first report someone asks for does not wait for it.
-  const warmReports = setTimeout(() => reportBuilder.warm(), 3000);
-  warmReports.unref();
+  // The report process and Chromium start on the first report and stop after 10 idle minutes
+  // (ReportProcessClient, ChromiumPdfPrinter): nothing of them runs while nobody reports.
 
   return {
     databasePath,
@@ -364,7 +362,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         await simulation.close();
         commands.stop();
         shiftExport.stop();
-        clearTimeout(warmReports);
         maintenance.stop();
         retention.stop();
         alertClock.stop();

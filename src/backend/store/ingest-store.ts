@@ -58,6 +58,9 @@ export interface MachineUpdate {
 
 const MAX_RESULTS_REPORTED = 1000;
 
+type SpecVersion = SpecLimits & { id: number; version: number; validFromMs: number };
+type ParsedTestResult = Extract<ParsedMessage, { kind: 'test' }>;
+
 export type ReplayOutcome = {
   outcome: 'stored' | 'duplicate' | 'refused' | 'truncated';
   reason: string;
@@ -77,6 +80,12 @@ export class IngestStore {
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
   private readonly tallies: readonly BatchTally<object>[];
   private readonly renumber: AttemptRenumbering;
+  /**
+   * Spec limits looked up in this batch, per product, step and line: every version that could
+   * be in force, newest first. Limits change only in other transactions, so a batch reads each
+   * product and step once instead of once per result.
+   */
+  private readonly specsOfBatch = new Map<string, SpecVersion[]>();
 
   constructor(
     private readonly db: Database,
@@ -102,11 +111,12 @@ export class IngestStore {
       maxAheadMinutes: db
         .prepare("SELECT value FROM settings WHERE key = 'maxTimestampAheadMinutes'")
         .pluck(),
-      spec: db.prepare(
-        // The line's own version in force wins over the plant-wide one (line_id NULL).
-        `SELECT id, version, lower_limit AS lower, upper_limit AS upper FROM spec_limits
-         WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ? AND (line_id = ? OR line_id IS NULL)
-         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC LIMIT 1`,
+      specs: db.prepare(
+        // The line's own versions first: one in force wins over the plant-wide one (line_id NULL).
+        `SELECT id, version, lower_limit AS lower, upper_limit AS upper, valid_from_ms AS validFromMs
+         FROM spec_limits
+         WHERE product_id = ? AND test_step = ? AND (line_id = ? OR line_id IS NULL)
+         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC`,
       ),
       // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
       // one, and the latest stamp, which tells whether a later-stamped attempt came first.
@@ -120,8 +130,7 @@ export class IngestStore {
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
            measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
-         VALUES (@lineId, @machineId, @barcode, @productId, @testStep, @measuredValue, @unit,
-           @operator, @messageId, @timestampMs, @receivedMs, @verdict, @specId, @attempt)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertTelemetry: db.prepare(
         `INSERT OR IGNORE INTO telemetry_samples (machine_id, line_id, ts_ms, temperature, units_produced, extras)
@@ -172,6 +181,7 @@ export class IngestStore {
     };
     const maxAheadMs = this.maxAheadMs();
     for (const tally of this.tallies) tally.reset();
+    this.specsOfBatch.clear();
     for (const raw of messages) {
       if (raw.refusal) {
         refuse(raw, raw.refusal.reason, raw.refusal.field);
@@ -259,6 +269,7 @@ export class IngestStore {
             this.lineOfMachine.set(outcome.message.machineId, outcome.message.lineId);
           }
           for (const tally of this.tallies) tally.reset();
+          this.specsOfBatch.clear();
           const stored = this.store(outcome.message, nowMs, []);
           for (const tally of this.tallies) tally.flush();
           result = stored
@@ -292,39 +303,51 @@ export class IngestStore {
     return line;
   }
 
+  /** The spec limits that judge a result: the line's own version in force, else the plant's. */
+  private specInForce(message: ParsedTestResult): SpecVersion | undefined {
+    const key = `${message.productId}\u0000${message.testStep}\u0000${message.lineId}`;
+    let versions = this.specsOfBatch.get(key);
+    if (!versions) {
+      versions = this.statements.specs.all(
+        message.productId,
+        message.testStep,
+        message.lineId,
+      ) as SpecVersion[];
+      this.specsOfBatch.set(key, versions);
+    }
+    // Ordered as the single-row query was: line before plant, then newest first.
+    return versions.find((version) => version.validFromMs <= message.timestampMs);
+  }
+
   /** Stores one valid message; false when it was already stored (a redelivery). */
   private store(message: ParsedMessage, receivedMs: number, results: TestResult[]): boolean {
     const s = this.statements;
     switch (message.kind) {
       case 'test': {
-        const limits = s.spec.get(
-          message.productId,
-          message.testStep,
-          message.timestampMs,
-          message.lineId,
-        ) as (SpecLimits & { version: number }) | undefined;
+        const limits = this.specInForce(message);
         const [earlier, latest] = s.attemptsAround.get(
           message.timestampMs,
           message.barcode,
           message.testStep,
         ) as [number, number | null];
         const verdict = judge(message.measuredValue, limits ?? null);
-        const inserted = s.insertResult.run({
-          lineId: message.lineId,
-          machineId: message.machineId,
-          barcode: message.barcode,
-          productId: message.productId,
-          testStep: message.testStep,
-          measuredValue: message.measuredValue,
-          unit: message.unit ?? null,
-          operator: message.operator ?? null,
-          messageId: message.messageId ?? null,
-          timestampMs: message.timestampMs,
+        // Positional: binding an object by name costs a property lookup per column.
+        const inserted = s.insertResult.run(
+          message.lineId,
+          message.machineId,
+          message.barcode,
+          message.productId,
+          message.testStep,
+          message.measuredValue,
+          message.unit ?? null,
+          message.operator ?? null,
+          message.messageId ?? null,
+          message.timestampMs,
           receivedMs,
           verdict,
-          specId: limits?.id ?? null,
-          attempt: earlier + 1,
-        });
+          limits?.id ?? null,
+          earlier + 1,
+        );
         if (inserted.changes !== 1) return false;
         // Stamped before an attempt already stored (a backlog replayed out of order): it
         // takes its place, and the later ones move up by one.

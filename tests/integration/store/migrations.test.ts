@@ -114,6 +114,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: [],
   },
+  // Rebuilds test_results with one unique unit index: same index names as before.
+  14: { tables: [], triggers: [], indexes: [] },
 };
 
 type Db = Database.Database;

@@ -33,6 +33,9 @@ const PAPER = {
   Letter: { width: '8.5in', height: '11in' },
 } as const;
 
+/** Chromium is closed after this long without a PDF (it starts again on the next). */
+export const CHROMIUM_IDLE_STOP_MS = 10 * 60_000;
+
 /** Margins leave room for the running header and footer Chromium draws in them. */
 export const PDF_MARGINS = { top: '22mm', bottom: '18mm', left: '12mm', right: '12mm' };
 
@@ -42,14 +45,38 @@ export const PDF_MARGINS = { top: '22mm', bottom: '18mm', left: '12mm', right: '
  * network: opening a page costs about a second, printing on a warm one a few hundred ms. Jobs
  * take turns on that page; each replaces the whole document, which is self-contained HTML
  * with inline SVG, so nothing of one report can reach the next. A failed job drops the page.
+ * After `idleStopMs` without a PDF the browser is closed (hundreds of MB back to the system);
+ * the next PDF starts it again.
  */
 export class ChromiumPdfPrinter implements PdfPrinter {
   private browser: Promise<Browser> | null = null;
   private page: Promise<Page> | null = null;
   /** The job in progress; the next one starts when it settles. */
   private turn: Promise<unknown> = Promise.resolve();
+  private printing = 0;
+  private idleTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly executablePath: string | null = findChromium()) {}
+  constructor(
+    private readonly executablePath: string | null = findChromium(),
+    private readonly idleStopMs = CHROMIUM_IDLE_STOP_MS,
+  ) {}
+
+  /** Whether a browser is started (or starting). */
+  get running(): boolean {
+    return this.browser !== null;
+  }
+
+  /** (Re)starts the idle countdown once no PDF is being printed. */
+  private armIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.printing > 0 || !this.browser) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.printing === 0) void this.close().catch(() => undefined);
+    }, this.idleStopMs);
+    this.idleTimer.unref();
+  }
 
   private launch(): Promise<Browser> {
     const executablePath = this.executablePath;
@@ -66,13 +93,16 @@ export class ChromiumPdfPrinter implements PdfPrinter {
       );
       // A failed start is not cached: the next PDF tries again.
       launching.catch(() => (this.browser = null));
-      this.browser = launching.then((browser) => {
+      const started: Promise<Browser> = launching.then((browser) => {
         browser.on('disconnected', () => {
+          // Closed when idle, a newer browser may be starting already: leave that one be.
+          if (this.browser !== started) return;
           this.browser = null;
           this.page = null;
         });
         return browser;
       });
+      this.browser = started;
     }
     return this.browser;
   }
@@ -87,12 +117,22 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
   warm(): void {
     if (!this.executablePath) return;
-    this.warmPage().catch(() => undefined);
+    this.warmPage()
+      .then(() => this.armIdleStop())
+      .catch(() => undefined);
   }
 
   print(job: PrintJob): Promise<Uint8Array> {
+    this.printing += 1;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const printing = this.turn.catch(() => undefined).then(() => this.printNow(job));
     this.turn = printing;
+    const done = () => {
+      this.printing -= 1;
+      this.armIdleStop();
+    };
+    printing.then(done, done);
     return printing;
   }
 
@@ -119,6 +159,8 @@ export class ChromiumPdfPrinter implements PdfPrinter {
   }
 
   async close(): Promise<void> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     const browser = this.browser;
     this.browser = null;
     this.page = null;

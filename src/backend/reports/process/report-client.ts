@@ -14,6 +14,9 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** The report process stops after this long without a report (it starts again on the next). */
+export const REPORT_IDLE_STOP_MS = 10 * 60_000;
+
 export interface ReportSupervision {
   supervisor: Supervisor;
   /** The process ended unexpectedly (`why`); a new one starts with the next report. */
@@ -24,6 +27,8 @@ export interface ReportSupervision {
  * Talks to the report process. It is started on the first report (or warmed) and, if it dies,
  * started again with the next one; a report that was being built when it died fails with a
  * clear error instead of hanging. The supervisor sees its state, and stops it at shutdown.
+ * After `idleStopMs` without a report it is stopped (its memory back to the system; a report
+ * costs a boot of about a second then) and is not counted as a crash.
  */
 export class ReportProcessClient implements ReportBuilder {
   private channel: Promise<ProcessChannel> | null = null;
@@ -33,16 +38,26 @@ export class ReportProcessClient implements ReportBuilder {
   private crashed = false;
   private readonly restarts = new Backoff({ firstMs: 500, maxMs: 30_000 });
   private restartTimer: NodeJS.Timeout | null = null;
+  private idleTimer: NodeJS.Timeout | null = null;
+  /** Stops the running process on purpose (idle): its exit is then no crash. */
+  private retire: (() => void) | null = null;
 
   constructor(
     private readonly launch: () => ProcessChannel,
     private readonly databasePath: string,
     private readonly supervision?: ReportSupervision,
+    private readonly idleStopMs = REPORT_IDLE_STOP_MS,
   ) {}
 
   private start(): Promise<ProcessChannel> {
     if (this.channel) return this.channel;
     const channel = this.launch();
+    let retired = false;
+    this.retire = () => {
+      retired = true;
+      this.supervision?.supervisor.release('reports');
+      channel.kill('SIGTERM');
+    };
     const afterCrash = this.crashed;
     this.crashed = false;
     this.supervision?.supervisor.running('reports', channel, afterCrash);
@@ -51,13 +66,15 @@ export class ReportProcessClient implements ReportBuilder {
         const message = raw as FromReports;
         if (message.kind === 'ready') {
           resolve(channel);
+          this.armIdleStop();
           if (afterCrash) setTimeout(() => this.restarts.reset(), 30_000).unref();
         } else if (message.kind === 'fatal') reject(new Error(`Reports: ${message.message}`));
         else this.settle(message);
       });
       channel.onExit((code, signal) => {
-        this.channel = null;
-        if (!this.closed) {
+        // A process stopped when idle may end after the next report started a new one.
+        if (!retired) this.channel = null;
+        if (!this.closed && !retired) {
           const why = describeExit(code, signal);
           this.crashed = true;
           this.supervision?.supervisor.ended('reports', why, 'restarting');
@@ -85,8 +102,29 @@ export class ReportProcessClient implements ReportBuilder {
     const pending = this.pending.get(message.id);
     if (!pending) return;
     this.pending.delete(message.id);
+    this.armIdleStop();
     if (message.kind === 'built') pending.resolve({ built: message.built, csv: message.csv });
     else pending.reject(new Error(message.message));
+  }
+
+  /** (Re)starts the idle countdown once no report is being built. */
+  private armIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (this.closed || this.pending.size > 0) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.pending.size > 0 || !this.channel || !this.retire) return;
+      this.retire();
+      this.retire = null;
+      this.channel = null;
+    }, this.idleStopMs);
+    this.idleTimer.unref();
+  }
+
+  private disarmIdleStop(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   /** Starts the process ahead of the first report, which would otherwise wait for its boot. */
@@ -99,7 +137,9 @@ export class ReportProcessClient implements ReportBuilder {
     csv: boolean,
   ): Promise<{ built: BuiltReport; csv: CsvFile[] | null }> {
     if (this.closed) throw new Error('The report process is closed');
+    this.disarmIdleStop();
     const channel = await this.start();
+    this.disarmIdleStop();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -111,6 +151,7 @@ export class ReportProcessClient implements ReportBuilder {
   close(): void {
     this.closed = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.disarmIdleStop();
     this.supervision?.supervisor.release('reports');
     void this.channel?.then((channel) => channel.kill()).catch(() => undefined);
     this.channel = null;

@@ -1,0 +1,108 @@
+/**
+ * Flat as it grows (issue 15): `npm run bench -- growth [--results N] [--step N]` feeds the
+ * store process directly (batches of 2,000 test results over its IPC, as the ingest batcher
+ * sends them) until N results are stored (10 million by default, a plant's quarter), printing
+ * the rate of each step (a million by default), and the ratio of the last step's rate to the
+ * rate on an empty database (100,000 results after a warm-up of 20,000, so the JIT and the
+ * page cache are warm). Target: at least 0.8.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { nodeLauncher } from '../src/backend/process/node-launcher';
+import { connectStore } from '../src/backend/store/store-client';
+import type { RawMessage } from '../src/backend/store/ingest-store';
+import { testResultMessage } from '../tests/integration/ingest/support/payloads';
+import { checkTarget, linewatchChildren, loadNote, printRss, record } from './lib/bench-record';
+import { perSecond } from './lib/stats';
+
+const { values } = parseArgs({
+  options: { results: { type: 'string' }, step: { type: 'string' } },
+  allowPositionals: true,
+});
+const TOTAL = Number(values.results ?? 10_000_000);
+const STEP = Number(values.step ?? Math.min(1_000_000, Math.max(10_000, Math.floor(TOTAL / 10))));
+const WARM_UP = Math.min(20_000, Math.floor(STEP / 5));
+const EMPTY = Math.min(100_000, STEP - WARM_UP);
+const BATCH = 2000;
+const MACHINES = 100;
+
+const rate = (count: number, ms: number) =>
+  Math.round(perSecond(count, ms)).toLocaleString('en-US');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-growth-'));
+const databasePath = join(dataDir, 'linewatch.sqlite');
+const store = await connectStore(nodeLauncher.store(), databasePath);
+console.log(
+  `growth: ${TOTAL.toLocaleString('en-US')} results into the store process, ` +
+    `rate per ${STEP.toLocaleString('en-US')} (${loadNote()})`,
+);
+try {
+  await store.setTopicRoot('factory');
+  const batchAt = (start: number): RawMessage[] => {
+    const batch: RawMessage[] = [];
+    for (let index = start; index < Math.min(TOTAL, start + BATCH); index += 1) {
+      const { topic, payload } = testResultMessage({
+        prefix: 'GROW',
+        index,
+        machineCount: MACHINES,
+      });
+      batch.push({ topic, payload, receivedMs: Date.now() });
+    }
+    return batch;
+  };
+  let emptyRate = 0;
+  let lastRate = 0;
+  let stored = 0;
+  let stepMs = 0;
+  let stepStored = 0;
+  let emptyMs = 0;
+  let next = batchAt(0);
+  for (let start = 0; start < TOTAL; start += BATCH) {
+    const batch = next;
+    const started = performance.now();
+    const pending = store.ingestBatch(batch);
+    // The next batch is made while the store process works on this one, and not timed.
+    next = start + BATCH < TOTAL ? batchAt(start + BATCH) : [];
+    const summary = await pending;
+    const elapsed = performance.now() - started;
+    if (summary.stored !== batch.length) {
+      throw new Error(`growth: stored ${summary.stored} of a batch of ${batch.length}`);
+    }
+    stored += summary.stored;
+    stepStored += summary.stored;
+    stepMs += elapsed;
+    if (stored > WARM_UP && stored <= WARM_UP + EMPTY) {
+      emptyMs += elapsed;
+      if (stored === WARM_UP + EMPTY) {
+        emptyRate = perSecond(EMPTY, emptyMs);
+        console.log(
+          `  empty database (${EMPTY.toLocaleString('en-US')} after a warm-up of ${WARM_UP.toLocaleString('en-US')}): ${rate(EMPTY, emptyMs)} msg/s`,
+        );
+        record('growth: empty-database rate', emptyRate, 'msg/s');
+      }
+    }
+    if (stepStored === STEP || stored === TOTAL) {
+      lastRate = perSecond(stepStored, stepMs);
+      const sizeMb = statSync(databasePath).size / 1048576;
+      console.log(
+        `  ${stored.toLocaleString('en-US')} stored: ${rate(stepStored, stepMs)} msg/s over the last ` +
+          `${stepStored.toLocaleString('en-US')}, database ${sizeMb.toFixed(0)} MB (${loadNote()})`,
+      );
+      record(`growth: rate up to ${stored} results`, lastRate, 'msg/s');
+      stepStored = 0;
+      stepMs = 0;
+    }
+  }
+  for (const pid of linewatchChildren()) printRss(`store process at ${stored} results`, pid);
+  checkTarget(
+    `growth: rate at ${stored.toLocaleString('en-US')} / empty-database rate`,
+    lastRate / emptyRate,
+    'x',
+    { atLeast: 0.8 },
+  );
+} finally {
+  await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
