@@ -54,6 +54,8 @@ export class SqlitePersistence {
   readonly #wills = new Map<string, StoredPacket>();
   readonly #trie: SubscriptionTrie = subscriptionTrie();
   readonly #held = new HeldMessages((row) => this.#journal.deleteOutgoing(row));
+  /** The last enqueue's completion: each one completes after those aedes called before it. */
+  #enqueued: Promise<void> = Promise.resolve();
   #clientsCount = 0;
   #nextRow = 1;
   #broker: BrokerLike | null = null;
@@ -240,7 +242,17 @@ export class SqlitePersistence {
     }
     // Sessions that were gone by the time aedes published it: their held rows go.
     for (const row of held?.unused() ?? []) this.#journal.deleteOutgoing(row);
-    if (written) await this.#journal.durable();
+    // aedes routes a message once this resolves, and each client drops a message whose broker
+    // counter is lower than one it was already sent (aedes' dedupe, lib/client.js). So no
+    // enqueue may complete before one called earlier: a message that waits for its rows to be
+    // committed (a client's QoS 2 message, which is not held) would otherwise be overtaken by
+    // the held QoS 1 message after it, and then never delivered to anyone.
+    const previous = this.#enqueued;
+    const durable = written ? this.#journal.durable() : Promise.resolve();
+    const done = Promise.all([previous, durable]).then(() => undefined);
+    // A failed commit fails its own enqueue only, not the ones after it.
+    this.#enqueued = done.catch(() => undefined);
+    await done;
   }
 
   async outgoingUpdate(client: ClientLike, packet: StoredPacket): Promise<void> {
