@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { DisplayName, Identifier, IsoTime, MetricName } from './schemas';
+import { DisplayName, Identifier, IsoTime, limitsInOrder, MetricLimits } from './schemas';
 
 /**
  * Alarm limit templates: a named set of limits per metric that engineers apply to their lines
@@ -9,31 +9,11 @@ import { DisplayName, Identifier, IsoTime, MetricName } from './schemas';
  * ("Simulator defaults"), which an admin may change or switch off.
  */
 
-const Limit = z.number().finite().nullable().default(null);
-
 /** One metric's limits in a template: the machine-independent part of a threshold. */
-export const TemplateLimit = z
-  .object({
-    metric: MetricName,
-    highHigh: Limit,
-    high: Limit,
-    low: Limit,
-    lowLow: Limit,
-    deadband: z.number().finite().min(0).default(0),
-    onDelayS: z.number().int().min(0).max(3600).default(0),
-  })
-  .refine(
-    (t) => {
-      const ordered = [t.lowLow, t.low, t.high, t.highHigh].filter(
-        (limit): limit is number => limit !== null,
-      );
-      return ordered.length > 0 && ordered.every((limit, i) => i === 0 || ordered[i - 1]! <= limit);
-    },
-    {
-      message: 'give at least one limit, ordered lowLow ≤ low ≤ high ≤ highHigh',
-      path: ['high'],
-    },
-  );
+export const TemplateLimit = MetricLimits.refine((t) => (limitsInOrder(t)?.length ?? 0) > 0, {
+  message: 'give at least one limit, ordered lowLow ≤ low ≤ high ≤ highHigh',
+  path: ['high'],
+});
 export type TemplateLimit = z.output<typeof TemplateLimit>;
 
 export const LimitTemplate = z.object({

@@ -532,29 +532,37 @@ export const MetricName = z
 
 const Limit = z.number().finite().nullable().default(null);
 
-/** Alarm limits of one metric of one machine; each limit is its own condition. */
-export const ThresholdInput = z
-  .object({
-    machineId: Identifier,
-    metric: MetricName,
-    highHigh: Limit,
-    high: Limit,
-    low: Limit,
-    lowLow: Limit,
-    /** How far back inside a limit a value must come before the alert returns to normal. */
-    deadband: z.number().finite().min(0).default(0),
-    /** How long (by message timestamps) a limit must be crossed before the alert is raised. */
-    onDelayS: z.number().int().min(0).max(3600).default(0),
-  })
-  .refine(
-    (t) => {
-      const ordered = [t.lowLow, t.low, t.high, t.highHigh].filter(
-        (limit): limit is number => limit !== null,
-      );
-      return ordered.every((limit, i) => i === 0 || ordered[i - 1]! <= limit);
-    },
-    { message: 'limits must be ordered lowLow ≤ low ≤ high ≤ highHigh', path: ['high'] },
+/** Alarm limits of one metric, whatever machine they are for; each limit is its own condition. */
+export const MetricLimits = z.object({
+  metric: MetricName,
+  highHigh: Limit,
+  high: Limit,
+  low: Limit,
+  lowLow: Limit,
+  /** How far back inside a limit a value must come before the alert returns to normal. */
+  deadband: z.number().finite().min(0).default(0),
+  /** How long (by message timestamps) a limit must be crossed before the alert is raised. */
+  onDelayS: z.number().int().min(0).max(3600).default(0),
+});
+
+/** The limits that are set, in the order lowLow ≤ low ≤ high ≤ highHigh (one rule for all). */
+export function limitsInOrder(limits: {
+  lowLow: number | null;
+  low: number | null;
+  high: number | null;
+  highHigh: number | null;
+}): number[] | null {
+  const set = [limits.lowLow, limits.low, limits.high, limits.highHigh].filter(
+    (limit): limit is number => limit !== null,
   );
+  return set.every((limit, i) => i === 0 || set[i - 1]! <= limit) ? set : null;
+}
+
+/** Alarm limits of one metric of one machine. */
+export const ThresholdInput = MetricLimits.extend({ machineId: Identifier }).refine(
+  (t) => limitsInOrder(t) !== null,
+  { message: 'limits must be ordered lowLow ≤ low ≤ high ≤ highHigh', path: ['high'] },
+);
 export type ThresholdInput = z.infer<typeof ThresholdInput>;
 
 export const Threshold = z.object({
