@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/backend/store/open-database';
-import { Store } from '../../src/backend/store/store';
+import { createStore } from '../../src/backend/store/store';
 import type { RawMessage } from '../../src/backend/store/ingest-store';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { formatRate } from './stats';
@@ -17,7 +17,7 @@ const batchSize = 2000;
 const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-inproc-'));
 const migrations = fileURLToPath(new URL('../../src/backend/store/migrations/', import.meta.url));
 const { db } = openDatabase(join(dataDir, 'linewatch.sqlite'), migrations);
-const store = new Store(db, () => undefined);
+const store = createStore(db, () => undefined);
 store.setTopicRoot('factory');
 const batches: RawMessage[][] = [];
 for (let start = 0; start < count; start += batchSize) {

@@ -9,7 +9,7 @@ import type { Database } from 'better-sqlite3';
 import { openCheckedDatabase } from './recover-database';
 import { checkBackup, stageBackup, swapInBackup } from './restore-database';
 import { StoreError, type FromStore, type ToStore } from './rpc';
-import { Store, type Actor, type RestoreOutcome } from './store';
+import { createStore, isStoreOp, type Actor, type RestoreOutcome, type Store } from './store';
 import { openDatabase, type OpenedDatabase } from './open-database';
 import { DiskReserve } from './disk-reserve';
 import { applyTestPageLimit, isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
@@ -24,7 +24,7 @@ let migrationsDir = '';
 let guard: StorageGuard | null = null;
 
 function useDatabase(opened: Database): void {
-  store = new Store(opened, (notice) => send({ kind: 'notice', ...notice }));
+  store = createStore(opened, (notice) => send({ kind: 'notice', ...notice }));
   db = opened;
 }
 
@@ -131,10 +131,10 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
       );
       return;
     }
-    const op = (store as unknown as Record<string, unknown>)[request.op];
-    if (typeof op !== 'function' || !(request.op in Store.prototype)) {
+    if (!isStoreOp(store, request.op)) {
       throw new StoreError('INTERNAL', `Unknown store operation ${request.op}`);
     }
+    const op = store[request.op];
     if (db) applyTestPageLimit(db);
     guard?.before(request.op, store);
     const value = (op as (...args: unknown[]) => unknown).apply(store, request.args);

@@ -16,40 +16,19 @@ import {
 } from './report-parts';
 import { FLOOD_MORE_THAN, FLOOD_WINDOW_MINUTES } from '../../../shared/rules/flood';
 import { floodsInRange } from './alarm-floods';
-import { alertInScope, scopeParams } from './report-scope-sql';
+import { alertsRaisedInRange, shelvedInRange, type AlertRow } from './alarm-queries';
 
 const NOISIEST = 10;
 /** Past two days an hourly chart has too many bars to read; it counts per day instead. */
 const HOURLY_UP_TO_MS = 48 * HOUR_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-interface AlertRow {
-  id: number;
-  condition_key: string;
-  source: string;
-  priority: string;
-  line_id: string | null;
-  machine_id: string | null;
-  message: string;
-  raised_ms: number;
-  raise_count: number;
-  acked_ms: number | null;
-}
-
 const minutes = (ms: number): number => ms / MINUTE_MS;
 
 /** The alarm report: priorities and sources, floods, the noisiest conditions, acks, shelving. */
 export function alarmReport(db: Database, job: ReportJob): ReportBody {
   const names = new PlantNames(db, job.scope.machineIds);
-  const alerts = db
-    .prepare(
-      `SELECT id, condition_key, source, priority, line_id, machine_id, message, raised_ms,
-         raise_count, acked_ms
-       FROM alerts a
-       WHERE raised_ms >= @from AND raised_ms < @to AND ${alertInScope('a')}
-       ORDER BY raised_ms, id`,
-    )
-    .all(scopeParams(job)) as AlertRow[];
+  const alerts = alertsRaisedInRange(db, job);
 
   const acked = alerts.filter((alert) => alert.acked_ms !== null);
   const ackMinutes = acked.map((alert) => minutes(alert.acked_ms! - alert.raised_ms));
@@ -258,28 +237,4 @@ export function alarmReport(db: Database, job: ReportJob): ReportBody {
     ],
     sections,
   };
-}
-
-function shelvedInRange(db: Database, job: ReportJob) {
-  return db
-    .prepare(
-      `SELECT a.raised_ms, a.machine_id, a.line_id, a.message, e.actor,
-         json_extract(e.details, '$.reason') AS reason, json_extract(e.details, '$.until') AS until
-       FROM events e JOIN alerts a ON a.id = json_extract(e.details, '$.alertId')
-       WHERE e.type = 'alert.shelved' AND e.at >= @fromIso AND e.at < @toIso AND ${alertInScope('a')}
-       ORDER BY e.at, e.id`,
-    )
-    .all({
-      ...scopeParams(job),
-      fromIso: new Date(job.fromMs).toISOString(),
-      toIso: new Date(job.toMs).toISOString(),
-    }) as {
-    raised_ms: number;
-    machine_id: string | null;
-    line_id: string | null;
-    message: string;
-    actor: string | null;
-    reason: string | null;
-    until: string | null;
-  }[];
 }

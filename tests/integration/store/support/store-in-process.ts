@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../../src/backend/store/open-database';
-import { Store } from '../../../../src/backend/store/store';
+import { createStore, type Store } from '../../../../src/backend/store/store';
 import type { RawMessage } from '../../../../src/backend/store/ingest-store';
 
 const MIGRATIONS_DIR = join(process.cwd(), 'src/backend/store/migrations');
@@ -18,7 +18,7 @@ export interface StoreInProcess {
 export function openStoreInProcess(): StoreInProcess {
   const dir = mkdtempSync(join(tmpdir(), 'linewatch-store-'));
   const { db } = openDatabase(join(dir, 'linewatch.sqlite'), MIGRATIONS_DIR);
-  const store = new Store(db, () => undefined);
+  const store = createStore(db, () => undefined);
   return {
     store,
     db,

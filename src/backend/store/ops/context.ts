@@ -1,0 +1,127 @@
+import type { Database } from 'better-sqlite3';
+import { AccountsStore } from '../accounts-store';
+import { EventsStore } from '../events-store';
+import { DeadLettersStore } from '../dead-letters-store';
+import { QualityStore } from '../quality-store';
+import { MachinesStore } from '../machines-store';
+import { CommandsStore } from '../commands-store';
+import { OeeStore } from '../oee-store';
+import { PlantStore } from '../plant-store';
+import { SessionsStore } from '../sessions-store';
+import { SettingsStore } from '../settings-store';
+import { AlertsStore } from '../alerts-store';
+import { ThresholdsStore } from '../thresholds-store';
+import { AlertEvaluator } from '../../alerts/alert-evaluator';
+import { MaintenanceStore } from '../maintenance-store';
+import { RollupsStore } from '../rollups-store';
+import { StationKeysStore } from '../station-keys-store';
+import { LimitTemplatesStore } from '../limit-templates-store';
+import type { StoreNotice } from './types';
+
+export const nowIso = (): string => new Date().toISOString();
+
+/**
+ * What every operation module shares: the domain stores over one connection, the one
+ * transaction wrapper and the notices that go out after it commits. Runs only in the store
+ * process (one writer).
+ */
+export class StoreContext {
+  readonly accounts: AccountsStore;
+  readonly sessions: SessionsStore;
+  readonly events: EventsStore;
+  readonly settings: SettingsStore;
+  readonly plant: PlantStore;
+  readonly deadLetters: DeadLettersStore;
+  readonly quality: QualityStore;
+  readonly machines: MachinesStore;
+  readonly commands: CommandsStore;
+  readonly oee: OeeStore;
+  readonly alerts: AlertsStore;
+  readonly thresholds: ThresholdsStore;
+  readonly maintenance: MaintenanceStore;
+  readonly rollups: RollupsStore;
+  readonly stationKeys: StationKeysStore;
+  readonly alertRules: AlertEvaluator;
+  readonly limitTemplates: LimitTemplatesStore;
+  /** Made once: a nested better-sqlite3 transaction is a SAVEPOINT. */
+  private readonly savepoint: (work: () => void) => void;
+  private pending: StoreNotice[] = [];
+
+  constructor(
+    readonly db: Database,
+    private readonly notify: (notice: StoreNotice) => void,
+  ) {
+    this.accounts = new AccountsStore(db);
+    this.sessions = new SessionsStore(db);
+    this.events = new EventsStore(db, (event) => this.notice({ topic: 'event', payload: event }));
+    this.settings = new SettingsStore(db);
+    this.plant = new PlantStore(db);
+    this.deadLetters = new DeadLettersStore(db);
+    this.machines = new MachinesStore(db);
+    this.commands = new CommandsStore(db);
+    this.oee = new OeeStore(db);
+    this.quality = new QualityStore(db);
+    this.rollups = new RollupsStore(db);
+    this.stationKeys = new StationKeysStore(db);
+    this.savepoint = db.transaction((work: () => void) => work());
+    this.alerts = new AlertsStore(
+      db,
+      (event) => this.events.append(event),
+      (alert) => this.notice({ topic: 'alert', payload: alert }),
+    );
+    this.thresholds = new ThresholdsStore(db, (event) => this.events.append(event));
+    this.alertRules = new AlertEvaluator(this.alerts, this.thresholds);
+    this.limitTemplates = new LimitTemplatesStore(
+      db,
+      this.thresholds,
+      (event) => this.events.append(event),
+      (machineId, metric, nowMs) => this.alertRules.thresholdsChanged(machineId, metric, nowMs),
+    );
+    this.maintenance = new MaintenanceStore(db, this.oee, (machineId) => {
+      const limits = this.thresholds
+        .thresholdsOf(machineId)
+        .find((t) => t.metric === 'temperature');
+      return limits ? (limits.high ?? limits.highHigh ?? null) : null;
+    });
+  }
+
+  /** Queues a notice; it goes out only once the current transaction committed. */
+  notice(notice: StoreNotice): void {
+    this.pending.push(notice);
+  }
+
+  /**
+   * Runs alert rules in a savepoint inside the current transaction: a fault in them is
+   * logged and undone, and never costs the data that was being stored.
+   */
+  evaluateAlerts(work: () => void): void {
+    const noticesBefore = this.pending.length;
+    try {
+      this.savepoint(work);
+    } catch (error) {
+      this.pending.length = noticesBefore;
+      console.error(`alert rules failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+  }
+
+  /** Runs `work` in one transaction; notices go out only once it committed. */
+  tx<T>(work: () => T): T {
+    this.pending = [];
+    try {
+      const result = this.db.transaction(work)();
+      for (const notice of this.pending) this.notify(notice);
+      return result;
+    } finally {
+      this.pending = [];
+    }
+  }
+
+  accountChanged(userId: number): void {
+    this.notice({ topic: 'accounts.changed', payload: { userId } });
+  }
+
+  revokeSessionsOf(userId: number, now: string): void {
+    const sessionIds = this.sessions.revokeAllOf(userId, now);
+    if (sessionIds.length) this.notice({ topic: 'sessions.revoked', payload: { sessionIds } });
+  }
+}

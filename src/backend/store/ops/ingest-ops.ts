@@ -1,0 +1,107 @@
+import type { DeadLetter, DeadLetterQuery } from '../../../shared/contract';
+import type { EventVisibility } from '../events-store';
+import {
+  IngestStore,
+  type IngestSummary,
+  type RawMessage,
+  type ReplayOutcome,
+} from '../ingest-store';
+import type { Actor } from './types';
+import { nowIso, type StoreContext } from './context';
+
+/** Ingest: batches from the broker, dead letters and their replay, the counters. */
+export function ingestOps(ctx: StoreContext) {
+  let topicRoot = 'factory';
+  const ingest = new IngestStore(
+    ctx.db,
+    (lineId, machineId, atMs) => {
+      ctx.plant.saveMachine(lineId, machineId, undefined, nowIso());
+      ctx.events.append({
+        type: 'plant.machine_registered',
+        lineId,
+        machineId,
+        target: machineId,
+        message: `Machine ${machineId} on line ${lineId} registered at its first message`,
+      });
+      // In a savepoint: a fault in the defaults never costs the message being stored.
+      ctx.evaluateAlerts(() => ctx.limitTemplates.applyDefaults(lineId, machineId, atMs));
+    },
+    () => topicRoot,
+    (commandId, ok, message) => {
+      const record = ctx.commands.answer(commandId, ok, message, Date.now());
+      if (!record) return;
+      ctx.events.append({
+        type: ok ? 'command.answered' : 'command.failed',
+        actor: record.issuedBy,
+        target: record.machineId,
+        lineId: record.lineId,
+        machineId: record.machineId,
+        message: `${record.machineId} answered ${record.command} (${record.id.slice(0, 8)}): ${ok ? 'ok' : 'refused'}${message ? ` — ${message}` : ''}`,
+      });
+      ctx.notice({ topic: 'command', payload: record });
+    },
+    (message, receivedMs, verdict) => {
+      if (message.kind === 'telemetry') ctx.rollups.add(message);
+      ctx.evaluateAlerts(() => ctx.alertRules.stored(message, receivedMs, verdict));
+    },
+  );
+  return {
+    setTopicRoot(root: string): void {
+      topicRoot = root;
+    },
+
+    /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */
+    ingestBatch(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
+      return ctx.tx(() => {
+        const summary = ingest.ingest(messages, options);
+        const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
+        ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
+        if (summary.newMachines.length) {
+          ctx.notice({
+            topic: 'plant.changed',
+            payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
+          });
+        }
+        return summary;
+      });
+    },
+
+    listDeadLetters(
+      query: DeadLetterQuery,
+      visibility: EventVisibility,
+    ): {
+      deadLetters: DeadLetter[];
+      hasMore: boolean;
+    } {
+      return ctx.deadLetters.list(query, visibility);
+    },
+
+    /** Replays a dead letter the caller may see (null: no such dead letter in their scope). */
+    replayDeadLetter(id: number, visibility: EventVisibility, actor: Actor): ReplayOutcome | null {
+      const visible = ctx.deadLetters.isVisible(id, visibility);
+      if (!visible) return null;
+      return ctx.tx(() => {
+        const result = ingest.replay(id, Date.now());
+        if (result) {
+          ctx.events.append({
+            type: 'deadletter.replayed',
+            actor: actor.username,
+            target: `dead letter ${id}`,
+            lineId: visible.lineId,
+            machineId: visible.machineId,
+            message: `${actor.username} replayed dead letter ${id}: ${result.outcome} (${result.reason})`,
+          });
+        }
+        return result;
+      });
+    },
+
+    ingestCounters(): Record<string, number> {
+      const rows = ctx.db.prepare('SELECT name, value FROM ingest_counters').all() as {
+        name: string;
+        value: number;
+      }[];
+      return Object.fromEntries(rows.map((row) => [row.name, row.value]));
+    },
+  };
+}

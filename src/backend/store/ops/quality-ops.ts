@@ -1,0 +1,45 @@
+import type { NewSpec, SpecVersion } from '../../../shared/contract';
+import type { Actor } from './types';
+import type { StoreContext } from './context';
+import { noSpecKey } from '../../alerts/rules/conditions';
+
+/** Quality: test results, yield and spec limits. */
+export function qualityOps(ctx: StoreContext) {
+  return {
+    listResults: ctx.quality.listResults.bind(ctx.quality),
+
+    yieldByStep: ctx.quality.yieldByStep.bind(ctx.quality),
+
+    listSpecs: ctx.quality.listSpecs.bind(ctx.quality),
+
+    saveSpec(spec: NewSpec, actor: Actor): SpecVersion {
+      return ctx.tx(() => {
+        const saved = ctx.quality.saveSpec(spec, actor.username, Date.now());
+        const applies = saved.lineId
+          ? `for line ${saved.lineId} (wins over plant-wide limits there)`
+          : 'plant-wide (lines with limits of their own keep them)';
+        ctx.events.append({
+          type: 'spec.saved',
+          actor: actor.username,
+          target: `${saved.productId} / ${saved.testStep}`,
+          lineId: saved.lineId,
+          message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep} ${applies}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
+          details: { ...saved },
+        });
+        // Limits in force now settle the condition; limits from a later time do so once they
+        // judge a result (AlertEvaluator.batchDone).
+        if (Date.parse(saved.validFrom) <= Date.now()) {
+          ctx.alerts.resolveByKey(
+            noSpecKey(saved.productId, saved.testStep),
+            actor.username,
+            `spec limits v${saved.version} saved`,
+            Date.now(),
+          );
+        }
+        return saved;
+      });
+    },
+
+    previewSpec: ctx.quality.previewSpec.bind(ctx.quality),
+  };
+}
