@@ -186,7 +186,7 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await preview.waitFor();
     expect(await preview.textContent()).toMatch(/NO SPEC → judged: 1/);
     await form.getByRole('button', { name: 'Save limits' }).click();
-    await form.getByText('Saved PROD-A · voltage_test as version 1.').waitFor();
+    await form.getByText('Saved PROD-A · voltage_test plant-wide as version 1.').waitFor();
     const table = admin.getByTestId('spec-table');
     await table.getByRole('cell', { name: 'v1' }).waitFor();
     expect(await table.textContent()).toMatch(/PROD-A.*voltage_test.*v1.*80.*84/);
