@@ -1,6 +1,12 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { EventPage, Handover, HandoverDraft, Session } from '../../../src/shared/contract';
+import type {
+  EventPage,
+  Handover,
+  HandoverDraft,
+  ReportAnswer,
+  Session,
+} from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 
 // Shift handover: open items in the writer's scope, notes, a sign-off by someone else, the
@@ -128,5 +134,29 @@ describe('shift handover', () => {
     expect(forAdmin.map((handover) => handover.handedOverBy).sort()).toEqual(['erik', 'olga']);
     // The one awaiting a sign-off comes first.
     expect(forAdmin[0]).toMatchObject({ handedOverBy: 'erik', signedOffBy: null });
+  });
+
+  it('puts the handovers of the shift in the shift report, as its reader may read them', async () => {
+    const shiftReport = async (token: string) => {
+      const body = await ok<ReportAnswer & { kind: 'report' }>(
+        'reports.build',
+        {
+          type: 'shift',
+          line: 'L-1',
+          from: new Date(t.clock.now() - 3_600_000).toISOString(),
+          to: new Date(t.clock.now() + 60_000).toISOString(),
+          format: 'json',
+        },
+        token,
+      );
+      const section = body.report.sections.find((candidate) => candidate.key === 'handover');
+      expect(section, 'the shift report has a handover section').toBeDefined();
+      return section!.tables[0]!.rows;
+    };
+    const rows = await shiftReport(erik.token);
+    expect(rows.map((row) => row[3]).sort()).toEqual(['erik', 'olga']);
+    const olgas = rows.find((row) => row[3] === 'olga')!;
+    expect(olgas[5]).toBe('M-1 infeed jams every hour; maintenance is told.');
+    expect(olgas[6]).toBe('piet');
   });
 });

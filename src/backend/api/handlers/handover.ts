@@ -185,7 +185,7 @@ function alarmItem(kind: 'alarm_unacknowledged' | 'alarm_shelved', alert: Alert)
   return {
     kind,
     machineId: alert.machineId,
-    text: `${alert.priority}: ${alert.message}`,
+    text: `${alert.priority.charAt(0).toUpperCase()}${alert.priority.slice(1)}: ${alert.message}`,
     since: alert.raisedAt,
   };
 }
