@@ -30,7 +30,7 @@ export function DeadLettersPage({ user }: { user: User }) {
       <BrokerStatusStrip />
       <ErrorMessage error={letters.error} />
       <DeadLetterReasons reasons={letters.reasons} filter={filter} onFilter={setFilter} />
-      <div className="filter-bar" role="group" aria-label="Dead letter filters">
+      <div className="filter-bar dead-letter-filters" role="group" aria-label="Dead letter filters">
         <SelectField
           label="Field"
           value={filter.field ?? ANY}
