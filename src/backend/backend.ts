@@ -15,6 +15,7 @@ import { registerBrokerHandlers } from './api/handlers/broker';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { registerMachineHandlers } from './api/handlers/machines';
+import { registerHandoverHandlers } from './api/handlers/handover';
 import { registerAlertHandlers } from './api/handlers/alerts';
 import { registerLimitTemplateHandlers } from './api/handlers/limit-templates';
 import { AlertClock } from './alerts/alert-clock';
@@ -254,6 +255,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
   );
   registerMachineHandlers(dispatcher, services, monitor, commands);
+  registerHandoverHandlers(dispatcher, services, monitor);
   const reportBuilder = new ReportProcessClient(() => options.launcher.reports(), databasePath, {
     supervisor,
     ended: (why) =>

@@ -188,7 +188,7 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await form.getByRole('button', { name: 'Save limits' }).click();
     await form.getByText('Saved PROD-A · voltage_test plant-wide as version 1.').waitFor();
     const table = admin.getByTestId('spec-table');
-    await table.getByRole('cell', { name: 'v1' }).waitFor();
+    await table.getByRole('cell', { name: 'v1', exact: true }).waitFor();
     expect(await table.textContent()).toMatch(/PROD-A.*voltage_test.*v1.*80.*84/);
     await saveScreenshot(admin, 'admin-specs');
   });

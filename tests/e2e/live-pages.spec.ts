@@ -101,7 +101,7 @@ describe('live pages', () => {
     expect(await preview.textContent()).toMatch(/PASS → FAIL: 1/);
     await form.getByRole('button', { name: 'Save limits' }).click();
     await form.getByText(/as version 2/).waitFor();
-    await admin.getByTestId('spec-table').getByRole('cell', { name: 'v2' }).waitFor();
+    await admin.getByTestId('spec-table').getByRole('cell', { name: 'v2', exact: true }).waitFor();
   });
 
   it('shows a new machine tile on the Overview within 2 s', async () => {

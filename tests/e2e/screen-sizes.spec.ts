@@ -233,6 +233,19 @@ describe('every page at every control-room screen size', () => {
         ],
       });
       visits.push(nav('Maintenance'));
+      visits.push({
+        ...nav('Handover'),
+        open: async (page) => {
+          await nav('Handover').open(page);
+          await page.getByRole('form', { name: 'Hand over the line' }).waitFor();
+        },
+        mustSee: () => [
+          {
+            what: 'Hand over in Handover',
+            selector: 'form[aria-label="Hand over the line"] button.button-primary',
+          },
+        ],
+      });
     }
     if (role === 'admin' || role === 'engineer') visits.push(nav('Reports'));
     if (role !== 'tester') {

@@ -26,7 +26,14 @@ const ENGINEER_AND_ADMIN = [
   'reports.generate',
   'simulator.run',
 ];
-const EVERYONE = ['public', 'authenticated', 'events.read', 'plant.view', 'alerts.acknowledge'];
+const EVERYONE = [
+  'public',
+  'authenticated',
+  'events.read',
+  'plant.view',
+  'alerts.acknowledge',
+  'handover.write',
+];
 
 describe('the role policy', () => {
   it('describes every permission exactly once here', () => {

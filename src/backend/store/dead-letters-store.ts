@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { DeadLetter, DeadLetterQuery } from '../../shared/contract';
+import type { DeadLetter, DeadLetterQuery, DeadLetterReason } from '../../shared/contract';
 import type { EventVisibility } from './events-store';
 
 interface Row {
@@ -51,18 +51,19 @@ export class DeadLettersStore {
     query: DeadLetterQuery,
     visibility: EventVisibility,
   ): { deadLetters: DeadLetter[]; hasMore: boolean } {
-    const where: string[] = [];
-    const params: Record<string, unknown> = { limit: query.limit + 1 };
+    const { where, params } = scopeFilter(visibility);
+    params.limit = query.limit + 1;
     if (query.beforeId) {
       where.push('id < @beforeId');
       params.beforeId = query.beforeId;
     }
-    if (!visibility.all) {
-      where.push(`(line_id IN (SELECT value FROM json_each(@lines))
-                   OR machine_id IN (SELECT value FROM json_each(@machines))
-                   OR machine_id IN (SELECT id FROM machines WHERE line_id IN (SELECT value FROM json_each(@lines))))`);
-      params.lines = JSON.stringify(visibility.lines);
-      params.machines = JSON.stringify(visibility.machines);
+    if (query.reason !== undefined) {
+      where.push('reason = @reason');
+      params.reason = query.reason;
+    }
+    if (query.field !== undefined) {
+      where.push('field = @field');
+      params.field = query.field;
     }
     const rows = this.db
       .prepare(
@@ -87,4 +88,55 @@ export class DeadLettersStore {
       hasMore: rows.length > query.limit,
     };
   }
+
+  /** The viewer's refused messages grouped by their reason, most recently seen first. */
+  reasons(visibility: EventVisibility): DeadLetterReason[] {
+    const { where, params } = scopeFilter(visibility);
+    const rows = this.db
+      .prepare(
+        `SELECT reason, field, count(*) AS letters, sum(occurrences) AS occurrences,
+                max(last_seen_ms) AS last_seen_ms
+         FROM dead_letters ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         GROUP BY reason, field ORDER BY last_seen_ms DESC LIMIT ${MAX_REASONS}`,
+      )
+      .all(params) as {
+      reason: string;
+      field: string | null;
+      letters: number;
+      occurrences: number;
+      last_seen_ms: number;
+    }[];
+    return rows.map((row) => ({
+      reason: row.reason,
+      field: row.field,
+      letters: row.letters,
+      occurrences: row.occurrences,
+      lastSeenAt: new Date(row.last_seen_ms).toISOString(),
+    }));
+  }
+}
+
+/** Groups listed at most: past that, the list is a symptom of one cause to fix first. */
+const MAX_REASONS = 100;
+
+/**
+ * Narrows to the letters a viewer may see: those placed on their lines or machines, or on a
+ * machine of their lines. Unplaced letters (no line, no machine) are for the whole plant only.
+ */
+function scopeFilter(visibility: EventVisibility): {
+  where: string[];
+  params: Record<string, unknown>;
+} {
+  if (visibility.all) return { where: [], params: {} };
+  return {
+    where: [
+      `(line_id IN (SELECT value FROM json_each(@lines))
+        OR machine_id IN (SELECT value FROM json_each(@machines))
+        OR machine_id IN (SELECT id FROM machines WHERE line_id IN (SELECT value FROM json_each(@lines))))`,
+    ],
+    params: {
+      lines: JSON.stringify(visibility.lines),
+      machines: JSON.stringify(visibility.machines),
+    },
+  };
 }

@@ -237,11 +237,14 @@ export class IngestStore {
    * Runs a dead letter through validation again. A message refused for good stays a dead
    * letter; one that passes now is stored like any other.
    */
-  replay(id: number, nowMs: number): ReplayOutcome | null {
-    const row = this.db
+  /** Validates a dead letter again, as it was received or with a corrected payload. */
+  replay(id: number, nowMs: number, editedPayload?: Buffer): ReplayOutcome | null {
+    const stored = this.db
       .prepare('SELECT topic, payload, truncated FROM dead_letters WHERE id = ?')
       .get(id) as { topic: string; payload: Buffer; truncated: number } | undefined;
-    if (!row) return null;
+    if (!stored) return null;
+    // A corrected payload is whole, even where the refused one was cut at 64 KiB.
+    const row = editedPayload ? { ...stored, payload: editedPayload, truncated: 0 } : stored;
     let result: ReplayOutcome;
     if (row.truncated) {
       result = {

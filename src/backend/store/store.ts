@@ -3,6 +3,7 @@ import { StoreContext } from './ops/context';
 import { accountsOps } from './ops/accounts-ops';
 import { alertsOps } from './ops/alerts-ops';
 import { eventsOps } from './ops/events-ops';
+import { handoverOps } from './ops/handover-ops';
 import { ingestOps } from './ops/ingest-ops';
 import { limitTemplatesOps } from './ops/limit-templates-ops';
 import { machinesOps } from './ops/machines-ops';
@@ -42,6 +43,7 @@ export function createStore(db: Database, notify: (notice: StoreNotice) => void)
     ...alertsOps(ctx),
     ...limitTemplatesOps(ctx),
     ...plantOps(ctx),
+    ...handoverOps(ctx),
   };
 }
 

@@ -5,6 +5,8 @@ import {
   BrokerConfigView,
   DeadLetter,
   DeadLetterQuery,
+  DeadLetterReason,
+  MAX_EDITED_PAYLOAD_CHARS,
   TestResult,
   IngestStatusView,
   Identifier,
@@ -79,10 +81,25 @@ export const ingestMethods = {
     example: { limit: 10 },
   }),
 
+  'deadLetters.reasons': defineMethod({
+    summary:
+      "Refused messages in the caller's scope grouped by reason, the most recent first (at most 100).",
+    input: z.object({}),
+    output: z.object({ reasons: z.array(DeadLetterReason) }),
+    permission: 'deadletters.view',
+    scope: { kind: 'filtered' },
+    http: { verb: 'GET', path: '/dead-letters/reasons' },
+    example: {},
+  }),
+
   'deadLetters.replay': defineMethod({
     summary:
-      'Runs a refused message through validation again (after a fix such as a new machine line).',
-    input: z.object({ id: z.coerce.number().int().positive() }),
+      'Runs a refused message through validation again (after a fix such as a new machine line), optionally with a corrected payload; the edit is kept in the event log.',
+    input: z.object({
+      id: z.coerce.number().int().positive(),
+      /** A corrected payload (the same topic); absent: the payload as it was received. */
+      payload: z.string().min(1).max(MAX_EDITED_PAYLOAD_CHARS).optional(),
+    }),
     output: z.object({
       outcome: z.enum(['stored', 'duplicate', 'refused', 'truncated']),
       reason: z.string(),

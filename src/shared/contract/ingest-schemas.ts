@@ -55,5 +55,24 @@ export type DeadLetter = z.infer<typeof DeadLetter>;
 export const DeadLetterQuery = z.object({
   beforeId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Only letters refused for exactly this reason (as listed by 'deadLetters.reasons'). */
+  reason: z.string().min(1).max(1_000).optional(),
+  /** Only letters whose refusal names this field. */
+  field: z.string().min(1).max(200).optional(),
 });
 export type DeadLetterQuery = z.infer<typeof DeadLetterQuery>;
+
+/** Refused messages that share a reason: what to fix first is what refuses the most. */
+export const DeadLetterReason = z.object({
+  reason: z.string(),
+  field: z.string().nullable(),
+  /** Distinct refused messages with this reason. */
+  letters: z.number().int(),
+  /** How often they arrived, redeliveries included. */
+  occurrences: z.number().int(),
+  lastSeenAt: IsoTime,
+});
+export type DeadLetterReason = z.infer<typeof DeadLetterReason>;
+
+/** The largest payload an engineer may paste when correcting a refused message (as ingest). */
+export const MAX_EDITED_PAYLOAD_CHARS = 64 * 1024;

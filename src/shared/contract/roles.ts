@@ -29,6 +29,8 @@ export const Permission = z.enum([
   'reports.generate',
   'simulator.run',
   'stationkeys.manage',
+  /** Writing and signing shift handovers (operators, engineers and admins of the line). */
+  'handover.write',
   /** Held by station keys only, never by a role: the key's one door, HTTP ingest. */
   'station.ingest',
 ]);
@@ -41,6 +43,7 @@ const OPERATOR: readonly Permission[] = [
   'events.read',
   'plant.view',
   'alerts.acknowledge',
+  'handover.write',
 ];
 
 /**

@@ -10,3 +10,4 @@ export * from './ingest-schemas';
 export * from './quality-schemas';
 export * from './alert-schemas';
 export * from './maintenance-schemas';
+export * from './handover-schemas';

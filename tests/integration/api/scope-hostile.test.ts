@@ -171,6 +171,7 @@ describe('nothing outside a user scope, on the hostile paths', () => {
       { timeout: 10_000 },
     );
     await ask(who, token, 'deadLetters.list', {});
+    await ask(who, token, 'deadLetters.reasons', {});
     await ask(who, token, 'events.list', { limit: 500 });
     await ask(who, token, 'results.list', { limit: 500 });
     await ask(who, token, 'alerts.list', { view: 'history' });
@@ -216,6 +217,7 @@ describe('nothing outside a user scope, on the hostile paths', () => {
       hours: 24,
     });
     await ask(who, token, 'deadLetters.list', {});
+    await ask(who, token, 'deadLetters.reasons', {});
     // The live ingest status the operator gets carries no counters either.
     const feed = feeds.get(who)!;
     await feed.until(() => feed.items('ingest.status').length > 0, 10_000);

@@ -116,6 +116,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   },
   // Rebuilds test_results with one unique unit index: same index names as before.
   14: { tables: [], triggers: [], indexes: [] },
+  // Shift handovers: open items, notes and sign-off per line and shift.
+  15: { tables: ['shift_handovers'], triggers: [], indexes: ['shift_handovers_by_line'] },
 };
 
 type Db = Database.Database;

@@ -38,10 +38,17 @@ export function registerIngestHandlers(
     store.listDeadLetters(input, visibilityOf(caller)),
   );
 
+  dispatcher.register('deadLetters.reasons', async (_input, { caller }) => ({
+    reasons: await store.deadLetterReasons(visibilityOf(caller)),
+  }));
+
   dispatcher.register('deadLetters.replay', async (input, { caller }) => {
-    const result = await store.replayDeadLetter(input.id, visibilityOf(caller), {
-      username: caller.user.username,
-    });
+    const result = await store.replayDeadLetter(
+      input.id,
+      visibilityOf(caller),
+      { username: caller.user.username },
+      input.payload,
+    );
     if (!result) throw new ApiFailure('NOT_FOUND', `No dead letter ${input.id} in your scope`);
     return result;
   });

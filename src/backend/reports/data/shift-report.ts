@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { OeeRow, ReportSection } from '../../../shared/contract';
 import { MachinesStore } from '../../store/machines-store';
 import type { ReportJob } from '../report-job';
+import { handoverSection } from './handover-section';
 import { PlantNames } from './plant-names';
 import { bars, column, figure, hoursOf, iso, share, table, type ReportBody } from './report-parts';
 import {
@@ -224,6 +225,7 @@ export function shiftReport(db: Database, job: ReportJob): ReportBody {
       charts: [],
       tables: [maintenance],
     },
+    handoverSection(db, job),
   ];
   return { figures, sections };
 }

@@ -1,4 +1,4 @@
-import type { DeadLetter, DeadLetterQuery } from '../../../shared/contract';
+import type { DeadLetter, DeadLetterQuery, DeadLetterReason } from '../../../shared/contract';
 import type { EventVisibility } from '../events-store';
 import {
   IngestStore,
@@ -76,20 +76,37 @@ export function ingestOps(ctx: StoreContext) {
       return ctx.deadLetters.list(query, visibility);
     },
 
-    /** Replays a dead letter the caller may see (null: no such dead letter in their scope). */
-    replayDeadLetter(id: number, visibility: EventVisibility, actor: Actor): ReplayOutcome | null {
+    deadLetterReasons(visibility: EventVisibility): DeadLetterReason[] {
+      return ctx.deadLetters.reasons(visibility);
+    },
+
+    /**
+     * Replays a dead letter the caller may see (null: no such dead letter in their scope),
+     * as received or with a corrected payload. An edit is logged with the text that was replayed,
+     * so what went into the plant's data can always be traced to who changed what.
+     */
+    replayDeadLetter(
+      id: number,
+      visibility: EventVisibility,
+      actor: Actor,
+      editedPayload?: string,
+    ): ReplayOutcome | null {
       const visible = ctx.deadLetters.isVisible(id, visibility);
       if (!visible) return null;
       return ctx.tx(() => {
-        const result = ingest.replay(id, Date.now());
+        const edited = editedPayload === undefined ? undefined : Buffer.from(editedPayload, 'utf8');
+        const result = ingest.replay(id, Date.now(), edited);
         if (result) {
+          const how = edited ? ' with an edited payload' : '';
           ctx.events.append({
-            type: 'deadletter.replayed',
+            type: edited ? 'deadletter.edited' : 'deadletter.replayed',
             actor: actor.username,
             target: `dead letter ${id}`,
             lineId: visible.lineId,
             machineId: visible.machineId,
-            message: `${actor.username} replayed dead letter ${id}: ${result.outcome} (${result.reason})`,
+            message:
+              `${actor.username} replayed dead letter ${id}${how}: ${result.outcome} (${result.reason})` +
+              (editedPayload === undefined ? '' : `; payload replayed: ${clip(editedPayload)}`),
           });
         }
         return result;
@@ -104,4 +121,13 @@ export function ingestOps(ctx: StoreContext) {
       return Object.fromEntries(rows.map((row) => [row.name, row.value]));
     },
   };
+}
+
+/** The event log keeps an edited payload whole up to this length, then marks the cut. */
+const LOGGED_PAYLOAD_CHARS = 2_000;
+
+function clip(text: string): string {
+  return text.length <= LOGGED_PAYLOAD_CHARS
+    ? text
+    : `${text.slice(0, LOGGED_PAYLOAD_CHARS)}… (${text.length} characters in all)`;
 }

@@ -7,6 +7,7 @@ import { DeadLettersPage } from '../pages/dead-letters/DeadLettersPage';
 import { LinesPage } from '../pages/lines/LinesPage';
 import { MachinePage } from '../pages/machine/MachinePage';
 import { MaintenancePage } from '../pages/maintenance/MaintenancePage';
+import { HandoverPage } from '../pages/handover/HandoverPage';
 import { OverviewPage } from '../pages/overview/OverviewPage';
 import { QualityPage } from '../pages/quality/QualityPage';
 import { ReportsPage } from '../pages/reports/ReportsPage';
@@ -93,6 +94,8 @@ function CurrentPage({ page, machineId, user }: CurrentPageProps) {
       return <AlertsPage user={user} />;
     case 'maintenance':
       return <MaintenancePage user={user} />;
+    case 'handover':
+      return <HandoverPage user={user} />;
     case 'reports':
       return <ReportsPage user={user} />;
     case 'events':

@@ -8,6 +8,7 @@ export type PageId =
   | 'quality'
   | 'alerts'
   | 'maintenance'
+  | 'handover'
   | 'reports'
   | 'events'
   | 'admin'
@@ -31,6 +32,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'quality', label: 'Quality', roles: everyone },
   { id: 'alerts', label: 'Alerts', roles: everyone },
   { id: 'maintenance', label: 'Maintenance', roles: everyone },
+  { id: 'handover', label: 'Handover', roles: everyone },
   { id: 'reports', label: 'Reports', roles: ['admin', 'engineer'] },
   { id: 'events', label: 'Event log', roles: everyone },
   { id: 'dead-letters', label: 'Dead letters', roles: ['admin', 'engineer', 'tester'] },

@@ -28,7 +28,7 @@ export function AdminPage({ currentUser }: { currentUser: User }) {
   );
   if (section === 'backup') return <BackupPage tabs={tabs} />;
   if (section === 'plant') return <PlantAdminPage tabs={tabs} />;
-  if (section === 'specs') return <SpecsAdminPage tabs={tabs} />;
+  if (section === 'specs') return <SpecsAdminPage tabs={tabs} user={currentUser} />;
   if (section === 'shifts') return <ShiftsAdminPage tabs={tabs} />;
   if (section === 'stationKeys') return <StationKeysPage tabs={tabs} />;
   return section === 'accounts' ? (

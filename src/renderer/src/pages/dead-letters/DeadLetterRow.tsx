@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useAction } from '../../hooks/use-action';
 import { formatCount } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
+import { EditReplayDialog } from './EditReplayDialog';
 
 type ReplayOutcome = MethodOutput<'deadLetters.replay'>;
 
@@ -21,6 +22,7 @@ const COLUMNS = 8;
 export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canReplay: boolean }) {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
+  const [editing, setEditing] = useState(false);
   const action = useAction();
   const payloadId = `dead-letter-payload-${letter.id}`;
   return (
@@ -54,6 +56,11 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
                 Replay
               </button>
             )}
+            {canReplay && (
+              <button type="button" disabled={action.disabled} onClick={() => setEditing(true)}>
+                Edit…
+              </button>
+            )}
             <button
               type="button"
               aria-expanded={open}
@@ -65,6 +72,21 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
           </div>
         </td>
       </tr>
+      {editing && (
+        <tr className="detail-row">
+          <td colSpan={COLUMNS}>
+            <p className="muted">Editing the payload…</p>
+            <EditReplayDialog
+              letter={letter}
+              onClose={() => setEditing(false)}
+              onDone={(result) => {
+                setEditing(false);
+                setOutcome(result);
+              }}
+            />
+          </td>
+        </tr>
+      )}
       {(outcome || action.error) && (
         <tr className="detail-row">
           <td colSpan={COLUMNS}>

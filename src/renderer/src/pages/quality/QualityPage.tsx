@@ -40,7 +40,7 @@ export function QualityPage({ user }: { user: User }) {
         )}
       </div>
       <CapabilitySection />
-      <SpecSection role={user.role} />
+      <SpecSection user={user} lines={plant.data?.lines ?? []} />
     </section>
   );
 }

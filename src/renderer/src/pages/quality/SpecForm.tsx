@@ -1,54 +1,55 @@
-import { useState, type FormEvent } from 'react';
-import type { SpecPreview } from '../../../../shared/contract';
+import { useId, useState, type FormEvent } from 'react';
+import type { Line, SpecPreview } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { SelectField } from '../../components/SelectField';
 import { SuccessMessage } from '../../components/SuccessMessage';
 import { TextField } from '../../components/TextField';
 import { useAction } from '../../hooks/use-action';
 import { localInputToIso } from '../../lib/time';
+import { parseLimit, type SpecDraft } from './spec-draft';
 import { SpecPreviewResult } from './SpecPreviewResult';
+import type { StepChoice } from './use-capability';
+import { useStepUnit } from './use-step-unit';
 
-interface Draft {
-  productId: string;
-  testStep: string;
-  lineId: string;
-  lower: string;
-  upper: string;
-  validFrom: string;
+interface SpecFormProps {
+  /** What the form starts with: blank, or a version to build on. */
+  initial: SpecDraft;
+  /** Products and steps known from limits and recent results, to pick from. */
+  choices: readonly StepChoice[];
+  /** The lines the caller may set limits for. */
+  lines: readonly Line[];
+  /** Admins may also set plant-wide limits. */
+  mayWritePlantWide: boolean;
+  onSaved: () => void;
 }
 
-const EMPTY: Draft = {
-  productId: '',
-  testStep: '',
-  lineId: '',
-  lower: '',
-  upper: '',
-  validFrom: '',
-};
-
-/** A blank limit is an open side (null); anything else must be a number. */
-function parseLimit(text: string): number | null | 'invalid' {
-  if (text.trim() === '') return null;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : 'invalid';
-}
+const PLANT_WIDE = '';
 
 /** Adds a version of the limits; "Preview" first shows what it would change. */
-export function SpecForm({ onSaved }: { onSaved: () => void }) {
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+export function SpecForm({ initial, choices, lines, mayWritePlantWide, onSaved }: SpecFormProps) {
+  const [draft, setDraft] = useState<SpecDraft>(() =>
+    // Someone who may not write plant-wide limits starts on their own first line.
+    !mayWritePlantWide && initial.lineId === PLANT_WIDE
+      ? { ...initial, lineId: lines[0]?.id ?? '' }
+      : initial,
+  );
   const [preview, setPreview] = useState<SpecPreview | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const action = useAction();
+  const listId = useId();
+  const unit = useStepUnit(draft.productId.trim(), draft.testStep.trim());
   const lower = parseLimit(draft.lower);
   const upper = parseLimit(draft.upper);
   const ready =
     draft.productId.trim() !== '' &&
     draft.testStep.trim() !== '' &&
+    (mayWritePlantWide || draft.lineId !== PLANT_WIDE) &&
     lower !== 'invalid' &&
     upper !== 'invalid' &&
     (lower !== null || upper !== null);
 
-  const set = (key: keyof Draft) => (value: string) => {
+  const set = (key: keyof SpecDraft) => (value: string) => {
     setDraft((current) => ({ ...current, [key]: value }));
     // A preview of other limits would mislead: it must be asked for again.
     setPreview(null);
@@ -59,7 +60,7 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
     productId: draft.productId.trim(),
     testStep: draft.testStep.trim(),
     // Blank: plant-wide limits (admins); a line's own limits win over them for that line.
-    ...(draft.lineId.trim() ? { lineId: draft.lineId.trim() } : {}),
+    ...(draft.lineId ? { lineId: draft.lineId } : {}),
     lower: lower === 'invalid' ? null : lower,
     upper: upper === 'invalid' ? null : upper,
   });
@@ -79,39 +80,66 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
       setSaved(`Saved ${spec.productId} · ${spec.testStep} ${where} as version ${spec.version}.`);
     });
     if (ok) {
-      setDraft(EMPTY);
+      setDraft((current) => ({ ...current, lower: '', upper: '', validFrom: '' }));
       setPreview(null);
       onSaved();
     }
   };
 
+  const products = [...new Set(choices.map((choice) => choice.productId))];
+  const steps = choices
+    .filter((choice) => choice.productId === draft.productId.trim())
+    .map((choice) => choice.testStep);
+  const lineOptions = [
+    ...(mayWritePlantWide ? [{ value: PLANT_WIDE, label: 'Plant-wide (every line)' }] : []),
+    ...lines.map((line) => ({
+      value: line.id,
+      label: line.name && line.name !== line.id ? `${line.id} · ${line.name}` : line.id,
+    })),
+  ];
+  const inUnit = unit ? ` (${unit})` : '';
+
   return (
     <form className="spec-form" aria-label="New spec limits" onSubmit={(event) => void save(event)}>
       <h3>Add a version of the limits</h3>
+      <datalist id={`${listId}-products`}>
+        {products.map((product) => (
+          <option key={product} value={product} />
+        ))}
+      </datalist>
+      <datalist id={`${listId}-steps`}>
+        {steps.map((step) => (
+          <option key={step} value={step} />
+        ))}
+      </datalist>
       <div className="form-columns">
         <TextField
           label="Product"
+          list={`${listId}-products`}
           value={draft.productId}
           onChange={set('productId')}
           maxLength={64}
+          hint={products.length > 0 ? 'Pick a known product or type a new one' : undefined}
           required
         />
         <TextField
           label="Test step"
+          list={`${listId}-steps`}
           value={draft.testStep}
           onChange={set('testStep')}
           maxLength={64}
+          hint={stepHint(draft, unit)}
           required
         />
-        <TextField
-          label="Line"
+        <SelectField
+          label="Applies to"
           value={draft.lineId}
+          options={lineOptions}
           onChange={set('lineId')}
-          maxLength={64}
-          hint="Blank: plant-wide (admins only). A line's own limits win there."
+          disabled={lineOptions.length === 0}
         />
         <TextField
-          label="Lower limit"
+          label={`Lower limit${inUnit}`}
           inputMode="decimal"
           value={draft.lower}
           onChange={set('lower')}
@@ -119,7 +147,7 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
           problem={lower === 'invalid' ? 'Enter a number or leave blank' : null}
         />
         <TextField
-          label="Upper limit"
+          label={`Upper limit${inUnit}`}
           inputMode="decimal"
           value={draft.upper}
           onChange={set('upper')}
@@ -134,6 +162,9 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
           hint="Blank: from now. Past verdicts never change."
         />
       </div>
+      {!mayWritePlantWide && lines.length === 0 && (
+        <p className="muted">No line is assigned to you, so you cannot set limits.</p>
+      )}
       <ErrorMessage error={action.error} />
       <SuccessMessage text={saved} />
       {preview && <SpecPreviewResult preview={preview} />}
@@ -147,4 +178,12 @@ export function SpecForm({ onSaved }: { onSaved: () => void }) {
       </div>
     </form>
   );
+}
+
+/** Tells the unit the step's results carry, so limits are typed in the right one. */
+function stepHint(draft: SpecDraft, unit: string | null | undefined): string | undefined {
+  if (draft.productId.trim() === '' || draft.testStep.trim() === '') return undefined;
+  if (unit === undefined) return 'Looking up its unit…';
+  if (unit === null) return 'No results yet: the unit is not known';
+  return `Results are measured in ${unit}`;
 }

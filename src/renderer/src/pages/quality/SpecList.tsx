@@ -2,8 +2,14 @@ import type { SpecVersion } from '../../../../shared/contract';
 import { formatNumber } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 
+interface SpecListProps {
+  specs: readonly SpecVersion[];
+  /** Offered to those who may set limits: fills the form from a version. */
+  onNewVersion?: (spec: SpecVersion) => void;
+}
+
 /** Every version of the limits, newest first; an open side shows as "open". */
-export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
+export function SpecList({ specs, onNewVersion }: SpecListProps) {
   if (specs.length === 0)
     return <p className="empty-state">No spec limits yet: every result is NO SPEC.</p>;
   const limit = (value: number | null): string => (value === null ? 'open' : formatNumber(value));
@@ -27,6 +33,11 @@ export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
             </th>
             <th scope="col">Valid from</th>
             <th scope="col">By</th>
+            {onNewVersion && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -40,6 +51,18 @@ export function SpecList({ specs }: { specs: readonly SpecVersion[] }) {
               <td className="numeric">{limit(spec.upper)}</td>
               <td className="nowrap">{formatDateTime(spec.validFrom)}</td>
               <td>{spec.createdBy ?? '—'}</td>
+              {onNewVersion && (
+                <td className="nowrap">
+                  <button
+                    type="button"
+                    onClick={() => onNewVersion(spec)}
+                    title="New version from this one: fills the form below with these limits"
+                    aria-label={`New version from ${spec.productId} · ${spec.testStep} v${spec.version}`}
+                  >
+                    New version
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
