@@ -13,10 +13,17 @@ import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
 import { useNow } from '../../hooks/use-now';
 import { useWall } from '../../state/wall-store';
 import { groupByLine } from './group-by-line';
+import { LazyLineRow } from './LazyLineRow';
 import { MachineTile } from './MachineTile';
 import { useFullscreenWall } from './use-fullscreen-wall';
 import { WallControls } from './WallControls';
 import { WallView } from './WallView';
+
+/**
+ * Above this many machines, lines render their tiles only near the screen (LazyLineRow); below
+ * it every tile is in the page, which a small plant can afford and a find-in-page can search.
+ */
+const RENDER_ALL_UP_TO = 200;
 
 /** The plant as lines of machine tiles, live; or, in wall mode, one line at a time. */
 export function OverviewPage() {
@@ -24,7 +31,6 @@ export function OverviewPage() {
   const { alerts, byMachine } = useMachineAlarms();
   const rates = useMachineRates();
   const latestResults = useLatestResults();
-  const now = useNow();
   const wall = useFullscreenWall();
   const wallActive = useWall((state) => state.active);
   const lines = useMemo(() => groupByLine(machines), [machines]);
@@ -37,16 +43,30 @@ export function OverviewPage() {
 
   if (wallActive) {
     return (
-      <WallView
+      <WallWithClock
         machines={machines}
         alerts={alerts}
         alarms={byMachine}
         rates={rates}
-        nowMs={now}
         onLeave={wall.leave}
       />
     );
   }
+  const tilesOf = (lineMachines: typeof machines) => (
+    <div className="tile-grid">
+      {lineMachines.map((machine) => (
+        <MachineTile
+          key={machine.machineId}
+          machine={machine}
+          alarms={byMachine.get(machine.machineId)}
+          rate={rates.get(machine.machineId)}
+          lastResult={latestResults.get(machine.machineId)}
+          simulated={simulated.has(machine.machineId)}
+        />
+      ))}
+    </div>
+  );
+  const lazy = machines.length > RENDER_ALL_UP_TO;
   return (
     <section aria-labelledby="page-title" data-testid="page-overview">
       <PageHeader title="Overview">
@@ -62,23 +82,24 @@ export function OverviewPage() {
           No machines yet. They appear here as soon as they send their first message.
         </p>
       )}
-      {lines.map(([lineId, lineMachines]) => (
-        <section key={lineId} className="line-row" aria-label={`Line ${lineId}`}>
-          <h2 className="line-title">Line {lineId}</h2>
-          <div className="tile-grid">
-            {lineMachines.map((machine) => (
-              <MachineTile
-                key={machine.machineId}
-                machine={machine}
-                alarms={byMachine.get(machine.machineId)}
-                rate={rates.get(machine.machineId)}
-                lastResult={latestResults.get(machine.machineId)}
-                simulated={simulated.has(machine.machineId)}
-              />
-            ))}
-          </div>
-        </section>
-      ))}
+      {lines.map(([lineId, lineMachines]) =>
+        lazy ? (
+          <LazyLineRow key={lineId} lineId={lineId} machineCount={lineMachines.length}>
+            {() => tilesOf(lineMachines)}
+          </LazyLineRow>
+        ) : (
+          <section key={lineId} className="line-row" aria-label={`Line ${lineId}`}>
+            <h2 className="line-title">Line {lineId}</h2>
+            {tilesOf(lineMachines)}
+          </section>
+        ),
+      )}
     </section>
   );
+}
+
+/** The wall view with its clock: only wall mode re-renders every second, not the tile page. */
+function WallWithClock(props: Omit<Parameters<typeof WallView>[0], 'nowMs'>) {
+  const now = useNow();
+  return <WallView {...props} nowMs={now} />;
 }
