@@ -14,6 +14,7 @@ import { sessionsOps } from './ops/sessions-ops';
 import { settingsOps } from './ops/settings-ops';
 import { stationKeysOps } from './ops/station-keys-ops';
 import { storageOps } from './ops/storage-ops';
+import { sparkplugOps } from './ops/sparkplug-ops';
 import type { StoreNotice } from './ops/types';
 
 export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types';
@@ -42,6 +43,7 @@ export function createStore(db: Database, notify: (notice: StoreNotice) => void)
     ...alertsOps(ctx),
     ...limitTemplatesOps(ctx),
     ...plantOps(ctx),
+    ...sparkplugOps(ctx),
   };
 }
 

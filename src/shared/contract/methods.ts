@@ -12,6 +12,7 @@ import { reportMethods } from './reports';
 import { simulatorMethods } from './simulator-methods';
 import { stationKeyMethods } from './station-key-methods';
 import { alarmLimitMethods } from './alarm-limit-methods';
+import { sparkplugMethods } from './sparkplug-methods';
 import { MAX_SHELVE_MINUTES } from '../rules/shelving';
 
 export { MAX_SHELVE_MINUTES };
@@ -35,6 +36,7 @@ export const methods = {
   ...simulatorMethods,
   ...stationKeyMethods,
   ...alarmLimitMethods,
+  ...sparkplugMethods,
 };
 
 export type Methods = typeof methods;

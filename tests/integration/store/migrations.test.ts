@@ -116,6 +116,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   },
   // Rebuilds test_results with one unique unit index: same index names as before.
   14: { tables: [], triggers: [], indexes: [] },
+  // Sparkplug B: devices seen and their mapping, gaps in edge node data.
+  15: {
+    tables: ['sparkplug_devices', 'sparkplug_gaps'],
+    triggers: [],
+    indexes: ['sparkplug_devices_by_machine', 'sparkplug_gaps_by_node'],
+  },
 };
 
 type Db = Database.Database;

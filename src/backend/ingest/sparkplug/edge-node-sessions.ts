@@ -146,8 +146,11 @@ export class EdgeNodeSessions {
   private nodeDeath(key: string, payload: SparkplugPayload): SessionOutcome {
     const session = this.sessions.get(key);
     const bdSeq = payload.metrics.find((metric) => metric.name === 'bdSeq')?.value;
-    if (!session || !session.online) {
-      return { kind: 'ignored', reason: 'an NDEATH of a node not in a session', rebirth: false };
+    // A node whose birth Linewatch never saw (it started after it): its will still means it
+    // is gone, though its bdSeq cannot be checked.
+    if (!session) return { kind: 'death', deviceIds: [''], rebirth: false };
+    if (!session.online) {
+      return { kind: 'ignored', reason: 'an NDEATH of a node already dead', rebirth: false };
     }
     // The broker may deliver the will of an older connection after a new birth.
     if (bdSeq !== session.bdSeq) {
