@@ -25,6 +25,8 @@ export function rebirthPayload(nowMs: number): Uint8Array {
  * device messages plus our own STATE, the STATE will and birth.
  */
 export function sparkplugProfile(root: string, state: PrimaryHostState): SubscriptionProfile {
+  /** Set at a clean stop: our own offline STATE coming back is then no cause to republish. */
+  let leaving = false;
   return {
     cleanSession: true,
     topics: () => [`${root}/+/+/+`, `${root}/+/+/+/+`, state.topic],
@@ -38,12 +40,13 @@ export function sparkplugProfile(root: string, state: PrimaryHostState): Subscri
       await publish(birth.topic, birth.payload, { qos: 1, retain: true });
     },
     stopping: async (publish) => {
+      leaving = true;
       const death = state.death();
       await publish(death.topic, death.payload, { qos: 1, retain: true });
     },
     control: (topic, payload, publish) => {
       if (topic !== state.topic) return false;
-      if (state.contradicts(topic, payload)) {
+      if (!leaving && state.contradicts(topic, payload)) {
         const birth = state.birth();
         void publish(birth.topic, birth.payload, { qos: 1, retain: true }).catch(() => undefined);
       }
