@@ -43,9 +43,7 @@ export const SparkplugDevice = z.object({
   lineId: z.string().nullable(),
   machineId: z.string().nullable(),
   /** The metrics of its last birth, with the meaning Linewatch gives each one now. */
-  metrics: z.array(
-    z.object({ name: z.string(), datatype: z.string(), role: SparkplugMetricRole }),
-  ),
+  metrics: z.array(z.object({ name: z.string(), datatype: z.string(), role: SparkplugMetricRole })),
   /** The meanings an admin set (metric name → role); the others follow the metric's name. */
   roles: z.record(z.string(), SparkplugMetricRole),
   firstSeenAt: IsoTime,
