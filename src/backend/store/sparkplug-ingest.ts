@@ -109,7 +109,9 @@ export class SparkplugIngest {
       // A data message lost to corruption is a gap like a missing one.
       if (topic.messageType !== 'NDEATH') {
         this.noteGap(topic, decoded.reason, receivedMs);
-        if (this.sessions.isOnline(topic.groupId, topic.edgeNodeId)) this.wantRebirth(topic);
+        if (this.sessions.wantsRebirth(topic.groupId, topic.edgeNodeId, receivedMs)) {
+          this.wantRebirth(topic);
+        }
       }
       return { kind: 'refused', reason: decoded.reason, field: 'payload', place };
     }

@@ -218,3 +218,13 @@ describe('Sparkplug edge node sessions', () => {
     });
   });
 });
+
+describe('rebirths for payloads that did not decode', () => {
+  it('are asked of a node in a session, within the same throttle', () => {
+    const sessions = born();
+    expect(sessions.wantsRebirth('G', 'E', T0)).toBe(true);
+    expect(sessions.wantsRebirth('G', 'E', T0 + 1)).toBe(false);
+    expect(sessions.wantsRebirth('G', 'E', T0 + REBIRTH_RETRY_MS)).toBe(true);
+    expect(sessions.wantsRebirth('G', 'Other', T0)).toBe(false);
+  });
+});

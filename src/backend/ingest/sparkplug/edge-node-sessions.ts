@@ -95,6 +95,15 @@ export class EdgeNodeSessions {
     };
   }
 
+  /**
+   * Whether to ask a node for a rebirth now for a message the sessions never saw (a payload
+   * that did not decode): only if it is in a session, and within the same throttle.
+   */
+  wantsRebirth(groupId: string, edgeNodeId: string, nowMs: number): boolean {
+    const key = `${groupId}\u0000${edgeNodeId}`;
+    return this.sessions.get(key)?.online === true && this.mayAskRebirth(key, nowMs);
+  }
+
   /** Whether the node is in a session (born and not dead). */
   isOnline(groupId: string, edgeNodeId: string): boolean {
     return this.sessions.get(`${groupId}\u0000${edgeNodeId}`)?.online === true;
