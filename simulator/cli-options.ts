@@ -18,11 +18,15 @@ export const USAGE = `Linewatch machine simulator: publishes the factory protoco
   --topic-root ROOT   topic root (default factory)
   --run-id ID         prefix of message ids (default: derived from the start time)
   --serial-start N    first serial number in barcodes (default: derived from the start time)
+  --sparkplug         publish as Sparkplug B edge nodes (spBv1.0/Linewatch/…): one per line,
+                      a device per machine, with births, deaths and a forced sequence gap a minute
   --help`;
 
 export interface CliOptions {
   runner: RunnerOptions;
   durationMs: number;
+  /** Publish as Sparkplug B edge nodes instead of the JSON protocol. */
+  sparkplug: boolean;
 }
 
 /** Reads argv into runner options, or throws an Error whose message is meant for the user. */
@@ -42,6 +46,7 @@ export function readCliOptions(argv: string[], nowMs: number): CliOptions | 'hel
       'topic-root': { type: 'string', default: 'factory' },
       'run-id': { type: 'string' },
       'serial-start': { type: 'string' },
+      sparkplug: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -49,6 +54,7 @@ export function readCliOptions(argv: string[], nowMs: number): CliOptions | 'hel
   const scenarios: ScenarioName[] = parseScenarioList(values.scenario);
   return {
     durationMs: readNumber('duration', values.duration, { min: 0 }) * 1000,
+    sparkplug: values.sparkplug,
     runner: {
       brokerUrl: values.broker,
       speed: readNumber('speed', values.speed, { min: 0.01 }),

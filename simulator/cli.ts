@@ -1,6 +1,7 @@
 import { USAGE, readCliOptions } from './cli-options';
 import { SimulatorRunner } from './runner';
 import { formatStats } from './runner-stats';
+import { SparkplugRunner } from './sparkplug-runner';
 
 const SUMMARY_EVERY_MS = 5000;
 
@@ -19,6 +20,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  if (options.sparkplug) return runSparkplug(options);
   const runner = new SimulatorRunner(options.runner);
   const { model } = options.runner;
   console.log(
@@ -41,6 +43,32 @@ async function main(): Promise<number> {
   process.once('SIGINT', () => process.exit(130));
   await runner.stop();
   printSummary();
+  return 0;
+}
+
+/** `--sparkplug`: the same plant as Sparkplug B edge nodes. */
+async function runSparkplug(
+  options: Exclude<ReturnType<typeof readCliOptions>, 'help'>,
+): Promise<number> {
+  const runner = new SparkplugRunner({
+    brokerUrl: options.runner.brokerUrl,
+    model: options.runner.model,
+  });
+  runner.on('log', (line) => console.log(`  ${line}`));
+  console.log(`simulating the plant as Sparkplug B edge nodes on ${options.runner.brokerUrl}`);
+  await runner.start();
+  const summary = setInterval(
+    () => console.log(`sent ${runner.sent} data messages, ${runner.gaps} forced gap(s)`),
+    SUMMARY_EVERY_MS,
+  );
+  await new Promise<void>((resolve) => {
+    if (options.durationMs > 0) setTimeout(resolve, options.durationMs);
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  clearInterval(summary);
+  await runner.stop();
+  console.log(`sent ${runner.sent} data messages, ${runner.gaps} forced gap(s); edge nodes dead`);
   return 0;
 }
 

@@ -12,6 +12,7 @@ import { LiveConnection, type LivePeer } from './live/live-connection';
 import { LiveHub } from './live/live-hub';
 import { registerBackupHandlers } from './api/handlers/backup';
 import { registerBrokerHandlers } from './api/handlers/broker';
+import { registerSparkplugHandlers } from './api/handlers/sparkplug';
 import { registerIngestHandlers } from './api/handlers/ingest';
 import { IngestService, type IngestOptions } from './ingest/ingest-service';
 import { registerMachineHandlers } from './api/handlers/machines';
@@ -121,6 +122,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const supervisor = new Supervisor({ log });
   // Set once ingest exists: what a restarted store must be told before it stores anything.
   let topicRoot: (() => string) | null = null;
+  let sparkplugRoot: () => string | null = () => null;
   let storeIsBack = (): void => undefined;
   /** A background process ended unexpectedly: an event and a high alert, naming it and why. */
   const processEnded = async (
@@ -143,6 +145,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       launch: () => options.launcher.store(),
       prepare: async (fresh) => {
         if (topicRoot) await fresh.setTopicRoot(topicRoot());
+        await fresh.setSparkplugRoot(sparkplugRoot());
       },
       restarted: async (_store, why) => {
         await processEnded(
@@ -215,6 +218,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
   );
   if (options.ingest) topicRoot = () => ingest.topicRoot();
+  if (options.ingest) sparkplugRoot = () => ingest.sparkplugRoot();
   storeIsBack = () => ingest.storeIsBack();
   registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
   const stationKeys = new StationKeyGate(store, now, log);
@@ -231,6 +235,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     settings = await store.getSettings();
     // The store process made a new Store around the restored file; it reads this topic root.
     await store.setTopicRoot(ingest.topicRoot());
+    await store.setSparkplugRoot(ingest.sparkplugRoot());
     auth.forgetSessions();
     await plant.refresh();
     await monitor.reset();
@@ -247,6 +252,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     alertClock.brokerState(status.state, status.brokerUrl, status.detail),
   );
   registerAlertHandlers(dispatcher, services, now);
+  registerSparkplugHandlers(dispatcher, services, () => ingest.sparkplugHost());
   registerLimitTemplateHandlers(dispatcher, services, log);
   const commands = new CommandService(
     store,

@@ -62,6 +62,8 @@ export async function startTestServer(
     brokerUrl?: string;
     /** How fast one station key may post (the defaults otherwise). */
     stationRateLimits?: StationRateLimits;
+    /** With ingest: run the Sparkplug B host application too, under this host id. */
+    sparkplugHostId?: string;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -78,7 +80,22 @@ export async function startTestServer(
     stationRateLimits: options.stationRateLimits,
     // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
     ingest: options.ingest
-      ? { broker: { url: options.brokerUrl ?? '', topicRoot: 'factory' }, embeddedPort: 0 }
+      ? {
+          broker: {
+            url: options.brokerUrl ?? '',
+            topicRoot: 'factory',
+            ...(options.sparkplugHostId
+              ? {
+                  sparkplug: {
+                    enabled: true,
+                    topicRoot: 'spBv1.0',
+                    hostId: options.sparkplugHostId,
+                  },
+                }
+              : {}),
+          },
+          embeddedPort: 0,
+        }
       : null,
   });
   const server = await startConsoleServer({

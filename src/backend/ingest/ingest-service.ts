@@ -12,6 +12,7 @@ import type { EmbeddedBroker } from './broker/embedded-broker';
 import { startBrokerProcess, type BrokerSupervision } from './broker/broker-process-client';
 import type { BrokerSettings } from './broker/broker-settings';
 import { BrokerSubscriber } from './broker/broker-subscriber';
+import { SparkplugHost } from './sparkplug/sparkplug-host';
 
 /** Messages per transaction for HTTP ingest: the broker's batches are 2,000 at most, too. */
 const SUBMIT_CHUNK = 2000;
@@ -34,6 +35,8 @@ export interface IngestOptions {
 export class IngestService {
   private embedded: EmbeddedBroker | null = null;
   private subscriber: BrokerSubscriber | null = null;
+  /** The Sparkplug B host application, when the broker setting turns it on. */
+  private sparkplug: SparkplugHost | null = null;
   /** Broker state events, written in order; stop() waits for them before the store closes. */
   private recording: Promise<void> = Promise.resolve();
   private status: IngestStatus;
@@ -77,6 +80,8 @@ export class IngestService {
 
   /** Connects to another broker (or the embedded one): the old connection ends first. */
   async reconfigure(broker: BrokerSettings): Promise<void> {
+    await this.sparkplug?.stop();
+    this.sparkplug = null;
     await this.subscriber?.stop();
     this.subscriber = null;
     await this.embedded?.close();
@@ -96,6 +101,8 @@ export class IngestService {
       deadLettered: counters.dead_lettered ?? 0,
     };
     await this.store.setTopicRoot(this.options.broker.topicRoot);
+    const sparkplug = this.options.broker.sparkplug;
+    await this.store.setSparkplugRoot(this.sparkplugRoot());
     let url = this.options.broker.url;
     if (url === '') {
       try {
@@ -136,6 +143,51 @@ export class IngestService {
       this.now,
     );
     this.subscriber.start();
+    if (sparkplug?.enabled) this.startSparkplug(url, clientId);
+  }
+
+  /** The Sparkplug host: its own connection (a clean session, per Sparkplug 3.0), same store. */
+  private startSparkplug(url: string, clientId: string): void {
+    const sparkplug = this.options.broker.sparkplug;
+    if (!sparkplug) return;
+    const target = `${url} (Sparkplug ${sparkplug.topicRoot}, host ${sparkplug.hostId})`;
+    this.sparkplug = new SparkplugHost(
+      { ...this.options.broker, url },
+      sparkplug,
+      `${clientId}-spb`.slice(0, 128),
+      (messages) => this.store.ingestBatch(messages),
+      {
+        state: (state, detail) => {
+          this.log(`Sparkplug host ${target}: ${state}${detail ? ` (${detail})` : ''}`);
+          if (state === 'connected' || state === 'offline') {
+            this.recording = this.recording.then(() =>
+              this.store
+                .appendEvent({
+                  type: `sparkplug.${state}`,
+                  target,
+                  message: `Sparkplug host on ${target}: ${state}${detail ? ` (${detail})` : ''}`,
+                })
+                .then(() => undefined)
+                .catch((error: unknown) => this.log(`could not record: ${String(error)}`)),
+            );
+          }
+        },
+        committed: (summary) => this.committed(summary),
+        commitFailed: (error, waiting) => {
+          this.log(
+            `Sparkplug ingest commit failed, retrying (${waiting} waiting): ${String(error)}`,
+          );
+        },
+      },
+      this.now,
+      this.log,
+    );
+    this.sparkplug.start();
+  }
+
+  /** The Sparkplug host, when it runs (tests and the status read it). */
+  sparkplugHost(): SparkplugHost | null {
+    return this.sparkplug;
   }
 
   /**
@@ -182,15 +234,22 @@ export class IngestService {
   /** The store runs again after a restart: messages waiting for it are committed now. */
   storeIsBack(): void {
     this.subscriber?.retryCommitNow();
+    this.sparkplug?.retryCommitNow();
   }
 
   /** Messages received and not yet stored (the health report's ingest backlog). */
   backlog(): number {
-    return this.subscriber?.waiting ?? 0;
+    return (this.subscriber?.waiting ?? 0) + (this.sparkplug?.waiting ?? 0);
   }
 
   topicRoot(): string {
     return this.options.broker.topicRoot;
+  }
+
+  /** The Sparkplug namespace the store reads, null when the host application is off. */
+  sparkplugRoot(): string | null {
+    const sparkplug = this.options.broker.sparkplug;
+    return sparkplug?.enabled ? sparkplug.topicRoot : null;
   }
 
   /** The broker read now (the embedded one's real URL), with credentials: the simulator publishes there. */
@@ -209,6 +268,7 @@ export class IngestService {
   };
 
   async stop(): Promise<void> {
+    await this.sparkplug?.stop();
     await this.subscriber?.stop();
     await this.recording;
     await this.embedded?.close();

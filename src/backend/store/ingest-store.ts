@@ -7,9 +7,11 @@ import { AttemptRenumbering } from './attempt-renumbering';
 import { DEFAULT_SETTINGS } from './settings-store';
 import { NewestStamps } from './newest-stamps';
 import { parseFactoryMessage } from '../ingest/protocol';
+import { checkNotInFuture } from '../ingest/protocol/future';
 import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
 import type { MachineState, TestResult, Verdict } from '../../shared/contract';
 import { judge, type SpecLimits } from '../scoring/verdict';
+import type { Place, SparkplugIngest } from './sparkplug-ingest';
 
 /** One message as it came from the broker. */
 export interface RawMessage {
@@ -43,6 +45,8 @@ export interface IngestSummary {
   refusals: { topic: string; reason: string }[];
   /** One per message, in order; only when asked for (`perMessage`). */
   outcomes?: MessageOutcome[];
+  /** Sparkplug edge nodes to ask for a rebirth once this batch is committed. */
+  rebirths?: { groupId: string; edgeNodeId: string }[];
 }
 
 export interface MachineUpdate {
@@ -86,6 +90,8 @@ export class IngestStore {
    * product and step once instead of once per result.
    */
   private readonly specsOfBatch = new Map<string, SpecVersion[]>();
+  /** Sparkplug B messages, when the host application is on (see sparkplug-ingest.ts). */
+  private sparkplug: SparkplugIngest | null = null;
 
   constructor(
     private readonly db: Database,
@@ -157,6 +163,10 @@ export class IngestStore {
     };
   }
 
+  useSparkplug(sparkplug: SparkplugIngest): void {
+    this.sparkplug = sparkplug;
+  }
+
   ingest(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
     const summary: IngestSummary = {
       received: messages.length,
@@ -173,8 +183,13 @@ export class IngestStore {
     const root = this.topicRoot();
     const outcomes: MessageOutcome[] | null = options.perMessage ? [] : null;
     if (outcomes) summary.outcomes = outcomes;
-    const refuse = (raw: RawMessage, reason: string, field: string | null) => {
-      this.deadLetter(raw, reason, field);
+    const refuse = (
+      raw: RawMessage,
+      reason: string,
+      field: string | null,
+      place?: Place | null,
+    ) => {
+      this.deadLetter(raw, reason, field, place);
       summary.deadLettered += 1;
       noteRefusal(summary, raw.topic, reason);
       outcomes?.push({ outcome: 'refused', reason, field });
@@ -185,6 +200,15 @@ export class IngestStore {
     for (const raw of messages) {
       if (raw.refusal) {
         refuse(raw, raw.refusal.reason, raw.refusal.field);
+        continue;
+      }
+      if (this.sparkplug?.claims(raw.topic)) {
+        const result = this.ingestSparkplug(this.sparkplug, raw, maxAheadMs, summary, updates);
+        if (result === 'ignored') summary.ignored += 1;
+        else if (result === 'stored') summary.stored += 1;
+        else if (result === 'duplicate') summary.duplicates += 1;
+        if (typeof result === 'string') outcomes?.push({ outcome: result });
+        else refuse(raw, result.reason, result.field, result.place);
         continue;
       }
       const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
@@ -199,30 +223,14 @@ export class IngestStore {
         } else refuse(raw, outcome.reason, outcome.field);
         continue;
       }
-      const message = outcome.message;
-      const knownLine = this.knownLineOf(message.machineId);
-      if (knownLine === undefined) {
-        this.registerMachine(message.lineId, message.machineId, raw.receivedMs);
-        this.lineOfMachine.set(message.machineId, message.lineId);
-        summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
-      } else if (knownLine !== message.lineId) {
-        const reason = misplacedMachineReason(message.machineId);
-        refuse(raw, reason, 'topic');
-        continue;
-      }
-      if (this.store(message, raw.receivedMs, summary.results)) {
+      const result = this.accept(outcome.message, raw.receivedMs, summary, updates);
+      if (result === 'stored') {
         summary.stored += 1;
-        noteMachineUpdate(
-          updates,
-          message,
-          raw.receivedMs,
-          this.newest.isNewest(message, raw.receivedMs),
-        );
         outcomes?.push({ outcome: 'stored' });
-      } else {
+      } else if (result === 'duplicate') {
         summary.duplicates += 1;
         outcomes?.push({ outcome: 'duplicate' });
-      }
+      } else refuse(raw, result.refused, 'topic');
     }
     summary.machines = [...updates.values()];
     for (const tally of this.tallies) tally.flush();
@@ -231,6 +239,63 @@ export class IngestStore {
     this.statements.bumpCounter.run('duplicates', summary.duplicates);
     this.statements.bumpCounter.run('dead_lettered', summary.deadLettered);
     return summary;
+  }
+
+  /**
+   * A Sparkplug message: decoded, followed in its node's session and mapped by `sparkplug`,
+   * then stored as the JSON protocol's messages. It counts as stored if any of them was new.
+   */
+  private ingestSparkplug(
+    sparkplug: SparkplugIngest,
+    raw: RawMessage,
+    maxAheadMs: number,
+    summary: IngestSummary,
+    updates: Map<string, MachineUpdate>,
+  ):
+    | 'stored'
+    | 'duplicate'
+    | 'ignored'
+    | { reason: string; field: string | null; place: Place | null } {
+    const meaning = sparkplug.handle(raw.topic, raw.payload, raw.receivedMs);
+    if (meaning.kind !== 'messages') return meaning.kind === 'ignored' ? 'ignored' : meaning;
+    const place = meaning.messages[0] ?? null;
+    for (const message of meaning.messages) {
+      if (!('timestampMs' in message) || message.timestampMs === null) continue;
+      try {
+        checkNotInFuture(message.timestampMs, raw.receivedMs, maxAheadMs);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return { reason, field: 'timestamp', place };
+      }
+    }
+    let stored = false;
+    for (const message of meaning.messages) {
+      const result = this.accept(message, raw.receivedMs, summary, updates);
+      if (result === 'stored') stored = true;
+      else if (result !== 'duplicate')
+        return { reason: result.refused, field: 'topic', place: null };
+    }
+    return stored ? 'stored' : 'duplicate';
+  }
+
+  /** Registers a new machine, checks its line, stores the message and notes the machine's update. */
+  private accept(
+    message: ParsedMessage,
+    receivedMs: number,
+    summary: IngestSummary,
+    updates: Map<string, MachineUpdate>,
+  ): 'stored' | 'duplicate' | { refused: string } {
+    const knownLine = this.knownLineOf(message.machineId);
+    if (knownLine === undefined) {
+      this.registerMachine(message.lineId, message.machineId, receivedMs);
+      this.lineOfMachine.set(message.machineId, message.lineId);
+      summary.newMachines.push({ lineId: message.lineId, machineId: message.machineId });
+    } else if (knownLine !== message.lineId) {
+      return { refused: misplacedMachineReason(message.machineId) };
+    }
+    if (!this.store(message, receivedMs, summary.results)) return 'duplicate';
+    noteMachineUpdate(updates, message, receivedMs, this.newest.isNewest(message, receivedMs));
+    return 'stored';
   }
 
   /**
@@ -429,10 +494,20 @@ export class IngestStore {
     return stored;
   }
 
-  private deadLetter(raw: RawMessage, reason: string, field: string | null): void {
+  /** `place`: the line and machine it belongs to, when known (a mapped Sparkplug device); null: none. */
+  private deadLetter(
+    raw: RawMessage,
+    reason: string,
+    field: string | null,
+    place?: Place | null,
+  ): void {
     const parts = raw.topic.split('/');
     const idOrNull = (value: string | undefined) =>
-      value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value) ? value : null;
+      place === null
+        ? null
+        : value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value)
+          ? value
+          : null;
     const payload = Buffer.from(raw.payload.buffer, raw.payload.byteOffset, raw.payload.byteLength);
     this.statements.insertDeadLetter.run({
       ms: raw.receivedMs,
@@ -442,8 +517,8 @@ export class IngestStore {
       truncated: Number(payload.byteLength > DEAD_LETTER_PAYLOAD_LIMIT),
       reason: reason.slice(0, 1000),
       field,
-      lineId: idOrNull(parts[parts.length - 3]),
-      machineId: idOrNull(parts[parts.length - 2]),
+      lineId: place ? place.lineId : idOrNull(parts[parts.length - 3]),
+      machineId: place ? place.machineId : idOrNull(parts[parts.length - 2]),
       digest: createHash('sha256').update(raw.topic).update('\0').update(payload).digest('hex'),
     });
   }

@@ -15,6 +15,7 @@ import { sessionsOps } from './ops/sessions-ops';
 import { settingsOps } from './ops/settings-ops';
 import { stationKeysOps } from './ops/station-keys-ops';
 import { storageOps } from './ops/storage-ops';
+import { sparkplugOps } from './ops/sparkplug-ops';
 import type { StoreNotice } from './ops/types';
 
 export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types';
@@ -44,6 +45,7 @@ export function createStore(db: Database, notify: (notice: StoreNotice) => void)
     ...limitTemplatesOps(ctx),
     ...plantOps(ctx),
     ...handoverOps(ctx),
+    ...sparkplugOps(ctx),
   };
 }
 

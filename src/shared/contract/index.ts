@@ -7,3 +7,5 @@ export * from './reports';
 export * from './simulator-methods';
 export * from './station-key-methods';
 export * from './alarm-limit-methods';
+export * from './sparkplug-schemas';
+export * from './sparkplug-methods';

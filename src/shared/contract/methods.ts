@@ -13,6 +13,7 @@ import { simulatorMethods } from './simulator-methods';
 import { stationKeyMethods } from './station-key-methods';
 import { alarmLimitMethods } from './alarm-limit-methods';
 import { handoverMethods } from './handover-methods';
+import { sparkplugMethods } from './sparkplug-methods';
 import { MAX_SHELVE_MINUTES } from '../rules/shelving';
 
 export { MAX_SHELVE_MINUTES };
@@ -37,6 +38,7 @@ export const methods = {
   ...stationKeyMethods,
   ...alarmLimitMethods,
   ...handoverMethods,
+  ...sparkplugMethods,
 };
 
 export type Methods = typeof methods;

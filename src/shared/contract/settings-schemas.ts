@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '../rules/plant-time';
-import { BrokerConnection } from '../rules/broker-connection';
+import { BrokerConnection, SparkplugConnection } from '../rules/broker-connection';
 import { PaperSize } from './common-schemas';
 
 // Plant settings and the broker an admin configures.
@@ -84,6 +84,8 @@ export const BrokerConfigView = z.object({
   certFile: z.string().nullable(),
   keyFile: z.string().nullable(),
   topicRoot: z.string(),
+  /** The Sparkplug B host application; null when it was never set (off). */
+  sparkplug: SparkplugConnection.nullable().optional(),
   /** 'command line' when --broker or LINEWATCH_BROKER_URL decides, and this page cannot. */
   source: z.enum(['settings', 'command line', 'embedded default']),
 });

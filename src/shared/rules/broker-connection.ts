@@ -8,6 +8,25 @@ import { z } from 'zod';
 
 const FilePath = z.string().max(1000);
 
+/** A Sparkplug ID or namespace level: no MQTT separator or wildcards. */
+const SparkplugLevel = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits, _ . -');
+
+/**
+ * The Sparkplug B host application beside the JSON protocol (both may run at once): its own
+ * connection with a clean session, a STATE will and birth under `topicRoot` (spBv1.0).
+ */
+export const SparkplugConnection = z.object({
+  enabled: z.boolean().default(false),
+  topicRoot: SparkplugLevel.default('spBv1.0'),
+  /** The Primary Host Application id edge nodes are configured to wait for. */
+  hostId: SparkplugLevel.default('linewatch'),
+});
+export type SparkplugConnection = z.infer<typeof SparkplugConnection>;
+
 export const BrokerConnection = z.object({
   url: z
     .string()
@@ -29,6 +48,7 @@ export const BrokerConnection = z.object({
     .regex(/^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/, 'levels of A-Z a-z 0-9 _ - separated by /')
     .max(200)
     .default('factory'),
+  sparkplug: SparkplugConnection.optional(),
 });
 export type BrokerConnection = z.infer<typeof BrokerConnection>;
 

@@ -118,6 +118,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   14: { tables: [], triggers: [], indexes: [] },
   // Shift handovers: open items, notes and sign-off per line and shift.
   15: { tables: ['shift_handovers'], triggers: [], indexes: ['shift_handovers_by_line'] },
+  // Sparkplug B: devices seen and their mapping, gaps in edge node data.
+  16: {
+    tables: ['sparkplug_devices', 'sparkplug_gaps'],
+    triggers: [],
+    indexes: ['sparkplug_devices_by_machine', 'sparkplug_gaps_by_node'],
+  },
 };
 
 type Db = Database.Database;

@@ -24,6 +24,7 @@ function view(
     certFile: settings?.certFile ?? null,
     keyFile: settings?.keyFile ?? null,
     topicRoot: settings?.topicRoot ?? 'factory',
+    sparkplug: settings?.sparkplug ?? null,
     source,
   };
 }
@@ -33,7 +34,8 @@ function view(
  * embedded broker takes no credentials, and MQTT 3.1.1 allows no password without a user.
  */
 function merge(input: BrokerConfig, stored: BrokerSettings | null): BrokerSettings {
-  if (input.url === '') return { url: '', topicRoot: input.topicRoot };
+  const sparkplug = input.sparkplug ?? stored?.sparkplug;
+  if (input.url === '') return { url: '', topicRoot: input.topicRoot, sparkplug };
   const blankToUndefined = (value: string | undefined) => (value ? value : undefined);
   const username = blankToUndefined(input.username);
   return {
@@ -48,6 +50,7 @@ function merge(input: BrokerConfig, stored: BrokerSettings | null): BrokerSettin
     certFile: blankToUndefined(input.certFile),
     keyFile: blankToUndefined(input.keyFile),
     topicRoot: input.topicRoot,
+    sparkplug,
   };
 }
 

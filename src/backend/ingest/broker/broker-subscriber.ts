@@ -4,6 +4,7 @@ import { Backoff } from '../../process/backoff';
 import { IngestBatcher } from '../ingest-batcher';
 import type { BrokerSettings } from './broker-settings';
 import { readBrokerTls } from './broker-tls';
+import type { Publish, SubscriptionProfile } from './subscription-profile';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'stopped';
 
@@ -55,6 +56,15 @@ export function inLineScope(topic: string, root: string, lines: readonly string[
   return line !== undefined && lines.includes(line);
 }
 
+/** The factory JSON protocol's profile: a persistent session on the configured lines' topics. */
+export function factoryProfile(root: string, lines: readonly string[] = []): SubscriptionProfile {
+  return {
+    cleanSession: false,
+    topics: () => subscriptionTopics(root, lines),
+    inScope: (topic) => inLineScope(topic, root, lines),
+  };
+}
+
 /**
  * The connection to the plant's broker. A persistent session (clean start off, a stable
  * client id, QoS 1) keeps messages at the broker while Linewatch is away, and every QoS 1
@@ -79,8 +89,15 @@ export class BrokerSubscriber {
   state: ConnectionState = 'stopped';
 
   constructor(
-    /** `lines`: only these lines' topics (a server limited with --lines); empty or absent: all. */
-    private readonly settings: BrokerSettings & { url: string; lines?: readonly string[] },
+    /**
+     * `lines`: only these lines' topics (a server limited with --lines); empty or absent: all.
+     * `profile`: what to subscribe to and how (the factory JSON protocol's when absent).
+     */
+    private readonly settings: BrokerSettings & {
+      url: string;
+      lines?: readonly string[];
+      profile?: SubscriptionProfile;
+    },
     private readonly clientId: string,
     commit: (messages: RawMessage[]) => Promise<IngestSummary>,
     private readonly events: SubscriberEvents,
@@ -100,10 +117,18 @@ export class BrokerSubscriber {
     );
   }
 
+  private get profile(): SubscriptionProfile {
+    return (
+      this.settings.profile ?? factoryProfile(this.settings.topicRoot, this.settings.lines ?? [])
+    );
+  }
+
   start(): void {
+    const profile = this.profile;
     const options: IClientOptions = {
       clientId: this.clientId,
-      clean: false,
+      clean: profile.cleanSession,
+      ...(profile.will ? { will: profile.will() } : {}),
       protocolVersion: 4,
       keepalive: 30,
       connectTimeout: 10_000,
@@ -121,13 +146,18 @@ export class BrokerSubscriber {
       this.reconnects.reset();
       client.options.reconnectPeriod = MIN_BACKOFF_MS;
       const lines = this.settings.lines ?? [];
-      const topics = subscriptionTopics(this.settings.topicRoot, lines);
-      client.subscribe(topics, { qos: 1 }, (error) => {
-        if (error) this.setState('offline', `subscribe failed: ${error.message}`);
+      client.subscribe(profile.topics(), { qos: 1 }, (error) => {
+        if (error) {
+          this.setState('offline', `subscribe failed: ${error.message}`);
+          return;
+        }
+        profile.subscribed?.(this.publishVia(client)).catch((failure: unknown) => {
+          this.setState('offline', `after subscribing: ${String(failure)}`);
+        });
       });
       // The broker keeps a persistent session's subscriptions: a server that once read every
       // line and now is limited drops the all-lines filters (handleMessage skips the rest).
-      if (lines.length > 0 && connack.sessionPresent)
+      if (!profile.cleanSession && lines.length > 0 && connack.sessionPresent)
         client.unsubscribe(subscriptionTopics(this.settings.topicRoot), () => undefined);
       this.setState('connected', connack.sessionPresent ? 'session resumed' : 'new session');
     });
@@ -140,6 +170,8 @@ export class BrokerSubscriber {
       if (this.state !== 'stopped') this.setState('offline', 'connection closed');
     });
     client.on('reconnect', () => {
+      // A new CONNECT, a new will (the Sparkplug host stamps each one).
+      if (profile.will) client.options.will = profile.will();
       const ceilingMs = this.reconnects.peekCeiling();
       client.options.reconnectPeriod = this.reconnects.next();
       this.setState('reconnecting', `next try in up to ${ceilingMs / 1000} s`);
@@ -162,6 +194,25 @@ export class BrokerSubscriber {
     await this.client.publishAsync(topic, payload, { qos: 1 });
   }
 
+  /** Publishes with the QoS and retain flag given (Sparkplug commands and STATE). */
+  async publishWith(
+    topic: string,
+    payload: string | Uint8Array,
+    options: { qos: 0 | 1; retain?: boolean },
+  ): Promise<void> {
+    if (!this.client) throw new Error('not connected');
+    await this.publishVia(this.client)(topic, payload, options);
+  }
+
+  private publishVia(client: MqttClient): Publish {
+    return async (topic, payload, options) => {
+      await client.publishAsync(topic, Buffer.from(payload), {
+        qos: options.qos,
+        retain: options.retain ?? false,
+      });
+    };
+  }
+
   /** The store is back after a restart: what waits for it is committed now. */
   retryCommitNow(): void {
     this.batcher.retryNow();
@@ -176,6 +227,13 @@ export class BrokerSubscriber {
     if (client) {
       // An unreachable broker must not hold the shutdown: after a moment, end it outright.
       let timer: NodeJS.Timeout | undefined;
+      const stopping = this.profile.stopping;
+      if (stopping && client.connected) {
+        await Promise.race([
+          stopping(this.publishVia(client)).catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, 1000)),
+        ]);
+      }
       const gentle = client.endAsync(false).catch(() => undefined);
       const late = new Promise<'late'>(
         (resolve) => (timer = setTimeout(() => resolve('late'), 1000)),
@@ -189,6 +247,7 @@ export class BrokerSubscriber {
   }
 
   private holdAcknowledgements(client: MqttClient): void {
+    const profile = this.profile;
     const internals = client as unknown as {
       _sendPacket: SendPacket;
       handleMessage: MqttClient['handleMessage'];
@@ -208,7 +267,11 @@ export class BrokerSubscriber {
     internals.handleMessage = (packet, callback) => {
       // Another area's line (a filter an earlier run, without --lines or with other lines, left
       // in the broker's session): acknowledged and not kept; that area's server has its own copy.
-      if (!inLineScope(packet.topic, this.settings.topicRoot, this.settings.lines ?? [])) {
+      if (!profile.inScope(packet.topic)) {
+        callback();
+        return;
+      }
+      if (profile.control?.(packet.topic, packet.payload as Uint8Array, this.publishVia(client))) {
         callback();
         return;
       }

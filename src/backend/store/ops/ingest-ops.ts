@@ -6,6 +6,7 @@ import {
   type RawMessage,
   type ReplayOutcome,
 } from '../ingest-store';
+import { SparkplugIngest } from '../sparkplug-ingest';
 import type { Actor } from './types';
 import { nowIso, type StoreContext } from './context';
 
@@ -45,25 +46,43 @@ export function ingestOps(ctx: StoreContext) {
       ctx.evaluateAlerts(() => ctx.alertRules.stored(message, receivedMs, verdict));
     },
   );
+  const sparkplug = new SparkplugIngest(ctx.db);
+  ingest.useSparkplug(sparkplug);
+  const ingestInTransaction = (messages: RawMessage[], options: { perMessage?: boolean }) =>
+    ctx.tx(() => {
+      const summary = ingest.ingest(messages, options);
+      const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
+      ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
+      if (summary.newMachines.length) {
+        ctx.notice({
+          topic: 'plant.changed',
+          payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
+        });
+      }
+      return summary;
+    });
   return {
     setTopicRoot(root: string): void {
       topicRoot = root;
     },
 
+    /** The Sparkplug B namespace to read (null: Sparkplug off). */
+    setSparkplugRoot(root: string | null): void {
+      sparkplug.setRoot(root);
+    },
+
     /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */
     ingestBatch(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
-      return ctx.tx(() => {
-        const summary = ingest.ingest(messages, options);
-        const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
-        ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
-        if (summary.newMachines.length) {
-          ctx.notice({
-            topic: 'plant.changed',
-            payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
-          });
-        }
-        return summary;
-      });
+      // A batch that fails leaves the Sparkplug sessions as they were: it will be redone.
+      const undoSessions = sparkplug.beginBatch();
+      try {
+        const summary = ingestInTransaction(messages, options);
+        const rebirths = sparkplug.takeRebirths();
+        return rebirths.length ? { ...summary, rebirths } : summary;
+      } catch (error) {
+        undoSessions();
+        throw error;
+      }
     },
 
     listDeadLetters(

@@ -11,7 +11,8 @@ interface BrokerFormProps {
   onSaved: () => void;
 }
 
-type Fields = Required<Omit<BrokerConfig, 'password'>> & { password: string };
+// Sparkplug is set apart (its own settings); saving here keeps the stored one.
+type Fields = Required<Omit<BrokerConfig, 'password' | 'sparkplug'>> & { password: string };
 
 /** Edits the broker; "Test connection" tries it without changing anything. */
 export function BrokerForm({ current, onSaved }: BrokerFormProps) {

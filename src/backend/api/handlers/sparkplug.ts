@@ -1,0 +1,29 @@
+import { ApiFailure } from '../api-failure';
+import type { Dispatcher } from '../dispatcher';
+import type { Services } from '../services';
+
+/** What the mapping needs of the Sparkplug host: a rebirth request, when it runs. */
+export interface SparkplugControl {
+  requestRebirth(node: { groupId: string; edgeNodeId: string }): Promise<void>;
+}
+
+/**
+ * Sparkplug B mapping (admins: plant.manage, checked by the dispatcher). A new mapping asks
+ * the edge node for a rebirth, so the device's metrics flow at once instead of at its next
+ * birth.
+ */
+export function registerSparkplugHandlers(
+  dispatcher: Dispatcher,
+  { store, plant, now }: Services,
+  sparkplug: () => SparkplugControl | null,
+): void {
+  dispatcher.register('sparkplug.devices', () => store.listSparkplugDevices());
+
+  dispatcher.register('sparkplug.map', async (input, { caller }) => {
+    const saved = await store.mapSparkplugDevice(input, { username: caller.user.username }, now());
+    if ('refused' in saved) throw new ApiFailure('CONFLICT', saved.refused);
+    await plant.refresh();
+    await sparkplug()?.requestRebirth({ groupId: input.groupId, edgeNodeId: input.edgeNodeId });
+    return saved;
+  });
+}

@@ -1,0 +1,338 @@
+import { readBirth, valueFits, type BirthCertificate, dataTypeName } from './birth-metrics';
+import type { MetricValue, SparkplugPayload } from './sparkplug-codec';
+import type { SparkplugTopic } from './sparkplug-topic';
+
+/** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
+const SEQ_MODULO = 256;
+
+/** While a rebirth is asked for and no birth has come, it is asked again at most this often. */
+export const REBIRTH_RETRY_MS = 10_000;
+
+/** A metric of a data message, resolved through its birth certificate. */
+export interface ResolvedMetric {
+  name: string;
+  datatype: number;
+  value: MetricValue;
+  /** The metric's own timestamp, else the payload's, else when it was received. */
+  timestampMs: number;
+  isHistorical: boolean;
+}
+
+interface DeviceSession {
+  certificate: BirthCertificate;
+}
+
+interface NodeSession {
+  /** bdSeq of the NBIRTH: the NDEATH with the same bdSeq ends this session, no other. */
+  bdSeq: number;
+  lastSeq: number;
+  online: boolean;
+  node: DeviceSession;
+  devices: Map<string, DeviceSession>;
+}
+
+/** A gap: messages were lost (or could not be read) between two points of a node's session. */
+export interface GapNotice {
+  reason: string;
+}
+
+export type SessionOutcome =
+  | {
+      kind: 'birth' | 'data';
+      /** '' for the edge node's own metrics. */
+      deviceId: string;
+      metrics: ResolvedMetric[];
+      /** A seq gap was found before this message: its metrics are read, the loss is marked. */
+      gap?: GapNotice;
+      rebirth: boolean;
+    }
+  /** The devices that went offline: with an NDEATH every device of the node and the node (''). */
+  | { kind: 'death'; deviceIds: string[]; gap?: GapNotice; rebirth: boolean }
+  /** Not data, not an error: an NDEATH of an older session (its bdSeq is not the birth's). */
+  | { kind: 'ignored'; reason: string; rebirth: false }
+  | { kind: 'refused'; reason: string; field: string; gap?: GapNotice; rebirth: boolean };
+
+const nodeKey = (topic: SparkplugTopic) => `${topic.groupId}\u0000${topic.edgeNodeId}`;
+
+/**
+ * The host's view of each edge node's session: births and their metric aliases, `seq` with
+ * wrap-around, bdSeq pairing NBIRTH with NDEATH, and deaths. Pure: it is handed each decoded
+ * message and the receiving clock's time, and says what the message means and whether to ask
+ * the node for a rebirth (NCMD `Node Control/Rebirth`). Storage and publishing are the caller's.
+ */
+export class EdgeNodeSessions {
+  private sessions = new Map<string, NodeSession>();
+  /** When a rebirth was last asked of a node that has not been born since. */
+  private rebirthAsked = new Map<string, number>();
+
+  handle(topic: SparkplugTopic, payload: SparkplugPayload, nowMs: number): SessionOutcome {
+    const key = nodeKey(topic);
+    switch (topic.messageType) {
+      case 'NBIRTH':
+        return this.nodeBirth(key, payload, nowMs);
+      case 'NDEATH':
+        return this.nodeDeath(key, payload);
+      case 'NCMD':
+      case 'DCMD':
+        return { kind: 'ignored', reason: 'a command, published by a host', rebirth: false };
+      default:
+        return this.inSession(key, topic, payload, nowMs);
+    }
+  }
+
+  /** A copy of the state, taken before a batch: a batch whose transaction fails is undone. */
+  snapshot(): () => void {
+    const sessions = new Map(
+      [...this.sessions].map(([key, session]) => [
+        key,
+        { ...session, devices: new Map(session.devices) },
+      ]),
+    );
+    const asked = new Map(this.rebirthAsked);
+    return () => {
+      this.sessions = sessions;
+      this.rebirthAsked = asked;
+    };
+  }
+
+  /**
+   * Whether to ask a node for a rebirth now for a message the sessions never saw (a payload
+   * that did not decode): only if it is in a session, and within the same throttle.
+   */
+  wantsRebirth(groupId: string, edgeNodeId: string, nowMs: number): boolean {
+    const key = `${groupId}\u0000${edgeNodeId}`;
+    return this.sessions.get(key)?.online === true && this.mayAskRebirth(key, nowMs);
+  }
+
+  /** Whether the node is in a session (born and not dead). */
+  isOnline(groupId: string, edgeNodeId: string): boolean {
+    return this.sessions.get(`${groupId}\u0000${edgeNodeId}`)?.online === true;
+  }
+
+  private nodeBirth(key: string, payload: SparkplugPayload, nowMs: number): SessionOutcome {
+    const seq = payload.seq;
+    if (seq === undefined || !Number.isInteger(seq) || seq < 0 || seq >= SEQ_MODULO) {
+      return this.refuse(
+        key,
+        'seq',
+        `seq: an NBIRTH needs a seq from 0 to 255 (got ${seq ?? 'none'})`,
+        nowMs,
+        false,
+      );
+    }
+    const bdSeq = payload.metrics.find((metric) => metric.name === 'bdSeq');
+    if (bdSeq === undefined || typeof bdSeq.value !== 'number') {
+      return this.refuse(
+        key,
+        'bdSeq',
+        'bdSeq: an NBIRTH needs a numeric bdSeq metric',
+        nowMs,
+        false,
+      );
+    }
+    const birth = readBirth(payload.metrics);
+    if (!birth.ok) {
+      // A node whose birth cannot be read has no session: its data would be misread.
+      this.sessions.delete(key);
+      return { kind: 'refused', reason: birth.reason, field: birth.field, rebirth: false };
+    }
+    this.sessions.set(key, {
+      bdSeq: bdSeq.value,
+      lastSeq: seq,
+      online: true,
+      node: { certificate: birth.certificate },
+      devices: new Map(),
+    });
+    this.rebirthAsked.delete(key);
+    return {
+      kind: 'birth',
+      deviceId: '',
+      metrics: birthMetrics(payload, birth.certificate, nowMs),
+      rebirth: false,
+    };
+  }
+
+  private nodeDeath(key: string, payload: SparkplugPayload): SessionOutcome {
+    const session = this.sessions.get(key);
+    const bdSeq = payload.metrics.find((metric) => metric.name === 'bdSeq')?.value;
+    // A node whose birth Linewatch never saw (it started after it): its will still means it
+    // is gone, though its bdSeq cannot be checked.
+    if (!session) return { kind: 'death', deviceIds: [''], rebirth: false };
+    if (!session.online) {
+      return { kind: 'ignored', reason: 'an NDEATH of a node already dead', rebirth: false };
+    }
+    // The broker may deliver the will of an older connection after a new birth.
+    if (bdSeq !== session.bdSeq) {
+      return {
+        kind: 'ignored',
+        reason: `an NDEATH with bdSeq ${String(bdSeq)}, not this session's ${session.bdSeq}`,
+        rebirth: false,
+      };
+    }
+    session.online = false;
+    const deviceIds = ['', ...session.devices.keys()];
+    session.devices = new Map();
+    return { kind: 'death', deviceIds, rebirth: false };
+  }
+
+  /** DBIRTH, NDATA, DDATA, DDEATH: they need a live session and the next seq. */
+  private inSession(
+    key: string,
+    topic: SparkplugTopic,
+    payload: SparkplugPayload,
+    nowMs: number,
+  ): SessionOutcome {
+    const session = this.sessions.get(key);
+    if (!session || !session.online) {
+      return this.refuse(
+        key,
+        'topic',
+        `topic: no NBIRTH of edge node ${topic.edgeNodeId} in this session`,
+        nowMs,
+        true,
+      );
+    }
+    const seq = payload.seq;
+    if (seq === undefined || !Number.isInteger(seq) || seq < 0 || seq >= SEQ_MODULO) {
+      return this.refuse(key, 'seq', `seq: expected 0 to 255 (got ${seq ?? 'none'})`, nowMs, true);
+    }
+    const expected = (session.lastSeq + 1) % SEQ_MODULO;
+    session.lastSeq = seq;
+    const gap: GapNotice | undefined =
+      seq === expected ? undefined : { reason: `seq ${seq} where ${expected} was due` };
+    const askRebirth = gap !== undefined && this.mayAskRebirth(key, nowMs);
+
+    if (topic.messageType === 'DBIRTH') {
+      const birth = readBirth(payload.metrics);
+      if (!birth.ok) {
+        session.devices.delete(topic.deviceId);
+        return {
+          kind: 'refused',
+          reason: birth.reason,
+          field: birth.field,
+          gap,
+          rebirth: askRebirth,
+        };
+      }
+      session.devices.set(topic.deviceId, { certificate: birth.certificate });
+      return {
+        kind: 'birth',
+        deviceId: topic.deviceId,
+        metrics: birthMetrics(payload, birth.certificate, nowMs),
+        gap,
+        rebirth: askRebirth,
+      };
+    }
+    if (topic.messageType === 'DDEATH') {
+      session.devices.delete(topic.deviceId);
+      return { kind: 'death', deviceIds: [topic.deviceId], gap, rebirth: askRebirth };
+    }
+    const device = topic.deviceId === '' ? session.node : session.devices.get(topic.deviceId);
+    if (!device) {
+      return this.refuse(
+        key,
+        'topic',
+        `topic: no DBIRTH of device ${topic.deviceId} in this session`,
+        nowMs,
+        true,
+        gap,
+      );
+    }
+    const resolved = resolveAll(payload, device.certificate, nowMs);
+    if (!resolved.ok) {
+      return this.refuse(
+        key,
+        resolved.field,
+        resolved.reason,
+        nowMs,
+        true,
+        gap ?? { reason: resolved.reason },
+      );
+    }
+    return {
+      kind: 'data',
+      deviceId: topic.deviceId,
+      metrics: resolved.metrics,
+      gap,
+      rebirth: askRebirth,
+    };
+  }
+
+  private refuse(
+    key: string,
+    field: string,
+    reason: string,
+    nowMs: number,
+    wantsRebirth: boolean,
+    gap?: GapNotice,
+  ): SessionOutcome {
+    const rebirth = wantsRebirth && this.mayAskRebirth(key, nowMs);
+    return { kind: 'refused', reason, field, gap, rebirth };
+  }
+
+  /** One rebirth request per gap, repeated only if no birth came within REBIRTH_RETRY_MS. */
+  private mayAskRebirth(key: string, nowMs: number): boolean {
+    const asked = this.rebirthAsked.get(key);
+    if (asked !== undefined && nowMs - asked < REBIRTH_RETRY_MS) return false;
+    this.rebirthAsked.set(key, nowMs);
+    return true;
+  }
+}
+
+/** A birth's own values: its certificate was read from them, so they always resolve. */
+function birthMetrics(
+  payload: SparkplugPayload,
+  certificate: BirthCertificate,
+  nowMs: number,
+): ResolvedMetric[] {
+  const resolved = resolveAll(payload, certificate, nowMs);
+  return resolved.ok ? resolved.metrics : [];
+}
+
+type Resolution =
+  { ok: true; metrics: ResolvedMetric[] } | { ok: false; reason: string; field: string };
+
+/** Names each metric through the certificate (by alias, else by name) and checks its type. */
+function resolveAll(
+  payload: SparkplugPayload,
+  certificate: BirthCertificate,
+  nowMs: number,
+): Resolution {
+  const metrics: ResolvedMetric[] = [];
+  for (const [index, metric] of payload.metrics.entries()) {
+    const field = `metrics[${index}]`;
+    const definition =
+      metric.alias !== undefined
+        ? certificate.byAlias.get(metric.alias)
+        : metric.name !== undefined
+          ? certificate.byName.get(metric.name)
+          : undefined;
+    if (!definition) {
+      const what =
+        metric.alias !== undefined
+          ? `alias ${metric.alias}`
+          : `name ${JSON.stringify((metric.name ?? '').slice(0, 60))}`;
+      return {
+        ok: false,
+        field,
+        reason: `${field}: metric ${what} is not in the birth certificate`,
+      };
+    }
+    if (!valueFits(definition.datatype, metric.value)) {
+      return {
+        ok: false,
+        field,
+        reason: `${field} (${JSON.stringify(definition.name.slice(0, 60))}): born ${dataTypeName(definition.datatype)} but carries a ${typeof metric.value}`,
+      };
+    }
+    if (metric.value === undefined) continue;
+    metrics.push({
+      name: definition.name,
+      datatype: definition.datatype,
+      value: metric.value,
+      timestampMs: metric.timestampMs ?? payload.timestampMs ?? nowMs,
+      isHistorical: metric.isHistorical,
+    });
+  }
+  return { ok: true, metrics };
+}

@@ -1,0 +1,235 @@
+import type { Database } from 'better-sqlite3';
+import type { SparkplugMetricRole } from '../../shared/contract/sparkplug-schemas';
+import type { ParsedMessage } from '../ingest/protocol';
+import { EdgeNodeSessions, type SessionOutcome } from '../ingest/sparkplug/edge-node-sessions';
+import { decodePayload } from '../ingest/sparkplug/sparkplug-codec';
+import { parseSparkplugTopic, type SparkplugTopic } from '../ingest/sparkplug/sparkplug-topic';
+import { dataTypeName } from '../ingest/sparkplug/birth-metrics';
+import {
+  toLinewatch,
+  type MachineMapping,
+  type Remembered,
+} from '../ingest/sparkplug/to-linewatch';
+
+/** Where a refused message belongs (its dead letter's line and machine), when it is mapped. */
+export interface Place {
+  lineId: string;
+  machineId: string;
+}
+
+export type SparkplugOutcome =
+  | { kind: 'messages'; messages: ParsedMessage[] }
+  | { kind: 'refused'; reason: string; field: string | null; place: Place | null }
+  | { kind: 'ignored' };
+
+interface MappingRow {
+  line_id: string | null;
+  machine_id: string | null;
+  roles: string;
+}
+
+const deviceLabel = (topic: SparkplugTopic) =>
+  `${topic.groupId}/${topic.edgeNodeId}/${topic.deviceId}`;
+
+/**
+ * Sparkplug B messages in the store process, inside the batch's transaction: decodes them,
+ * follows each edge node's session, keeps the list of devices seen (mapped or not) and the
+ * gaps, and turns a mapped device's metrics into the JSON protocol's messages, which the
+ * ingest store then stores like any other. Rebirths it wants are read after the commit.
+ */
+export class SparkplugIngest {
+  private readonly sessions = new EdgeNodeSessions();
+  /** Per device: its latest barcode, product, step (a test result's other fields). */
+  private readonly remembered = new Map<string, Remembered>();
+  private rebirths = new Map<string, { groupId: string; edgeNodeId: string }>();
+  private root: string | null = null;
+  private readonly statements;
+
+  constructor(db: Database) {
+    this.statements = {
+      seen: db.prepare(
+        `INSERT INTO sparkplug_devices (group_id, edge_node_id, device_id, metrics, first_seen_ms, last_seen_ms)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (group_id, edge_node_id, device_id) DO UPDATE SET
+           metrics = excluded.metrics, last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)`,
+      ),
+      mapping: db.prepare(
+        `SELECT line_id, machine_id, roles FROM sparkplug_devices
+         WHERE group_id = ? AND edge_node_id = ? AND device_id = ?`,
+      ),
+      mappedOfNode: db.prepare(
+        `SELECT device_id, line_id, machine_id FROM sparkplug_devices
+         WHERE group_id = ? AND edge_node_id = ? AND machine_id IS NOT NULL`,
+      ),
+      openGap: db.prepare(
+        `SELECT id FROM sparkplug_gaps WHERE group_id = ? AND edge_node_id = ? AND closed_ms IS NULL`,
+      ),
+      insertGap: db.prepare(
+        `INSERT INTO sparkplug_gaps (group_id, edge_node_id, opened_ms, reason) VALUES (?, ?, ?, ?)`,
+      ),
+      closeGaps: db.prepare(
+        `UPDATE sparkplug_gaps SET closed_ms = ? WHERE group_id = ? AND edge_node_id = ? AND closed_ms IS NULL`,
+      ),
+    };
+  }
+
+  /** The Sparkplug namespace read (null: Sparkplug is off and no topic is claimed). */
+  setRoot(root: string | null): void {
+    this.root = root;
+  }
+
+  claims(topic: string): boolean {
+    return this.root !== null && topic.startsWith(`${this.root}/`);
+  }
+
+  /** Call before a batch; the function it returns undoes the sessions if the batch fails. */
+  beginBatch(): () => void {
+    this.rebirths = new Map();
+    return this.sessions.snapshot();
+  }
+
+  /** The edge nodes to ask for a rebirth, once the batch is committed. */
+  takeRebirths(): { groupId: string; edgeNodeId: string }[] {
+    const wanted = [...this.rebirths.values()];
+    this.rebirths = new Map();
+    return wanted;
+  }
+
+  handle(topicText: string, bytes: Uint8Array, receivedMs: number): SparkplugOutcome {
+    const parsed = parseSparkplugTopic(topicText, this.root ?? undefined);
+    if (!parsed.ok) return { kind: 'refused', reason: parsed.reason, field: 'topic', place: null };
+    // Another host's STATE, or a command a host published: not data, not an error.
+    if (parsed.kind === 'state') return { kind: 'ignored' };
+    const topic = parsed.topic;
+    if (topic.messageType === 'NCMD' || topic.messageType === 'DCMD') return { kind: 'ignored' };
+    const mapping = this.mappingOf(topic);
+    const place = mapping ? { lineId: mapping.lineId, machineId: mapping.machineId } : null;
+    const decoded = decodePayload(bytes);
+    if (!decoded.ok) {
+      // A data message lost to corruption is a gap like a missing one.
+      if (topic.messageType !== 'NDEATH') {
+        this.noteGap(topic, decoded.reason, receivedMs);
+        if (this.sessions.wantsRebirth(topic.groupId, topic.edgeNodeId, receivedMs)) {
+          this.wantRebirth(topic);
+        }
+      }
+      return { kind: 'refused', reason: decoded.reason, field: 'payload', place };
+    }
+    const outcome = this.sessions.handle(topic, decoded.payload, receivedMs);
+    if (outcome.rebirth) this.wantRebirth(topic);
+    if ('gap' in outcome && outcome.gap) this.noteGap(topic, outcome.gap.reason, receivedMs);
+    return this.meaning(topic, outcome, mapping, place, receivedMs);
+  }
+
+  private meaning(
+    topic: SparkplugTopic,
+    outcome: SessionOutcome,
+    mapping: MachineMapping | null,
+    place: Place | null,
+    receivedMs: number,
+  ): SparkplugOutcome {
+    switch (outcome.kind) {
+      case 'refused':
+        return { kind: 'refused', reason: outcome.reason, field: outcome.field, place };
+      case 'ignored':
+        return { kind: 'ignored' };
+      case 'death':
+        return this.death(topic, receivedMs);
+      case 'birth':
+      case 'data': {
+        if (outcome.kind === 'birth') {
+          this.recordBirth(topic, outcome.metrics, receivedMs);
+          if (topic.messageType === 'NBIRTH') {
+            this.statements.closeGaps.run(receivedMs, topic.groupId, topic.edgeNodeId);
+          }
+        }
+        if (!mapping) return { kind: 'ignored' };
+        const key = deviceLabel(topic);
+        let remembered = this.remembered.get(key);
+        if (!remembered) this.remembered.set(key, (remembered = new Map()));
+        const translated = toLinewatch(mapping, outcome.metrics, remembered, {
+          birth: outcome.kind === 'birth',
+          deviceLabel: key,
+        });
+        if (!translated.ok) {
+          return { kind: 'refused', reason: translated.reason, field: translated.field, place };
+        }
+        return { kind: 'messages', messages: translated.messages };
+      }
+    }
+  }
+
+  /** Death: every mapped machine of the node (NDEATH) or the device's (DDEATH) goes offline now. */
+  private death(topic: SparkplugTopic, receivedMs: number): SparkplugOutcome {
+    const rows = this.statements.mappedOfNode.all(topic.groupId, topic.edgeNodeId) as {
+      device_id: string;
+      line_id: string;
+      machine_id: string;
+    }[];
+    const gone =
+      topic.messageType === 'NDEATH'
+        ? rows
+        : rows.filter((row) => row.device_id === topic.deviceId);
+    if (gone.length === 0) return { kind: 'ignored' };
+    const reason = `Sparkplug ${topic.messageType} of ${deviceLabel(topic).replace(/\/$/, '')}`;
+    return {
+      kind: 'messages',
+      messages: gone.map((row) => ({
+        kind: 'state',
+        lineId: row.line_id,
+        machineId: row.machine_id,
+        // Sparkplug: the host marks it offline by its own clock (the will carries no time).
+        timestampMs: receivedMs,
+        state: 'offline',
+        reason,
+      })),
+    };
+  }
+
+  private recordBirth(
+    topic: SparkplugTopic,
+    metrics: readonly { name: string; datatype: number }[],
+    receivedMs: number,
+  ): void {
+    const list = metrics.map((metric) => ({
+      name: metric.name,
+      datatype: dataTypeName(metric.datatype),
+    }));
+    this.statements.seen.run(
+      topic.groupId,
+      topic.edgeNodeId,
+      topic.deviceId,
+      JSON.stringify(list),
+      receivedMs,
+      receivedMs,
+    );
+  }
+
+  private mappingOf(topic: SparkplugTopic): MachineMapping | null {
+    const row = this.statements.mapping.get(topic.groupId, topic.edgeNodeId, topic.deviceId) as
+      MappingRow | undefined;
+    if (!row || row.line_id === null || row.machine_id === null) return null;
+    return {
+      lineId: row.line_id,
+      machineId: row.machine_id,
+      roles: JSON.parse(row.roles) as Record<string, SparkplugMetricRole>,
+    };
+  }
+
+  private noteGap(topic: SparkplugTopic, reason: string, receivedMs: number): void {
+    if (this.statements.openGap.get(topic.groupId, topic.edgeNodeId) !== undefined) return;
+    this.statements.insertGap.run(
+      topic.groupId,
+      topic.edgeNodeId,
+      receivedMs,
+      reason.slice(0, 500),
+    );
+  }
+
+  private wantRebirth(topic: SparkplugTopic): void {
+    this.rebirths.set(`${topic.groupId}\u0000${topic.edgeNodeId}`, {
+      groupId: topic.groupId,
+      edgeNodeId: topic.edgeNodeId,
+    });
+  }
+}
