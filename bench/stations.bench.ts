@@ -69,6 +69,8 @@ interface Station {
   role: Role;
   socket: WebSocket;
   latencies: number[];
+  /** When each latency was seen (Date.now()), to tell a stall from a steady delay. */
+  seenAt: number[];
   dropped: number;
 }
 
@@ -103,7 +105,7 @@ async function call<T>(
 
 async function connectStation(url: string, name: string, role: Role, token: string) {
   const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`);
-  const station: Station = { name, role, socket, latencies: [], dropped: 0 };
+  const station: Station = { name, role, socket, latencies: [], seenAt: [], dropped: 0 };
   const topics: TopicName[] = topicsFor(role);
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);
@@ -120,7 +122,9 @@ async function connectStation(url: string, name: string, role: Role, token: stri
         if (batch.topic !== 'results.appended') continue;
         station.dropped += batch.dropped;
         for (const item of batch.items) {
-          if (item.at) station.latencies.push(received - Date.parse(item.at));
+          if (!item.at) continue;
+          station.latencies.push(received - Date.parse(item.at));
+          station.seenAt.push(received);
         }
       }
     });
@@ -218,7 +222,10 @@ try {
   }
 
   // The measured window: every station connected, the plant sending.
-  for (const station of stations) station.latencies.length = 0;
+  for (const station of stations) {
+    station.latencies.length = 0;
+    station.seenAt.length = 0;
+  }
   const publishedBefore = feed.published;
   const cpuBefore = treeCpuMs(serverPid);
   const started = performance.now();
@@ -258,6 +265,24 @@ try {
   const all = stations.flatMap((station) => station.latencies);
   console.log(
     `  all stations: p50 ${formatMs(percentile(all, 50))}, p99 ${formatMs(percentile(all, 99))}`,
+  );
+  // Late results by the second they arrived in: a stall (all stations at once) or a steady delay.
+  const lateBySecond = new Map<number, number>();
+  const first = stations[0]!;
+  first.latencies.forEach((latency, index) => {
+    if (latency < TARGET_P99_MS) return;
+    const second = Math.floor((first.seenAt[index]! - first.seenAt[0]!) / 1000);
+    lateBySecond.set(second, Math.max(lateBySecond.get(second) ?? 0, latency));
+  });
+  const late = first.latencies.filter((latency) => latency >= TARGET_P99_MS).length;
+  console.log(
+    `  ${first.name}: ${late} of ${first.latencies.length} results at ${TARGET_P99_MS} ms or later, in ${lateBySecond.size} of ${Math.round(elapsedMs / 1000)} s` +
+      (lateBySecond.size
+        ? ` (second: worst ${[...lateBySecond]
+            .slice(0, 12)
+            .map(([second, worst]) => `${second}: ${formatMs(worst)}`)
+            .join(', ')})`
+        : ''),
   );
   if (stations.some((station) => station.latencies.length === 0))
     throw new Error('a station received no results');
