@@ -127,7 +127,9 @@ describe('two stations, one truth', () => {
       .getByTestId('event-row')
       .filter({ hasText: /Acknowledged by olga at CR-1 — alert \d+/ })
       .waitFor({ timeout: LIVE_MS });
-    // The alert's history at B names the station too.
+    // The alert's history at B names the station too (its Acknowledged column shows on a
+    // full-HD screen; narrower tables leave it out).
+    await b.setViewportSize({ width: 1920, height: 1080 });
     await goTo(b, 'Alerts');
     await b.getByRole('tab', { name: 'History' }).click();
     await b
@@ -136,6 +138,7 @@ describe('two stations, one truth', () => {
       .filter({ hasText: 'olga at CR-1' })
       .waitFor();
     await saveScreenshot(b, 'two-stations-history-at-b');
+    await b.setViewportSize({ width: 1600, height: 900 });
     await b.getByRole('tab', { name: 'Active' }).click();
   });
 
