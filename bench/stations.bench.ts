@@ -229,7 +229,16 @@ try {
   const publishedBefore = feed.published;
   const cpuBefore = treeCpuMs(serverPid);
   const started = performance.now();
+  // Each server process's CPU second by second, to see what works (or waits) in a stall.
+  const cpuBySecond: Map<string, number>[] = [];
+  let lastCpu = new Map(processTree(serverPid).map((p) => [`${p.name}#${p.pid}`, cpuMs(p.pid)]));
+  const sampler = setInterval(() => {
+    const now = new Map(processTree(serverPid).map((p) => [`${p.name}#${p.pid}`, cpuMs(p.pid)]));
+    cpuBySecond.push(new Map([...now].map(([key, ms]) => [key, ms - (lastCpu.get(key) ?? ms)])));
+    lastCpu = now;
+  }, 1_000);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  clearInterval(sampler);
   const elapsedMs = performance.now() - started;
   const cpuPercent = ((treeCpuMs(serverPid) - cpuBefore) / elapsedMs) * 100;
   const published = feed.published - publishedBefore;
@@ -283,6 +292,41 @@ try {
             .map(([second, worst]) => `${second}: ${formatMs(worst)}`)
             .join(', ')})`
         : ''),
+  );
+  for (const [second] of [...lateBySecond].filter(([, worst]) => worst >= 2_000)) {
+    // The stalled second and the ones before it: which process was busy.
+    for (const at of [
+      second - 6,
+      second - 5,
+      second - 4,
+      second - 3,
+      second - 2,
+      second - 1,
+      second,
+    ]) {
+      const busy = cpuBySecond[at];
+      if (!busy) continue;
+      console.log(
+        `    CPU in second ${at}: ${[...busy]
+          .filter(([, ms]) => ms > 0)
+          .map(([key, ms]) => `${key.split('#')[0]} ${ms} ms`)
+          .join(', ')}`,
+      );
+    }
+  }
+  // The store's once-a-minute maintenance check reads what this overview reads (every
+  // machine's usage and temperature trend), in the store process, between ingest batches.
+  const overviewMs: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const askedAt = performance.now();
+    const answer = await fetch(`${server.url}/api/maintenance`, {
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    await answer.json();
+    overviewMs.push(performance.now() - askedAt);
+  }
+  console.log(
+    `  maintenance overview of ${feed.machineCount} machines (the per-minute maintenance check's reads): ${overviewMs.map((ms) => formatMs(ms)).join(', ')}`,
   );
   if (stations.some((station) => station.latencies.length === 0))
     throw new Error('a station received no results');
