@@ -30,7 +30,11 @@ export class OeeStore {
   ): HourFigures[] {
     const start = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
     const end = Math.min(toMs, nowMs);
-    const filter = { all: Number(machines === null), machines: JSON.stringify(machines ?? []) };
+    const filter = { machines: JSON.stringify(machines ?? []) };
+    // A plain IN for named machines, so SQLite reads their (machine, time) keys; `@all OR …`
+    // hid the keys and made each one-machine call (the maintenance check's) read every machine.
+    const inMachines = (column: string): string =>
+      machines === null ? '1' : `${column} IN (SELECT value FROM json_each(@machines))`;
     const machineRows = this.db
       .prepare(
         `SELECT m.id, m.line_id, min(
@@ -39,7 +43,7 @@ export class OeeStore {
            coalesce((SELECT min(ts_ms) FROM telemetry_samples WHERE machine_id = m.id), 9e15),
            coalesce((SELECT min(ts_ms) FROM test_results WHERE machine_id = m.id), 9e15)
          ) AS first_seen_ms
-         FROM machines m WHERE @all OR m.id IN (SELECT value FROM json_each(@machines)) ORDER BY m.id`,
+         FROM machines m WHERE ${inMachines('m.id')} ORDER BY m.id`,
       )
       .all(filter) as { id: string; line_id: string; first_seen_ms: number }[];
     // A machine is planned from when Linewatch first knew of it, not before it existed.
@@ -77,10 +81,10 @@ export class OeeStore {
     const states = this.db
       .prepare(
         `SELECT machine_id, ts_ms, state FROM machine_states
-         WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         WHERE ${inMachines('machine_id')}
            AND (ts_ms >= @from AND ts_ms < @to
                 OR id IN (SELECT (SELECT id FROM machine_states p WHERE p.machine_id = m.id AND p.ts_ms < @from
-                                  ORDER BY ts_ms DESC LIMIT 1) FROM machines m))
+                                  ORDER BY ts_ms DESC LIMIT 1) FROM machines m WHERE ${inMachines('m.id')}))
          ORDER BY machine_id, ts_ms, id`,
       )
       .all({ ...filter, from: fromMs, to: end }) as StateRow[];
