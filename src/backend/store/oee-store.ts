@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HourFigures } from '../scoring/oee';
+import { StatementCache } from './alert-rows';
 import { resultCounts } from './result-counts';
 
 const HOUR_MS = 3_600_000;
@@ -12,7 +13,12 @@ interface StateRow {
 
 /** Reads what OEE is computed from, summed per machine and clock hour. */
 export class OeeStore {
-  constructor(private readonly db: Database) {}
+  /** Prepared once: the maintenance check asks for every machine's hours each minute. */
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.statements = new StatementCache(db);
+  }
 
   idealCycleTimes(): Map<string, number | null> {
     const rows = this.db.prepare('SELECT id, ideal_cycle_time_s FROM machines').all() as {
@@ -35,8 +41,8 @@ export class OeeStore {
     // hid the keys and made each one-machine call (the maintenance check's) read every machine.
     const inMachines = (column: string): string =>
       machines === null ? '1' : `${column} IN (SELECT value FROM json_each(@machines))`;
-    const machineRows = this.db
-      .prepare(
+    const machineRows = this.statements
+      .sql(
         `SELECT m.id, m.line_id, min(
            unixepoch(m.created_at, 'subsec') * 1000,
            coalesce((SELECT min(ts_ms) FROM machine_states WHERE machine_id = m.id), 9e15),
@@ -78,8 +84,8 @@ export class OeeStore {
     const lineOf = new Map(machineRows.map((row) => [row.id, row.line_id]));
 
     // Run time: the running intervals, starting from the state in force at `fromMs`.
-    const states = this.db
-      .prepare(
+    const states = this.statements
+      .sql(
         `SELECT machine_id, ts_ms, state FROM machine_states
          WHERE ${inMachines('machine_id')}
            AND (ts_ms >= @from AND ts_ms < @to
@@ -107,7 +113,7 @@ export class OeeStore {
     // Units: increases of the running counter; a decrease is a reset, counted from zero. One
     // query per machine walks its (machine, time) key in order, so the window needs no sort
     // (across a plant, one query over the time index spent most of its time sorting).
-    const unitsOfMachine = this.db.prepare(
+    const unitsOfMachine = this.statements.sql(
       `SELECT (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
          sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
        FROM (SELECT ts_ms, units_produced,

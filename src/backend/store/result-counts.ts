@@ -1,5 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from './alert-rows';
 import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
+
+/** Statements prepared once per database: counts are asked per machine, every minute. */
+const statementsOf = new WeakMap<Database, StatementCache>();
+function statements(db: Database): StatementCache {
+  let cache = statementsOf.get(db);
+  if (!cache) {
+    cache = new StatementCache(db);
+    statementsOf.set(db, cache);
+  }
+  return cache;
+}
 
 /** Test results counted per machine, clock hour, product and step. */
 export interface ResultCount {
@@ -83,8 +95,8 @@ export function resultCounts<G extends ResultGrouping = 'detail'>(
   const wholeTo = Math.max(Math.floor(toMs / HOUR_MS) * HOUR_MS, wholeFrom);
   const groupBy = keys.map((key) => GROUP_SQL[key]).filter((column) => column !== null);
   const inMachines = machineFilter(machines);
-  return db
-    .prepare(
+  return statements(db)
+    .sql(
       `SELECT ${keys.map((key) => KEY_SQL[key]).join(', ')}, sum(results) AS results,
          sum(passed) AS passed, sum(failed) AS failed, sum(first_judged) AS firstJudged,
          sum(first_passed) AS firstPassed, sum(first_failed) AS firstFailed
