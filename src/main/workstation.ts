@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { createRemoteBackend, type RemoteBackend } from '../backend/remote/remote-backend';
 import { presentedFingerprint } from '../backend/remote/pinned-agent';
+import { SessionHandles } from '../backend/remote/session-handles';
 import { saveWorkstationConfig } from '../backend/remote/workstation-config';
 import type { MethodOutput } from '../shared/contract';
 import { IPC } from '../shared/desktop-bridge';
@@ -16,12 +17,16 @@ import type { ContractDoor } from './ipc';
 /** The desktop's choice lives beside its logs, never in the plant database. */
 export const workstationFile = (): string => join(app.getPath('userData'), 'workstation.json');
 
-/** The workstation transport behind the same door as the local backend. */
+/**
+ * The workstation transport behind the same door as the local backend. The server's tokens
+ * stay here in main: the page holds opaque handles that mean nothing outside this process
+ * (SessionHandles), so a script in the page could not carry a session to the server itself.
+ */
 export function remoteDoor(config: Extract<WorkstationConfig, { mode: 'remote' }>): {
   door: ContractDoor;
   remote: RemoteBackend;
 } {
-  const remote = createRemoteBackend(config);
+  const remote = new SessionHandles().guard(createRemoteBackend(config));
   const door: ContractDoor = {
     call: (method, input, token) => remote.call(method, input, token),
     openLive: (peer) => remote.openLive({ send: peer.send, closed: peer.end }),

@@ -11,6 +11,11 @@ import type {
  * two operations and nothing else (no generic ipcRenderer).
  */
 export interface DesktopBridge {
+  /**
+   * One contract call. `token` is what login answered: on a workstation an opaque handle that
+   * main swaps for the server's token (src/backend/remote/session-handles.ts), so the server's
+   * bearer token never reaches the page.
+   */
   call(method: MethodName, input: unknown, token: string | null): Promise<CallResult>;
   /**
    * Opens a raw live connection to main: messages of the live protocol

@@ -37,20 +37,20 @@ export class CommandService {
     machineId: string,
     command: CommandName,
     args: Record<string, unknown>,
-    issuedBy: string,
+    issuedBy: { username: string; station?: string | null },
   ): Promise<CommandRecord> {
     if (!this.publisher.isConnected()) {
       throw new ApiFailure('CONFLICT', 'The broker is not connected; the command was not sent');
     }
     const record = await this.store.createCommand(
       { id: randomUUID(), machineId, command, args },
-      { username: issuedBy },
+      issuedBy,
     );
     const payload = {
       command_id: record.id,
       command,
       args,
-      issued_by: issuedBy,
+      issued_by: issuedBy.username,
       timestamp: new Date(this.now()).toISOString(),
     };
     await this.publisher.publish(

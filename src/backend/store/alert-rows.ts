@@ -17,12 +17,15 @@ export interface AlertRow {
   returned_ms: number | null;
   acked_ms: number | null;
   acked_by: string | null;
+  acked_station: string | null;
   cleared_ms: number | null;
   resolved_by: string | null;
   resolve_reason: string | null;
+  resolved_station: string | null;
   shelved_until_ms: number | null;
   shelved_by: string | null;
   shelve_reason: string | null;
+  shelved_station: string | null;
   out_of_service: number | null;
 }
 
@@ -51,12 +54,15 @@ export function toAlert(row: AlertRow): Alert {
     returnedAt: iso(row.returned_ms),
     ackedAt: iso(row.acked_ms),
     ackedBy: row.acked_by,
+    ackedStation: row.acked_station,
     clearedAt: iso(row.cleared_ms),
     resolvedBy: row.resolved_by,
     resolveReason: row.resolve_reason,
+    resolvedStation: row.resolved_station,
     shelvedUntil: iso(row.shelved_until_ms),
     shelvedBy: row.shelved_by,
     shelveReason: row.shelve_reason,
+    shelvedStation: row.shelved_station,
     outOfService: row.out_of_service === 1,
   };
 }

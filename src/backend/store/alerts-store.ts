@@ -18,6 +18,7 @@ import {
 import type { EventVisibility, NewEvent } from './events-store';
 import { FloodStore } from './flood-store';
 import { StoreError } from './rpc';
+import { stationDetail, whoAt } from './actor-text';
 
 const STATE_EVENT: Record<AlertState, string> = {
   active_unacked: 'alert.raised',
@@ -230,16 +231,24 @@ export class AlertsStore {
     const why = station
       ? `Acknowledged by ${actor} at ${station}${comment ? `: ${comment}` : ''}`
       : (comment ?? 'Acknowledged');
-    if (!this.apply(row, 'acknowledge', nowMs, { acked_ms: nowMs, acked_by: actor }, actor, why)) {
+    const patch = { acked_ms: nowMs, acked_by: actor, acked_station: station ?? null };
+    if (!this.apply(row, 'acknowledge', nowMs, patch, actor, why)) {
       throw new StoreError('CONFLICT', `Alert ${id} is ${row.state}: nothing to acknowledge`);
     }
     return this.get(id)!;
   }
 
-  resolve(id: number, actor: string, reason: string, nowMs: number): Alert {
+  resolve(
+    id: number,
+    actor: string,
+    reason: string,
+    nowMs: number,
+    station?: string | null,
+  ): Alert {
     const row = this.existing(id);
-    const patch = { resolved_by: actor, resolve_reason: reason };
-    if (!this.apply(row, 'resolve', nowMs, patch, actor, `Resolved: ${reason}`)) {
+    const patch = { resolved_by: actor, resolve_reason: reason, resolved_station: station ?? null };
+    const why = station ? `Resolved by ${whoAt(actor, station)}: ${reason}` : `Resolved: ${reason}`;
+    if (!this.apply(row, 'resolve', nowMs, patch, actor, why)) {
       throw new StoreError('CONFLICT', `Alert ${id} is already cleared`);
     }
     return this.get(id)!;
@@ -258,17 +267,18 @@ export class AlertsStore {
     const problem = shelvingProblem(untilMs, nowMs);
     if (problem) throw new StoreError('INVALID_INPUT', problem);
     this.sql(
-      'UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ? WHERE id = ?',
-    ).run(untilMs, actor, reason, id);
+      `UPDATE alerts SET shelved_until_ms = ?, shelved_by = ?, shelve_reason = ?, shelved_station = ?
+         WHERE id = ?`,
+    ).run(untilMs, actor, reason, station ?? null, id);
     this.report(
       id,
       'alert.shelved',
-      `${actor}${station ? ` at ${station}` : ''} shelved alert ${id} until ${iso(untilMs)}: ${reason}`,
+      `${whoAt(actor, station)} shelved alert ${id} until ${iso(untilMs)}: ${reason}`,
       actor,
       {
         reason,
         until: iso(untilMs),
-        ...(station ? { station } : {}),
+        ...stationDetail(station),
       },
     );
     return this.get(id)!;
@@ -279,7 +289,8 @@ export class AlertsStore {
     if (row.shelved_until_ms === null)
       throw new StoreError('CONFLICT', `Alert ${id} is not shelved`);
     this.sql(
-      'UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL WHERE id = ?',
+      `UPDATE alerts SET shelved_until_ms = NULL, shelved_by = NULL, shelve_reason = NULL,
+         shelved_station = NULL WHERE id = ?`,
     ).run(id);
     this.report(id, 'alert.unshelved', `Alert ${id} unshelved: ${why}`, actor);
     return this.get(id)!;
@@ -297,7 +308,13 @@ export class AlertsStore {
     return ids.length;
   }
 
-  setOutOfService(id: number, outOfService: boolean, actor: string, reason: string): Alert {
+  setOutOfService(
+    id: number,
+    outOfService: boolean,
+    actor: string,
+    reason: string,
+    station?: string | null,
+  ): Alert {
     const row = this.existing(id);
     this.sql(
       `INSERT INTO alert_conditions (condition_key, out_of_service, oos_by, oos_reason) VALUES (?, ?, ?, ?)
@@ -308,9 +325,9 @@ export class AlertsStore {
     this.report(
       id,
       outOfService ? 'alert.out_of_service' : 'alert.in_service',
-      `${actor} put ${row.condition_key} ${word}: ${reason}`,
+      `${whoAt(actor, station)} put ${row.condition_key} ${word}: ${reason}`,
       actor,
-      { reason },
+      { reason, ...stationDetail(station) },
     );
     return this.get(id)!;
   }
@@ -334,7 +351,17 @@ export class AlertsStore {
     row: AlertRow,
     action: AlertAction,
     nowMs: number,
-    patch: Partial<Pick<AlertRow, 'acked_ms' | 'acked_by' | 'resolved_by' | 'resolve_reason'>>,
+    patch: Partial<
+      Pick<
+        AlertRow,
+        | 'acked_ms'
+        | 'acked_by'
+        | 'acked_station'
+        | 'resolved_by'
+        | 'resolve_reason'
+        | 'resolved_station'
+      >
+    >,
     actor: string | null,
     why: string,
   ): boolean {
@@ -346,13 +373,16 @@ export class AlertsStore {
       cleared_ms: next === 'cleared' ? nowMs : null,
       acked_ms: patch.acked_ms ?? row.acked_ms,
       acked_by: patch.acked_by ?? row.acked_by,
+      acked_station: patch.acked_station ?? row.acked_station,
       resolved_by: patch.resolved_by ?? row.resolved_by,
       resolve_reason: patch.resolve_reason ?? row.resolve_reason,
+      resolved_station: patch.resolved_station ?? row.resolved_station,
     };
     this.sql(
       `UPDATE alerts SET state = @state, returned_ms = @returned_ms, cleared_ms = @cleared_ms,
-           acked_ms = @acked_ms, acked_by = @acked_by, resolved_by = @resolved_by,
-           resolve_reason = @resolve_reason WHERE id = @id`,
+           acked_ms = @acked_ms, acked_by = @acked_by, acked_station = @acked_station,
+           resolved_by = @resolved_by, resolve_reason = @resolve_reason,
+           resolved_station = @resolved_station WHERE id = @id`,
     ).run({ ...fields, id: row.id });
     const type =
       action === 'resolve'

@@ -3,6 +3,7 @@ import type { AppliedLimitTemplate, LimitTemplate, TemplateLimit } from '../../s
 import { StatementCache } from './alert-rows';
 import type { NewEvent } from './events-store';
 import { StoreError } from './rpc';
+import { stationDetail, whoAt } from './actor-text';
 import type { ThresholdsStore } from './thresholds-store';
 
 interface TemplateRow {
@@ -88,6 +89,7 @@ export class LimitTemplatesStore {
     input: { name: string; autoApply: boolean; limits: TemplateLimit[] },
     actor: string,
     nowMs: number,
+    station?: string | null,
   ): LimitTemplate {
     this.sql(
       `INSERT INTO limit_templates (name, auto_apply, updated_ms, updated_by) VALUES (?, ?, ?, ?)
@@ -105,8 +107,8 @@ export class LimitTemplatesStore {
       type: 'limitTemplate.saved',
       actor,
       target: input.name,
-      message: `${actor} saved alarm limit template "${input.name}"${input.autoApply ? ' (applied to new machines)' : ''}: ${describeLimits(input.limits)}`,
-      details: { ...input },
+      message: `${whoAt(actor, station)} saved alarm limit template "${input.name}"${input.autoApply ? ' (applied to new machines)' : ''}: ${describeLimits(input.limits)}`,
+      details: { ...input, ...stationDetail(station) },
     });
     return this.get(input.name)!;
   }
@@ -124,6 +126,7 @@ export class LimitTemplatesStore {
     machineIds: readonly string[],
     actor: string,
     nowMs: number,
+    station?: string | null,
   ): AppliedLimitTemplate {
     const template = this.get(name);
     if (!template) throw new StoreError('NOT_FOUND', `No alarm limit template "${name}"`);
@@ -142,8 +145,8 @@ export class LimitTemplatesStore {
         lineId,
         // One machine names it, so a user assigned only that machine sees the event too.
         machineId: machines.length === 1 ? machines[0] : null,
-        message: `${actor} applied alarm limit template "${name}" to ${machines.length === 1 ? `machine ${machines[0]}` : `${machines.length} machines`} on line ${lineId} (${machines.join(', ')}): ${describeLimits(template.limits)}`,
-        details: { template: name, machines, limits: template.limits },
+        message: `${whoAt(actor, station)} applied alarm limit template "${name}" to ${machines.length === 1 ? `machine ${machines[0]}` : `${machines.length} machines`} on line ${lineId} (${machines.join(', ')}): ${describeLimits(template.limits)}`,
+        details: { template: name, machines, limits: template.limits, ...stationDetail(station) },
       });
     }
     return {

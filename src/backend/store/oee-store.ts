@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { HourFigures } from '../scoring/oee';
+import { StatementCache } from './alert-rows';
 import { resultCounts } from './result-counts';
 
 const HOUR_MS = 3_600_000;
@@ -12,7 +13,12 @@ interface StateRow {
 
 /** Reads what OEE is computed from, summed per machine and clock hour. */
 export class OeeStore {
-  constructor(private readonly db: Database) {}
+  /** Prepared once: the maintenance check asks for every machine's hours each minute. */
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Database) {
+    this.statements = new StatementCache(db);
+  }
 
   idealCycleTimes(): Map<string, number | null> {
     const rows = this.db.prepare('SELECT id, ideal_cycle_time_s FROM machines').all() as {
@@ -30,16 +36,20 @@ export class OeeStore {
   ): HourFigures[] {
     const start = Math.floor(fromMs / HOUR_MS) * HOUR_MS;
     const end = Math.min(toMs, nowMs);
-    const filter = { all: Number(machines === null), machines: JSON.stringify(machines ?? []) };
-    const machineRows = this.db
-      .prepare(
+    const filter = { machines: JSON.stringify(machines ?? []) };
+    // A plain IN for named machines, so SQLite reads their (machine, time) keys; `@all OR …`
+    // hid the keys and made each one-machine call (the maintenance check's) read every machine.
+    const inMachines = (column: string): string =>
+      machines === null ? '1' : `${column} IN (SELECT value FROM json_each(@machines))`;
+    const machineRows = this.statements
+      .sql(
         `SELECT m.id, m.line_id, min(
            unixepoch(m.created_at, 'subsec') * 1000,
            coalesce((SELECT min(ts_ms) FROM machine_states WHERE machine_id = m.id), 9e15),
            coalesce((SELECT min(ts_ms) FROM telemetry_samples WHERE machine_id = m.id), 9e15),
            coalesce((SELECT min(ts_ms) FROM test_results WHERE machine_id = m.id), 9e15)
          ) AS first_seen_ms
-         FROM machines m WHERE @all OR m.id IN (SELECT value FROM json_each(@machines)) ORDER BY m.id`,
+         FROM machines m WHERE ${inMachines('m.id')} ORDER BY m.id`,
       )
       .all(filter) as { id: string; line_id: string; first_seen_ms: number }[];
     // A machine is planned from when Linewatch first knew of it, not before it existed.
@@ -74,13 +84,13 @@ export class OeeStore {
     const lineOf = new Map(machineRows.map((row) => [row.id, row.line_id]));
 
     // Run time: the running intervals, starting from the state in force at `fromMs`.
-    const states = this.db
-      .prepare(
+    const states = this.statements
+      .sql(
         `SELECT machine_id, ts_ms, state FROM machine_states
-         WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+         WHERE ${inMachines('machine_id')}
            AND (ts_ms >= @from AND ts_ms < @to
                 OR id IN (SELECT (SELECT id FROM machine_states p WHERE p.machine_id = m.id AND p.ts_ms < @from
-                                  ORDER BY ts_ms DESC LIMIT 1) FROM machines m))
+                                  ORDER BY ts_ms DESC LIMIT 1) FROM machines m WHERE ${inMachines('m.id')}))
          ORDER BY machine_id, ts_ms, id`,
       )
       .all({ ...filter, from: fromMs, to: end }) as StateRow[];
@@ -103,7 +113,7 @@ export class OeeStore {
     // Units: increases of the running counter; a decrease is a reset, counted from zero. One
     // query per machine walks its (machine, time) key in order, so the window needs no sort
     // (across a plant, one query over the time index spent most of its time sorting).
-    const unitsOfMachine = this.db.prepare(
+    const unitsOfMachine = this.statements.sql(
       `SELECT (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
          sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
        FROM (SELECT ts_ms, units_produced,

@@ -1,5 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { StatementCache } from './alert-rows';
 import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
+
+/** Statements prepared once per database: counts are asked per machine, every minute. */
+const statementsOf = new WeakMap<Database, StatementCache>();
+function statements(db: Database): StatementCache {
+  let cache = statementsOf.get(db);
+  if (!cache) {
+    cache = new StatementCache(db);
+    statementsOf.set(db, cache);
+  }
+  return cache;
+}
 
 /** Test results counted per machine, clock hour, product and step. */
 export interface ResultCount {
@@ -47,7 +59,14 @@ const GROUP_SQL: Record<(typeof GROUPINGS)['detail'][number], string | null> = {
   testStep: 'test_step',
 };
 
-const MACHINE_FILTER = '(@all OR machine_id IN (SELECT value FROM json_each(@machines)))';
+/**
+ * No filter for the whole plant; for named machines a plain IN, which SQLite reads through the
+ * (machine, time) keys. `@all OR machine_id IN (…)` hid those keys from the planner: every call
+ * for one machine scanned the whole plant's raw results of the partial hours by time (the
+ * maintenance check, one call per machine each minute, stalled ingest for seconds).
+ */
+const machineFilter = (machines: readonly string[] | null): string =>
+  machines === null ? '1' : 'machine_id IN (SELECT value FROM json_each(@machines))';
 
 const RAW_ROWS = `SELECT machine_id, line_id, (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour_ms,
     product_id, test_step, 1 AS results, verdict = 'PASS' AS passed, verdict = 'FAIL' AS failed,
@@ -75,24 +94,24 @@ export function resultCounts<G extends ResultGrouping = 'detail'>(
   const wholeFrom = Math.min(Math.ceil(fromMs / HOUR_MS) * HOUR_MS, toMs);
   const wholeTo = Math.max(Math.floor(toMs / HOUR_MS) * HOUR_MS, wholeFrom);
   const groupBy = keys.map((key) => GROUP_SQL[key]).filter((column) => column !== null);
-  return db
-    .prepare(
+  const inMachines = machineFilter(machines);
+  return statements(db)
+    .sql(
       `SELECT ${keys.map((key) => KEY_SQL[key]).join(', ')}, sum(results) AS results,
          sum(passed) AS passed, sum(failed) AS failed, sum(first_judged) AS firstJudged,
          sum(first_passed) AS firstPassed, sum(first_failed) AS firstFailed
        FROM (
-         ${RAW_ROWS} WHERE ts_ms >= @from AND ts_ms < @wholeFrom AND ${MACHINE_FILTER}
+         ${RAW_ROWS} WHERE ts_ms >= @from AND ts_ms < @wholeFrom AND ${inMachines}
          UNION ALL
          SELECT machine_id, line_id, hour_ms, product_id, test_step, results, passed, failed,
            first_judged, first_passed, first_failed
-         FROM result_hours WHERE hour_ms >= @wholeFrom AND hour_ms < @wholeTo AND ${MACHINE_FILTER}
+         FROM result_hours WHERE hour_ms >= @wholeFrom AND hour_ms < @wholeTo AND ${inMachines}
          UNION ALL
-         ${RAW_ROWS} WHERE ts_ms >= @wholeTo AND ts_ms < @to AND ${MACHINE_FILTER}
+         ${RAW_ROWS} WHERE ts_ms >= @wholeTo AND ts_ms < @to AND ${inMachines}
        )
        GROUP BY ${groupBy.join(', ')}`,
     )
     .all({
-      all: Number(machines === null),
       machines: JSON.stringify(machines ?? []),
       from: fromMs,
       to: toMs,

@@ -5,6 +5,7 @@ import { FAIL_RATE_WINDOW } from '../alerts/rules/fail-rate';
 import { StatementCache } from './alert-rows';
 import type { NewEvent } from './events-store';
 import { StoreError } from './rpc';
+import { stationDetail, whoAt } from './actor-text';
 
 interface ThresholdRow {
   machine_id: string;
@@ -114,7 +115,12 @@ export class ThresholdsStore implements PlantFacts {
   }
 
   /** Saves (or, with every limit null, removes) the limits of a machine metric, and logs it. */
-  saveThreshold(input: ThresholdInput, actor: string, nowMs: number): Threshold {
+  saveThreshold(
+    input: ThresholdInput,
+    actor: string,
+    nowMs: number,
+    station?: string | null,
+  ): Threshold {
     const line = this.writeThreshold(input, actor, nowMs);
     this.record({
       type: 'thresholds.saved',
@@ -122,8 +128,8 @@ export class ThresholdsStore implements PlantFacts {
       target: `${input.machineId} ${input.metric}`,
       lineId: line,
       machineId: input.machineId,
-      message: `${actor} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
-      details: { ...input },
+      message: `${whoAt(actor, station)} set the alarm limits of ${input.machineId} ${input.metric}: LL ${input.lowLow ?? '–'}, L ${input.low ?? '–'}, H ${input.high ?? '–'}, HH ${input.highHigh ?? '–'} (deadband ${input.deadband}, on-delay ${input.onDelayS} s)`,
+      details: { ...input, ...stationDetail(station) },
     });
     return {
       ...input,

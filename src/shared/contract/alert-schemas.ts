@@ -44,12 +44,16 @@ export const Alert = z.object({
   returnedAt: IsoTime.nullable(),
   ackedAt: IsoTime.nullable(),
   ackedBy: z.string().nullable(),
+  /** The station it was acknowledged at ("CR-2"); null when none was named. */
+  ackedStation: z.string().nullable().optional(),
   clearedAt: IsoTime.nullable(),
   resolvedBy: z.string().nullable(),
   resolveReason: z.string().nullable(),
+  resolvedStation: z.string().nullable().optional(),
   shelvedUntil: IsoTime.nullable(),
   shelvedBy: z.string().nullable(),
   shelveReason: z.string().nullable(),
+  shelvedStation: z.string().nullable().optional(),
   outOfService: z.boolean(),
 });
 export type Alert = z.infer<typeof Alert>;

@@ -124,6 +124,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
     triggers: [],
     indexes: ['sparkplug_devices_by_machine', 'sparkplug_gaps_by_node'],
   },
+  // Columns only: the station of an alert's acknowledgement, shelving and resolution.
+  17: { tables: [], triggers: [], indexes: [] },
 };
 
 type Db = Database.Database;

@@ -1,6 +1,7 @@
 import type { Alert } from '../../../shared/contract';
 import { shelveEnd } from '../../../shared/rules/shelving';
 import type { Caller } from '../../auth/auth-service';
+import { actorOf } from '../actor';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
@@ -23,8 +24,6 @@ export function registerAlertHandlers(
   now: () => number,
 ): void {
   const { store } = services;
-  const actorOf = (caller: Caller) => ({ username: caller.user.username });
-
   /**
    * The alert, if the caller may act on it. An alert outside the scope answers exactly like
    * one that does not exist, so ids never reveal another line's alerts.
@@ -47,8 +46,7 @@ export function registerAlertHandlers(
 
   dispatcher.register('alerts.acknowledge', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
-    const actor = { ...actorOf(caller), station: workstation ?? null };
-    return store.acknowledgeAlert(input.id, input.comment, actor, now());
+    return store.acknowledgeAlert(input.id, input.comment, actorOf(caller, workstation), now());
   });
 
   dispatcher.register('alerts.shelve', async (input, { caller, workstation }) => {
@@ -56,30 +54,40 @@ export function registerAlertHandlers(
     const nowMs = now();
     const end = shelveEnd(input, nowMs);
     if ('problem' in end) throw new ApiFailure('INVALID_INPUT', end.problem);
-    const actor = { ...actorOf(caller), station: workstation ?? null };
-    return store.shelveAlert(input.id, end.untilMs, input.reason, actor, nowMs);
+    return store.shelveAlert(
+      input.id,
+      end.untilMs,
+      input.reason,
+      actorOf(caller, workstation),
+      nowMs,
+    );
   });
 
-  dispatcher.register('alerts.unshelve', async (input, { caller }) => {
+  dispatcher.register('alerts.unshelve', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
-    return store.unshelveAlert(input.id, actorOf(caller));
+    return store.unshelveAlert(input.id, actorOf(caller, workstation));
   });
 
-  dispatcher.register('alerts.resolve', async (input, { caller }) => {
+  dispatcher.register('alerts.resolve', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
-    return store.resolveAlert(input.id, input.reason, actorOf(caller), now());
+    return store.resolveAlert(input.id, input.reason, actorOf(caller, workstation), now());
   });
 
-  dispatcher.register('alerts.setOutOfService', async (input, { caller }) => {
+  dispatcher.register('alerts.setOutOfService', async (input, { caller, workstation }) => {
     await alertToActOn(input.id, caller);
-    return store.setAlertOutOfService(input.id, input.outOfService, input.reason, actorOf(caller));
+    return store.setAlertOutOfService(
+      input.id,
+      input.outOfService,
+      input.reason,
+      actorOf(caller, workstation),
+    );
   });
 
   dispatcher.register('thresholds.list', (input, { caller }) =>
     store.listThresholds(input, visibleMachineIds(caller, services)),
   );
 
-  dispatcher.register('thresholds.save', (input, { caller }) =>
-    store.saveThreshold(input, actorOf(caller), now()),
+  dispatcher.register('thresholds.save', (input, { caller, workstation }) =>
+    store.saveThreshold(input, actorOf(caller, workstation), now()),
   );
 }

@@ -1,4 +1,5 @@
 import type { Caller } from '../../auth/auth-service';
+import { actorOf } from '../actor';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 import type { Services } from '../services';
@@ -13,8 +14,6 @@ export function registerLimitTemplateHandlers(
   { store, now }: Services,
   log: (line: string) => void,
 ): void {
-  const actorOf = (caller: Caller) => ({ username: caller.user.username });
-
   const refuse = (caller: Caller, what: string): never => {
     void store
       .appendEvent({
@@ -29,11 +28,11 @@ export function registerLimitTemplateHandlers(
 
   dispatcher.register('limitTemplates.list', () => store.listLimitTemplates());
 
-  dispatcher.register('limitTemplates.save', (input, { caller }) =>
-    store.saveLimitTemplate(input, actorOf(caller), now()),
+  dispatcher.register('limitTemplates.save', (input, { caller, workstation }) =>
+    store.saveLimitTemplate(input, actorOf(caller, workstation), now()),
   );
 
-  dispatcher.register('limitTemplates.apply', async (input, { caller }) => {
+  dispatcher.register('limitTemplates.apply', async (input, { caller, workstation }) => {
     let machineIds: string[];
     if (input.lineId !== undefined) {
       if (!caller.scope.canSeeLine(input.lineId)) refuse(caller, `line ${input.lineId}`);
@@ -46,6 +45,6 @@ export function registerLimitTemplateHandlers(
       const outside = machineIds.find((machineId) => !caller.scope.canSeeMachine(machineId));
       if (outside !== undefined) refuse(caller, `machine ${outside}`);
     }
-    return store.applyLimitTemplate(input.name, machineIds, actorOf(caller), now());
+    return store.applyLimitTemplate(input.name, machineIds, actorOf(caller, workstation), now());
   });
 }

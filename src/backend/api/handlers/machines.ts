@@ -2,6 +2,7 @@ import type { CommandService } from '../../machines/command-service';
 import { computeOee } from '../../scoring/oee';
 import type { MachineMonitor } from '../../machines/machine-monitor';
 import type { Dispatcher } from '../dispatcher';
+import { actorOf } from '../actor';
 import { visibleMachineIds } from '../visibility';
 import type { Services } from '../services';
 
@@ -21,11 +22,9 @@ export function registerMachineHandlers(
       .sort((a, b) => a.lineId.localeCompare(b.lineId) || a.machineId.localeCompare(b.machineId)),
   );
 
-  dispatcher.register('machines.configure', async (input, { caller }) => {
+  dispatcher.register('machines.configure', async (input, { caller, workstation }) => {
     const { machineId, ...patch } = input;
-    const snapshot = await store.configureMachine(machineId, patch, {
-      username: caller.user.username,
-    });
+    const snapshot = await store.configureMachine(machineId, patch, actorOf(caller, workstation));
     await monitor.reload();
     return snapshot;
   });
@@ -102,12 +101,12 @@ export function registerMachineHandlers(
     return caller.scope.kind === 'machines' ? rows.filter((row) => row.machineId !== null) : rows;
   });
 
-  dispatcher.register('machines.command', (input, { caller }) =>
+  dispatcher.register('machines.command', (input, { caller, workstation }) =>
     commands.send(
       input.machineId,
       input.command,
       input.command === 'set_rate' ? { units_per_minute: input.unitsPerMinute } : {},
-      caller.user.username,
+      actorOf(caller, workstation),
     ),
   );
 

@@ -1,3 +1,4 @@
+import { actorOf } from '../actor';
 import { ApiFailure } from '../api-failure';
 import type { RegisterHandlers } from '../services';
 import { visibleMachineIds } from '../visibility';
@@ -15,24 +16,19 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
     );
   });
 
-  dispatcher.register('maintenance.savePlan', (input, { caller }) =>
-    store.saveMaintenancePlan(
-      input.machineId,
-      input,
-      { username: caller.user.username },
-      services.now(),
-    ),
+  dispatcher.register('maintenance.savePlan', (input, { caller, workstation }) =>
+    store.saveMaintenancePlan(input.machineId, input, actorOf(caller, workstation), services.now()),
   );
 
   dispatcher.register('maintenance.tasks', async (input, { caller }) =>
     store.maintenanceTasks(input.machineId, visibleMachineIds(caller, services), input.limit),
   );
 
-  dispatcher.register('maintenance.scheduleTask', (input, { caller }) =>
-    store.scheduleMaintenance(input, { username: caller.user.username }, services.now()),
+  dispatcher.register('maintenance.scheduleTask', (input, { caller, workstation }) =>
+    store.scheduleMaintenance(input, actorOf(caller, workstation), services.now()),
   );
 
-  dispatcher.register('maintenance.updateTask', async (input, { caller }) => {
+  dispatcher.register('maintenance.updateTask', async (input, { caller, workstation }) => {
     const task = await store.maintenanceTask(input.id);
     // A task outside the caller's lines answers like a missing one: nothing leaks.
     if (!task || !caller.scope.canSeeMachine(task.machineId, task.lineId)) {
@@ -41,7 +37,7 @@ export const registerMaintenanceHandlers: RegisterHandlers = (dispatcher, servic
     return store.updateMaintenanceTask(
       input.id,
       { action: input.action, notes: input.notes, resetsInterval: input.resetsInterval },
-      { username: caller.user.username },
+      actorOf(caller, workstation),
       services.now(),
     );
   });

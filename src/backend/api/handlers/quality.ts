@@ -1,6 +1,7 @@
 import type { NewSpec } from '../../../shared/contract';
 import { specVersionFor } from '../../../shared/rules/role-views';
 import type { Caller } from '../../auth/auth-service';
+import { actorOf } from '../actor';
 import { ApiFailure } from '../api-failure';
 import type { RegisterHandlers } from '../services';
 import { visibilityOf, visibleMachineIds } from '../visibility';
@@ -57,9 +58,9 @@ export const registerQualityHandlers: RegisterHandlers = (dispatcher, services) 
     ),
   );
 
-  dispatcher.register('specs.save', (input: NewSpec, { caller }) => {
+  dispatcher.register('specs.save', (input: NewSpec, { caller, workstation }) => {
     checkMaySetLimits(caller, input.lineId);
-    return store.saveSpec(input, { username: caller.user.username });
+    return store.saveSpec(input, actorOf(caller, workstation));
   });
 
   dispatcher.register('specs.preview', (input, { caller }) => {

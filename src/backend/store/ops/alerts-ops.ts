@@ -2,6 +2,7 @@ import type { Alert, Threshold, ThresholdInput } from '../../../shared/contract'
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 import { brokerCondition } from '../../alerts/rules/conditions';
+import { whoAt } from '../actor-text';
 
 /** Alerts (lifecycle, broker connection) and alarm limits. */
 export function alertsOps(ctx: StoreContext) {
@@ -23,15 +24,19 @@ export function alertsOps(ctx: StoreContext) {
     },
 
     unshelveAlert(id: number, actor: Actor): Alert {
-      return ctx.tx(() => ctx.alerts.unshelve(id, actor.username, `by ${actor.username}`));
+      return ctx.tx(() =>
+        ctx.alerts.unshelve(id, actor.username, `by ${whoAt(actor.username, actor.station)}`),
+      );
     },
 
     resolveAlert(id: number, reason: string, actor: Actor, nowMs: number): Alert {
-      return ctx.tx(() => ctx.alerts.resolve(id, actor.username, reason, nowMs));
+      return ctx.tx(() => ctx.alerts.resolve(id, actor.username, reason, nowMs, actor.station));
     },
 
     setAlertOutOfService(id: number, outOfService: boolean, reason: string, actor: Actor): Alert {
-      return ctx.tx(() => ctx.alerts.setOutOfService(id, outOfService, actor.username, reason));
+      return ctx.tx(() =>
+        ctx.alerts.setOutOfService(id, outOfService, actor.username, reason, actor.station),
+      );
     },
 
     /** Ends shelvings whose time is up (the backend's clock decides); returns how many. */
@@ -52,7 +57,7 @@ export function alertsOps(ctx: StoreContext) {
 
     saveThreshold(input: ThresholdInput, actor: Actor, nowMs: number): Threshold {
       return ctx.tx(() => {
-        const saved = ctx.thresholds.saveThreshold(input, actor.username, nowMs);
+        const saved = ctx.thresholds.saveThreshold(input, actor.username, nowMs, actor.station);
         ctx.alertRules.thresholdsChanged(input.machineId, input.metric, nowMs);
         return saved;
       });

@@ -14,7 +14,7 @@ export function limitTemplatesOps(ctx: StoreContext) {
       actor: Actor,
       nowMs: number,
     ): LimitTemplate {
-      return ctx.tx(() => ctx.limitTemplates.save(input, actor.username, nowMs));
+      return ctx.tx(() => ctx.limitTemplates.save(input, actor.username, nowMs, actor.station));
     },
 
     machinesOfLine(lineId: string): string[] {
@@ -27,7 +27,9 @@ export function limitTemplatesOps(ctx: StoreContext) {
       actor: Actor,
       nowMs: number,
     ): AppliedLimitTemplate {
-      return ctx.tx(() => ctx.limitTemplates.apply(name, machineIds, actor.username, nowMs));
+      return ctx.tx(() =>
+        ctx.limitTemplates.apply(name, machineIds, actor.username, nowMs, actor.station),
+      );
     },
   };
 }

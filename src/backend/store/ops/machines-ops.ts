@@ -3,6 +3,7 @@ import type { HourFigures } from '../../scoring/oee';
 import type { MinutePoint } from '../rollups-store';
 import type { Actor } from './types';
 import type { StoreContext } from './context';
+import { stationDetail, whoAt } from '../actor-text';
 
 /** Machines, their states and commands, OEE inputs and telemetry history. */
 export function machinesOps(ctx: StoreContext) {
@@ -22,8 +23,8 @@ export function machinesOps(ctx: StoreContext) {
           target: machineId,
           lineId: snapshot.lineId,
           machineId,
-          message: `${actor.username} configured machine ${machineId}`,
-          details: { ...patch },
+          message: `${whoAt(actor.username, actor.station)} configured machine ${machineId}`,
+          details: { ...patch, ...stationDetail(actor.station) },
         });
         return snapshot;
       });
@@ -86,8 +87,8 @@ export function machinesOps(ctx: StoreContext) {
           target: record.machineId,
           lineId: record.lineId,
           machineId: record.machineId,
-          message: `${actor.username} sent ${record.command} to ${record.machineId} (${record.id.slice(0, 8)})`,
-          details: { commandId: record.id, args: record.args },
+          message: `${whoAt(actor.username, actor.station)} sent ${record.command} to ${record.machineId} (${record.id.slice(0, 8)})`,
+          details: { commandId: record.id, args: record.args, ...stationDetail(actor.station) },
         });
         return record;
       });

@@ -2,6 +2,7 @@ import type { MaintenanceStatus, MaintenanceTask } from '../../../shared/contrac
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 import { maintenanceCondition, predictionCondition } from '../../alerts/rules/conditions';
+import { stationDetail, whoAt } from '../actor-text';
 
 /** Maintenance plans, tasks and their alerts. */
 export function maintenanceOps(ctx: StoreContext) {
@@ -28,7 +29,8 @@ export function maintenanceOps(ctx: StoreContext) {
           actor: actor.username,
           target: machineId,
           machineId,
-          message: `${actor.username} set the service interval of ${machineId}: ${plan.intervalRunHours ?? '—'} run hours, ${plan.intervalUnits ?? '—'} units`,
+          message: `${whoAt(actor.username, actor.station)} set the service interval of ${machineId}: ${plan.intervalRunHours ?? '—'} run hours, ${plan.intervalUnits ?? '—'} units`,
+          details: stationDetail(actor.station),
         });
         return ctx.maintenance.status([machineId], nowMs)[0]!;
       });
@@ -51,7 +53,8 @@ export function maintenanceOps(ctx: StoreContext) {
           target: `task ${created.id}`,
           lineId: created.lineId,
           machineId: created.machineId,
-          message: `${actor.username} scheduled "${created.title}" on ${created.machineId}`,
+          message: `${whoAt(actor.username, actor.station)} scheduled "${created.title}" on ${created.machineId}`,
+          details: stationDetail(actor.station),
         });
         return created;
       });
@@ -87,7 +90,8 @@ export function maintenanceOps(ctx: StoreContext) {
           target: `task ${task.id}`,
           lineId: task.lineId,
           machineId: task.machineId,
-          message: `${actor.username} ${change.action === 'start' ? 'started' : 'completed'} "${task.title}" on ${task.machineId}${change.notes ? `: ${change.notes}` : ''}`,
+          message: `${whoAt(actor.username, actor.station)} ${change.action === 'start' ? 'started' : 'completed'} "${task.title}" on ${task.machineId}${change.notes ? `: ${change.notes}` : ''}`,
+          details: stationDetail(actor.station),
         });
         return task;
       });

@@ -2,6 +2,7 @@ import type { NewSpec, SpecVersion } from '../../../shared/contract';
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 import { noSpecKey } from '../../alerts/rules/conditions';
+import { stationDetail, whoAt } from '../actor-text';
 
 /** Quality: test results, yield and spec limits. */
 export function qualityOps(ctx: StoreContext) {
@@ -23,8 +24,8 @@ export function qualityOps(ctx: StoreContext) {
           actor: actor.username,
           target: `${saved.productId} / ${saved.testStep}`,
           lineId: saved.lineId,
-          message: `${actor.username} set limits v${saved.version} of ${saved.productId} ${saved.testStep} ${applies}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
-          details: { ...saved },
+          message: `${whoAt(actor.username, actor.station)} set limits v${saved.version} of ${saved.productId} ${saved.testStep} ${applies}: ${saved.lower ?? '−∞'} … ${saved.upper ?? '+∞'} from ${saved.validFrom}`,
+          details: { ...saved, ...stationDetail(actor.station) },
         });
         // Limits in force now settle the condition; limits from a later time do so once they
         // judge a result (AlertEvaluator.batchDone).
@@ -32,7 +33,7 @@ export function qualityOps(ctx: StoreContext) {
           ctx.alerts.resolveByKey(
             noSpecKey(saved.productId, saved.testStep),
             actor.username,
-            `spec limits v${saved.version} saved`,
+            `spec limits v${saved.version} saved${actor.station ? ` at ${actor.station}` : ''}`,
             Date.now(),
           );
         }

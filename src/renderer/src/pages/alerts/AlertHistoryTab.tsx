@@ -1,3 +1,4 @@
+import { whoAt } from '../../lib/who-at';
 import { useState, type FormEvent } from 'react';
 import {
   AlertPriority,
@@ -161,14 +162,21 @@ function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
                 {alert.message}
                 {alert.resolveReason && (
                   <p className="alert-note">
-                    Resolved by {alert.resolvedBy ?? '—'}: {alert.resolveReason}
+                    Resolved by{' '}
+                    {alert.resolvedBy ? whoAt(alert.resolvedBy, alert.resolvedStation) : '—'}:{' '}
+                    {alert.resolveReason}
                   </p>
                 )}
               </td>
               <td className="cell-when">{formatDateTime(alert.raisedAt)}</td>
               <td className="cell-when col-p3">
                 {formatDateTime(alert.ackedAt)}
-                {alert.ackedBy && <span className="muted"> · {alert.ackedBy}</span>}
+                {alert.ackedBy && (
+                  <span className="muted" data-testid="acked-by">
+                    {' '}
+                    · {whoAt(alert.ackedBy, alert.ackedStation)}
+                  </span>
+                )}
               </td>
               <td className="cell-when cell-pin">{formatDateTime(alert.clearedAt)}</td>
             </tr>

@@ -1,3 +1,4 @@
+import { whoAt } from '../../lib/who-at';
 import { useMemo, useState } from 'react';
 import './shortcuts.css';
 import type { Alert, User } from '../../../../shared/contract';
@@ -133,7 +134,7 @@ function shelvingNote(alert: Alert) {
   return (
     <p className="alert-note">
       {why}
-      {alert.shelvedBy ? ` by ${alert.shelvedBy}` : ''}
+      {alert.shelvedBy ? ` by ${whoAt(alert.shelvedBy, alert.shelvedStation)}` : ''}
       {alert.shelveReason ? `: ${alert.shelveReason}` : ''}
     </p>
   );
