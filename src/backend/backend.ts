@@ -64,6 +64,8 @@ export interface BackendOptions {
   ingest?: IngestOptions | null;
   /** How fast one station key may post (tests lower them). */
   stationRateLimits?: StationRateLimits;
+  /** Tests only: a file that simulates a full disk (store/page-limit-file.ts). */
+  storePageLimitFile?: string;
 }
 
 export interface Backend {
@@ -155,6 +157,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     databasePath,
     options.migrationsDir,
+    options.storePageLimitFile,
   );
 
   let settings: Settings = await store.getSettings();

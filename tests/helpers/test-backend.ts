@@ -62,6 +62,8 @@ export async function startTestServer(
     brokerUrl?: string;
     /** How fast one station key may post (the defaults otherwise). */
     stationRateLimits?: StationRateLimits;
+    /** A file whose number caps the database's pages: a full disk (store/page-limit-file.ts). */
+    storePageLimitFile?: string;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -76,6 +78,7 @@ export async function startTestServer(
     now: clock.now,
     log: () => undefined,
     stationRateLimits: options.stationRateLimits,
+    storePageLimitFile: options.storePageLimitFile,
     // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
     ingest: options.ingest
       ? { broker: { url: options.brokerUrl ?? '', topicRoot: 'factory' }, embeddedPort: 0 }
