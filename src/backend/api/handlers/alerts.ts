@@ -17,12 +17,8 @@ function accessTo(caller: Caller, alert: Alert): 'none' | 'view' | 'act' {
   return caller.scope.kind === 'machines' ? 'view' : 'act';
 }
 
-export function registerAlertHandlers(
-  dispatcher: Dispatcher,
-  services: Services,
-  now: () => number,
-): void {
-  const { store } = services;
+export function registerAlertHandlers(dispatcher: Dispatcher, services: Services): void {
+  const { store, now } = services;
   const actorOf = (caller: Caller) => ({ username: caller.user.username });
 
   /**

@@ -10,8 +10,7 @@ import type { Services } from '../services';
  */
 export function registerLimitTemplateHandlers(
   dispatcher: Dispatcher,
-  { store, now }: Services,
-  log: (line: string) => void,
+  { store, now, log }: Services,
 ): void {
   const actorOf = (caller: Caller) => ({ username: caller.user.username });
 
