@@ -97,13 +97,16 @@ describe('charts and the Lines page', () => {
     const metrics = await panel.getByLabel('Metric').locator('option').allTextContents();
     expect(metrics).toContain('temperature');
     expect(metrics).toContain('vibration');
-    // A live reading joins the line without a reload: the chart ends on it.
+    // A live reading joins the line without a reload: the chart ends on it, and a mark left
+    // on this page (which a reload would wipe) is still there.
     const url = page.url();
+    await page.evaluate(() => document.documentElement.setAttribute('data-before-live', 'yes'));
     await floor.telemetry('L-1', 'M-1', 72, 410);
     await panel
       .locator('[data-testid="trend-last"][data-value="72"]')
       .waitFor({ state: 'attached', timeout: 10_000 });
     expect(page.url()).toBe(url);
+    expect(await page.locator('html').getAttribute('data-before-live')).toBe('yes');
     await saveScreenshot(page, 'machine-trend');
   });
 
