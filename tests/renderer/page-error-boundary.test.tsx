@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../src/shared/contract';
 import { PageErrorBoundary } from '../../src/renderer/src/components/PageErrorBoundary';
+import { createServerState } from '../../src/renderer/src/server-state/server-state';
 
 /** The failure the tests inject: set it, and the page below (or the Lines page) throws. */
 const failure = vi.hoisted(() => ({ message: null as string | null }));
@@ -64,7 +66,11 @@ describe('PageErrorBoundary', () => {
     window.location.hash = '#/lines';
     failure.message = 'cannot read properties of undefined (reading "oee")';
     const { AppFrame } = await import('../../src/renderer/src/components/AppFrame');
-    render(<AppFrame user={operator} />);
+    render(
+      <QueryClientProvider client={createServerState()}>
+        <AppFrame user={operator} />
+      </QueryClientProvider>,
+    );
 
     expect(screen.getByTestId('page-error').textContent).toContain(
       'The Lines page stopped working',
