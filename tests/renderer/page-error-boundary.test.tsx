@@ -2,7 +2,9 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../src/shared/contract';
+import { AppFrame } from '../../src/renderer/src/components/AppFrame';
 import { PageErrorBoundary } from '../../src/renderer/src/components/PageErrorBoundary';
+import { useRoute } from '../../src/renderer/src/state/route-store';
 import { createServerState } from '../../src/renderer/src/server-state/server-state';
 
 /** The failure the tests inject: set it, and the page below (or the Lines page) throws. */
@@ -62,10 +64,9 @@ describe('PageErrorBoundary', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
-  it('keeps the app frame (top bar, navigation, alarm banner) when a page throws', async () => {
-    window.location.hash = '#/lines';
+  it('keeps the app frame (top bar, navigation, alarm banner) when a page throws', () => {
+    useRoute.getState().navigate('lines');
     failure.message = 'cannot read properties of undefined (reading "oee")';
-    const { AppFrame } = await import('../../src/renderer/src/components/AppFrame');
     render(
       <QueryClientProvider client={createServerState()}>
         <AppFrame user={operator} />

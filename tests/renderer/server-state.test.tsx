@@ -3,8 +3,9 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { Alert, User } from '../../src/shared/contract';
+import type { Alert, MachineSnapshot, User } from '../../src/shared/contract';
 import { useActiveAlerts } from '../../src/renderer/src/hooks/use-active-alerts';
+import { useMachineSnapshots } from '../../src/renderer/src/hooks/use-machine-snapshots';
 import {
   connectServerState,
   createServerState,
@@ -66,6 +67,31 @@ function ActiveAlertIds({ machineId }: { machineId?: string }) {
   return <p data-testid={`alerts-${label}`}>{alerts.map((item) => item.id).join(',') || '-'}</p>;
 }
 
+function snapshot(machineId: string, lineId: string, temperature: number): MachineSnapshot {
+  return {
+    machineId,
+    lineId,
+    name: machineId,
+    state: 'running',
+    stateSince: RAISED,
+    reason: null,
+    temperature,
+    unitsProduced: 0,
+    lastSeenAt: RAISED,
+    heartbeatTimeoutS: 30,
+  };
+}
+
+function MachineTemperatures() {
+  const { machines, loaded } = useMachineSnapshots();
+  if (!loaded) return <p>machines: loading</p>;
+  return (
+    <p data-testid="machines">
+      {machines.map((machine) => `${machine.machineId}=${machine.temperature}`).join(' ')}
+    </p>
+  );
+}
+
 let serverAlerts: Alert[] = [];
 let client: QueryClient;
 let disconnect: () => void;
@@ -75,6 +101,10 @@ beforeAll(() => {
     const { machineId } = input as { machineId?: string };
     return { alerts: serverAlerts.filter((a) => !machineId || a.machineId === machineId) };
   });
+  scripted.answer('machines.overview', () => [
+    snapshot('M-2', 'L-1', 60),
+    snapshot('M-1', 'L-1', 50),
+  ]);
 });
 
 beforeEach(() => {
@@ -161,5 +191,29 @@ describe('server state: the active alerts', () => {
     await waitFor(() => expect(shown('all')).toBe('2,1'));
     act(() => useSession.getState().endSession());
     expect(client.getQueryCache().getAll()).toHaveLength(0);
+  });
+});
+
+describe('server state: the machine snapshots', () => {
+  it('sorts the machines, and a live snapshot replaces its machine in the shared list', async () => {
+    renderWithServerState(
+      <>
+        <MachineTemperatures />
+        <MachineTemperatures />
+      </>,
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('machines')[0]?.textContent).toBe('M-1=50 M-2=60'),
+    );
+    act(() =>
+      scripted.send('machines.snapshot', [snapshot('M-2', 'L-1', 88), snapshot('M-0', 'L-2', 20)]),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByTestId('machines').map((item) => item.textContent)).toEqual([
+        'M-1=50 M-2=88 M-0=20',
+        'M-1=50 M-2=88 M-0=20',
+      ]),
+    );
+    expect(scripted.callsOf('machines.overview')).toHaveLength(1);
   });
 });

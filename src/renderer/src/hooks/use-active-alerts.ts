@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import type { Alert } from '../../../shared/contract';
 import { isActiveAlert } from '../../../shared/rules/alert-active';
 import { byPriorityThenAge } from '../lib/alarm-priority';
-import { activeAlertsQuery, applyAlertChanges } from '../server-state/active-alerts';
+import { activeAlerts } from '../server-state/active-alerts';
 import { useNow } from './use-now';
 
 export interface ActiveAlerts {
@@ -22,7 +22,7 @@ export interface ActiveAlerts {
  */
 export function useActiveAlerts(machineId?: string): ActiveAlerts {
   const client = useQueryClient();
-  const { data } = useQuery(activeAlertsQuery(machineId));
+  const { data } = useQuery(activeAlerts.query(machineId ?? null));
   // A shelving runs out by itself, with no change sent: look again twice a minute.
   const now = useNow(30_000);
 
@@ -31,6 +31,6 @@ export function useActiveAlerts(machineId?: string): ActiveAlerts {
     [data, now],
   );
 
-  const apply = useCallback((alert: Alert) => applyAlertChanges(client, [alert]), [client]);
+  const apply = useCallback((alert: Alert) => activeAlerts.apply(client, [alert]), [client]);
   return { alerts, loaded: data !== undefined, apply };
 }

@@ -2,7 +2,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { useConnection } from '../state/connection-store';
 import { useSession } from '../state/session-store';
-import { applyAlertChanges } from './active-alerts';
+import { activeAlerts } from './active-alerts';
+import { machineSnapshots } from './machine-snapshots';
 
 /**
  * The renderer's server state: what it loaded from the backend, cached per query (TanStack
@@ -29,7 +30,10 @@ export function createServerState(): QueryClient {
  * that ends empties it. Returns the unsubscriber.
  */
 export function connectServerState(client: QueryClient): () => void {
-  const stopAlerts = api.on('alerts.changed', (items) => applyAlertChanges(client, items));
+  const stopLive = [
+    api.on('alerts.changed', (items) => activeAlerts.apply(client, items)),
+    api.on('machines.snapshot', (items) => machineSnapshots.apply(client, items)),
+  ];
   const stopResync = useConnection.subscribe((state, previous) => {
     if (state.generation === previous.generation) return;
     const { reloadStarted, reloadSettled } = useConnection.getState();
@@ -41,7 +45,7 @@ export function connectServerState(client: QueryClient): () => void {
     if (state.token === null || state.user?.id !== previous.user?.id) client.clear();
   });
   return () => {
-    stopAlerts();
+    for (const stop of stopLive) stop();
     stopResync();
     stopSession();
   };
