@@ -12,6 +12,7 @@ import {
 } from '../../src/renderer/src/server-state/server-state';
 import { useConnection } from '../../src/renderer/src/state/connection-store';
 import { useSession } from '../../src/renderer/src/state/session-store';
+import { anAlert } from '../helpers/alert-fixture';
 import { scripted } from './support/scripted-backend';
 
 vi.mock('../../src/renderer/src/api/client', async () => {
@@ -23,29 +24,14 @@ vi.mock('../../src/renderer/src/api/client', async () => {
 const RAISED = new Date(Date.now() - 60_000).toISOString();
 
 function alert(id: number, machineId: string, state: Alert['state'] = 'active_unacked'): Alert {
-  return {
-    id,
+  return anAlert(id, {
     conditionKey: `threshold:${machineId}:temperature`,
-    source: 'threshold',
-    priority: 'high',
-    lineId: 'L-1',
     machineId,
     message: `${machineId} temperature above its high limit`,
     value: 90,
     state,
     raisedAt: RAISED,
-    raiseCount: 1,
-    returnedAt: null,
-    ackedAt: null,
-    ackedBy: null,
-    clearedAt: null,
-    resolvedBy: null,
-    resolveReason: null,
-    shelvedUntil: null,
-    shelvedBy: null,
-    shelveReason: null,
-    outOfService: false,
-  };
+  });
 }
 
 const engineer: User = {
