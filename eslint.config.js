@@ -125,7 +125,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src/renderer/**'],
+    files: ['src/renderer/**', 'tests/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     ...reactHooks.configs.flat['recommended-latest'],
   },
@@ -142,7 +142,7 @@ export default defineConfig(
     },
   ),
   // Tests may also reach the renderer's pure libraries (src/renderer/src/lib), to unit-test
-  // them under Node; never its pages, state, hooks or transports.
+  // them under Node; never its pages, state, hooks or transports, except from tests/renderer.
   layer(['tests/**'], [bans.electron], {
     deny: [
       'src/main',
@@ -155,6 +155,11 @@ export default defineConfig(
     ],
   }),
   layer(['src/renderer/**'], [bans.electron, bans.node, bans.sqlite], {
+    deny: ['src/backend', 'src/console', 'src/main', 'src/preload', 'simulator'],
+  }),
+  // Renderer tests (jsdom) render the renderer's components and hooks; like the renderer they
+  // stay off the backend and the Electron shell.
+  layer(['tests/renderer/**'], [bans.electron, bans.sqlite], {
     deny: ['src/backend', 'src/console', 'src/main', 'src/preload', 'simulator'],
   }),
   layer(['src/preload/**'], [bans.notElectron], { allow: ['src/shared', 'src/preload'] }),

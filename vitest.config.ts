@@ -1,8 +1,10 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: unit (pure code), integration (real SQLite files, real store process,
- * real HTTP server, real brokers) and e2e (real Chromium against console mode).
+ * Four projects: unit (pure code), renderer (React components and hooks in jsdom),
+ * integration (real SQLite files, real store process, real HTTP server, real brokers) and
+ * e2e (real Chromium against console mode).
  */
 export default defineConfig({
   test: {
@@ -12,6 +14,15 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['tests/renderer/setup.ts'],
         },
       },
       {

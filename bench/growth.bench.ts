@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeLauncher } from '../src/backend/process/node-launcher';
 import { connectStore } from '../src/backend/store/store-client';
-import type { RawMessage } from '../src/backend/store/ingest-store';
+import type { RawMessage } from '../src/backend/store/ingest-messages';
 import { testResultMessage } from '../tests/integration/ingest/support/payloads';
 import { checkTarget, linewatchChildren, loadNote, printRss, record } from './lib/bench-record';
 import { perSecond } from './lib/stats';

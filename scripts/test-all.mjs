@@ -1,5 +1,6 @@
 // `npm test`: everything, in the order that fails fastest: system packages, lint, types,
-// build, the Electron static scan, unit + integration tests, end-to-end tests in Chromium.
+// build, the Electron static scan, unit + renderer + integration tests, end-to-end tests in
+// Chromium.
 // Ends with one line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -50,7 +51,10 @@ if (want('scan') && !run('electron scan', 'node', ['scripts/electron-scan.mjs'])
   failedSteps.push('electron scan');
 
 for (const [name, projects] of [
-  ['unit+integration', ['--project', 'unit', '--project', 'integration']],
+  [
+    'unit+renderer+integration',
+    ['--project', 'unit', '--project', 'renderer', '--project', 'integration'],
+  ],
   ['e2e', ['--project', 'e2e']],
 ]) {
   const key = name === 'e2e' ? 'e2e' : 'unit';

@@ -9,7 +9,7 @@ import {
   publishBurst,
 } from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
-import { waitFor } from '../../tests/integration/ingest/support/wait';
+import { waitFor } from '../../tests/helpers/wait';
 import { printRss, record } from './bench-record';
 import { runLiveLatency } from './live-latency';
 import {

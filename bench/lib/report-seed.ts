@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { nodeLauncher } from '../../src/backend/process/node-launcher';
-import type { RawMessage } from '../../src/backend/store/ingest-store';
+import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { connectStore } from '../../src/backend/store/store-client';
 import { formatRate } from './stats';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import { connectStore } from '../../src/backend/store/store-client';
-import type { RawMessage } from '../../src/backend/store/ingest-store';
+import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { linewatchChildren, printRss } from './bench-record';
 import { formatRate, perSecond } from './stats';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../../src/backend/store/open-database';
 import { createStore } from '../../src/backend/store/store';
-import type { RawMessage } from '../../src/backend/store/ingest-store';
+import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { formatRate } from './stats';
 

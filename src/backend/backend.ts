@@ -10,15 +10,7 @@ import { PasswordHasher } from './auth/password-hasher';
 import { TokenIssuer } from './auth/tokens';
 import { LiveConnection, type LivePeer } from './live/live-connection';
 import { LiveHub } from './live/live-hub';
-import { registerBackupHandlers } from './api/handlers/backup';
-import { registerBrokerHandlers } from './api/handlers/broker';
-import { registerSparkplugHandlers } from './api/handlers/sparkplug';
-import { registerIngestHandlers } from './api/handlers/ingest';
-import { IngestService, type IngestOptions } from './ingest/ingest-service';
-import { registerMachineHandlers } from './api/handlers/machines';
-import { registerHandoverHandlers } from './api/handlers/handover';
-import { registerAlertHandlers } from './api/handlers/alerts';
-import { registerLimitTemplateHandlers } from './api/handlers/limit-templates';
+import type { IngestOptions } from './ingest/ingest-service';
 import { AlertClock } from './alerts/alert-clock';
 import { CommandService } from './machines/command-service';
 import { MachineMonitor } from './machines/machine-monitor';
@@ -26,17 +18,14 @@ import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
 import { healthReport, type HealthReport } from './process/health';
-import { PROCESS_TITLES, type BackgroundLauncher, type ProcessName } from './process/launchers';
+import type { BackgroundLauncher } from './process/launchers';
 import { Supervisor } from './process/supervisor';
-import { superviseStore, type StoreClient } from './store/store-client';
+import type { StoreClient } from './store/store-client';
 import type { PdfPrinter } from './reports/pdf/pdf-printer';
 import { ReportProcessClient } from './reports/process/report-client';
 import { ReportService } from './reports/report-service';
-import { registerReportHandlers } from './api/handlers/reports';
-import { registerSimulatorHandlers } from './api/handlers/simulator';
 import { SimulationService } from './simulation/simulation-service';
 import { ShiftExportJob } from './reports/export/shift-export-job';
-import { registerStationKeyHandlers } from './api/handlers/station-keys';
 import { StationKeyGate } from './station-keys/station-key-gate';
 import {
   DEFAULT_STATION_RATE_LIMITS,
@@ -44,8 +33,13 @@ import {
   type StationRateLimits,
 } from './station-keys/rate-limit';
 import { markRunning } from './running-marker';
+import { closeWithinDeadline } from './composition/bounded-close';
+import { createIngest } from './composition/start-ingest';
+import { startStore } from './composition/start-store';
+import { forwardStoreNotices } from './composition/store-notices';
 
 export type { BackgroundLauncher } from './process/launchers';
+export { BROKER_FILE } from './composition/start-ingest';
 
 /** The orderly part of close() gets this long; then every process left is killed. */
 const CLOSE_DEADLINE_MS = 3000;
@@ -66,6 +60,8 @@ export interface BackendOptions {
   ingest?: IngestOptions | null;
   /** How fast one station key may post (tests lower them). */
   stationRateLimits?: StationRateLimits;
+  /** Tests only: a file that simulates a full disk (store/page-limit-file.ts). */
+  storePageLimitFile?: string;
 }
 
 export interface Backend {
@@ -93,8 +89,6 @@ export interface Backend {
 }
 
 export const DATABASE_FILE = 'linewatch.sqlite';
-/** The embedded broker's sessions and queued messages, beside the database. */
-export const BROKER_FILE = 'broker.sqlite';
 const INSTALL_ID_FILE = 'install-id';
 
 /**
@@ -110,8 +104,10 @@ async function installId(dataDir: string, store: StoreClient): Promise<string> {
 }
 
 /**
- * Builds the backend: the store process, auth, the dispatcher with every handler, and the
- * live hub. The same function serves the desktop app and console mode.
+ * The composition root: builds the backend (the store process, auth, the live hub, the
+ * domain services and jobs, the dispatcher with every handler) and wires them together. The
+ * same function serves the desktop app and console mode. The parts live in their folders;
+ * `composition/` holds the wiring that is more than a line.
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -120,46 +116,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const supervisor = new Supervisor({ log });
-  // Set once ingest exists: what a restarted store must be told before it stores anything.
-  let topicRoot: (() => string) | null = null;
-  let sparkplugRoot: () => string | null = () => null;
-  let storeIsBack = (): void => undefined;
-  /** A background process ended unexpectedly: an event and a high alert, naming it and why. */
-  const processEnded = async (
-    name: ProcessName,
-    why: string,
-    outcome: 'restarted' | 'failed',
-    then: string,
-  ): Promise<void> => {
-    const title = PROCESS_TITLES[name];
-    const message = `The ${title} ended unexpectedly (${why}); ${then}`;
-    await store
-      .recordProcessEnd({ process: name, why, outcome, message }, now())
-      .catch((error: unknown) =>
-        log(`could not record the end of the ${name} process: ${String(error)}`),
-      );
-  };
-  const store: StoreClient = await superviseStore(
-    {
-      supervisor,
-      launch: () => options.launcher.store(),
-      prepare: async (fresh) => {
-        if (topicRoot) await fresh.setTopicRoot(topicRoot());
-        await fresh.setSparkplugRoot(sparkplugRoot());
-      },
-      restarted: async (_store, why) => {
-        await processEnded(
-          'store',
-          why,
-          'restarted',
-          'it was restarted, and calls made meanwhile were refused as "the store is restarting"',
-        );
-        storeIsBack();
-      },
-    },
+  const { store, processEnded, onRestart } = await startStore({
+    launcher: options.launcher,
+    supervisor,
     databasePath,
-    options.migrationsDir,
-  );
+    migrationsDir: options.migrationsDir,
+    pageLimitFile: options.storePageLimitFile,
+    log,
+    now,
+  });
 
   let settings: Settings = await store.getSettings();
   const settingsCache = { current: () => settings, replace: (next: Settings) => (settings = next) };
@@ -185,83 +150,35 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     (snapshot) => hub.publish('machines.snapshot', snapshot),
     now,
   );
-  const services = { store, auth, plant, settings: settingsCache, now };
-  registerAllHandlers(dispatcher, services);
-  // The broker: the command line decides if it names one; otherwise what an admin saved;
-  // otherwise the embedded broker.
-  const commandLineBroker = options.ingest?.broker.url ? options.ingest.broker : null;
-  const savedBroker = commandLineBroker ? null : await store.savedBroker();
-  const ingestOptions = options.ingest
-    ? {
-        ...options.ingest,
-        broker: commandLineBroker ?? savedBroker ?? options.ingest.broker,
-        embeddedBrokerFile: join(options.dataDir, BROKER_FILE),
-      }
-    : { broker: { url: '', topicRoot: 'factory' }, embeddedPort: 1883 };
-  const ingest = new IngestService(
+  const { ingest, broker } = await createIngest(options.ingest, {
     store,
-    ingestOptions,
-    (status) => hub.publish('ingest.status', status),
-    (results) => results.forEach((result) => hub.publish('results.appended', result)),
-    (updates) => {
-      if (updates.some((update) => plant.lineOf(update.machineId) === undefined))
-        void plant.refresh();
-      monitor.apply(updates);
-    },
+    hub,
+    plant,
+    monitor,
+    launcher: options.launcher,
+    supervisor,
+    processEnded,
+    dataDir: options.dataDir,
     log,
-    () => options.launcher.broker(),
     now,
-    {
-      supervisor,
-      restarted: (why) =>
-        void processEnded('broker', why, 'restarted', 'a new one was started on the same port'),
-    },
-  );
-  if (options.ingest) topicRoot = () => ingest.topicRoot();
-  if (options.ingest) sparkplugRoot = () => ingest.sparkplugRoot();
-  storeIsBack = () => ingest.storeIsBack();
-  registerIngestHandlers(dispatcher, services, () => ingest.current(), ingest);
+  });
+  onRestart({
+    topicRoot: options.ingest ? () => ingest.topicRoot() : null,
+    sparkplugRoot: () => (options.ingest ? ingest.sparkplugRoot() : null),
+    storeIsBack: () => ingest.storeIsBack(),
+  });
   const stationKeys = new StationKeyGate(store, now, log);
   dispatcher.useStationKeys(stationKeys);
-  registerStationKeyHandlers(
-    dispatcher,
-    services,
-    ingest,
-    stationKeys,
-    new StationRateLimiter(options.stationRateLimits ?? DEFAULT_STATION_RATE_LIMITS, now),
-  );
-  registerBackupHandlers(dispatcher, services, options.dataDir, async () => {
-    // A restored database has its own settings, plant and sessions: reread what is cached.
-    settings = await store.getSettings();
-    // The store process made a new Store around the restored file; it reads this topic root.
-    await store.setTopicRoot(ingest.topicRoot());
-    await store.setSparkplugRoot(ingest.sparkplugRoot());
-    auth.forgetSessions();
-    await plant.refresh();
-    await monitor.reset();
-  });
-  registerBrokerHandlers(dispatcher, services, {
-    fromCommandLine: commandLineBroker,
-    // Without ingest (API tests) the setting is only stored.
-    apply: async (broker) => {
-      if (options.ingest) await ingest.reconfigure(broker);
-    },
-  });
   const alertClock = new AlertClock(store, now, log);
   ingest.onStateChange((status) =>
     alertClock.brokerState(status.state, status.brokerUrl, status.detail),
   );
-  registerAlertHandlers(dispatcher, services, now);
-  registerSparkplugHandlers(dispatcher, services, () => ingest.sparkplugHost());
-  registerLimitTemplateHandlers(dispatcher, services, log);
   const commands = new CommandService(
     store,
     ingest.publisher,
     (record) => hub.publish('commands.changed', record),
     now,
   );
-  registerMachineHandlers(dispatcher, services, monitor, commands);
-  registerHandoverHandlers(dispatcher, services, monitor);
   const reportBuilder = new ReportProcessClient(() => options.launcher.reports(), databasePath, {
     supervisor,
     ended: (why) =>
@@ -279,7 +196,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     settings: settingsCache.current,
     now,
   });
-  registerReportHandlers(dispatcher, reports);
   const simulation = new SimulationService({
     launch: () => options.launcher.simulator(),
     supervisor,
@@ -292,30 +208,39 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     now,
     log,
   });
-  registerSimulatorHandlers(dispatcher, simulation, () => {
-    const { brokerUrl, embedded } = ingest.current();
-    return { url: brokerUrl, embedded };
+  registerAllHandlers(dispatcher, {
+    store,
+    auth,
+    plant,
+    settings: settingsCache,
+    now,
+    log,
+    dataDir: options.dataDir,
+    ingest,
+    stationKeys,
+    stationLimiter: new StationRateLimiter(
+      options.stationRateLimits ?? DEFAULT_STATION_RATE_LIMITS,
+      now,
+    ),
+    afterRestore: async () => {
+      // A restored database has its own settings, plant and sessions: reread what is cached.
+      settings = await store.getSettings();
+      // The store process made a new Store around the restored file; it reads this topic root.
+      await store.setTopicRoot(ingest.topicRoot());
+      await store.setSparkplugRoot(ingest.sparkplugRoot());
+      auth.forgetSessions();
+      await plant.refresh();
+      await monitor.reset();
+    },
+    broker,
+    monitor,
+    commands,
+    reports,
+    simulation,
   });
+  forwardStoreNotices({ store, hub, plant, monitor, auth });
+
   const shiftExport = new ShiftExportJob(reports, store, settingsCache.current, now, log);
-  const missing = dispatcher.missingHandlers();
-  if (missing.length) throw new Error(`The backend has no handler for: ${missing.join(', ')}`);
-
-  store.onNotice((notice) => {
-    if (notice.topic === 'event') hub.publish('events.appended', notice.payload);
-    if (notice.topic === 'plant.changed') void plant.refresh().then(() => monitor.reload());
-    if (notice.topic === 'command') hub.publish('commands.changed', notice.payload);
-    if (notice.topic === 'alert') hub.publish('alerts.changed', notice.payload);
-    if (notice.topic === 'accounts.changed') {
-      hub.publish('accounts.changed', notice.payload);
-      void store
-        .getUser(notice.payload.userId)
-        .then((user) =>
-          hub.updateCaller(user.id, (caller) => ({ ...caller, user, scope: auth.scopeOf(user) })),
-        )
-        .catch(() => undefined);
-    }
-  });
-
   const maintenance = new MaintenanceWatch(
     store,
     () => settings.predictionHorizonMinutes,
@@ -365,46 +290,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         peer,
       ),
     async close() {
-      const orderly = async () => {
-        // First, while the broker still runs: the simulated machines say goodbye.
-        await simulation.close();
-        commands.stop();
-        shiftExport.stop();
-        maintenance.stop();
-        retention.stop();
-        alertClock.stop();
-        monitor.stop();
-        await shiftExport.idle();
-        await ingest.stop();
-        hub.close();
-        reportBuilder.close();
-        await options.pdfPrinter.close();
-        await hasher.close();
-        await store.close();
-      };
-      // Whatever state the processes are in (a dead store, an unreachable broker, a report
-      // mid-build), shutdown has a bound: after the deadline every process left is killed.
-      let deadline: NodeJS.Timeout | undefined;
-      const done = await Promise.race([
-        orderly().then(
-          () => true,
-          (error: unknown) => {
-            log(`shutdown: ${String(error)}`);
-            return false;
-          },
-        ),
-        new Promise<boolean>(
-          (resolve) => (deadline = setTimeout(() => resolve(false), CLOSE_DEADLINE_MS)),
-        ),
-      ]);
-      clearTimeout(deadline);
-      if (!done) {
-        log('shutdown: not everything ended in time; stopping the processes left');
-        hub.close();
-        reportBuilder.close();
-        void options.pdfPrinter.close().catch(() => undefined);
-        void hasher.close().catch(() => undefined);
-      }
+      const done = await closeWithinDeadline(
+        async () => {
+          // First, while the broker still runs: the simulated machines say goodbye.
+          await simulation.close();
+          commands.stop();
+          shiftExport.stop();
+          maintenance.stop();
+          retention.stop();
+          alertClock.stop();
+          monitor.stop();
+          await shiftExport.idle();
+          await ingest.stop();
+          hub.close();
+          reportBuilder.close();
+          await options.pdfPrinter.close();
+          await hasher.close();
+          await store.close();
+        },
+        () => {
+          hub.close();
+          reportBuilder.close();
+          void options.pdfPrinter.close().catch(() => undefined);
+          void hasher.close().catch(() => undefined);
+        },
+        CLOSE_DEADLINE_MS,
+        log,
+      );
       await supervisor.shutdown(done ? undefined : 500);
       unmarkRunning();
     },

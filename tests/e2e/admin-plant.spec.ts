@@ -75,18 +75,20 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await settings.getByLabel('Heartbeat timeout (s)').fill('3');
     // Checked before sending: the contract allows 5 s at least.
     await settings.getByText('Whole seconds, 5 to 86,400').waitFor();
-    expect(await settings.getByRole('button', { name: 'Save machine' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => settings.getByRole('button', { name: 'Save machine' }).isDisabled())
+      .toBe(true);
     await settings.getByLabel('Heartbeat timeout (s)').fill('30');
     await settings.getByRole('button', { name: 'Save machine' }).click();
     await machineRow('M-1').getByText('Press 1').waitFor();
-    expect(await machineRow('M-1').textContent()).toMatch(/2\.5 s.*30 s/);
+    await expect.poll(() => machineRow('M-1').textContent()).toMatch(/2\.5 s.*30 s/);
 
     const register = admin.getByRole('form', { name: 'Register a machine' });
     await register.getByLabel('Line id').fill('L-2');
     await register.getByLabel('Machine id').fill('M 7');
-    expect(await register.getByRole('button', { name: 'Register machine' }).isDisabled()).toBe(
-      true,
-    );
+    await expect
+      .poll(() => register.getByRole('button', { name: 'Register machine' }).isDisabled())
+      .toBe(true);
     await register.getByLabel('Machine id').fill('M-7');
     await register.getByLabel('Name (optional)').fill('Spare press');
     await register.getByRole('button', { name: 'Register machine' }).click();
@@ -122,7 +124,7 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await panel.getByText('Saved the temperature limits of M-1.').waitFor();
     const saved = panel.getByTestId('threshold-table').locator('tr[data-metric="temperature"]');
     await saved.waitFor();
-    expect(await saved.textContent()).toMatch(/100.*60.*10.*1\.5.*0 s.*by admin/);
+    await expect.poll(() => saved.textContent()).toMatch(/100.*60.*10.*1\.5.*0 s.*by admin/);
     await machineRow('M-1').getByText('High 60').waitFor();
     const stored = await callApi(server.url, 'thresholds.list', { machineId: 'M-1' }, adminToken);
     expect(stored).toMatchObject([{ metric: 'temperature', high: 60, highHigh: 100, low: 10 }]);
@@ -139,17 +141,17 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await floor.telemetry('L-1', 'M-1', 105, 140);
     const row = admin.locator('[data-testid="alert-row"][data-machine="M-1"]').first();
     await row.waitFor({ timeout: LIVE_MS + 1_000 });
-    expect(await row.locator('[data-priority="high"]').count()).toBe(1);
+    await expect.poll(() => row.locator('[data-priority="high"]').count()).toBe(1);
     await admin.locator('[data-testid="alarm-mute"][data-rings="1"]').waitFor({ timeout: LIVE_MS });
   });
 
   it('works the alert list with J and A, not while typing, without ringing again', async () => {
     const help = admin.getByTestId('alert-shortcuts');
-    expect(await help.textContent()).toMatch(/J.*K.*next \/ previous.*A.*acknowledge/);
+    await expect.poll(() => help.textContent()).toMatch(/J.*K.*next \/ previous.*A.*acknowledge/);
     const row = admin.locator('[data-testid="alert-row"][data-machine="M-1"]').first();
     await admin.locator('body').click({ position: { x: 5, y: 5 } });
     await admin.keyboard.press('j');
-    expect(await row.getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => row.getAttribute('aria-current')).toBe('true');
 
     // Typing an "a" into a field is typing, not acknowledging.
     await admin.getByRole('tab', { name: 'History' }).click();
@@ -161,16 +163,18 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     const dialog = admin.getByRole('dialog', { name: 'Shelve alert' });
     await dialog.getByLabel('Reason').pressSequentially('a');
     await dialog.getByRole('button', { name: 'Close' }).click();
-    expect(await row.textContent()).toContain('Active, unacknowledged');
+    await expect.poll(() => row.textContent()).toContain('Active, unacknowledged');
 
     await admin.keyboard.press('a');
     await row.getByText('Acknowledged').waitFor();
     await saveScreenshot(admin, 'alerts-shortcuts');
     // The acknowledgement came back on 'alerts.changed': it does not ring.
     await admin.waitForTimeout(1_000);
-    expect(await admin.getByTestId('alarm-mute').getAttribute('data-rings')).toBe('1');
+    await expect.poll(() => admin.getByTestId('alarm-mute').getAttribute('data-rings')).toBe('1');
     await admin.getByTestId('alarm-mute').click();
-    expect(await admin.getByTestId('alarm-mute').getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => admin.getByTestId('alarm-mute').getAttribute('aria-pressed'))
+      .toBe('true');
   });
 
   it('previews new spec limits on the Spec limits tab and saves them as a version', async () => {
@@ -184,19 +188,19 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = admin.getByTestId('spec-preview');
     await preview.waitFor();
-    expect(await preview.textContent()).toMatch(/NO SPEC → judged: 1/);
+    await expect.poll(() => preview.textContent()).toMatch(/NO SPEC → judged: 1/);
     await form.getByRole('button', { name: 'Save limits' }).click();
     await form.getByText('Saved PROD-A · voltage_test plant-wide as version 1.').waitFor();
     const table = admin.getByTestId('spec-table');
     await table.getByRole('cell', { name: 'v1', exact: true }).waitFor();
-    expect(await table.textContent()).toMatch(/PROD-A.*voltage_test.*v1.*80.*84/);
+    await expect.poll(() => table.textContent()).toMatch(/PROD-A.*voltage_test.*v1.*80.*84/);
     await saveScreenshot(admin, 'admin-specs');
   });
 
   it('edits the shifts and the retention', async () => {
     await openAdminTab('Shifts and retention');
     const shifts = admin.getByRole('form', { name: 'Shifts' });
-    expect(await shifts.getByTestId('shift-row').count()).toBe(3);
+    await expect.poll(() => shifts.getByTestId('shift-row').count()).toBe(3);
     await shifts.getByRole('button', { name: 'Remove shift 3' }).click();
     await shifts.getByRole('button', { name: 'Add a shift' }).click();
     await shifts.getByLabel('Shift 3 name').fill('Night');

@@ -97,13 +97,16 @@ describe('charts and the Lines page', () => {
     const metrics = await panel.getByLabel('Metric').locator('option').allTextContents();
     expect(metrics).toContain('temperature');
     expect(metrics).toContain('vibration');
-    // A live reading joins the line without a reload: the chart ends on it.
+    // A live reading joins the line without a reload: the chart ends on it, and a mark left
+    // on this page (which a reload would wipe) is still there.
     const url = page.url();
+    await page.evaluate("document.documentElement.setAttribute('data-before-live', 'yes')");
     await floor.telemetry('L-1', 'M-1', 72, 410);
     await panel
       .locator('[data-testid="trend-last"][data-value="72"]')
       .waitFor({ state: 'attached', timeout: 10_000 });
     expect(page.url()).toBe(url);
+    await expect.poll(() => page.locator('html').getAttribute('data-before-live')).toBe('yes');
     await saveScreenshot(page, 'machine-trend');
   });
 
@@ -117,7 +120,7 @@ describe('charts and the Lines page', () => {
       items.map((item) => item.getAttribute('data-state')),
     );
     expect(shown).toEqual(expect.arrayContaining(['running', 'maintenance']));
-    expect(await panel.textContent()).toMatch(/Maintenance 1 h/);
+    await expect.poll(() => panel.textContent()).toMatch(/Maintenance 1 h/);
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'machine-state-timeline');
   });
@@ -129,7 +132,7 @@ describe('charts and the Lines page', () => {
     await page.getByTestId('line-timeline').locator('canvas').first().waitFor();
     const row = page.getByTestId('line-alert-row').filter({ hasText: 'M-1' });
     await row.first().waitFor({ timeout: 10_000 });
-    expect(await page.getByTestId('line-alerts').textContent()).toMatch(/temperature/i);
+    await expect.poll(() => page.getByTestId('line-alerts').textContent()).toMatch(/temperature/i);
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'lines');
   });

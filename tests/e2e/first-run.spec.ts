@@ -44,8 +44,10 @@ describe('first run, login and logout', () => {
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByLabel('Confirm password').fill('different');
     await page.getByRole('button', { name: 'Create administrator' }).click();
-    expect(await page.getByText('At least 10 characters (5 so far)').isVisible()).toBe(true);
-    expect(await page.getByText('The two passwords differ').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('At least 10 characters (5 so far)').isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByText('The two passwords differ').isVisible()).toBe(true);
 
     // A username the contract refuses comes back as a server validation error.
     await page.getByLabel('Username').fill('bad name!');
@@ -54,15 +56,19 @@ describe('first run, login and logout', () => {
     await page.getByRole('button', { name: 'Create administrator' }).click();
     const error = page.getByTestId('error-message');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/Username: may hold only letters/);
+    await expect.poll(() => error.textContent()).toMatch(/Username: may hold only letters/);
     await saveScreenshot(page, 'setup-validation');
 
     await page.getByLabel('Username').fill(ADMIN.username);
     await page.getByRole('button', { name: 'Create administrator' }).click();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.getByTestId('page-overview').waitFor();
-    expect(await page.getByTestId('current-user').textContent()).toContain(ADMIN.displayName);
-    expect(await page.getByTestId('current-user').textContent()).toMatch(/Administrator/);
+    await expect
+      .poll(() => page.getByTestId('current-user').textContent())
+      .toContain(ADMIN.displayName);
+    await expect
+      .poll(() => page.getByTestId('current-user').textContent())
+      .toMatch(/Administrator/);
     // A fresh plant has no machines yet: the overview says so instead of inventing any.
     await page.getByText('No machines yet.').waitFor();
     await saveScreenshot(page, 'overview-empty');
@@ -82,10 +88,12 @@ describe('first run, login and logout', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     const error = page.getByTestId('error-message');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/Wrong username or password/);
+    await expect.poll(() => error.textContent()).toMatch(/Wrong username or password/);
 
     await logIn(page, ADMIN.username, ADMIN.password);
-    expect(await page.getByTestId('current-user').textContent()).toContain(ADMIN.displayName);
+    await expect
+      .poll(() => page.getByTestId('current-user').textContent())
+      .toContain(ADMIN.displayName);
     await logOut(page);
   });
 
@@ -113,11 +121,13 @@ describe('first run, login and logout', () => {
       await page.getByLabel('Password', { exact: true }).fill(`wrong guess ${attempt}`);
       await submitLogin(page);
     }
-    expect(await error.textContent()).toMatch(/This account is locked until .+ after too many/);
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/This account is locked until .+ after too many/);
 
     await page.getByLabel('Password', { exact: true }).fill(victim.password);
     await submitLogin(page);
-    expect(await error.textContent()).toMatch(/This account is locked until/);
+    await expect.poll(() => error.textContent()).toMatch(/This account is locked until/);
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await saveScreenshot(page, 'login-locked');
   });

@@ -74,7 +74,7 @@ describe('live pages', () => {
     await floor.testResult('L-1', 'M-1', { barcode: 'SN-E2E-1', value: 85.5 });
     const row = admin.getByTestId('result-table').getByRole('row').filter({ hasText: 'SN-E2E-1' });
     await row.waitFor({ timeout: LIVE_MS });
-    expect(await row.textContent()).toContain('PASS');
+    await expect.poll(() => row.textContent()).toContain('PASS');
 
     // A retest of the same unit: the barcode shows every attempt.
     await floor.testResult('L-1', 'M-1', { barcode: 'SN-E2E-1', value: 95 });
@@ -82,7 +82,7 @@ describe('live pages', () => {
     await row.first().getByRole('button', { name: 'SN-E2E-1' }).click();
     const history = admin.getByTestId('unit-history');
     await history.getByText('2 tests').waitFor();
-    expect(await history.textContent()).toContain('attempt 2');
+    await expect.poll(() => history.textContent()).toContain('attempt 2');
     await admin.setViewportSize({ width: 1600, height: 1500 });
     await saveScreenshot(admin, 'quality');
     await admin.setViewportSize({ width: 1600, height: 900 });
@@ -98,7 +98,7 @@ describe('live pages', () => {
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = admin.getByTestId('spec-preview');
     await preview.waitFor();
-    expect(await preview.textContent()).toMatch(/PASS → FAIL: 1/);
+    await expect.poll(() => preview.textContent()).toMatch(/PASS → FAIL: 1/);
     await form.getByRole('button', { name: 'Save limits' }).click();
     await form.getByText(/as version 2/).waitFor();
     await admin.getByTestId('spec-table').getByRole('cell', { name: 'v2', exact: true }).waitFor();
@@ -110,8 +110,10 @@ describe('live pages', () => {
     await floor.state('L-2', 'M-9', 'down', 'jam');
     const tile = admin.locator('[data-testid="machine-tile"][data-machine-id="M-9"]');
     await tile.waitFor({ timeout: LIVE_MS });
-    expect(await tile.getByTestId('state-badge').getAttribute('data-state')).toBe('down');
-    expect(await tile.textContent()).toContain('jam');
+    await expect
+      .poll(() => tile.getByTestId('state-badge').getAttribute('data-state'))
+      .toBe('down');
+    await expect.poll(() => tile.textContent()).toContain('jam');
     await admin.getByTestId('broker-status').getByText('Broker Connected').waitFor();
     await saveScreenshot(admin, 'overview');
   });
@@ -133,7 +135,7 @@ describe('live pages', () => {
     await dialog.getByRole('button', { name: 'Send stop' }).click();
     const result = engineer.getByTestId('command-result');
     await result.locator('[data-status="ok"]').waitFor();
-    expect(await result.textContent()).toContain('stopped');
+    await expect.poll(() => result.textContent()).toContain('stopped');
     await engineer.getByTestId('command-history').getByText('stopped').waitFor();
     await engineer
       .getByTestId('machine-header')
@@ -158,10 +160,10 @@ describe('live pages', () => {
     await floor.publishRaw('factory/L-1/M-1/test', hostile);
     const row = admin.getByTestId('dead-letter-row').filter({ hasText: 'factory/L-1/M-1/test' });
     await row.first().waitFor();
-    expect(await row.first().textContent()).toMatch(/json/i);
+    await expect.poll(() => row.first().textContent()).toMatch(/json/i);
     await row.first().getByRole('button', { name: 'Show payload' }).click();
     const payload = admin.getByTestId('dead-letter-payload').first();
-    expect(await payload.textContent()).toBe(hostile);
+    await expect.poll(() => payload.textContent()).toBe(hostile);
     expect(await admin.locator('img').count()).toBe(0);
     await row.first().getByRole('button', { name: 'Replay' }).click();
     await admin
@@ -176,7 +178,7 @@ describe('live pages', () => {
     await operator.goto('/');
     await logIn(operator, OPERATOR.username, OPERATOR.password);
     await operator.locator('[data-testid="machine-tile"][data-machine-id="M-2"]').waitFor();
-    expect(await operator.getByTestId('machine-tile').count()).toBe(1);
+    await expect.poll(() => operator.getByTestId('machine-tile').count()).toBe(1);
     const nav = operator.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Dead letters' }).count()).toBe(0);
 

@@ -10,6 +10,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const ENGINEER = {
   username: 'eng-l1',
@@ -29,16 +30,6 @@ describe('machine page: alarm limits for the engineer of the line', () => {
   let floor: FakeFloor;
   let adminToken: string;
 
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
-  };
-
   beforeAll(async () => {
     server = await startConsole();
     adminToken = await setUpAdmin(server.url);
@@ -47,10 +38,14 @@ describe('machine page: alarm limits for the engineer of the line', () => {
     await floor.telemetry('L-1', 'M-1', 123.7, 100);
     await floor.state('L-1', 'M-2', 'running');
     await floor.telemetry('L-1', 'M-2', 70, 100);
-    await waitFor(async () => {
-      const limits = await callApi(server.url, 'thresholds.list', {}, adminToken);
-      return new Set(limits.map((limit) => limit.machineId)).size === 2 ? true : undefined;
-    }, 'the default limits of M-1 and M-2');
+    await waitFor(
+      'the default limits of M-1 and M-2',
+      async () => {
+        const limits = await callApi(server.url, 'thresholds.list', {}, adminToken);
+        return new Set(limits.map((limit) => limit.machineId)).size === 2 ? true : undefined;
+      },
+      { timeoutMs: 10_000 },
+    );
     await callApi(
       server.url,
       'accounts.create',

@@ -11,6 +11,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 /** Live data must be on screen within a few seconds of publishing. */
 const LIVE_MS = 5_000;
@@ -40,16 +41,6 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
         (alert.state === 'active_unacked' || alert.state === 'returned_unacked'),
     ).length;
 
-  async function waitFor<T>(what: string, probe: () => Promise<T | null>): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== null) return value;
-      if (Date.now() > deadline) throw new Error(`never: ${what}`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
-  }
-
   beforeAll(async () => {
     server = await startConsole();
     adminToken = await setUpAdmin(server.url);
@@ -61,10 +52,14 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     await floor.state('L-1', 'M-3', 'running');
     await floor.telemetry('L-1', 'M-3', 65, 300);
     await floor.state('L-2', 'M-9', 'running');
-    await waitFor('machines registered', async () => {
-      const plant = await callApi(server.url, 'plant.list', {}, adminToken);
-      return plant.machines.length === 4 ? true : null;
-    });
+    await waitFor(
+      'machines registered',
+      async () => {
+        const plant = await callApi(server.url, 'plant.list', {}, adminToken);
+        return plant.machines.length === 4 ? true : null;
+      },
+      { timeoutMs: 15_000 },
+    );
     // M-2 above its high limit (a medium alarm), M-3 above its high-high limit (a high alarm).
     for (const machineId of ['M-1', 'M-2', 'M-3']) {
       await callApi(
@@ -76,10 +71,14 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     }
     await floor.telemetry('L-1', 'M-2', 104.3, 401);
     await floor.telemetry('L-1', 'M-3', 123.7, 301);
-    await waitFor('the high and critical alarms', async () => {
-      const alerts = await activeAlerts();
-      return unacked(alerts, 'high') >= 1 && unacked(alerts, 'medium') >= 2 ? true : null;
-    });
+    await waitFor(
+      'the high and critical alarms',
+      async () => {
+        const alerts = await activeAlerts();
+        return unacked(alerts, 'high') >= 1 && unacked(alerts, 'medium') >= 2 ? true : null;
+      },
+      { timeoutMs: 15_000 },
+    );
     browser = await launchBrowser();
     page = await openPage(browser, server.url);
     await page.setViewportSize(SIZES[0]);
@@ -210,8 +209,11 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Overview' })
       .click();
-    await waitFor('M-3 tile in the medium look', async () =>
-      (await tile('M-3').getAttribute('data-alarm-priority')) === 'medium' ? true : null,
+    await waitFor(
+      'M-3 tile in the medium look',
+      async () =>
+        (await tile('M-3').getAttribute('data-alarm-priority')) === 'medium' ? true : null,
+      { timeoutMs: 15_000 },
     );
   });
 
@@ -221,8 +223,10 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     const mine = (await activeAlerts()).filter((alert) => alert.machineId === 'M-2');
     expect(mine.length).toBeGreaterThan(0);
     const rows = page.getByTestId('machine-alert');
-    await waitFor('the machine’s alerts', async () =>
-      (await rows.count()) === mine.length ? true : null,
+    await waitFor(
+      'the machine’s alerts',
+      async () => ((await rows.count()) === mine.length ? true : null),
+      { timeoutMs: 15_000 },
     );
     const panel = page.getByTestId('machine-alerts');
     expect(await panel.textContent()).toContain(mine[0]!.message);
@@ -235,12 +239,16 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     const rows = page.getByTestId('alert-row');
     await rows.first().waitFor();
     await page.getByLabel('Machine').selectOption('M-2');
-    await waitFor('only M-2 rows', async () => {
-      const machines = await page.evaluate<(string | null)[]>(
-        `[...document.querySelectorAll('[data-testid="alert-row"]')].map((row) => row.getAttribute('data-machine'))`,
-      );
-      return machines.length > 0 && machines.every((id) => id === 'M-2') ? true : null;
-    });
+    await waitFor(
+      'only M-2 rows',
+      async () => {
+        const machines = await page.evaluate<(string | null)[]>(
+          `[...document.querySelectorAll('[data-testid="alert-row"]')].map((row) => row.getAttribute('data-machine'))`,
+        );
+        return machines.length > 0 && machines.every((id) => id === 'M-2') ? true : null;
+      },
+      { timeoutMs: 15_000 },
+    );
     await page.getByLabel('Line').selectOption('L-2');
     await page.getByTestId('alerts-empty').waitFor();
   });

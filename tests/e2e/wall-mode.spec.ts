@@ -80,18 +80,20 @@ describe('wall mode on the Overview', () => {
     await page.getByRole('button', { name: 'Wall mode' }).click();
     const wall = page.getByTestId('wall-view');
     await wall.waitFor();
-    expect(await page.evaluate<boolean>('document.fullscreenElement !== null')).toBe(true);
-    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-    expect(await page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(false);
+    await expect
+      .poll(() => page.evaluate<boolean>('document.fullscreenElement !== null'))
+      .toBe(true);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    await expect.poll(() => page.getByRole('button', { name: 'Log out' }).isVisible()).toBe(false);
 
     const line = page.getByTestId('wall-line');
-    expect(await line.getAttribute('data-line-id')).toBe('L-1');
-    expect(await line.textContent()).toBe('Assembly · L-1');
-    expect(await page.getByTestId('wall-tile').count()).toBe(3);
+    await expect.poll(() => line.getAttribute('data-line-id')).toBe('L-1');
+    await expect.poll(() => line.textContent()).toBe('Assembly · L-1');
+    await expect.poll(() => page.getByTestId('wall-tile').count()).toBe(3);
     const down = page.locator('[data-testid="wall-tile"][data-machine-id="M-2"]');
     // State as shape and word, not colour alone; the active alert counted on the tile.
-    expect(await down.getByTestId('state-badge').textContent()).toBe('✖Down');
-    expect(await down.getByTestId('wall-alerts').textContent()).toMatch(/▲\s*[1-9]/);
+    await expect.poll(() => down.getByTestId('state-badge').textContent()).toBe('✖Down');
+    await expect.poll(() => down.getByTestId('wall-alerts').textContent()).toMatch(/▲\s*[1-9]/);
     const nameSize = await page.evaluate<number>(
       "parseFloat(getComputedStyle(document.querySelector('.wall-tile-name')).fontSize)",
     );
@@ -102,7 +104,7 @@ describe('wall mode on the Overview', () => {
     await page.locator('[data-testid="wall-line"][data-line-id="L-2"]').waitFor({ timeout: 7_000 });
     // The chosen 5 s, not sooner (a margin for the clicks above).
     expect(Date.now() - entered).toBeGreaterThan(4_500);
-    expect(await page.getByTestId('wall-tile').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('wall-tile').count()).toBe(2);
     await saveScreenshot(page, 'wall-mode-line-2');
     await page.locator('[data-testid="wall-line"][data-line-id="L-3"]').waitFor({ timeout: 7_000 });
     await page.locator('[data-testid="wall-line"][data-line-id="L-1"]').waitFor({ timeout: 7_000 });
@@ -111,7 +113,9 @@ describe('wall mode on the Overview', () => {
   it('leaves wall mode and full screen with Esc', async () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('page-overview').waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
-    expect(await page.evaluate<boolean>('document.fullscreenElement === null')).toBe(true);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.evaluate<boolean>('document.fullscreenElement === null'))
+      .toBe(true);
   });
 });

@@ -64,6 +64,8 @@ export async function startTestServer(
     stationRateLimits?: StationRateLimits;
     /** With ingest: run the Sparkplug B host application too, under this host id. */
     sparkplugHostId?: string;
+    /** A file whose number caps the database's pages: a full disk (store/page-limit-file.ts). */
+    storePageLimitFile?: string;
   } = {},
 ): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
@@ -78,6 +80,7 @@ export async function startTestServer(
     now: clock.now,
     log: () => undefined,
     stationRateLimits: options.stationRateLimits,
+    storePageLimitFile: options.storePageLimitFile,
     // With ingest, an embedded broker on a free port; its URL is in 'ingest.status'.
     ingest: options.ingest
       ? {

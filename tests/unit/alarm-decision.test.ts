@@ -5,34 +5,18 @@ import {
   HEARD_LIMIT,
   alertsThatRing,
 } from '../../src/renderer/src/lib/alarm-decision';
+import { anAlert } from '../helpers/alert-fixture';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
 function alert(id: number, changes: Partial<Alert> = {}): Alert {
-  return {
-    id,
+  return anAlert(id, {
     conditionKey: `threshold:M-1:temperature:high:${id}`,
-    source: 'threshold',
-    priority: 'high',
-    lineId: 'L-1',
-    machineId: 'M-1',
     message: 'temperature 95 above high 90',
     value: 95,
-    state: 'active_unacked',
     raisedAt: new Date(NOW - 1_000).toISOString(),
-    raiseCount: 1,
-    returnedAt: null,
-    ackedAt: null,
-    ackedBy: null,
-    clearedAt: null,
-    resolvedBy: null,
-    resolveReason: null,
-    shelvedUntil: null,
-    shelvedBy: null,
-    shelveReason: null,
-    outOfService: false,
     ...changes,
-  };
+  });
 }
 
 const ringIds = (items: Alert[], heard: ReadonlySet<number> = new Set()) =>

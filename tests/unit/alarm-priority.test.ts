@@ -8,34 +8,17 @@ import {
   PRIORITY_LOOK,
   thresholdMetricOf,
 } from '../../src/renderer/src/lib/alarm-priority';
+import { anAlert } from '../helpers/alert-fixture';
 
 let nextId = 1;
 function alert(fields: Partial<Alert>): Alert {
   const id = nextId++;
-  return {
-    id,
+  return anAlert(id, {
     conditionKey: `downtime:${fields.machineId ?? 'M-1'}`,
     source: 'downtime',
     priority: 'medium',
-    lineId: 'L-1',
-    machineId: 'M-1',
-    message: `alert ${id}`,
-    value: null,
-    state: 'active_unacked',
-    raisedAt: '2026-01-01T10:00:00.000Z',
-    raiseCount: 1,
-    returnedAt: null,
-    ackedAt: null,
-    ackedBy: null,
-    clearedAt: null,
-    resolvedBy: null,
-    resolveReason: null,
-    shelvedUntil: null,
-    shelvedBy: null,
-    shelveReason: null,
-    outOfService: false,
     ...fields,
-  };
+  });
 }
 
 describe('the alarm priority look', () => {

@@ -54,6 +54,14 @@ describe('layering rules', () => {
     expect(await layeringErrors('src/renderer/src/pages/x.ts', escaping)).toHaveLength(1);
   });
 
+  it('lets only the renderer tests import the renderer components, hooks and state', async () => {
+    const code = `import { x } from '../../src/renderer/src/components/x';${USE}`;
+    expect(await layeringErrors('tests/renderer/x.test.tsx', code)).toEqual([]);
+    expect(await layeringErrors('tests/unit/x.test.ts', code)).toHaveLength(1);
+    const backend = `import { x } from '../../src/backend/x';${USE}`;
+    expect(await layeringErrors('tests/renderer/x.test.tsx', backend)).toHaveLength(1);
+  });
+
   it('lets the preload import only electron and src/shared', async () => {
     const allowed = `import { ipcRenderer as x } from 'electron';\nimport { IPC } from '../shared/desktop-bridge';${USE}export const c = IPC;\n`;
     expect(await layeringErrors('src/preload/x.ts', allowed)).toEqual([]);

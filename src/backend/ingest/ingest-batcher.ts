@@ -1,5 +1,5 @@
 import { Backoff } from '../process/backoff';
-import type { IngestSummary, RawMessage } from '../store/ingest-store';
+import type { IngestSummary, RawMessage } from '../store/ingest-messages';
 
 export interface BatcherOptions {
   /** Flush when this many messages wait... */

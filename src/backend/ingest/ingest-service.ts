@@ -4,7 +4,7 @@ import type {
   MachineUpdate,
   MessageOutcome,
   RawMessage,
-} from '../store/ingest-store';
+} from '../store/ingest-messages';
 import type { StoreClient } from '../store/store-client';
 import type { CommandPublisher } from '../machines/command-service';
 import type { ProcessChannel } from '../process/channel';

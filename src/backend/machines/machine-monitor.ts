@@ -1,5 +1,5 @@
 import type { MachineSnapshot } from '../../shared/contract';
-import type { MachineUpdate } from '../store/ingest-store';
+import type { MachineUpdate } from '../store/ingest-messages';
 import type { StoreClient } from '../store/store-client';
 
 /** How often silent machines are looked for. */

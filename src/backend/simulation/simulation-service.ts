@@ -228,13 +228,7 @@ export class SimulationService {
         ? `stopped by ${active.stoppedBy}`
         : 'stopped when Linewatch shut down'
       : `failed: its process ended unexpectedly (${why})`;
-    if (!active.stopRequested) {
-      await this.deps
-        .failed?.(why)
-        .catch((error: unknown) =>
-          this.deps.log(`could not alert the simulator's end: ${String(error)}`),
-        );
-    }
+    // The status says why at once, in the same step that says it is no longer running.
     const counters = this.record.counters ? { ...this.record.counters, perSecond: 0 } : null;
     this.record = {
       ...this.record,
@@ -242,6 +236,13 @@ export class SimulationService {
       endedBecause,
       counters: counters ? { ...counters, connected: 0 } : null,
     };
+    if (!active.stopRequested) {
+      await this.deps
+        .failed?.(why)
+        .catch((error: unknown) =>
+          this.deps.log(`could not alert the simulator's end: ${String(error)}`),
+        );
+    }
     const sent = counters ? Object.values(counters.sent).reduce((sum, n) => sum + n, 0) : 0;
     await this.deps.store
       .appendEvent({

@@ -1,6 +1,6 @@
 import type { StationIngestAnswer, StationItemAnswer, StationKey } from '../../shared/contract';
 import { isProtocolIdentifier } from '../ingest/protocol';
-import type { RawMessage } from '../store/ingest-store';
+import type { RawMessage } from '../store/ingest-messages';
 import { describeJsonType, quote } from '../ingest/protocol/refusal';
 
 /** The protocol's nesting limit; checked here first so that re-encoding an item cannot overflow. */

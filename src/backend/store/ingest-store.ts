@@ -1,95 +1,35 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import { ResultHourTally } from './result-counts';
-import { UnitHourTally } from './unit-hours';
-import type { BatchTally } from './batch-tally';
-import { AttemptRenumbering } from './attempt-renumbering';
 import { DEFAULT_SETTINGS } from './settings-store';
 import { NewestStamps } from './newest-stamps';
+import { DeadLetterWriter } from './dead-letter-writer';
+import {
+  emptySummary,
+  noteMachineUpdate,
+  noteRefusal,
+  type IngestSummary,
+  type MachineUpdate,
+  type MessageOutcome,
+  type RawMessage,
+  type ReplayOutcome,
+} from './ingest-messages';
+import { TestResultWriter } from './test-result-writer';
 import { parseFactoryMessage } from '../ingest/protocol';
 import { checkNotInFuture } from '../ingest/protocol/future';
-import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
-import type { MachineState, TestResult, Verdict } from '../../shared/contract';
-import { judge, type SpecLimits } from '../scoring/verdict';
 import type { Place, SparkplugIngest } from './sparkplug-ingest';
-
-/** One message as it came from the broker. */
-export interface RawMessage {
-  topic: string;
-  payload: Uint8Array;
-  receivedMs: number;
-  /**
-   * Refused before parsing by a rule of the transport (HTTP station keys: a machine outside
-   * the key, or not registered): dead-lettered with this reason, in the same transaction.
-   */
-  refusal?: { reason: string; field: string | null };
-}
-
-/** What became of one message of a batch (asked for by HTTP ingest, which answers per item). */
-export type MessageOutcome =
-  | { outcome: 'stored' | 'duplicate' | 'ignored' }
-  | { outcome: 'refused'; reason: string; field: string | null };
-
-export interface IngestSummary {
-  received: number;
-  stored: number;
-  duplicates: number;
-  deadLettered: number;
-  ignored: number;
-  newMachines: { lineId: string; machineId: string }[];
-  /** The test results this batch stored (at most MAX_RESULTS_REPORTED), for live views. */
-  results: TestResult[];
-  /** The newest of what this batch said about each machine, for live machine tiles. */
-  machines: MachineUpdate[];
-  /** Why messages of this batch were refused (at most MAX_RESULTS_REPORTED). */
-  refusals: { topic: string; reason: string }[];
-  /** One per message, in order; only when asked for (`perMessage`). */
-  outcomes?: MessageOutcome[];
-  /** Sparkplug edge nodes to ask for a rebirth once this batch is committed. */
-  rebirths?: { groupId: string; edgeNodeId: string }[];
-}
-
-export interface MachineUpdate {
-  machineId: string;
-  lineId: string;
-  lastSeenMs: number;
-  state?: MachineState;
-  stateMs?: number;
-  reason?: string | null;
-  temperature?: number;
-  unitsProduced?: number;
-}
-
-const MAX_RESULTS_REPORTED = 1000;
-
-type SpecVersion = SpecLimits & { id: number; version: number; validFromMs: number };
-type ParsedTestResult = Extract<ParsedMessage, { kind: 'test' }>;
-
-export type ReplayOutcome = {
-  outcome: 'stored' | 'duplicate' | 'refused' | 'truncated';
-  reason: string;
-};
-
-/** Dead letters keep at most this much of a payload. */
-export const DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
+import type { ParsedMessage, ParseOutcome } from '../ingest/protocol';
+import type { TestResult, Verdict } from '../../shared/contract';
 
 /**
  * Validates, scores and stores messages. Called by the store process inside one transaction
- * per batch; the broker is acknowledged only after that transaction commits.
+ * per batch; the broker is acknowledged only after that transaction commits. Test results
+ * are stored by TestResultWriter, refused messages by DeadLetterWriter.
  */
 export class IngestStore {
   private readonly lineOfMachine = new Map<string, string>();
   private readonly newest: NewestStamps;
   private readonly statements;
-  /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
-  private readonly tallies: readonly BatchTally<object>[];
-  private readonly renumber: AttemptRenumbering;
-  /**
-   * Spec limits looked up in this batch, per product, step and line: every version that could
-   * be in force, newest first. Limits change only in other transactions, so a batch reads each
-   * product and step once instead of once per result.
-   */
-  private readonly specsOfBatch = new Map<string, SpecVersion[]>();
+  private readonly results: TestResultWriter;
+  private readonly deadLetters: DeadLetterWriter;
   /** Sparkplug B messages, when the host application is on (see sparkplug-ingest.ts). */
   private sparkplug: SparkplugIngest | null = null;
 
@@ -109,35 +49,16 @@ export class IngestStore {
       verdict?: Verdict,
     ) => void = () => undefined,
   ) {
-    this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
-    this.renumber = new AttemptRenumbering(db, this.tallies);
+    this.results = new TestResultWriter(db, (message, receivedMs, verdict) =>
+      this.onStored(message, receivedMs, verdict),
+    );
+    this.deadLetters = new DeadLetterWriter(db);
     this.newest = new NewestStamps(db);
     this.statements = {
       lineOf: db.prepare('SELECT line_id FROM machines WHERE id = ?').pluck(),
       maxAheadMinutes: db
         .prepare("SELECT value FROM settings WHERE key = 'maxTimestampAheadMinutes'")
         .pluck(),
-      specs: db.prepare(
-        // The line's own versions first: one in force wins over the plant-wide one (line_id NULL).
-        `SELECT id, version, lower_limit AS lower, upper_limit AS upper, valid_from_ms AS validFromMs
-         FROM spec_limits
-         WHERE product_id = ? AND test_step = ? AND (line_id = ? OR line_id IS NULL)
-         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC`,
-      ),
-      // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
-      // one, and the latest stamp, which tells whether a later-stamped attempt came first.
-      // Positional and raw (an array, no row object): this runs for every result.
-      attemptsAround: db
-        .prepare(
-          `SELECT count(*) FILTER (WHERE ts_ms < ?), max(ts_ms)
-           FROM test_results WHERE barcode = ? AND test_step = ?`,
-        )
-        .raw(),
-      insertResult: db.prepare(
-        `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
-           measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
       insertTelemetry: db.prepare(
         `INSERT OR IGNORE INTO telemetry_samples (machine_id, line_id, ts_ms, temperature, units_produced, extras)
          VALUES (?, ?, ?, ?, ?, ?)`,
@@ -149,12 +70,6 @@ export class IngestStore {
       insertAck: db.prepare(
         `INSERT OR IGNORE INTO command_acks (command_id, machine_id, line_id, ok, message, received_ms)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      ),
-      insertDeadLetter: db.prepare(
-        `INSERT INTO dead_letters (first_seen_ms, last_seen_ms, topic, payload, payload_bytes, truncated,
-           reason, field, line_id, machine_id, digest)
-         VALUES (@ms, @ms, @topic, @payload, @bytes, @truncated, @reason, @field, @lineId, @machineId, @digest)
-         ON CONFLICT (digest) DO UPDATE SET occurrences = occurrences + 1, last_seen_ms = excluded.last_seen_ms`,
       ),
       bumpCounter: db.prepare(
         `INSERT INTO ingest_counters (name, value) VALUES (?, ?)
@@ -168,17 +83,7 @@ export class IngestStore {
   }
 
   ingest(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
-    const summary: IngestSummary = {
-      received: messages.length,
-      stored: 0,
-      duplicates: 0,
-      deadLettered: 0,
-      ignored: 0,
-      newMachines: [],
-      results: [],
-      machines: [],
-      refusals: [],
-    };
+    const summary = emptySummary(messages.length);
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
     const outcomes: MessageOutcome[] | null = options.perMessage ? [] : null;
@@ -189,14 +94,13 @@ export class IngestStore {
       field: string | null,
       place?: Place | null,
     ) => {
-      this.deadLetter(raw, reason, field, place);
+      this.deadLetters.write(raw, reason, field, place);
       summary.deadLettered += 1;
       noteRefusal(summary, raw.topic, reason);
       outcomes?.push({ outcome: 'refused', reason, field });
     };
     const maxAheadMs = this.maxAheadMs();
-    for (const tally of this.tallies) tally.reset();
-    this.specsOfBatch.clear();
+    this.results.startBatch();
     for (const raw of messages) {
       if (raw.refusal) {
         refuse(raw, raw.refusal.reason, raw.refusal.field);
@@ -233,7 +137,7 @@ export class IngestStore {
       } else refuse(raw, result.refused, 'topic');
     }
     summary.machines = [...updates.values()];
-    for (const tally of this.tallies) tally.flush();
+    this.results.endBatch();
     this.statements.bumpCounter.run('received', summary.received);
     this.statements.bumpCounter.run('stored', summary.stored);
     this.statements.bumpCounter.run('duplicates', summary.duplicates);
@@ -299,10 +203,10 @@ export class IngestStore {
   }
 
   /**
-   * Runs a dead letter through validation again. A message refused for good stays a dead
-   * letter; one that passes now is stored like any other.
+   * Runs a dead letter through validation again, as it was received or with a corrected
+   * payload. A message refused for good stays a dead letter; one that passes now is stored
+   * like any other.
    */
-  /** Validates a dead letter again, as it was received or with a corrected payload. */
   replay(id: number, nowMs: number, editedPayload?: Buffer): ReplayOutcome | null {
     const stored = this.db
       .prepare('SELECT topic, payload, truncated FROM dead_letters WHERE id = ?')
@@ -336,10 +240,9 @@ export class IngestStore {
             this.registerMachine(outcome.message.lineId, outcome.message.machineId, nowMs);
             this.lineOfMachine.set(outcome.message.machineId, outcome.message.lineId);
           }
-          for (const tally of this.tallies) tally.reset();
-          this.specsOfBatch.clear();
+          this.results.startBatch();
           const stored = this.store(outcome.message, nowMs, []);
-          for (const tally of this.tallies) tally.flush();
+          this.results.endBatch();
           result = stored
             ? { outcome: 'stored', reason: 'valid now; stored' }
             : { outcome: 'duplicate', reason: 'valid, and already stored' };
@@ -371,79 +274,12 @@ export class IngestStore {
     return line;
   }
 
-  /** The spec limits that judge a result: the line's own version in force, else the plant's. */
-  private specInForce(message: ParsedTestResult): SpecVersion | undefined {
-    const key = `${message.productId}\u0000${message.testStep}\u0000${message.lineId}`;
-    let versions = this.specsOfBatch.get(key);
-    if (!versions) {
-      versions = this.statements.specs.all(
-        message.productId,
-        message.testStep,
-        message.lineId,
-      ) as SpecVersion[];
-      this.specsOfBatch.set(key, versions);
-    }
-    // Ordered as the single-row query was: line before plant, then newest first.
-    return versions.find((version) => version.validFromMs <= message.timestampMs);
-  }
-
   /** Stores one valid message; false when it was already stored (a redelivery). */
   private store(message: ParsedMessage, receivedMs: number, results: TestResult[]): boolean {
     const s = this.statements;
     switch (message.kind) {
-      case 'test': {
-        const limits = this.specInForce(message);
-        const [earlier, latest] = s.attemptsAround.get(
-          message.timestampMs,
-          message.barcode,
-          message.testStep,
-        ) as [number, number | null];
-        const verdict = judge(message.measuredValue, limits ?? null);
-        // Positional: binding an object by name costs a property lookup per column.
-        const inserted = s.insertResult.run(
-          message.lineId,
-          message.machineId,
-          message.barcode,
-          message.productId,
-          message.testStep,
-          message.measuredValue,
-          message.unit ?? null,
-          message.operator ?? null,
-          message.messageId ?? null,
-          message.timestampMs,
-          receivedMs,
-          verdict,
-          limits?.id ?? null,
-          earlier + 1,
-        );
-        if (inserted.changes !== 1) return false;
-        // Stamped before an attempt already stored (a backlog replayed out of order): it
-        // takes its place, and the later ones move up by one.
-        if (latest !== null && latest > message.timestampMs) {
-          this.renumber.after(message, results);
-        }
-        const stored = { ...message, verdict, attempt: earlier + 1 };
-        for (const tally of this.tallies) tally.add(stored);
-        this.onStored(message, receivedMs, verdict);
-        if (results.length < MAX_RESULTS_REPORTED) {
-          results.push({
-            id: Number(inserted.lastInsertRowid),
-            lineId: message.lineId,
-            machineId: message.machineId,
-            barcode: message.barcode,
-            productId: message.productId,
-            testStep: message.testStep,
-            measuredValue: message.measuredValue,
-            unit: message.unit ?? null,
-            operator: message.operator ?? null,
-            at: new Date(message.timestampMs).toISOString(),
-            verdict,
-            specVersion: limits?.version ?? null,
-            attempt: earlier + 1,
-          });
-        }
-        return true;
-      }
+      case 'test':
+        return this.results.store(message, receivedMs, results);
       case 'telemetry': {
         const extras = Object.keys(message.extras).length ? JSON.stringify(message.extras) : null;
         return this.observed(
@@ -493,69 +329,6 @@ export class IngestStore {
     if (stored) this.onStored(message, receivedMs);
     return stored;
   }
-
-  /** `place`: the line and machine it belongs to, when known (a mapped Sparkplug device); null: none. */
-  private deadLetter(
-    raw: RawMessage,
-    reason: string,
-    field: string | null,
-    place?: Place | null,
-  ): void {
-    const parts = raw.topic.split('/');
-    const idOrNull = (value: string | undefined) =>
-      place === null
-        ? null
-        : value !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(value)
-          ? value
-          : null;
-    const payload = Buffer.from(raw.payload.buffer, raw.payload.byteOffset, raw.payload.byteLength);
-    this.statements.insertDeadLetter.run({
-      ms: raw.receivedMs,
-      topic: raw.topic.slice(0, 1024),
-      payload: payload.subarray(0, DEAD_LETTER_PAYLOAD_LIMIT),
-      bytes: payload.byteLength,
-      truncated: Number(payload.byteLength > DEAD_LETTER_PAYLOAD_LIMIT),
-      reason: reason.slice(0, 1000),
-      field,
-      lineId: place ? place.lineId : idOrNull(parts[parts.length - 3]),
-      machineId: place ? place.machineId : idOrNull(parts[parts.length - 2]),
-      digest: createHash('sha256').update(raw.topic).update('\0').update(payload).digest('hex'),
-    });
-  }
-}
-
-/**
- * Keeps the newest state and readings per machine within a batch; `newest` is false for a
- * state or sample older than what the machine already showed (it only counts as heard from).
- */
-function noteMachineUpdate(
-  updates: Map<string, MachineUpdate>,
-  message: ParsedMessage,
-  receivedMs: number,
-  newest: boolean,
-): void {
-  let update = updates.get(message.machineId);
-  if (!update) {
-    update = { machineId: message.machineId, lineId: message.lineId, lastSeenMs: receivedMs };
-    updates.set(message.machineId, update);
-  }
-  update.lastSeenMs = Math.max(update.lastSeenMs, receivedMs);
-  if (!newest) return;
-  if (message.kind === 'state') {
-    const at = message.timestampMs ?? receivedMs;
-    if (update.stateMs === undefined || at >= update.stateMs) {
-      update.state = message.state;
-      update.stateMs = at;
-      update.reason = message.reason ?? null;
-    }
-  } else if (message.kind === 'telemetry') {
-    if (message.temperature !== undefined) update.temperature = message.temperature;
-    if (message.unitsProduced !== undefined) update.unitsProduced = message.unitsProduced;
-  }
-}
-
-function noteRefusal(summary: IngestSummary, topic: string, reason: string): void {
-  if (summary.refusals.length < MAX_RESULTS_REPORTED) summary.refusals.push({ topic, reason });
 }
 
 /**

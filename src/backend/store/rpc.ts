@@ -22,6 +22,8 @@ export interface OpenRequest {
   kind: 'open';
   databasePath: string;
   migrationsDir: string;
+  /** Tests only (see PageLimitFile): a file holding the connection's max_page_count. */
+  pageLimitFile?: string;
 }
 
 export interface CallRequest {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import type { DiskReserve } from './disk-reserve';
 import { StoreError } from './rpc';
@@ -12,7 +11,7 @@ export function isStorageFull(error: unknown): boolean {
 
 /**
  * Whether SQLite itself would let the file grow: false only when a page limit is reached
- * (the test hook below); a real disk's room is judged by the reserve.
+ * (a test's PageLimitFile); a real disk's room is judged by the reserve.
  */
 export function pageHeadroom(db: Database): boolean {
   const limit = db.pragma('max_page_count', { simple: true }) as number;
@@ -86,27 +85,4 @@ export class StorageGuard {
       return false;
     }
   }
-}
-
-let appliedLimit = '';
-
-/**
- * Test hook for machines where a small file system cannot be mounted: when
- * LINEWATCH_TEST_PAGE_LIMIT_FILE names a file, its number is the connection's
- * max_page_count (empty: no limit), read before each operation, so a test can "fill the
- * disk" and free it again. Never set by the app.
- */
-export function applyTestPageLimit(db: Database): void {
-  const file = process.env.LINEWATCH_TEST_PAGE_LIMIT_FILE;
-  if (!file) return;
-  let wanted = '';
-  try {
-    wanted = readFileSync(file, 'utf8').trim();
-  } catch {
-    // No file: no limit.
-  }
-  if (wanted === appliedLimit) return;
-  appliedLimit = wanted;
-  // SQLite raises a limit below the current size to the current size: "full" from here on.
-  db.pragma(`max_page_count = ${wanted === '' ? 4294967294 : Number.parseInt(wanted, 10)}`);
 }

@@ -62,6 +62,7 @@ function openConnection(
   databasePath: string,
   migrationsDir: string,
   notice: (notice: StoreNotice) => void,
+  pageLimitFile?: string,
 ): Promise<Connection> {
   const pending = new PendingCalls();
   let alive = true;
@@ -120,7 +121,12 @@ function openConnection(
       pending.failAll(new StoreUnavailableError(`${STORE_RESTARTING} (its process ${why})`));
       markExited();
     });
-    channel.postMessage({ kind: 'open', databasePath, migrationsDir } satisfies ToStore);
+    channel.postMessage({
+      kind: 'open',
+      databasePath,
+      migrationsDir,
+      pageLimitFile,
+    } satisfies ToStore);
   });
 }
 
@@ -199,6 +205,8 @@ export async function superviseStore(
   supervision: StoreSupervision,
   databasePath: string,
   migrationsDir = '',
+  /** Tests only: a simulated full disk (PageLimitFile). */
+  pageLimitFile?: string,
 ): Promise<StoreClient> {
   const listeners: ((notice: StoreNotice) => void)[] = [];
   const notice = (received: StoreNotice) => {
@@ -226,7 +234,13 @@ export async function superviseStore(
   const start = async (): Promise<Connection> => {
     const channel = spare ?? supervision.launch();
     spare = null;
-    const opened = await openConnection(channel, databasePath, migrationsDir, notice);
+    const opened = await openConnection(
+      channel,
+      databasePath,
+      migrationsDir,
+      notice,
+      pageLimitFile,
+    );
     bootSpareSoon();
     return opened;
   };

@@ -12,7 +12,8 @@ import { StoreError, type FromStore, type ToStore } from './rpc';
 import { createStore, isStoreOp, type Actor, type RestoreOutcome, type Store } from './store';
 import { openDatabase, type OpenedDatabase } from './open-database';
 import { DiskReserve } from './disk-reserve';
-import { applyTestPageLimit, isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
+import { isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
+import { PageLimitFile } from './page-limit-file';
 import { parentChannel } from '../process/parent-channel';
 
 const { send, onMessage } = parentChannel<ToStore, FromStore>();
@@ -22,6 +23,8 @@ let databasePath = '';
 let migrationsDir = '';
 
 let guard: StorageGuard | null = null;
+/** A test's simulated full disk, when the open request names one. */
+let pageLimit: PageLimitFile | null = null;
 
 function useDatabase(opened: Database): void {
   store = createStore(opened, (notice) => send({ kind: 'notice', ...notice }));
@@ -31,6 +34,7 @@ function useDatabase(opened: Database): void {
 function open(request: Extract<ToStore, { kind: 'open' }>): void {
   try {
     databasePath = request.databasePath;
+    pageLimit = request.pageLimitFile ? new PageLimitFile(request.pageLimitFile) : null;
     migrationsDir =
       request.migrationsDir || fileURLToPath(new URL('./migrations/', import.meta.url));
     const opened = openCheckedDatabase(databasePath, migrationsDir);
@@ -135,7 +139,7 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
       throw new StoreError('INTERNAL', `Unknown store operation ${request.op}`);
     }
     const op = store[request.op];
-    if (db) applyTestPageLimit(db);
+    if (db) pageLimit?.apply(db);
     guard?.before(request.op, store);
     const value = (op as (...args: unknown[]) => unknown).apply(store, request.args);
     // Almost every operation is synchronous; the online backup is not.

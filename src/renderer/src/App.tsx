@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ApiErrorBody } from '../../shared/contract';
 import { api } from './api/client';
 import { AppFrame } from './components/AppFrame';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { ErrorMessage } from './components/ErrorMessage';
 import { AuthCard } from './components/AuthCard';
 import { WorkstationForm } from './pages/workstation/WorkstationForm';
@@ -102,7 +103,9 @@ function LoggedIn() {
   if (!user) return null;
   // The desktop app's simulator window loads the same renderer with ?window=simulator.
   return isSimulatorWindow(window.location.search) ? (
-    <SimulatorWindow user={user} />
+    <PageErrorBoundary pageName="Simulator">
+      <SimulatorWindow user={user} />
+    </PageErrorBoundary>
   ) : (
     <AppFrame user={user} />
   );

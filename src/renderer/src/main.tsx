@@ -1,13 +1,19 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { connectServerState, createServerState } from './server-state/server-state';
 import './styles.css';
 import './components/data-table.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');
+const serverState = createServerState();
+connectServerState(serverState);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={serverState}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

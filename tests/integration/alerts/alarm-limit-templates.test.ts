@@ -8,7 +8,8 @@ import type {
   Threshold,
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { alerts, connectMachine, events, publish, storedAtLeast, until } from './support';
+import { alerts, connectMachine, events, publish, storedAtLeast } from './support';
+import { waitFor } from '../../helpers/wait';
 
 /** What every event an engineer of L-2 can read says, in one string, to look for leaks. */
 const textOf = (list: EventRecord[]): string =>
@@ -57,12 +58,12 @@ describe('alarm limits out of the box, and templates applied to a line', () => {
       ['temperature', 90, 105],
       ['vibration', 4, 8],
     ]);
-    const raised = await until(async () => {
+    const raised = await waitFor('the temperature alarms of MACH-1-01', async () => {
       const found = (await alerts(t, admin.token, { source: 'threshold' })).filter((alert) =>
         alert.conditionKey.startsWith('threshold:MACH-1-01:temperature:'),
       );
       return found.length === 2 ? found : undefined;
-    }, 'the temperature alarms of MACH-1-01');
+    });
     expect(raised.map((alert) => alert.conditionKey).sort()).toEqual([
       'threshold:MACH-1-01:temperature:high',
       'threshold:MACH-1-01:temperature:high_high',

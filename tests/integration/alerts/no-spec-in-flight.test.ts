@@ -2,7 +2,8 @@ import type mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Session, SpecVersion, TestResult } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { alerts, connectMachine, publish, storedAtLeast, until } from './support';
+import { alerts, connectMachine, publish, storedAtLeast } from './support';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * Issue 12, "Numbers" 2: with results arriving, saving limits resolved the "no spec limits"
@@ -57,10 +58,10 @@ async function verdicts(productId: string): Promise<string[]> {
 it('stays cleared after limits are saved, with results stamped before the save still arriving', async () => {
   const now = t.clock.now;
   await results('PROD-GAP', [now() - 3000, now() - 2000]);
-  const [raised] = await until(async () => {
+  const [raised] = await waitFor('the no-spec alert', async () => {
     const found = await noSpecAlerts('PROD-GAP');
     return found.length ? found : undefined;
-  }, 'the no-spec alert');
+  });
   expect(raised).toMatchObject({ state: 'active_unacked' });
 
   const saved = await t.http(
@@ -90,10 +91,10 @@ it('stays cleared after limits are saved, with results stamped before the save s
 it('clears once limits saved for a later start judge what is produced', async () => {
   const now = t.clock.now;
   await results('PROD-LATER', [now()]);
-  await until(async () => {
+  await waitFor('the no-spec alert', async () => {
     const found = await noSpecAlerts('PROD-LATER');
     return found.length ? found : undefined;
-  }, 'the no-spec alert');
+  });
   const validFromMs = now() + 2000;
   const saved = await t.http(
     'specs.save',
@@ -110,7 +111,7 @@ it('clears once limits saved for a later start judge what is produced', async ()
   // Not in force yet: what is produced now still has no limits.
   await results('PROD-LATER', [now()]);
   expect(await noSpecAlerts('PROD-LATER')).toMatchObject([{ state: 'active_unacked' }]);
-  await until(async () => (now() > validFromMs + 10 ? true : undefined), 'the limits to start');
+  await waitFor('the limits to start', async () => (now() > validFromMs + 10 ? true : undefined));
   await results('PROD-LATER', [now()]);
   expect(await verdicts('PROD-LATER')).toEqual(['NO_SPEC', 'NO_SPEC', 'PASS']);
   const [alert] = await noSpecAlerts('PROD-LATER');

@@ -2,7 +2,8 @@ import type mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { alertOf, alerts, connectMachine, events, publish, until } from './support';
+import { alertOf, alerts, connectMachine, events, publish } from './support';
+import { waitFor } from '../../helpers/wait';
 
 describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, floods, offline', () => {
   let t: TestServer;
@@ -36,10 +37,10 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
     const down = await alertOf(t, operator.token, 'downtime:M-1');
     expect(down).toMatchObject({ source: 'downtime', priority: 'high', state: 'active_unacked' });
     await state('L-1', 'M-1', 'running');
-    const back = await until(async () => {
+    const back = await waitFor('downtime returned', async () => {
       const found = await alertOf(t, operator.token, 'downtime:M-1');
       return found.state === 'returned_unacked' ? found : undefined;
-    }, 'downtime returned');
+    });
     // A returned alert still waits for its acknowledgement; that clears it.
     const acked = await t.http('alerts.acknowledge', { id: back.id }, operator.token);
     expect(acked.body).toMatchObject({ state: 'cleared', ackedBy: 'op' });
@@ -64,10 +65,10 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
     const raised = await alertOf(t, engineer.token, 'fail_rate:M-1');
     expect(raised).toMatchObject({ source: 'fail_rate', state: 'active_unacked', value: 0.35 });
     for (let i = 20; i < 40; i++) await result(i, 5);
-    await until(async () => {
+    await waitFor('the FAIL rate back to normal', async () => {
       const found = await alertOf(t, engineer.token, 'fail_rate:M-1');
       return found.state === 'returned_unacked' ? found : undefined;
-    }, 'the FAIL rate back to normal');
+    });
   });
 
   it('raises one low-priority NO_SPEC alert per product and step, cleared when limits are saved', async () => {
@@ -102,10 +103,10 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
 
   it('reports one flood when a line raises 11 alerts within 10 minutes', async () => {
     for (let i = 1; i <= 12; i++) await state('L-F', `F-${i}`, 'down');
-    await until(async () => {
+    await waitFor('12 downtime alerts on L-F', async () => {
       const onLine = await alerts(t, admin.token, { lineId: 'L-F' });
       return onLine.length === 12 ? onLine : undefined;
-    }, '12 downtime alerts on L-F');
+    });
     const floods = await events(t, admin.token, 'alerts.flood');
     expect(floods).toHaveLength(1);
     expect(floods[0]).toMatchObject({ lineId: 'L-F' });
@@ -118,12 +119,12 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
       await state('L-1', 'M-2', 'down');
       await state('L-1', 'M-2', 'running');
     }
-    await until(async () => {
+    await waitFor('a chattering event', async () => {
       const found = (await events(t, admin.token, 'alerts.chattering')).find(
         (event) => event.target === 'downtime:M-2',
       );
       return found;
-    }, 'a chattering event');
+    });
     // Still one alert: it went back and forth, it was not raised anew each time.
     const downtime = await alerts(t, admin.token, { view: 'history', machineId: 'M-2' });
     expect(downtime).toHaveLength(1);
@@ -143,11 +144,11 @@ describe('alert sources through a real broker: downtime, FAIL rate, NO_SPEC, flo
     const offline = await alertOf(t, admin.token, 'offline:M-1');
     expect(offline.source).toBe('offline');
     await publish(machine, 'L-1/M-1/telemetry', { timestamp: now(), temperature: 20 });
-    await until(async () => {
+    await waitFor('offline returned', async () => {
       const returned = (await events(t, admin.token, 'alert.returned')).find(
         (event) => event.details.conditionKey === 'offline:M-1',
       );
       return returned;
-    }, 'offline returned');
+    });
   });
 });

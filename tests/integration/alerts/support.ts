@@ -1,27 +1,13 @@
 import mqtt from 'mqtt';
 import type { Alert, EventRecord } from '../../../src/shared/contract';
 import type { TestServer } from '../../helpers/test-backend';
-
-/** Polls until the probe returns a value; alerts are raised by ingest, a moment after publishing. */
-export async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 15_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { waitFor } from '../../helpers/wait';
 
 export async function connectMachine(t: TestServer, adminToken: string): Promise<mqtt.MqttClient> {
-  await until(async () => {
+  await waitFor('ingest to connect', async () => {
     const status = (await t.http('ingest.status', {}, adminToken)).body as { state: string };
     return status.state === 'connected' ? true : undefined;
-  }, 'ingest to connect');
+  });
   const status = (await t.http('ingest.status', {}, adminToken)).body as { brokerUrl: string };
   return mqtt.connectAsync(status.brokerUrl);
 }
@@ -31,12 +17,12 @@ export const publish = (client: mqtt.MqttClient, topic: string, body: unknown) =
 
 /** Waits until ingest has stored at least this many messages in total. */
 export const storedAtLeast = (t: TestServer, token: string, count: number) =>
-  until(async () => {
+  waitFor(`${count} stored messages`, async () => {
     const status = (await t.http('ingest.status', {}, token)).body as {
       counters: { stored: number };
     };
     return status.counters.stored >= count ? true : undefined;
-  }, `${count} stored messages`);
+  });
 
 export async function alerts(
   t: TestServer,
@@ -49,12 +35,12 @@ export async function alerts(
 }
 
 export const alertOf = (t: TestServer, token: string, key: string, query = {}) =>
-  until(async () => {
+  waitFor(`an alert for ${key}`, async () => {
     const found = (await alerts(t, token, { view: 'history', ...query })).find(
       (alert) => alert.conditionKey === key,
     );
     return found;
-  }, `an alert for ${key}`);
+  });
 
 export async function events(t: TestServer, token: string, type: string): Promise<EventRecord[]> {
   const { body } = await t.http('events.list', { type, limit: 500 }, token);

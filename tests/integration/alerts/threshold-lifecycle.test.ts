@@ -2,7 +2,8 @@ import type mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Session, Threshold } from '../../../src/shared/contract';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../../helpers/test-backend';
-import { alerts, connectMachine, events, publish, storedAtLeast, until } from './support';
+import { alerts, connectMachine, events, publish, storedAtLeast } from './support';
+import { waitFor } from '../../helpers/wait';
 
 const KEY = 'threshold:M-1:temperature:high';
 
@@ -144,10 +145,10 @@ describe('a threshold alert through a real broker: raise, acknowledge, shelve, r
     // Tokens and idle sessions ran out with the clock: log in again.
     admin = await t.login('admin', ADMIN_PASSWORD);
     engineer = await t.login('eng');
-    const back = await until(async () => {
+    const back = await waitFor('the alert back from the shelf', async () => {
       const found = (await alerts(t, engineer.token)).find((alert) => alert.id === alertId);
       return found;
-    }, 'the alert back from the shelf');
+    });
     expect(back).toMatchObject({ state: 'active_acked', shelvedUntil: null });
     const unshelved = await events(t, admin.token, 'alert.unshelved');
     expect(unshelved.some((event) => event.details.alertId === alertId)).toBe(true);

@@ -2,7 +2,8 @@ import type mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Session, TestResult, YieldRow } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { connectMachine, publish, until } from '../alerts/support';
+import { connectMachine, publish } from '../alerts/support';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * Issue 12, "Numbers" 1, end to end through a real server, store process and embedded broker:
@@ -51,11 +52,11 @@ const payload = (barcode: string, machineId: string, atMs: number, value: number
 });
 
 async function attemptsOf(barcode: string, count: number): Promise<Record<string, number>> {
-  const results = await until(async () => {
+  const results = await waitFor(`${count} results of ${barcode}`, async () => {
     const { body } = await t.http('results.list', { barcode, limit: 10 }, admin.token);
     const found = (body as { results: TestResult[] }).results;
     return found.length === count ? found : undefined;
-  }, `${count} results of ${barcode}`);
+  });
   return Object.fromEntries(results.map((result) => [result.at, result.attempt]));
 }
 

@@ -9,7 +9,8 @@ import { connectStore, type StoreClient } from '../../../src/backend/store/store
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { connectPublisher, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { sleep, waitFor } from './support/wait';
+import { sleep } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * A broker with no in-flight limit (as the test broker is configured, and as aedes is) sends

@@ -8,7 +8,8 @@ import { startConsole, type ConsoleProcess } from './support/console-process';
 import { barcodeOf } from './support/payloads';
 import { connectPublisher, probeUntilStored, SteadyProducer } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { sleep, waitFor, waitUntilSettled } from './support/wait';
+import { sleep, waitUntilSettled } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 const PREFIX = 'OUT';
 const PER_SECOND = 400;

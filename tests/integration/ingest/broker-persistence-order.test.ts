@@ -8,7 +8,7 @@ import {
   type EmbeddedBroker,
 } from '../../../src/backend/ingest/broker/embedded-broker';
 import { connectPublisher } from './support/publisher';
-import { waitFor } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * The embedded broker on its file delivers every message of a publisher that mixes QoS 2 and

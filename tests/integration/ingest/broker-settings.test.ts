@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrokerConfigView, IngestStatus, Session } from '../../../src/shared/contract';
 import { freePort, startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 describe('an admin points Linewatch at another broker', () => {
   let t: TestServer;
@@ -10,14 +11,6 @@ describe('an admin points Linewatch at another broker', () => {
   let mosquitto: Mosquitto;
 
   const status = async () => (await t.http('ingest.status', {}, admin.token)).body as IngestStatus;
-  const until = async (what: string, probe: () => Promise<boolean>) => {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      if (await probe()) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  };
 
   beforeAll(async () => {
     mosquitto = await startMosquitto();
@@ -65,7 +58,7 @@ describe('an admin points Linewatch at another broker', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ url: mosquitto.url, hasPassword: true, source: 'settings' });
     expect(JSON.stringify(saved.body)).not.toContain('broker secret');
-    await until('a connection to mosquitto', async () => {
+    await waitFor('a connection to mosquitto', async () => {
       const s = await status();
       return s.brokerUrl === mosquitto.url && s.state === 'connected';
     });
@@ -83,7 +76,7 @@ describe('an admin points Linewatch at another broker', () => {
       { qos: 1 },
     );
     await publisher.endAsync();
-    await until('the result from mosquitto', async () => {
+    await waitFor('the result from mosquitto', async () => {
       const { body } = await t.http('results.list', { barcode: 'SN-EXT-1' }, admin.token);
       return (body as { results: unknown[] }).results.length === 1;
     });
@@ -98,7 +91,7 @@ describe('an admin points Linewatch at another broker', () => {
   it('goes back to the embedded broker, without the external credentials', async () => {
     const saved = await t.http('broker.save', { url: '' }, admin.token);
     expect(saved.body).toMatchObject({ url: '', hasPassword: false, username: null });
-    await until('the embedded broker', async () => {
+    await waitFor('the embedded broker', async () => {
       const s = await status();
       return s.embedded && s.state === 'connected';
     });

@@ -18,7 +18,7 @@ import {
   startConsole,
   type ConsoleProcess,
 } from './support/console-process';
-import { waitFor } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * SIGTERM ends console mode and every process it started within 5 s, in the worst state at

@@ -8,7 +8,8 @@ import { groupMembers, startConsole, type ConsoleProcess } from './support/conso
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { barcodeOf } from './support/payloads';
 import { ResultsReader } from './support/results-db';
-import { waitFor, waitUntilSettled } from './support/wait';
+import { waitUntilSettled } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * The embedded broker is the plant's broker in a small plant: what it acknowledged must

@@ -13,7 +13,7 @@ import type { ProcessChannel } from '../../../src/backend/process/channel';
 import type { IngestStatus, Session } from '../../../src/shared/contract';
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { waitFor } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * The embedded broker runs in a process of its own. If that process dies, the backend lives

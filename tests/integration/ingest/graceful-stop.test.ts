@@ -7,7 +7,8 @@ import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startConsole, type ConsoleProcess } from './support/console-process';
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { waitFor, waitUntilSettled } from './support/wait';
+import { waitUntilSettled } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 const TOTAL = 30_000;
 const PREFIX = 'TERM';

@@ -8,7 +8,8 @@ import type {
   TestResult,
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { connectMachine, publish, until } from '../alerts/support';
+import { connectMachine, publish } from '../alerts/support';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * Issue 12, "Bad input" 1 and 2, through a real server, store process and embedded broker:
@@ -34,10 +35,10 @@ const now = () => t.clock.now();
 const nested = (levels: number): string => '['.repeat(levels) + ']'.repeat(levels);
 
 async function deadLetterFor(topic: string): Promise<DeadLetter> {
-  return until(async () => {
+  return waitFor(`a dead letter on ${topic}`, async () => {
     const { body } = await t.http('deadLetters.list', { limit: 500 }, admin.token);
     return (body as { deadLetters: DeadLetter[] }).deadLetters.find((dl) => dl.topic === topic);
-  }, `a dead letter on ${topic}`);
+  });
 }
 
 async function snapshotOf(machineId: string): Promise<MachineSnapshot | undefined> {
@@ -102,9 +103,8 @@ describe('nesting deeper than 32 levels', () => {
 describe('timestamps implausibly far ahead', () => {
   it('over MQTT: a state stamped 9999-12-31 is dead-lettered and does not freeze the machine', async () => {
     await publish(machine, 'L-F/F-1/state', { timestamp: now() - 1000, state: 'running' });
-    await until(
-      async () => ((await snapshotOf('F-1'))?.state === 'running' ? true : undefined),
-      'F-1 running',
+    await waitFor('F-1 running', async () =>
+      (await snapshotOf('F-1'))?.state === 'running' ? true : undefined,
     );
     await publish(machine, 'L-F/F-1/state', { timestamp: '9999-12-31T00:00:00Z', state: 'down' });
     const kept = await deadLetterFor('factory/L-F/F-1/state');
@@ -113,9 +113,8 @@ describe('timestamps implausibly far ahead', () => {
       /^timestamp: 9999-12-31T00:00:00\.000Z is 7,9\d\d years in the future \(more than 5 minutes ahead/,
     );
     await publish(machine, 'L-F/F-1/state', { timestamp: now(), state: 'idle' });
-    await until(
-      async () => ((await snapshotOf('F-1'))?.state === 'idle' ? true : undefined),
-      'F-1 idle',
+    await waitFor('F-1 idle', async () =>
+      (await snapshotOf('F-1'))?.state === 'idle' ? true : undefined,
     );
   });
 
@@ -147,14 +146,14 @@ describe('timestamps implausibly far ahead', () => {
     try {
       const stamp = Date.now() + 8 * 60_000;
       await publish(machine, 'L-C/C-1/test', result('C-1', 'SN-CLOCK', stamp));
-      const stored = await until(async () => {
+      const stored = await waitFor('the result stamped by the machine clock', async () => {
         const { body } = await t.http(
           'results.list',
           { barcode: 'SN-CLOCK', limit: 5 },
           admin.token,
         );
         return (body as { results: TestResult[] }).results[0];
-      }, 'the result stamped by the machine clock');
+      });
       expect(Date.parse(stored.at)).toBe(stamp);
       const http = await t.http(
         'ingest.submit',
@@ -172,16 +171,13 @@ describe('old timestamps', () => {
   it('are stored, but an older state or sample never moves the machine backwards', async () => {
     const at = now();
     const shows = (machineId: string, want: Partial<MachineSnapshot>) =>
-      until(
-        async () => {
-          const snapshot = await snapshotOf(machineId);
-          const matches = Object.entries(want).every(
-            ([key, value]) => snapshot?.[key as keyof MachineSnapshot] === value,
-          );
-          return matches ? snapshot : undefined;
-        },
-        `${machineId} showing ${JSON.stringify(want)}`,
-      );
+      waitFor(`${machineId} showing ${JSON.stringify(want)}`, async () => {
+        const snapshot = await snapshotOf(machineId);
+        const matches = Object.entries(want).every(
+          ([key, value]) => snapshot?.[key as keyof MachineSnapshot] === value,
+        );
+        return matches ? snapshot : undefined;
+      });
     // Both machines known first: a new machine makes the backend re-read every snapshot.
     await publish(machine, 'L-O/O-2/state', { timestamp: at - 1000, state: 'running' });
     await publish(machine, 'L-O/O-1/state', { timestamp: at, state: 'down', reason: 'jam' });
@@ -194,7 +190,7 @@ describe('old timestamps', () => {
     // Then something newer from another machine, to know the backlog was handled.
     await publish(machine, 'L-O/O-2/state', { timestamp: at, state: 'idle' });
     await shows('O-2', { state: 'idle' });
-    const history = await until(async () => {
+    const history = await waitFor('both states in the history', async () => {
       const { body } = await t.http(
         'machines.states',
         {
@@ -206,7 +202,7 @@ describe('old timestamps', () => {
       );
       const periods = body as StatePeriod[];
       return periods.length === 2 ? periods : undefined;
-    }, 'both states in the history');
+    });
     // The history has both, in timestamp order.
     expect(history.map((period) => period.state)).toEqual(['running', 'down']);
     expect(await snapshotOf('O-1')).toMatchObject({

@@ -7,7 +7,8 @@ import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { isAlive, startConsole, type ConsoleProcess } from './support/console-process';
 import { connectPublisher, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { rate, waitFor, waitUntilSettled } from './support/wait';
+import { rate, waitUntilSettled } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 const TOTAL = 50_000;
 const PREFIX = 'K9';

@@ -5,17 +5,9 @@ import { SimulatorRunner } from '../../../simulator/runner';
 import type { IngestStatus } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, probe: () => boolean | Promise<boolean>, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('the simulator keeps producing through a 10 s mosquitto outage', () => {
   let broker: Mosquitto | undefined;
@@ -34,7 +26,9 @@ describe('the simulator keeps producing through a 10 s mosquitto outage', () => 
     const admin = await t.setupAdmin();
     const state = async () =>
       ((await t!.http('ingest.status', {}, admin.token)).body as IngestStatus).state;
-    await until('Linewatch to connect', async () => (await state()) === 'connected');
+    await waitFor('Linewatch to connect', async () => (await state()) === 'connected', {
+      timeoutMs: 60_000,
+    });
 
     runner = new SimulatorRunner({
       brokerUrl: broker.url,
@@ -42,16 +36,21 @@ describe('the simulator keeps producing through a 10 s mosquitto outage', () => 
       reconnectPeriodMs: 250,
     });
     runner.start();
-    await until('the simulator to connect', () => runner!.stats.connected === 4);
+    await waitFor('the simulator to connect', () => runner!.stats.connected === 4, {
+      timeoutMs: 60_000,
+    });
     await sleep(2000);
 
     await broker.stop();
     await sleep(10_000);
     const bufferedWhileDown = runner.stats.buffered;
     await broker.start();
-    await until(
+    await waitFor(
       'the simulator to flush',
       () => runner!.stats.connected === 4 && runner!.stats.buffered === 0,
+      {
+        timeoutMs: 60_000,
+      },
     );
     await sleep(1000);
     await runner.stop();
@@ -61,7 +60,9 @@ describe('the simulator keeps producing through a 10 s mosquitto outage', () => 
     const db = new Database(join(t.dataDir, 'linewatch.sqlite'), { readonly: true });
     try {
       const count = () => db.prepare('SELECT count(*) FROM test_results').pluck().get() as number;
-      await until(`${generated} stored results`, () => count() >= generated);
+      await waitFor(`${generated} stored results`, () => count() >= generated, {
+        timeoutMs: 60_000,
+      });
       await sleep(1000);
       expect(bufferedWhileDown).toBeGreaterThan(0);
       expect(count()).toBe(generated);

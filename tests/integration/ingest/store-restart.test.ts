@@ -15,7 +15,8 @@ import {
 } from './support/console-process';
 import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
-import { waitFor, waitUntilSettled } from './support/wait';
+import { waitUntilSettled } from './support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /**
  * Console mode as an operator runs it, with its store process killed outright (kill -9) while

@@ -7,20 +7,7 @@ import type {
   Session,
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-
-const until = async <T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 15_000,
-): Promise<T> => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+import { waitFor } from '../../helpers/wait';
 
 describe('machine states, downtime and commands through a real broker', () => {
   let t: TestServer;
@@ -41,10 +28,10 @@ describe('machine states, downtime and commands through a real broker', () => {
     t = await startTestServer({ ingest: true });
     admin = await t.setupAdmin();
     const status = (await t.http('ingest.status', {}, admin.token)).body as { brokerUrl: string };
-    await until(async () => {
+    await waitFor('ingest to connect', async () => {
       const s = (await t.http('ingest.status', {}, admin.token)).body as { state: string };
       return s.state === 'connected' ? true : undefined;
-    }, 'ingest to connect');
+    });
     engineer = await t.createUser(admin.token, 'eng', 'engineer', { lines: ['L-1'], machines: [] });
     operator = await t.createUser(admin.token, 'op', 'operator', { lines: [], machines: ['M-1'] });
     // A stand-in machine: answers every command on its topic, except M-2 which stays silent.
@@ -74,10 +61,10 @@ describe('machine states, downtime and commands through a real broker', () => {
   });
 
   it('registers machines on their first message and shows their state', async () => {
-    const machines = await until(async () => {
+    const machines = await waitFor('two machines', async () => {
       const list = (await t.http('machines.overview', {}, admin.token)).body as MachineSnapshot[];
       return list.length === 2 ? list : undefined;
-    }, 'two machines');
+    });
     expect(machines.map((m) => [m.machineId, m.lineId, m.state])).toEqual([
       ['M-1', 'L-1', 'running'],
       ['M-2', 'L-1', 'running'],
@@ -114,24 +101,24 @@ describe('machine states, downtime and commands through a real broker', () => {
     );
     expect(sent.status).toBe(200);
     const id = (sent.body as CommandRecord).id;
-    const record = await until(async () => {
+    const record = await waitFor('the answer', async () => {
       const list = (await t.http('commands.list', { machineId: 'M-1' }, engineer.token))
         .body as CommandRecord[];
       const found = list.find((command) => command.id === id);
       return found && found.status !== 'sent' ? found : undefined;
-    }, 'the answer');
+    });
     expect(record).toMatchObject({
       status: 'ok',
       answer: 'did stop',
       issuedBy: 'eng',
       command: 'stop',
     });
-    const down = await until(async () => {
+    const down = await waitFor('M-1 down', async () => {
       const list = (await t.http('machines.overview', {}, engineer.token))
         .body as MachineSnapshot[];
       const m1 = list.find((m) => m.machineId === 'M-1');
       return m1?.state === 'down' ? m1 : undefined;
-    }, 'M-1 down');
+    });
     expect(down.reason).toBe('stopped by command');
   });
 
@@ -142,11 +129,11 @@ describe('machine states, downtime and commands through a real broker', () => {
       admin.token,
     );
     const id = (sent.body as CommandRecord).id;
-    const record = await until(async () => {
+    const record = await waitFor('the refusal', async () => {
       const list = (await t.http('commands.list', {}, admin.token)).body as CommandRecord[];
       const found = list.find((command) => command.id === id);
       return found && found.status !== 'sent' ? found : undefined;
-    }, 'the refusal');
+    });
     expect(record.status).toBe('failed');
   });
 
@@ -159,12 +146,12 @@ describe('machine states, downtime and commands through a real broker', () => {
     expect((sent.body as CommandRecord).args).toEqual({ units_per_minute: 30 });
     const id = (sent.body as CommandRecord).id;
     t.clock.advance(11_000);
-    const record = await until(async () => {
+    const record = await waitFor('the timeout', async () => {
       const list = (await t.http('commands.list', { machineId: 'M-2' }, admin.token))
         .body as CommandRecord[];
       const found = list.find((command) => command.id === id);
       return found?.status === 'timed_out' ? found : undefined;
-    }, 'the timeout');
+    });
     expect(record.answer).toBeNull();
     const events = (await t.http('events.list', { type: 'command.', limit: 50 }, admin.token))
       .body as {
@@ -198,10 +185,10 @@ describe('machine states, downtime and commands through a real broker', () => {
   it('marks a silent machine offline after its heartbeat timeout, as downtime', async () => {
     const from = new Date(Date.now() - 3_600_000).toISOString();
     t.clock.advance(61_000);
-    const offline = await until(async () => {
+    const offline = await waitFor('machines offline', async () => {
       const list = (await t.http('machines.overview', {}, admin.token)).body as MachineSnapshot[];
       return list.every((m) => m.state === 'offline') ? list : undefined;
-    }, 'machines offline');
+    });
     expect(offline).toHaveLength(2);
     const to = new Date(Date.now() + 3_600_000).toISOString();
     const downtime = (await t.http('downtime.list', { from, to }, admin.token))

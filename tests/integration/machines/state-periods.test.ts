@@ -2,22 +2,9 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DowntimeEvent, Session, StatePeriod } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 const MINUTE_MS = 60_000;
-
-const until = async <T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 15_000,
-): Promise<T> => {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 /** The history the machines report, as [line, machine, state, minutes after base, reason]. */
 const HISTORY: [string, string, string, number, string?][] = [
@@ -61,10 +48,10 @@ describe('machines.states: the full state timeline through a real broker', () =>
   beforeAll(async () => {
     t = await startTestServer({ ingest: true });
     admin = await t.setupAdmin();
-    await until(async () => {
+    await waitFor('ingest to connect', async () => {
       const s = (await t.http('ingest.status', {}, admin.token)).body as { state: string };
       return s.state === 'connected' ? true : undefined;
-    }, 'ingest to connect');
+    });
     const { brokerUrl } = (await t.http('ingest.status', {}, admin.token)).body as {
       brokerUrl: string;
     };
@@ -77,10 +64,10 @@ describe('machines.states: the full state timeline through a real broker', () =>
       );
     }
     await machine.endAsync();
-    await until(async () => {
+    await waitFor('every state to be stored', async () => {
       const all = await states(admin.token, range(-60, 240));
       return all.length === HISTORY.length ? all : undefined;
-    }, 'every state to be stored');
+    });
     engineer = await t.createUser(admin.token, 'eng', 'engineer', { lines: ['L-1'], machines: [] });
     operator = await t.createUser(admin.token, 'op', 'operator', { lines: [], machines: ['M-1'] });
   });

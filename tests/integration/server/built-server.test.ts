@@ -15,7 +15,7 @@ import {
 import { buildHttpRequest } from '../../../src/shared/http-route';
 import type { MethodName, Session } from '../../../src/shared/contract';
 import { childrenOf, commandOf } from '../ingest/support/console-process';
-import { waitFor } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 
 const dataDirs: string[] = [];
 const running: ServerProcess[] = [];

@@ -10,7 +10,7 @@ import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { ensureServerBundle, spawnServer, type ServerProcess } from '../../helpers/server-process';
 import { connectPublisher } from '../ingest/support/publisher';
 import { ResultsReader } from '../ingest/support/results-db';
-import { waitFor } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 
 let broker: Mosquitto;
 let publisher: MqttClient;

@@ -20,7 +20,7 @@ import { topicsFor } from '../../../src/shared/api-client';
 import { LiveClient, type Connect } from '../../../src/shared/live/live-client';
 import type { LiveEvent } from '../../../src/shared/live/live-protocol';
 import type { Session } from '../../../src/shared/contract';
-import { waitFor } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 
 const dataDirs: string[] = [];
 const running: ServerProcess[] = [];

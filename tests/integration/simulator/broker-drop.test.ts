@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatorRunner } from '../../../simulator/runner';
 import { MOSQUITTO_BINARY, type Mosquitto, startMosquitto } from '../../helpers/mosquitto';
-import { Recorder, sleep, waitFor } from './broker-helpers';
+import { Recorder, sleep } from './broker-helpers';
+import { waitFor } from '../../helpers/wait';
 
 describe.skipIf(!existsSync(MOSQUITTO_BINARY))('broker drop against mosquitto', () => {
   let broker: Mosquitto | null = null;
@@ -30,18 +31,20 @@ describe.skipIf(!existsSync(MOSQUITTO_BINARY))('broker drop against mosquitto', 
       reconnectPeriodMs: 250,
     });
     runner.start();
-    await waitFor(() => runner!.stats.connected === 2, 5000, 'both machines to connect');
+    await waitFor('both machines to connect', () => runner!.stats.connected === 2, {
+      timeoutMs: 5000,
+    });
     await sleep(1500);
 
     await broker.stop();
-    await waitFor(() => runner!.stats.connected === 0, 5000, 'the runner to notice');
+    await waitFor('the runner to notice', () => runner!.stats.connected === 0, { timeoutMs: 5000 });
     await sleep(3000);
     const bufferedWhileDown = runner.stats.buffered;
     await broker.start();
     await waitFor(
-      () => runner!.stats.connected === 2 && runner!.stats.buffered === 0,
-      10_000,
       'the reconnect and flush',
+      () => runner!.stats.connected === 2 && runner!.stats.buffered === 0,
+      { timeoutMs: 10_000 },
     );
     await sleep(1000);
     await runner.stop();
@@ -56,11 +59,9 @@ describe.skipIf(!existsSync(MOSQUITTO_BINARY))('broker drop against mosquitto', 
             message.kind === 'test' && message.messageId ? [message.messageId] : [],
           ),
       );
-    await waitFor(
-      () => uniqueIds().size >= stats.generated.test,
-      10_000,
-      'every test result to arrive',
-    ).catch(() => undefined);
+    await waitFor('every test result to arrive', () => uniqueIds().size >= stats.generated.test, {
+      timeoutMs: 10_000,
+    }).catch(() => undefined);
 
     expect(bufferedWhileDown).toBeGreaterThan(50); // ~16 test results/s per machine for 3 s
     expect(stats.reconnects).toBe(2);

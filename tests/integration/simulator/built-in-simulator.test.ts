@@ -9,6 +9,7 @@ import type {
   TestResult,
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 /** The simulator processes this test's backend started (children of this worker), by pid. */
 function simulatorProcesses(): number[] {
@@ -22,20 +23,6 @@ function simulatorProcesses(): number[] {
         Number(ppid) === process.pid && /simulator-process\.ts/.test(args ?? ''),
     )
     .map(([, pid]) => Number(pid));
-}
-
-async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 const RUN = { lines: 1, machinesPerLine: 2, rate: 5, seed: 7, scenarios: [] };
@@ -205,8 +192,12 @@ describe('the built-in simulator (background process, real embedded broker)', ()
       return current.running ? null : current;
     });
     expect(ended.endedBecause).toMatch(/ended unexpectedly/);
-    const { body } = await t.http('events.list', { type: 'simulator.stopped', limit: 1 }, admin);
-    const [event] = (body as EventPage).events;
+    // The event is written after the status changed: wait for it to be the newest.
+    const event = await waitFor('the simulator.stopped event', async () => {
+      const { body } = await t.http('events.list', { type: 'simulator.stopped', limit: 1 }, admin);
+      const [newest] = (body as EventPage).events;
+      return newest && /ended unexpectedly/.test(newest.message) ? newest : undefined;
+    });
     expect(event).toMatchObject({ actor: null });
     expect(event?.message).toMatch(/ended unexpectedly/);
     // Told as a failure, with the reason, and not restarted behind anyone's back.

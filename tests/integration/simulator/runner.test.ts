@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimulatorRunner } from '../../../simulator/runner';
-import { Recorder, sleep, startAedes, waitFor } from './broker-helpers';
+import { Recorder, sleep, startAedes } from './broker-helpers';
+import { waitFor } from '../../helpers/wait';
 
 const LINE = 'LINE-1';
 const STOPPED = 'MACH-1-01';
@@ -30,7 +31,9 @@ describe('simulator runner against aedes', () => {
       model: { seed: 7, lines: 1, machinesPerLine: 2, messagesPerSecond: 10, runId: 'it1' },
     });
     runner.start();
-    await waitFor(() => runner!.stats.connected === 2, 5000, 'both machines to connect');
+    await waitFor('both machines to connect', () => runner!.stats.connected === 2, {
+      timeoutMs: 5000,
+    });
     await sleep(2000);
 
     const recorded = recorder.received;
@@ -57,12 +60,12 @@ describe('simulator runner against aedes', () => {
       { qos: 1 },
     );
     await waitFor(
+      'the answer to stop',
       () =>
         recorder!
           .parsed()
           .some((message) => message.kind === 'commandAck' && message.commandId === 'it-stop-1'),
-      5000,
-      'the answer to stop',
+      { timeoutMs: 5000 },
     );
     const parsed = recorder.parsed();
     const ackIndex = parsed.findIndex((message) => message.kind === 'commandAck');
@@ -98,13 +101,13 @@ describe('simulator runner against aedes', () => {
     await runner.stop();
     runner = null;
     await waitFor(
+      'both machines to say offline',
       () =>
         recorder!
           .parsed()
           .filter((message) => message.kind === 'state' && message.state === 'offline').length ===
         2,
-      5000,
-      'both machines to say offline',
+      { timeoutMs: 5000 },
     );
   });
 
@@ -114,9 +117,9 @@ describe('simulator runner against aedes', () => {
       model: { seed: 8, lines: 1, machinesPerLine: 2, messagesPerSecond: 2, runId: 'it2' },
     });
     runner.start();
-    await waitFor(() => runner!.stats.sent.state >= 2, 5000, 'the first states');
+    await waitFor('the first states', () => runner!.stats.sent.state >= 2, { timeoutMs: 5000 });
     recorder = await Recorder.connect(broker.url, 'factory/+/+/state');
-    await waitFor(() => recorder!.received.length >= 2, 5000, 'retained states');
+    await waitFor('retained states', () => recorder!.received.length >= 2, { timeoutMs: 5000 });
     expect(recorder.received.every((message) => message.retain && message.outcome.ok)).toBe(true);
   });
 
@@ -134,19 +137,23 @@ describe('simulator runner against aedes', () => {
     });
     recorder = await Recorder.connect(broker.url, 'factory/+/+/state');
     runner.start();
-    await waitFor(() => runner!.stats.connected === 1, 5000, 'the machine to connect');
+    await waitFor('the machine to connect', () => runner!.stats.connected === 1, {
+      timeoutMs: 5000,
+    });
     runner.dropConnections(500);
     await waitFor(
-      () => recorder!.received.some((message) => message.payload === '{"state":"offline"}'),
-      5000,
       'the last will',
+      () => recorder!.received.some((message) => message.payload === '{"state":"offline"}'),
+      { timeoutMs: 5000 },
     );
-    await waitFor(() => runner!.stats.reconnects === 1, 5000, 'the reconnect');
+    await waitFor('the reconnect', () => runner!.stats.reconnects === 1, { timeoutMs: 5000 });
     const latestState = (): string | undefined => {
       const latest = recorder!.parsed().at(-1);
       return latest?.kind === 'state' ? latest.state : undefined;
     };
     // The will left `offline` retained: the runner must say the real state again.
-    await waitFor(() => latestState() === 'running', 5000, 'the state to be said again');
+    await waitFor('the state to be said again', () => latestState() === 'running', {
+      timeoutMs: 5000,
+    });
   });
 });

@@ -9,7 +9,7 @@ import { DataType, PayloadType } from '../../../src/backend/ingest/sparkplug/spa
 import type { SparkplugDevice } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { waitFor } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 import { query, retainedState, stationMetrics } from './support';
 
 let broker: Mosquitto;

@@ -9,7 +9,7 @@ import { SparkplugEdgeNode } from '../../../simulator/sparkplug-edge-node';
 import type { SparkplugDevice } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { ADMIN_PASSWORD, startTestServer, type TestServer } from '../../helpers/test-backend';
-import { waitFor } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 import { query, retainedState, stationMetrics } from './support';
 
 let broker: Mosquitto;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { OeeStore } from '../../../src/backend/store/oee-store';
 import { shiftReport } from '../../../src/backend/reports/data/shift-report';
 import type { ReportJob } from '../../../src/backend/reports/report-job';
-import type { RawMessage } from '../../../src/backend/store/ingest-store';
+import type { RawMessage } from '../../../src/backend/store/ingest-messages';
 import type { Report } from '../../../src/shared/contract';
 import { cellsOf, tableOf } from '../reports/support/report-reading';
 import { openStoreInProcess, rawMessage, type StoreInProcess } from './support/store-in-process';

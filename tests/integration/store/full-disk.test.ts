@@ -9,12 +9,15 @@ import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 import { connectPublisher, publishBurst } from '../ingest/support/publisher';
 import { ResultsReader } from '../ingest/support/results-db';
-import { sleep, waitFor } from '../ingest/support/wait';
+import { sleep } from '../ingest/support/wait';
+import { waitFor } from '../../helpers/wait';
 
 /** How the disk is made to fill up: for real, or by SQLite's page limit where mounting is refused. */
 interface Disk {
   kind: 'tmpfs' | 'page limit';
   dataDir: string;
+  /** With the page limit: the file the store reads it from (given to the test server). */
+  pageLimitFile?: string;
   fill(): void;
   free(): void;
   dispose(): void;
@@ -51,19 +54,18 @@ function smallFileSystem(): Disk | null {
   };
 }
 
-/** The store's test hook (storage-guard.ts): the file holds the connection's max_page_count. */
+/** The store's PageLimitFile (page-limit-file.ts): the file holds the connection's max_page_count. */
 function pageLimit(): Disk {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-page-limit-'));
   const limitFile = join(dataDir, 'page-limit');
-  process.env.LINEWATCH_TEST_PAGE_LIMIT_FILE = limitFile;
   return {
     kind: 'page limit',
     dataDir,
+    pageLimitFile: limitFile,
     // Below the current size: SQLite pins the limit there, so any growth fails with SQLITE_FULL.
     fill: () => writeFileSync(limitFile, '1'),
     free: () => writeFileSync(limitFile, ''),
     dispose() {
-      delete process.env.LINEWATCH_TEST_PAGE_LIMIT_FILE;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -93,9 +95,14 @@ describe.each(disks)('a full disk while ingesting (%s)', (_name, makeDisk) => {
   it.skipIf(disk === null)(
     'stops acknowledging, raises one alert, and stores every message once when space returns',
     async () => {
-      const { dataDir, fill, free } = disk!;
+      const { dataDir, fill, free, pageLimitFile } = disk!;
       broker = await startMosquitto();
-      t = await startTestServer({ ingest: true, brokerUrl: broker.url, dataDir });
+      t = await startTestServer({
+        ingest: true,
+        brokerUrl: broker.url,
+        dataDir,
+        storePageLimitFile: pageLimitFile,
+      });
       const admin = await t.setupAdmin();
       const status = async () =>
         (await t!.http('ingest.status', {}, admin.token)).body as IngestStatus;

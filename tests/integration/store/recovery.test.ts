@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Alert, IngestStatus, TestResult } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 const result = (barcode: string) =>
   JSON.stringify({
@@ -16,15 +17,6 @@ const result = (barcode: string) =>
     measured_value: 1,
     timestamp: Date.now(),
   });
-
-async function until(what: string, probe: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (await probe()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('a damaged database at start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-recovery-'));
@@ -43,7 +35,7 @@ describe('a damaged database at start', () => {
     const first = await t.setupAdmin();
     const connected = async (token: string) =>
       ((await t!.http('ingest.status', {}, token)).body as IngestStatus).state === 'connected';
-    await until('the first connection', () => connected(first.token));
+    await waitFor('the first connection', () => connected(first.token));
     await t.close();
     t = undefined;
 
@@ -65,7 +57,7 @@ describe('a damaged database at start', () => {
     );
     // A fresh database: the first admin is asked for again.
     const admin = await t.setupAdmin();
-    await until('the queued results', async () => {
+    await waitFor('the queued results', async () => {
       const { body } = await t!.http('results.list', {}, admin.token);
       return (body as { results: TestResult[] }).results.length === 3;
     });

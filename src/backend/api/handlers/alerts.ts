@@ -18,12 +18,8 @@ function accessTo(caller: Caller, alert: Alert): 'none' | 'view' | 'act' {
   return caller.scope.kind === 'machines' ? 'view' : 'act';
 }
 
-export function registerAlertHandlers(
-  dispatcher: Dispatcher,
-  services: Services,
-  now: () => number,
-): void {
-  const { store } = services;
+export function registerAlertHandlers(dispatcher: Dispatcher, services: Services): void {
+  const { store, now } = services;
   /**
    * The alert, if the caller may act on it. An alert outside the scope answers exactly like
    * one that does not exist, so ids never reveal another line's alerts.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { BackupFileName, type BackupFile } from '../../../shared/contract';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { HandlerServices } from '../services';
 
 /** The backups folder's SQLite files, newest first; a missing folder is an empty list. */
 export function listBackups(dir: string): BackupFile[] {
@@ -35,9 +35,7 @@ export function listBackups(dir: string): BackupFile[] {
  */
 export function registerBackupHandlers(
   dispatcher: Dispatcher,
-  { store }: Services,
-  dataDir: string,
-  afterRestore: () => Promise<void>,
+  { store, dataDir, afterRestore }: HandlerServices,
 ): void {
   const backupsDir = join(dataDir, 'backups');
   dispatcher.register('backup.create', (_input, { caller }) =>

@@ -3,7 +3,7 @@ import type { BrokerSettings } from '../../ingest/broker/broker-settings';
 import { testBrokerConnection } from '../../ingest/broker/broker-test';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { HandlerServices } from '../services';
 
 /** Where the broker setting comes from, and how to apply a new one. */
 export interface BrokerControl {
@@ -56,8 +56,7 @@ function merge(input: BrokerConfig, stored: BrokerSettings | null): BrokerSettin
 
 export function registerBrokerHandlers(
   dispatcher: Dispatcher,
-  { store }: Services,
-  control: BrokerControl,
+  { store, broker: control }: HandlerServices,
 ): void {
   dispatcher.register('broker.get', async () => {
     if (control.fromCommandLine) return view(control.fromCommandLine, 'command line');

@@ -6,12 +6,10 @@ import type {
 } from '../../../shared/contract';
 import { canReadHandover } from '../../../shared/rules/handover-scope';
 import { shiftAt } from '../../../shared/rules/shifts';
-import type { MachineMonitor } from '../../machines/machine-monitor';
 import type { StoredHandover } from '../../store/handovers-store';
 import { ApiFailure } from '../api-failure';
 import type { Caller } from '../../auth/auth-service';
-import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { RegisterHandlers } from '../services';
 import { visibilityOf, visibleMachineIds } from '../visibility';
 
 /** Open alarms read for a handover at most; past that the line is in a flood, and says so. */
@@ -24,12 +22,8 @@ const READ_AHEAD = 4;
  * (alerts, machine states, maintenance), narrowed to the writer's scope; who may read a
  * handover is the shared rule in src/shared/rules/handover-scope.ts.
  */
-export function registerHandoverHandlers(
-  dispatcher: Dispatcher,
-  services: Services,
-  monitor: MachineMonitor,
-): void {
-  const { store, now } = services;
+export const registerHandoverHandlers: RegisterHandlers = (dispatcher, services) => {
+  const { store, now, monitor } = services;
 
   /** The part of the line the caller can see: null for all of it; refused when nothing. */
   const partOfLine = (caller: Caller, lineId: string): string[] | null => {
@@ -179,7 +173,7 @@ export function registerHandoverHandlers(
       throw new ApiFailure('CONFLICT', `handover ${input.id} was signed off by someone else first`);
     return signed.handover;
   });
-}
+};
 
 function alarmItem(kind: 'alarm_unacknowledged' | 'alarm_shelved', alert: Alert): HandoverItem {
   return {

@@ -1,17 +1,13 @@
-import type { IngestStatus } from '../../../shared/contract';
 import { ApiFailure } from '../api-failure';
-import type { IngestService } from '../../ingest/ingest-service';
 import { payloadBytes } from '../../ingest/protocol';
 import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { HandlerServices } from '../services';
 import { ingestStatusFor } from '../../../shared/rules/role-views';
 import { visibilityOf } from '../visibility';
 
 export function registerIngestHandlers(
   dispatcher: Dispatcher,
-  { store, now }: Services,
-  currentStatus: () => IngestStatus,
-  ingest: IngestService,
+  { store, now, ingest }: HandlerServices,
 ): void {
   dispatcher.register('ingest.submit', async (input) => {
     const machineId = typeof input.payload.machine_id === 'string' ? input.payload.machine_id : '';
@@ -31,7 +27,7 @@ export function registerIngestHandlers(
   });
 
   dispatcher.register('ingest.status', async (_input, { caller }) =>
-    ingestStatusFor(caller.user.role, currentStatus()),
+    ingestStatusFor(caller.user.role, ingest.current()),
   );
 
   dispatcher.register('deadLetters.list', (input, { caller }) =>

@@ -11,8 +11,7 @@ import type { Services } from '../services';
  */
 export function registerLimitTemplateHandlers(
   dispatcher: Dispatcher,
-  { store, now }: Services,
-  log: (line: string) => void,
+  { store, now, log }: Services,
 ): void {
   const refuse = (caller: Caller, what: string): never => {
     void store

@@ -1,18 +1,11 @@
-import type { CommandService } from '../../machines/command-service';
 import { computeOee } from '../../scoring/oee';
-import type { MachineMonitor } from '../../machines/machine-monitor';
 import type { Dispatcher } from '../dispatcher';
 import { actorOf } from '../actor';
 import { visibleMachineIds } from '../visibility';
-import type { Services } from '../services';
+import type { HandlerServices } from '../services';
 
-export function registerMachineHandlers(
-  dispatcher: Dispatcher,
-  services: Services,
-  monitor: MachineMonitor,
-  commands: CommandService,
-): void {
-  const { store } = services;
+export function registerMachineHandlers(dispatcher: Dispatcher, services: HandlerServices): void {
+  const { store, monitor, commands } = services;
 
   dispatcher.register('machines.overview', async (input, { caller }) =>
     monitor

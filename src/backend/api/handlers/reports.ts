@@ -1,7 +1,7 @@
-import type { ReportService } from '../../reports/report-service';
+import type { HandlerServices } from '../services';
 import type { Dispatcher } from '../dispatcher';
 
 /** Reports: the service settles the scope (line, machine or the caller's plant) itself. */
-export function registerReportHandlers(dispatcher: Dispatcher, reports: ReportService): void {
+export function registerReportHandlers(dispatcher: Dispatcher, { reports }: HandlerServices): void {
   dispatcher.register('reports.build', (input, { caller }) => reports.forCaller(input, caller));
 }

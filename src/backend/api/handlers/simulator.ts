@@ -1,14 +1,17 @@
-import type { SimulationService } from '../../simulation/simulation-service';
+import type { HandlerServices } from '../services';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
 
 /** The built-in simulator: one run at a time for the whole backend, whoever started it. */
 export function registerSimulatorHandlers(
   dispatcher: Dispatcher,
-  simulation: SimulationService,
-  /** The broker Linewatch reads, and whether it is the embedded one (not the plant's). */
-  broker: () => { url: string; embedded: boolean },
+  { simulation, ingest }: HandlerServices,
 ): void {
+  /** The broker Linewatch reads, and whether it is the embedded one (not the plant's). */
+  const broker = (): { url: string; embedded: boolean } => {
+    const { brokerUrl, embedded } = ingest.current();
+    return { url: brokerUrl, embedded };
+  };
   dispatcher.register('simulator.status', async () => simulation.status());
   dispatcher.register('simulator.start', (input, { caller }) => {
     const { url, embedded } = broker();

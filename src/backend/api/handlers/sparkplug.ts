@@ -1,6 +1,5 @@
 import { ApiFailure } from '../api-failure';
-import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { RegisterHandlers } from '../services';
 
 /** What the mapping needs of the Sparkplug host: a rebirth request, when it runs. */
 export interface SparkplugControl {
@@ -12,11 +11,11 @@ export interface SparkplugControl {
  * the edge node for a rebirth, so the device's metrics flow at once instead of at its next
  * birth.
  */
-export function registerSparkplugHandlers(
-  dispatcher: Dispatcher,
-  { store, plant, now }: Services,
-  sparkplug: () => SparkplugControl | null,
-): void {
+export const registerSparkplugHandlers: RegisterHandlers = (
+  dispatcher,
+  { store, plant, now, ingest },
+) => {
+  const sparkplug = (): SparkplugControl | null => ingest.sparkplugHost();
   dispatcher.register('sparkplug.devices', () => store.listSparkplugDevices());
 
   dispatcher.register('sparkplug.map', async (input, { caller }) => {
@@ -26,4 +25,4 @@ export function registerSparkplugHandlers(
     await sparkplug()?.requestRebirth({ groupId: input.groupId, edgeNodeId: input.edgeNodeId });
     return saved;
   });
-}
+};

@@ -1,12 +1,9 @@
 import type { StationIngestAnswer } from '../../../shared/contract';
-import type { IngestService } from '../../ingest/ingest-service';
 import { hashStationKey, newStationKey, visiblePrefix } from '../../station-keys/key-secret';
-import type { StationRateLimiter } from '../../station-keys/rate-limit';
 import { answerOf, planItem } from '../../station-keys/station-ingest';
-import type { StationKeyGate } from '../../station-keys/station-key-gate';
 import { ApiFailure } from '../api-failure';
 import type { Dispatcher } from '../dispatcher';
-import type { Services } from '../services';
+import type { HandlerServices } from '../services';
 
 const describeScope = (lines: string[], machines: string[]): string =>
   [
@@ -19,10 +16,7 @@ const describeScope = (lines: string[], machines: string[]): string =>
 /** Admins keep station keys; stations post test results with them (the key's only use). */
 export function registerStationKeyHandlers(
   dispatcher: Dispatcher,
-  { store, plant, now }: Services,
-  ingest: IngestService,
-  gate: StationKeyGate,
-  limiter: StationRateLimiter,
+  { store, plant, now, ingest, stationKeys: gate, stationLimiter: limiter }: HandlerServices,
 ): void {
   dispatcher.register('stationKeys.list', () => store.listStationKeys());
 

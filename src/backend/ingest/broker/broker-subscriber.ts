@@ -1,5 +1,5 @@
 import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
-import type { IngestSummary, RawMessage } from '../../store/ingest-store';
+import type { IngestSummary, RawMessage } from '../../store/ingest-messages';
 import { Backoff } from '../../process/backoff';
 import { IngestBatcher } from '../ingest-batcher';
 import type { BrokerSettings } from './broker-settings';

@@ -1,4 +1,4 @@
-import type { IngestSummary, RawMessage } from '../../store/ingest-store';
+import type { IngestSummary, RawMessage } from '../../store/ingest-messages';
 import type { SparkplugConnection } from '../../../shared/rules/broker-connection';
 import { BrokerSubscriber, type SubscriberEvents } from '../broker/broker-subscriber';
 import type { BrokerSettings } from '../broker/broker-settings';

@@ -1,11 +1,7 @@
 import type { DeadLetter, DeadLetterQuery, DeadLetterReason } from '../../../shared/contract';
 import type { EventVisibility } from '../events-store';
-import {
-  IngestStore,
-  type IngestSummary,
-  type RawMessage,
-  type ReplayOutcome,
-} from '../ingest-store';
+import { IngestStore } from '../ingest-store';
+import type { IngestSummary, RawMessage, ReplayOutcome } from '../ingest-messages';
 import { SparkplugIngest } from '../sparkplug-ingest';
 import type { Actor } from './types';
 import { nowIso, type StoreContext } from './context';

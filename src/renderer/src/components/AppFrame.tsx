@@ -21,6 +21,7 @@ import { useWall } from '../state/wall-store';
 import { AlarmBanner } from './AlarmBanner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NavBar } from './NavBar';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { TopBar } from './TopBar';
 
 /** The logged-in layout: top bar, navigation on the left, the current page. */
@@ -59,10 +60,18 @@ export function AppFrame({ user }: { user: User }) {
       {!wall && <AlarmBanner user={user} />}
       <main className="content" id="main-content" tabIndex={-1}>
         <ConnectionBanner />
-        <CurrentPage page={page} machineId={machineId} user={user} />
+        {/* One boundary per page: a page that throws leaves the frame (bars, banner) standing. */}
+        <PageErrorBoundary key={`${page}:${machineId ?? ''}`} pageName={pageTitle(page)}>
+          <CurrentPage page={page} machineId={machineId} user={user} />
+        </PageErrorBoundary>
       </main>
     </div>
   );
+}
+
+function pageTitle(page: PageId): string {
+  if (page === 'machine') return 'Machine';
+  return NAV_ITEMS.find((item) => item.id === page)?.label ?? page;
 }
 
 interface CurrentPageProps {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { waitFor } from './wait';
+import { waitFor } from '../../../helpers/wait';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const READY = /Linewatch console listening on (\S+)/;

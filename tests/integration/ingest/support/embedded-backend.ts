@@ -7,7 +7,7 @@ import { nodeLauncher } from '../../../../src/backend/process/node-launcher';
 import { ChromiumPdfPrinter } from '../../../../src/backend/reports/pdf/chromium-pdf-printer';
 import type { IngestStatus, MethodName, Role, Session } from '../../../../src/shared/contract';
 import { connectPublisher } from './publisher';
-import { waitFor } from './wait';
+import { waitFor } from '../../../helpers/wait';
 
 export interface Outgoing {
   topic: string;

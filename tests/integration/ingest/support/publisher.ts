@@ -1,6 +1,6 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { testResultMessage } from './payloads';
-import { waitFor } from './wait';
+import { waitFor } from '../../../helpers/wait';
 
 export interface Burst {
   /** When each message was handed to the client (performance.now()), by index. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../../src/backend/store/open-database';
 import { createStore, type Store } from '../../../../src/backend/store/store';
-import type { RawMessage } from '../../../../src/backend/store/ingest-store';
+import type { RawMessage } from '../../../../src/backend/store/ingest-messages';
 
 const MIGRATIONS_DIR = join(process.cwd(), 'src/backend/store/migrations');
 

@@ -1,0 +1,151 @@
+import type { Database } from 'better-sqlite3';
+import type { ParsedMessage } from '../ingest/protocol';
+import type { TestResult, Verdict } from '../../shared/contract';
+import { judge, type SpecLimits } from '../scoring/verdict';
+import { AttemptRenumbering } from './attempt-renumbering';
+import type { BatchTally } from './batch-tally';
+import { MAX_RESULTS_REPORTED } from './ingest-messages';
+import { ResultHourTally } from './result-counts';
+import { UnitHourTally } from './unit-hours';
+
+type SpecVersion = SpecLimits & { id: number; version: number; validFromMs: number };
+type ParsedTestResult = Extract<ParsedMessage, { kind: 'test' }>;
+
+/**
+ * Stores test results: judged by the spec limits in force at their timestamp, numbered as
+ * attempts by timestamp (a backlog replayed out of order renumbers the later ones), and
+ * counted into the hourly rollups. Works per batch: `startBatch`, `store` each result,
+ * `endBatch` (the rollups are written once a batch).
+ */
+export class TestResultWriter {
+  private readonly statements;
+  /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
+  private readonly tallies: readonly BatchTally<object>[];
+  private readonly renumber: AttemptRenumbering;
+  /**
+   * Spec limits looked up in this batch, per product, step and line: every version that could
+   * be in force, newest first. Limits change only in other transactions, so a batch reads each
+   * product and step once instead of once per result.
+   */
+  private readonly specsOfBatch = new Map<string, SpecVersion[]>();
+
+  constructor(
+    db: Database,
+    /** Each newly stored result with its verdict, in the same transaction (alert rules). */
+    private readonly onStored: (
+      message: ParsedTestResult,
+      receivedMs: number,
+      verdict: Verdict,
+    ) => void,
+  ) {
+    this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
+    this.renumber = new AttemptRenumbering(db, this.tallies);
+    this.statements = {
+      specs: db.prepare(
+        // The line's own versions first: one in force wins over the plant-wide one (line_id NULL).
+        `SELECT id, version, lower_limit AS lower, upper_limit AS upper, valid_from_ms AS validFromMs
+         FROM spec_limits
+         WHERE product_id = ? AND test_step = ? AND (line_id = ? OR line_id IS NULL)
+         ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC`,
+      ),
+      // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
+      // one, and the latest stamp, which tells whether a later-stamped attempt came first.
+      // Positional and raw (an array, no row object): this runs for every result.
+      attemptsAround: db
+        .prepare(
+          `SELECT count(*) FILTER (WHERE ts_ms < ?), max(ts_ms)
+           FROM test_results WHERE barcode = ? AND test_step = ?`,
+        )
+        .raw(),
+      insertResult: db.prepare(
+        `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
+           measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  startBatch(): void {
+    for (const tally of this.tallies) tally.reset();
+    this.specsOfBatch.clear();
+  }
+
+  endBatch(): void {
+    for (const tally of this.tallies) tally.flush();
+  }
+
+  /**
+   * Stores one result; false when it was already stored (a redelivery). What it stored goes
+   * to `results` (at most MAX_RESULTS_REPORTED), for live views.
+   */
+  store(message: ParsedTestResult, receivedMs: number, results: TestResult[]): boolean {
+    const s = this.statements;
+    const limits = this.specInForce(message);
+    const [earlier, latest] = s.attemptsAround.get(
+      message.timestampMs,
+      message.barcode,
+      message.testStep,
+    ) as [number, number | null];
+    const verdict = judge(message.measuredValue, limits ?? null);
+    // Positional: binding an object by name costs a property lookup per column.
+    const inserted = s.insertResult.run(
+      message.lineId,
+      message.machineId,
+      message.barcode,
+      message.productId,
+      message.testStep,
+      message.measuredValue,
+      message.unit ?? null,
+      message.operator ?? null,
+      message.messageId ?? null,
+      message.timestampMs,
+      receivedMs,
+      verdict,
+      limits?.id ?? null,
+      earlier + 1,
+    );
+    if (inserted.changes !== 1) return false;
+    // Stamped before an attempt already stored (a backlog replayed out of order): it
+    // takes its place, and the later ones move up by one.
+    if (latest !== null && latest > message.timestampMs) {
+      this.renumber.after(message, results);
+    }
+    const stored = { ...message, verdict, attempt: earlier + 1 };
+    for (const tally of this.tallies) tally.add(stored);
+    this.onStored(message, receivedMs, verdict);
+    if (results.length < MAX_RESULTS_REPORTED) {
+      results.push({
+        id: Number(inserted.lastInsertRowid),
+        lineId: message.lineId,
+        machineId: message.machineId,
+        barcode: message.barcode,
+        productId: message.productId,
+        testStep: message.testStep,
+        measuredValue: message.measuredValue,
+        unit: message.unit ?? null,
+        operator: message.operator ?? null,
+        at: new Date(message.timestampMs).toISOString(),
+        verdict,
+        specVersion: limits?.version ?? null,
+        attempt: earlier + 1,
+      });
+    }
+    return true;
+  }
+
+  /** The spec limits that judge a result: the line's own version in force, else the plant's. */
+  private specInForce(message: ParsedTestResult): SpecVersion | undefined {
+    const key = `${message.productId}\u0000${message.testStep}\u0000${message.lineId}`;
+    let versions = this.specsOfBatch.get(key);
+    if (!versions) {
+      versions = this.statements.specs.all(
+        message.productId,
+        message.testStep,
+        message.lineId,
+      ) as SpecVersion[];
+      this.specsOfBatch.set(key, versions);
+    }
+    // Ordered as the single-row query was: line before plant, then newest first.
+    return versions.find((version) => version.validFromMs <= message.timestampMs);
+  }
+}
