@@ -140,6 +140,11 @@ export const ReportScope = z.object({
   label: z.string(),
   /** The machines the report covers: the scope, narrowed to what the caller may see. */
   machineIds: z.array(Identifier),
+  /**
+   * Simulated machines (registered by a simulator run): whether the report includes them, and
+   * how many of the scope's machines that are: included, or left out. Printed on the report.
+   */
+  simulated: z.object({ included: z.boolean(), count: z.number().int().nonnegative() }),
 });
 export type ReportScope = z.infer<typeof ReportScope>;
 

@@ -14,6 +14,7 @@ import { EventLogPage } from '../pages/events/EventLogPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SimulatorPage } from '../pages/simulator/SimulatorPage';
 import { useAudibleAlarm } from '../hooks/use-audible-alarm';
+import { useSimulatedMachines } from '../hooks/use-simulated-machines';
 import { useRoute } from '../state/route-store';
 import { useConnection } from '../state/connection-store';
 import { useWall } from '../state/wall-store';
@@ -33,6 +34,8 @@ export function AppFrame({ user }: { user: User }) {
   // Data from before a lost connection is greyed, so nobody takes it for live.
   const stale = useConnection((state) => state.status === 'lost');
   useAudibleAlarm();
+  // Which machines are simulated, for the SIM mark on every page.
+  useSimulatedMachines();
   const classes = [
     'app-frame',
     'app-frame-banner',

@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLoad } from '../../hooks/use-load';
 import { chartColors } from '../../lib/echarts';
 import { oeeOption, timelineOption, unitsOption } from './line-charts';
+import { useSimulated } from '../../state/simulated-store';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -74,6 +75,7 @@ export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'mac
 
 /** Every state period (running, idle, down, maintenance, offline) of the line's machines, 24 h. */
 export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps) {
+  const simulated = useSimulated((state) => state.simulated);
   const { data, error } = useLoad(async () => {
     const range = lastDay();
     const periods = await api.call('machines.states', { from: range.from, to: range.to, lineId });
@@ -85,12 +87,14 @@ export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps
     const ids = [...new Set([...machineIds, ...data.periods.map((period) => period.machineId)])];
     return timelineOption({
       machineIds: ids.sort(),
+      simulated,
       periods: data.periods,
       fromMs: data.range.fromMs,
       toMs: data.range.toMs,
       colors: chartColors(),
     });
-  }, [data, machineIds]);
+  }, [data, machineIds, simulated]);
+  const simulatedHere = machineIds.filter((id) => simulated.has(id));
   const rows = Math.max(machineIds.length, 1);
   return (
     <section className="panel lines-wide" aria-labelledby="line-timeline-title">
@@ -103,7 +107,9 @@ export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps
       {option && (
         <EChart
           option={option}
-          label={`State periods of the machines of line ${lineId}`}
+          label={`State periods of the machines of line ${lineId}${
+            simulatedHere.length > 0 ? ` (simulated: ${simulatedHere.join(', ')})` : ''
+          }`}
           // A row per machine, so a long line stays readable.
           height={90 + rows * 44}
           testId="line-timeline"

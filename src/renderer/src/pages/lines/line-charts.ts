@@ -179,6 +179,8 @@ const renderPeriod: CustomSeriesRenderItem = (_params, api) => {
 
 interface TimelineInput {
   machineIds: readonly string[];
+  /** Machines a simulator run registered: their row label carries the SIM mark. */
+  simulated?: ReadonlySet<string>;
   periods: readonly StatePeriod[];
   fromMs: number;
   toMs: number;
@@ -223,6 +225,21 @@ export function timelineOption(input: TimelineInput): ChartOption {
       data: [...machineIds],
       inverse: true,
       ...look,
+      axisLabel: {
+        ...look.axisLabel,
+        // The SIM mark of components/SimMark.tsx, drawn: neutral, outlined, under the id.
+        formatter: (id: string) => (input.simulated?.has(id) ? `${id}\n{sim|SIM}` : id),
+        rich: {
+          sim: {
+            color: colors.muted,
+            borderColor: colors.muted,
+            borderWidth: 1,
+            borderRadius: 3,
+            padding: [1, 3],
+            fontSize: 10,
+          },
+        },
+      },
       splitLine: { show: true, lineStyle: { color: colors.grid } },
     },
     series: TIMELINE_STATES.map((state) => ({
