@@ -116,6 +116,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   },
   // Rebuilds test_results with one unique unit index: same index names as before.
   14: { tables: [], triggers: [], indexes: [] },
+  // sessions.display_screen: a column, no new table, trigger or index.
+  15: { tables: [], triggers: [], indexes: [] },
 };
 
 type Db = Database.Database;
