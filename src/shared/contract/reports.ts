@@ -115,8 +115,8 @@ export const ReportChart = z.discriminatedUnion('kind', [
     lowerControl: z.number(),
     lower: z.number().nullable(),
     upper: z.number().nullable(),
-    /** Indexes into `values` of points breaking Nelson rules 1 to 4. */
-    hits: z.array(z.object({ rule: z.number().int().min(1).max(4), indexes: z.array(z.number()) })),
+    /** Indexes into `values` of points breaking Nelson rules 1 to 8. */
+    hits: z.array(z.object({ rule: z.number().int().min(1).max(8), indexes: z.array(z.number()) })),
   }),
 ]);
 export type ReportChart = z.infer<typeof ReportChart>;
