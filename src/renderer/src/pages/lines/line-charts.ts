@@ -19,7 +19,7 @@ const RATIOS = [
 ] as const;
 
 /** A ratio as percent; null (nothing planned, nothing tested) stays a gap, not a zero. */
-function percent(ratio: number | null): number | null {
+export function percent(ratio: number | null): number | null {
   return ratio === null ? null : Math.round(ratio * 1000) / 10;
 }
 
@@ -33,7 +33,7 @@ export interface TimeRange {
  * A time axis over exactly the range, with hour labels that never run into each other
  * (about one every four hours on a panel, ECharts drops any that would still overlap).
  */
-function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
+export function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
   return {
     type: 'time' as const,
     min: range.fromMs,
