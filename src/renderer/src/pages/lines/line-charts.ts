@@ -67,7 +67,9 @@ export function oeeOption(
       type: 'value',
       min: 0,
       // Performance can pass 100 % when the ideal cycle time is set too slow; show it.
-      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      // All hours without a figure give no extent (NaN): the axis still spans 0-100 %.
+      max: (extent: { max: number }) =>
+        Number.isFinite(extent.max) ? Math.max(100, Math.ceil(extent.max / 10) * 10) : 100,
       ...look,
       axisLabel: { ...look.axisLabel, formatter: '{value} %' },
     },

@@ -42,7 +42,9 @@ export function machinesOeeOption(
     yAxis: {
       type: 'value',
       min: 0,
-      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      // All hours without a figure give no extent (NaN): the axis still spans 0-100 %.
+      max: (extent: { max: number }) =>
+        Number.isFinite(extent.max) ? Math.max(100, Math.ceil(extent.max / 10) * 10) : 100,
       ...look,
       axisLabel: { ...look.axisLabel, formatter: '{value} %' },
     },
