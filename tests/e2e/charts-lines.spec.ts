@@ -9,7 +9,7 @@ import {
   startConsole,
   type ConsoleServer,
 } from './harness';
-import { goTo, logIn } from './ui';
+import { goTo, logIn, logOut } from './ui';
 
 const MINUTE_MS = 60_000;
 
@@ -135,5 +135,49 @@ describe('charts and the Lines page', () => {
     await expect.poll(() => page.getByTestId('line-alerts').textContent()).toMatch(/temperature/i);
     await page.waitForTimeout(500);
     await saveScreenshot(page, 'lines');
+  });
+
+  it("charts an operator's own machines, and says so when a line has no data", async () => {
+    // M-9 is registered on a line of its own and has never sent anything.
+    await callApi(server.url, 'plant.saveMachine', { lineId: 'L-9', machineId: 'M-9' }, adminToken);
+    const operator = { username: 'op-lines', password: 'operator password 1' };
+    await callApi(
+      server.url,
+      'accounts.create',
+      {
+        ...operator,
+        displayName: 'Line Operator',
+        role: 'operator',
+        assignments: { lines: [], machines: ['M-1', 'M-9'] },
+      },
+      adminToken,
+    );
+    await logOut(page);
+    await logIn(page, operator.username, operator.password);
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await goTo(page, 'Overview');
+      await goTo(page, 'Lines');
+      await page.getByLabel('Line', { exact: true }).selectOption('L-1');
+      const oee = page.getByTestId('line-oee-chart');
+      await oee.locator('canvas').first().waitFor();
+      expect(await oee.getAttribute('aria-label')).toBe(
+        'OEE of your machines of line L-1 per hour',
+      );
+      await page.getByTestId('line-units-chart').locator('canvas').first().waitFor();
+      expect(await page.getByTestId('line-chart-empty').count()).toBe(0);
+      await page.waitForTimeout(300);
+      await saveScreenshot(page, `lines-operator-${width}`);
+    }
+    await page.getByLabel('Line', { exact: true }).selectOption('L-9');
+    await page.getByTestId('line-chart-empty').first().waitFor();
+    expect(await page.getByTestId('line-chart-empty').first().textContent()).toBe(
+      'No data for line L-9 in the last 24 h.',
+    );
+    expect(await page.getByTestId('line-oee-chart').count()).toBe(0);
+    await saveScreenshot(page, 'lines-operator-no-data-1920');
   });
 });

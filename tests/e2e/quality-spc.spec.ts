@@ -48,7 +48,7 @@ describe('quality: process capability and theme', () => {
       token,
     );
     floor = await FakeFloor.connect(await brokerUrlOf(server.url, token));
-    // One at a time, awaited: the chart orders points by arrival, as the station sent them.
+    // One at a time, awaited: each is stamped after the one before (the chart's time axis).
     for (const [i, value] of SERIES.entries()) {
       await floor.testResult('L-1', 'M-1', {
         barcode: `SN-SPC-${String(i + 1).padStart(2, '0')}`,
@@ -111,6 +111,83 @@ describe('quality: process capability and theme', () => {
         'document.scrollingElement.scrollTo(0, 0);',
     );
     await saveScreenshot(page, 'quality-spc');
+  });
+
+  it('filters the individuals chart by machine and time range, with time on the x axis', async () => {
+    const section = page.getByRole('region', { name: 'Process capability' });
+    const chart = section.getByTestId('spc-individuals');
+    // Another machine's results, now, and M-1's from two hours ago.
+    for (let i = 0; i < 5; i += 1) {
+      await floor.testResult('L-1', 'M-2', {
+        barcode: `SN-SPC-M2-${i}`,
+        productId: PRODUCT,
+        testStep: STEP,
+        value: 87.5,
+      });
+    }
+    const twoHoursAgo = Date.now() - 2 * 3_600_000;
+    for (let i = 0; i < 4; i += 1) {
+      await floor.publishRaw(
+        'factory/L-1/M-1/test',
+        JSON.stringify({
+          barcode: `SN-SPC-OLD-${i}`,
+          machine_id: 'M-1',
+          product_id: PRODUCT,
+          test_step: STEP,
+          measured_value: 84.5,
+          timestamp: new Date(twoHoursAgo + i * 1000).toISOString(),
+        }),
+      );
+    }
+    const token = await callApi(server.url, 'auth.login', ADMIN).then((s) => s.token);
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { results } = await callApi(
+        server.url,
+        'results.list',
+        { productId: PRODUCT, testStep: STEP, limit: 100 },
+        token,
+      );
+      if (results.length === SERIES.length + 9) break;
+      if (Date.now() > deadline) throw new Error(`Only ${results.length} results stored`);
+      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
+    }
+    const label = async (expected: RegExp): Promise<void> => {
+      const until = Date.now() + 10_000;
+      for (;;) {
+        const text = (await chart.getAttribute('aria-label')) ?? '';
+        if (expected.test(text)) return;
+        if (Date.now() > until) throw new Error(`Chart label "${text}" never matched ${expected}`);
+        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+      }
+    };
+    // Opened again, so the chart loads what arrived since.
+    await goTo(page, 'Overview');
+    await goTo(page, 'Quality');
+    await section.getByLabel('Product').selectOption(PRODUCT);
+    await section.getByLabel('Test step').selectOption(STEP);
+    await label(new RegExp(`^Individuals chart of ${SERIES.length + 9} results over time$`));
+    await section.getByLabel('Machine', { exact: true }).selectOption('M-1');
+    await label(new RegExp(`of ${SERIES.length + 4} results over time on machine M-1$`));
+    await section.getByLabel('Time range').selectOption('1h');
+    await label(new RegExp(`of ${SERIES.length} results over time on machine M-1$`));
+    expect(await section.getByTestId('spc-rules').textContent()).toContain(
+      'Rule 2: points 22–30 on one side of the mean',
+    );
+    await section.getByLabel('Machine', { exact: true }).selectOption('');
+    await label(new RegExp(`of ${SERIES.length + 5} results over time$`));
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.evaluate(
+        "document.getElementById('spc-title').scrollIntoView({ block: 'start' });" +
+          'document.scrollingElement.scrollTo(0, 0);',
+      );
+      await saveScreenshot(page, `quality-spc-filters-${width}`);
+    }
+    await page.setViewportSize({ width: 1600, height: 900 });
   });
 
   it('switches to the light theme and keeps it after a reload', async () => {

@@ -105,6 +105,7 @@ function meta(
       machineId: null,
       label: 'Plant',
       machineIds: MACHINES.map((machine) => machine.id),
+      simulated: { included: false, count: 0 },
     },
     from: SHIFT_FROM,
     to: SHIFT_TO,

@@ -10,6 +10,7 @@ import {
 } from '../../shared/contract';
 import type { AuthService, Caller } from '../auth/auth-service';
 import { ApiFailure, toErrorBody } from './api-failure';
+import { displaySessionMay } from '../../shared/rules/display-session';
 
 /** What a handler receives besides its input: the checked caller (null for public methods). */
 export interface HandlerContext {
@@ -149,6 +150,13 @@ export class Dispatcher {
       if (!roleHas(caller.user.role, spec.permission)) {
         this.onDenied(caller, name, `needs permission ${spec.permission}`);
         throw new ApiFailure('FORBIDDEN', `Your role (${caller.user.role}) may not do this`);
+      }
+      if (caller.display && !displaySessionMay(name, spec.permission)) {
+        this.onDenied(caller, name, `the display session of "${caller.display}" may only view`);
+        throw new ApiFailure(
+          'FORBIDDEN',
+          'A wall display session may only view; log in as yourself to do this',
+        );
       }
     }
 

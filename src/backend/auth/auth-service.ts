@@ -24,6 +24,8 @@ export interface Caller {
   user: User;
   sessionId: string;
   scope: CallerScope;
+  /** A wall display session's screen: view-only, never idle-locked (rules/display-session.ts). */
+  display?: string | null;
 }
 
 interface CachedSession {
@@ -32,6 +34,8 @@ interface CachedSession {
   lastWrittenMs: number;
   idleLocked: boolean;
   revoked: boolean;
+  /** The wall screen of a display session; null for a desk session. */
+  display: string | null;
 }
 
 const WRONG_CREDENTIALS = 'Wrong username or password';
@@ -184,9 +188,38 @@ export class AuthService {
       lastWrittenMs: now,
       idleLocked: false,
       revoked: false,
+      display: null,
     });
     const { token, expiresAt } = await this.tokens.issue({ sessionId, userId });
     return { token, expiresAt, user, idleLockMinutes: this.settings().idleLockMinutes };
+  }
+
+  /**
+   * An admin, on a wall screen, hands it over to a view-only display session that never
+   * idle-locks; the admin's own session there ends, so nobody walking up to the wall finds
+   * an admin logged in.
+   */
+  async startDisplaySession(caller: Caller, screen: string): Promise<Session> {
+    const sessionId = randomUUID();
+    const user = await this.store.displaySessionStarted(
+      caller.user.id,
+      sessionId,
+      screen,
+      caller.sessionId,
+    );
+    const ended = this.sessions.get(caller.sessionId);
+    if (ended) ended.revoked = true;
+    const now = this.now();
+    this.sessions.set(sessionId, {
+      userId: caller.user.id,
+      lastActivityMs: now,
+      lastWrittenMs: now,
+      idleLocked: false,
+      revoked: false,
+      display: screen,
+    });
+    const { token, expiresAt } = await this.tokens.issue({ sessionId, userId: caller.user.id });
+    return { token, expiresAt, user, idleLockMinutes: 0, displayScreen: screen };
   }
 
   /**
@@ -215,7 +248,12 @@ export class AuthService {
     }
     const now = this.now();
     const idleLimitMs = this.settings().idleLockMinutes * 60_000;
-    if (!session.idleLocked && now - session.lastActivityMs > idleLimitMs) {
+    // A wall display session never idle-locks: nobody touches a wall, and it may only look.
+    if (
+      session.display === null &&
+      !session.idleLocked &&
+      now - session.lastActivityMs > idleLimitMs
+    ) {
       session.idleLocked = true;
       await this.store.setIdleLocked(claims.sessionId, true, { username: user.username });
     }
@@ -232,7 +270,12 @@ export class AuthService {
         await this.store.touchSession(claims.sessionId);
       }
     }
-    return { user, sessionId: claims.sessionId, scope: this.scopeOf(user) };
+    return {
+      user,
+      sessionId: claims.sessionId,
+      scope: this.scopeOf(user),
+      display: session.display,
+    };
   }
 
   /**
@@ -247,6 +290,7 @@ export class AuthService {
   isLive(sessionId: string): boolean {
     const session = this.sessions.get(sessionId);
     if (!session || session.revoked || session.idleLocked) return false;
+    if (session.display !== null) return true;
     return this.now() - session.lastActivityMs <= this.settings().idleLockMinutes * 60_000;
   }
 
@@ -331,6 +375,7 @@ export class AuthService {
       lastWrittenMs: lastActivityMs,
       idleLocked: row.idleLocked,
       revoked: row.revokedAt !== null,
+      display: row.displayScreen,
     };
     this.sessions.set(sessionId, session);
     return session;

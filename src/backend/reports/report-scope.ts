@@ -1,4 +1,4 @@
-import type { Plant, ReportScope } from '../../shared/contract';
+import type { Machine, Plant, ReportScope } from '../../shared/contract';
 import { ApiFailure } from '../api/api-failure';
 import type { Caller } from '../auth/auth-service';
 
@@ -14,10 +14,18 @@ export function resolveReportScope(
 ): { scope: ReportScope; visibleLineIds: string[] | null } {
   const { scope: callerScope } = caller;
   // Simulated machines stay out of reports unless asked for (or named, below).
-  const plant: Plant =
-    request.includeSimulated || request.machine !== undefined
-      ? everything
-      : { ...everything, machines: everything.machines.filter((machine) => !machine.simulated) };
+  const includeSimulated = request.includeSimulated || request.machine !== undefined;
+  const plant: Plant = includeSimulated ? everything : withoutSimulated(everything);
+  // What the report says of them: how many of the machines in scope are simulated.
+  const simulatedIn = (lineId: string | null): ReportScope['simulated'] => ({
+    included: includeSimulated,
+    count: everything.machines.filter(
+      (machine) =>
+        machine.simulated &&
+        (lineId === null || machine.lineId === lineId) &&
+        callerScope.canSeeMachine(machine.id, machine.lineId),
+    ).length,
+  });
   const visibleIds = callerScope.visibleMachineIds(plant.machines);
   const visibleSet = visibleIds ? new Set(visibleIds) : null;
   const visible = visibleSet
@@ -48,6 +56,7 @@ export function resolveReportScope(
         machineId: machine.id,
         label: `Machine ${named(machine.name, machine.id)} on line ${named(lineName(machine.lineId), machine.lineId)}`,
         machineIds: [machine.id],
+        simulated: { included: true, count: machine.simulated ? 1 : 0 },
       },
       visibleLineIds: [],
     };
@@ -64,6 +73,7 @@ export function resolveReportScope(
         machineId: null,
         label: `Line ${named(line.name, line.id)}`,
         machineIds: visible.filter((machine) => machine.lineId === line.id).map((m) => m.id),
+        simulated: simulatedIn(line.id),
       },
       visibleLineIds: [line.id],
     };
@@ -78,7 +88,21 @@ export function resolveReportScope(
         ? 'Whole plant'
         : `Plant: your lines ${lines.join(', ') || '(none)'}`,
       machineIds: visible.map((machine) => machine.id),
+      simulated: simulatedIn(null),
     },
     visibleLineIds,
   };
+}
+
+/** The plant without the machines a simulator run registered. */
+export function withoutSimulated(plant: Plant): Plant {
+  return { ...plant, machines: plant.machines.filter((machine: Machine) => !machine.simulated) };
+}
+
+/** "Simulated machines: left out (2)", as a report prints it. */
+export function simulatedText(simulated: ReportScope['simulated']): string {
+  if (simulated.count === 0) return 'none in scope';
+  return simulated.included
+    ? `included (${simulated.count})`
+    : `left out (${simulated.count}; ask for them to include them)`;
 }

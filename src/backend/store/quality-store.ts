@@ -299,6 +299,15 @@ export class QualityStore {
         params[key] = query[key];
       }
     }
+    // The machine's timestamp, as the SPC charts' time axis shows it.
+    if (query.from !== undefined) {
+      where.push('r.ts_ms >= @fromMs');
+      params.fromMs = Date.parse(query.from);
+    }
+    if (query.to !== undefined) {
+      where.push('r.ts_ms < @toMs');
+      params.toMs = Date.parse(query.to);
+    }
     if (query.beforeId) {
       where.push('r.id < @beforeId');
       params.beforeId = query.beforeId;

@@ -7,6 +7,8 @@ export interface SessionRow {
   lastActivityAt: string;
   idleLocked: boolean;
   revokedAt: string | null;
+  /** A wall display session's screen (view-only, never idle-locked); null for a desk. */
+  displayScreen: string | null;
 }
 
 interface Row {
@@ -16,18 +18,20 @@ interface Row {
   last_activity_at: string;
   idle_locked: number;
   revoked_at: string | null;
+  display_screen: string | null;
 }
 
 /** Login sessions: what makes a token revocable and what the idle lock is measured on. */
 export class SessionsStore {
   constructor(private readonly db: Database) {}
 
-  create(id: string, userId: number, now: string): void {
+  create(id: string, userId: number, now: string, displayScreen: string | null = null): void {
     this.db
       .prepare(
-        'INSERT INTO sessions (id, user_id, created_at, last_activity_at) VALUES (?, ?, ?, ?)',
+        `INSERT INTO sessions (id, user_id, created_at, last_activity_at, display_screen)
+         VALUES (?, ?, ?, ?, ?)`,
       )
-      .run(id, userId, now, now);
+      .run(id, userId, now, now, displayScreen);
   }
 
   get(id: string): SessionRow | null {
@@ -40,6 +44,7 @@ export class SessionsStore {
       lastActivityAt: row.last_activity_at,
       idleLocked: row.idle_locked === 1,
       revokedAt: row.revoked_at,
+      displayScreen: row.display_screen,
     };
   }
 

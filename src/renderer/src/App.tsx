@@ -97,7 +97,9 @@ function LoggedIn() {
   const locked = useSession((state) => state.locked);
   const idleLockMinutes = useSession((state) => state.idleLockMinutes);
   const lock = useSession((state) => state.lock);
-  useIdleLock(idleLockMinutes, !locked, lock);
+  // A wall display session never idle-locks (the backend does not lock it either).
+  const display = useSession((state) => state.displayScreen !== null);
+  useIdleLock(idleLockMinutes, !locked && !display, lock);
   useSessionUpkeep(!locked);
   if (locked) return <LockScreen />;
   if (!user) return null;

@@ -13,6 +13,7 @@ import {
   Username,
 } from './schemas';
 import { UserId, none } from './method-parts';
+import { DISPLAY_SCREEN_PATTERN } from '../rules/display-session';
 
 /** First run, the own session and accounts (admins). */
 export const accountMethods = {
@@ -59,7 +60,12 @@ export const accountMethods = {
   'auth.me': defineMethod({
     summary: 'The logged-in user, as the backend sees them now.',
     input: z.object({}),
-    output: z.object({ user: User, idleLockMinutes: z.number().int() }),
+    output: z.object({
+      user: User,
+      idleLockMinutes: z.number().int(),
+      /** Set when the session is a wall display session. */
+      displayScreen: z.string().optional(),
+    }),
     permission: 'authenticated',
     scope: none,
     http: { verb: 'GET', path: '/auth/me' },
@@ -104,6 +110,23 @@ export const accountMethods = {
     scope: none,
     http: { verb: 'POST', path: '/auth/password' },
     example: { currentPassword: 'wrong password', newPassword: 'another long password' },
+  }),
+  'auth.startDisplay': defineMethod({
+    summary:
+      "Turns the admin's session on a wall screen into a view-only display session that never idle-locks; the admin's own session ends.",
+    input: z.object({
+      screen: z
+        .string()
+        .regex(
+          DISPLAY_SCREEN_PATTERN,
+          'must be 1-40 letters, digits, space, -_. (starting with a letter or digit)',
+        ),
+    }),
+    output: Session,
+    permission: 'accounts.manage',
+    scope: none,
+    http: { verb: 'POST', path: '/auth/display' },
+    example: { screen: 'Wall A' },
   }),
 
   // ---- Accounts (admins) ---------------------------------------------------------------------

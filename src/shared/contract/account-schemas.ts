@@ -46,6 +46,11 @@ export const Session = z.object({
   expiresAt: IsoTime,
   user: User,
   idleLockMinutes: z.number().int(),
+  /**
+   * Set for a wall display session (auth.startDisplay): the screen's name. It never
+   * idle-locks and may only view; absent for an ordinary session.
+   */
+  displayScreen: z.string().optional(),
 });
 export type Session = z.infer<typeof Session>;
 

@@ -94,6 +94,10 @@ export const ResultQuery = z.object({
   testStep: ProductName.optional(),
   verdict: Verdict.optional(),
   barcode: z.string().max(128).optional(),
+  /** Results stamped at or after this time (the machine's timestamp). */
+  from: IsoTime.optional(),
+  /** Results stamped before this time. */
+  to: IsoTime.optional(),
   beforeId: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });

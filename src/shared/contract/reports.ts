@@ -115,8 +115,8 @@ export const ReportChart = z.discriminatedUnion('kind', [
     lowerControl: z.number(),
     lower: z.number().nullable(),
     upper: z.number().nullable(),
-    /** Indexes into `values` of points breaking Nelson rules 1 to 4. */
-    hits: z.array(z.object({ rule: z.number().int().min(1).max(4), indexes: z.array(z.number()) })),
+    /** Indexes into `values` of points breaking Nelson rules 1 to 8. */
+    hits: z.array(z.object({ rule: z.number().int().min(1).max(8), indexes: z.array(z.number()) })),
   }),
 ]);
 export type ReportChart = z.infer<typeof ReportChart>;
@@ -140,6 +140,11 @@ export const ReportScope = z.object({
   label: z.string(),
   /** The machines the report covers: the scope, narrowed to what the caller may see. */
   machineIds: z.array(Identifier),
+  /**
+   * Simulated machines (registered by a simulator run): whether the report includes them, and
+   * how many of the scope's machines that are: included, or left out. Printed on the report.
+   */
+  simulated: z.object({ included: z.boolean(), count: z.number().int().nonnegative() }),
 });
 export type ReportScope = z.infer<typeof ReportScope>;
 

@@ -2,3 +2,4 @@ export * from './capability';
 export * from './histogram';
 export * from './individuals';
 export * from './nelson';
+export * from './resolution';

@@ -1,9 +1,12 @@
 /**
- * Nelson rules 1–4 on an individuals chart. Each rule reports every point of each window
- * that breaks it (not only the last), so the chart can mark the whole run.
+ * Nelson rules 1–8 on an individuals chart. Each rule reports every point of each window
+ * that breaks it (not only the last), so the chart can mark the whole run. "Beyond" and
+ * "within" are strict: a point exactly k sigma from the mean is neither.
  */
 
-export type NelsonRule = 1 | 2 | 3 | 4;
+export type NelsonRule = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
+
+export const NELSON_RULES: readonly NelsonRule[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 export interface RuleHits {
   rule: NelsonRule;
@@ -15,12 +18,22 @@ export interface RuleHits {
 export const RUN_ON_ONE_SIDE = 9;
 export const RUN_TRENDING = 6;
 export const RUN_ALTERNATING = 14;
+/** Rule 5: 2 of 3 beyond 2 sigma; rule 6: 4 of 5 beyond 1 sigma (same side). */
+export const TWO_OF_THREE = { window: 3, needed: 2, sigmas: 2 } as const;
+export const FOUR_OF_FIVE = { window: 5, needed: 4, sigmas: 1 } as const;
+/** Rule 7: 15 in a row within 1 sigma; rule 8: 8 in a row beyond 1 sigma, both sides. */
+export const RUN_HUGGING = 15;
+export const RUN_AVOIDING = 8;
 
 export const RULE_TEXT: Record<NelsonRule, string> = {
   1: 'beyond 3 sigma',
   2: 'on one side of the mean',
   3: 'steadily increasing or decreasing',
   4: 'alternating up and down',
+  5: '2 of 3 beyond 2 sigma on one side',
+  6: '4 of 5 beyond 1 sigma on one side',
+  7: 'within 1 sigma (too little variation)',
+  8: 'beyond 1 sigma on both sides (none near the mean)',
 };
 
 /** Marks every window of `length` points whose consecutive pairs all satisfy `links`. */
@@ -88,13 +101,82 @@ export function rule4(values: readonly number[]): number[] {
   return [...hit].sort((a, b) => a - b);
 }
 
-/** Rules 1–4; a rule without hits is left out. Sigma 0 (all points equal) breaks no rule. */
+/**
+ * Marks every window of `length` consecutive points in which at least `needed` satisfy
+ * `counts` (the whole window, as for the run rules).
+ */
+function someOfWindow(
+  values: readonly number[],
+  length: number,
+  needed: number,
+  counts: (value: number) => boolean,
+): number[] {
+  const hit = new Set<number>();
+  let inWindow = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    if (counts(values[i]!)) inWindow += 1;
+    if (i >= length && counts(values[i - length]!)) inWindow -= 1;
+    if (i >= length - 1 && inWindow >= needed)
+      for (let j = i - length + 1; j <= i; j += 1) hit.add(j);
+  }
+  return [...hit].sort((a, b) => a - b);
+}
+
+/** `needed` of `window` in a row beyond `sigmas` sigma, all on the same side (rules 5, 6). */
+function someBeyondOnOneSide(
+  values: readonly number[],
+  mean: number,
+  sigma: number,
+  rule: { window: number; needed: number; sigmas: number },
+): number[] {
+  const limit = rule.sigmas * sigma;
+  const above = someOfWindow(values, rule.window, rule.needed, (v) => v - mean > limit);
+  const below = someOfWindow(values, rule.window, rule.needed, (v) => mean - v > limit);
+  return [...new Set([...above, ...below])].sort((a, b) => a - b);
+}
+
+/** Rule 5: two of three in a row more than 2 sigma from the mean, on the same side. */
+export function rule5(values: readonly number[], mean: number, sigma: number): number[] {
+  return sigma > 0 ? someBeyondOnOneSide(values, mean, sigma, TWO_OF_THREE) : [];
+}
+
+/** Rule 6: four of five in a row more than 1 sigma from the mean, on the same side. */
+export function rule6(values: readonly number[], mean: number, sigma: number): number[] {
+  return sigma > 0 ? someBeyondOnOneSide(values, mean, sigma, FOUR_OF_FIVE) : [];
+}
+
+/** Rule 7: fifteen in a row within 1 sigma of the mean, on either side (too little spread). */
+export function rule7(values: readonly number[], mean: number, sigma: number): number[] {
+  if (sigma <= 0) return [];
+  return someOfWindow(values, RUN_HUGGING, RUN_HUGGING, (v) => Math.abs(v - mean) < sigma);
+}
+
+/** Rule 8: eight in a row more than 1 sigma from the mean, with points on both sides. */
+export function rule8(values: readonly number[], mean: number, sigma: number): number[] {
+  if (sigma <= 0) return [];
+  const hit = new Set<number>();
+  for (let end = RUN_AVOIDING - 1; end < values.length; end += 1) {
+    const start = end - RUN_AVOIDING + 1;
+    const window = values.slice(start, end + 1);
+    // All on one side is rules 2 and 6; rule 8 is the mixture that avoids the centre.
+    const avoidsCentre = window.every((value) => Math.abs(value - mean) > sigma);
+    if (avoidsCentre && window.some((v) => v > mean) && window.some((v) => v < mean))
+      for (let j = start; j <= end; j += 1) hit.add(j);
+  }
+  return [...hit].sort((a, b) => a - b);
+}
+
+/** Rules 1–8; a rule without hits is left out. Sigma 0 (all points equal) breaks no rule. */
 export function nelsonRules(values: readonly number[], mean: number, sigma: number): RuleHits[] {
   const all: RuleHits[] = [
     { rule: 1, indexes: sigma > 0 ? rule1(values, mean, sigma) : [] },
     { rule: 2, indexes: rule2(values, mean) },
     { rule: 3, indexes: rule3(values) },
     { rule: 4, indexes: rule4(values) },
+    { rule: 5, indexes: rule5(values, mean, sigma) },
+    { rule: 6, indexes: rule6(values, mean, sigma) },
+    { rule: 7, indexes: rule7(values, mean, sigma) },
+    { rule: 8, indexes: rule8(values, mean, sigma) },
   ];
   return all.filter((hits) => hits.indexes.length > 0);
 }

@@ -110,6 +110,7 @@ function runSequence(steps: Step[]): Sides {
           machineId: null,
           label: 'Plant',
           machineIds: ['M-1', 'M-2'],
+          simulated: { included: false, count: 0 },
         },
         visibleLineIds: null,
         plantName: 'Test plant',

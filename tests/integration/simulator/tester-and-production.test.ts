@@ -59,12 +59,15 @@ describe('the simulator against a broker other than the embedded one, and the te
         },
         admin,
       );
-      return (body as { report: Report }).report.meta.scope.machineIds;
+      return (body as { report: Report }).report.meta.scope;
     };
-    expect(await report({})).toEqual(['REAL-M']);
-    expect(new Set(await report({ includeSimulated: true }))).toEqual(
-      new Set(['REAL-M', 'MACH-1-01']),
-    );
+    const without = await report({});
+    expect(without.machineIds).toEqual(['REAL-M']);
+    // The report says what it left out, and what it includes when asked.
+    expect(without.simulated).toEqual({ included: false, count: 1 });
+    const withThem = await report({ includeSimulated: true });
+    expect(new Set(withThem.machineIds)).toEqual(new Set(['REAL-M', 'MACH-1-01']));
+    expect(withThem.simulated).toEqual({ included: true, count: 1 });
   });
 
   it('gives testers the plant view, dead letters and the simulator, nothing else', async () => {

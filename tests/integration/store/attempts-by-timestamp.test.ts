@@ -149,6 +149,7 @@ function figuresOf({ store, db }: StoreInProcess) {
       machineId: null,
       label: 'Plant',
       machineIds: ['M1', 'M2', 'M3'],
+      simulated: { included: false, count: 0 },
     },
     visibleLineIds: null,
     plantName: 'test',

@@ -126,6 +126,8 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   },
   // Columns only: the station of an alert's acknowledgement, shelving and resolution.
   17: { tables: [], triggers: [], indexes: [] },
+  // sessions.display_screen: a column, no new table, trigger or index.
+  18: { tables: [], triggers: [], indexes: [] },
 };
 
 type Db = Database.Database;

@@ -6,6 +6,10 @@ import {
   rule2,
   rule3,
   rule4,
+  rule5,
+  rule6,
+  rule7,
+  rule8,
   toRuns,
 } from '../../../src/shared/spc/nelson';
 
@@ -58,5 +62,49 @@ describe('Nelson rules', () => {
       'Rule 2: points 14–22 on one side of the mean',
     );
     expect(describeHits({ rule: 1, indexes: [4] })).toBe('Rule 1: point 5 beyond 3 sigma');
+  });
+});
+
+describe('Nelson rules 5 to 8 (mean 0, sigma 1)', () => {
+  it('rule 5: two of three beyond 2 sigma on one side, not one, not on opposite sides', () => {
+    expect(rule5([0, 2.5, 0, 2.1, 0, 0], 0, 1)).toEqual(range(1, 3));
+    expect(rule5([0, -2.5, -2.2, 0], 0, 1)).toEqual(range(0, 3));
+    expect(rule5([0, 2.5, 0, 0, 2.5, 0], 0, 1)).toEqual([]); // one in each window of three
+    expect(rule5([2.5, -2.5, 0], 0, 1)).toEqual([]); // opposite sides
+    expect(rule5([2, 2, 2], 0, 1)).toEqual([]); // exactly 2 sigma is not beyond
+    expect(rule5([2.5, 2.5, 2.5], 0, 0)).toEqual([]);
+  });
+
+  it('rule 6: four of five beyond 1 sigma on one side, not three', () => {
+    expect(rule6([1.5, 1.2, 0, 1.1, 1.9], 0, 1)).toEqual(range(0, 4));
+    expect(rule6([0, -1.5, -1.5, -1.5, -1.5, 0], 0, 1)).toEqual(range(0, 5));
+    expect(rule6([1.5, 1.2, 0, 0, 1.9, 0], 0, 1)).toEqual([]);
+    expect(rule6([1.5, -1.5, 1.5, -1.5, 1.5], 0, 1)).toEqual([]); // both sides
+  });
+
+  it('rule 7: fifteen in a row within 1 sigma, not fourteen', () => {
+    const hugging = (n: number): number[] =>
+      Array.from({ length: n }, (_, i) => (i % 2 ? 0.5 : -0.5));
+    expect(rule7([3, ...hugging(15), 3], 0, 1)).toEqual(range(1, 15));
+    expect(rule7([3, ...hugging(14), 3], 0, 1)).toEqual([]);
+    expect(rule7([...hugging(7), 1, ...hugging(7)], 0, 1)).toEqual([]); // exactly 1 sigma breaks it
+    expect(rule7(Array(20).fill(0), 0, 0)).toEqual([]);
+  });
+
+  it('rule 8: eight in a row beyond 1 sigma on both sides, not seven, not all on one side', () => {
+    const avoiding = (n: number): number[] =>
+      Array.from({ length: n }, (_, i) => (i % 2 ? 1.5 : -1.5));
+    expect(rule8([0, ...avoiding(8), 0], 0, 1)).toEqual(range(1, 8));
+    expect(rule8([0, ...avoiding(7), 0], 0, 1)).toEqual([]);
+    expect(rule8(Array(8).fill(1.5), 0, 1)).toEqual([]); // one side only: rules 2 and 6
+    expect(rule8([...avoiding(4), 0.5, ...avoiding(4)], 0, 1)).toEqual([]);
+  });
+
+  it('all eight together, each with its rule number', () => {
+    const hits = nelsonRules([0, 2.5, 2.5, 0], 0, 1);
+    expect(hits.map((hit) => hit.rule)).toEqual([5]);
+    expect(describeHits({ rule: 8, indexes: range(0, 7) })).toBe(
+      'Rule 8: points 1–8 beyond 1 sigma on both sides (none near the mean)',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { ApiFailure } from '../api-failure';
 import type { RegisterHandlers } from '../services';
 
 export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, settings }) => {
@@ -12,8 +13,16 @@ export const registerAuthHandlers: RegisterHandlers = (dispatcher, { auth, setti
 
   dispatcher.register('auth.me', async (_input, { caller }) => ({
     user: caller.user,
-    idleLockMinutes: settings.current().idleLockMinutes,
+    idleLockMinutes: caller.display ? 0 : settings.current().idleLockMinutes,
+    ...(caller.display ? { displayScreen: caller.display } : {}),
   }));
+
+  dispatcher.register('auth.startDisplay', (input, { caller }) => {
+    if (caller.display) {
+      throw new ApiFailure('FORBIDDEN', 'This is a display session already');
+    }
+    return auth.startDisplaySession(caller, input.screen);
+  });
 
   dispatcher.register('auth.refresh', (_input, { caller }) => auth.refresh(caller));
 

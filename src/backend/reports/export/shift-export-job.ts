@@ -26,7 +26,12 @@ function lineScope(plant: Plant, lineId: string): ReportScope {
     lineId,
     machineId: null,
     label: `Line ${name}`,
-    machineIds: plant.machines.filter((m) => m.lineId === lineId).map((m) => m.id),
+    // Simulated machines stay out of the end-of-shift reports, as out of every other report.
+    machineIds: plant.machines.filter((m) => m.lineId === lineId && !m.simulated).map((m) => m.id),
+    simulated: {
+      included: false,
+      count: plant.machines.filter((m) => m.lineId === lineId && m.simulated).length,
+    },
   };
 }
 

@@ -78,6 +78,32 @@ export function sessionsOps(ctx: StoreContext) {
 
     getSession: ctx.sessions.get.bind(ctx.sessions),
 
+    /**
+     * An admin turns their session on a wall screen into a view-only display session: the new
+     * session is opened and the admin's own one on that screen ends, in one transaction.
+     */
+    displaySessionStarted(
+      userId: number,
+      sessionId: string,
+      screen: string,
+      endedSessionId: string,
+    ): User {
+      return ctx.tx(() => {
+        const now = nowIso();
+        const user = ctx.accounts.get(userId);
+        ctx.sessions.create(sessionId, userId, now, screen);
+        ctx.sessions.revoke(endedSessionId, now);
+        ctx.notice({ topic: 'sessions.revoked', payload: { sessionIds: [endedSessionId] } });
+        ctx.events.append({
+          type: 'auth.display_started',
+          actor: user.username,
+          target: screen,
+          message: `${user.username} started a view-only display session for the wall screen "${screen}" (their own session there ended)`,
+        });
+        return user;
+      });
+    },
+
     touchSession(id: string): void {
       ctx.sessions.touch(id, nowIso());
     },

@@ -12,6 +12,7 @@ import { mayAcknowledge } from '../pages/alerts/alert-permissions';
 import { useRoute } from '../state/route-store';
 import { AlarmMuteButton } from './AlarmMuteButton';
 import './alarm-look.css';
+import { SimMark } from './SimMark';
 
 /**
  * One line on every page: the worst, newest unacknowledged alarm with its acknowledge, how many
@@ -55,6 +56,7 @@ export function AlarmBanner({ user }: { user: User }) {
             ) : (
               <span className="alarm-banner-machine">Plant</span>
             )}
+            <SimMark machineId={worst.machineId} />
             <span className="alarm-banner-message" title={worst.message}>
               {worst.message}
             </span>

@@ -15,9 +15,12 @@ import { EventLogPage } from '../pages/events/EventLogPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SimulatorPage } from '../pages/simulator/SimulatorPage';
 import { useAudibleAlarm } from '../hooks/use-audible-alarm';
+import { useSimulatedMachines } from '../hooks/use-simulated-machines';
 import { useRoute } from '../state/route-store';
 import { useConnection } from '../state/connection-store';
+import { useSession } from '../state/session-store';
 import { useWall } from '../state/wall-store';
+import { DisplayWall } from '../pages/overview/DisplayWall';
 import { AlarmBanner } from './AlarmBanner';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NavBar } from './NavBar';
@@ -26,6 +29,29 @@ import { TopBar } from './TopBar';
 
 /** The logged-in layout: top bar, navigation on the left, the current page. */
 export function AppFrame({ user }: { user: User }) {
+  const displayScreen = useSession((state) => state.displayScreen);
+  // A wall display session shows the wall and nothing else: no navigation, no actions.
+  return displayScreen ? <DisplayFrame screen={displayScreen} /> : <DeskFrame user={user} />;
+}
+
+function DisplayFrame({ screen }: { screen: string }) {
+  const stale = useConnection((state) => state.status === 'lost');
+  useSimulatedMachines();
+  return (
+    <div
+      className={`app-frame app-frame-wall${stale ? ' app-frame-stale' : ''}`}
+      data-stale={stale || undefined}
+      data-testid="display-frame"
+    >
+      <main className="content" id="main-content" tabIndex={-1}>
+        <ConnectionBanner />
+        <DisplayWall screen={screen} />
+      </main>
+    </div>
+  );
+}
+
+function DeskFrame({ user }: { user: User }) {
   const requested = useRoute((state) => state.page);
   const machineId = useRoute((state) => state.machineId);
   // A bookmarked page the role may not use falls back to the overview.
@@ -35,6 +61,8 @@ export function AppFrame({ user }: { user: User }) {
   // Data from before a lost connection is greyed, so nobody takes it for live.
   const stale = useConnection((state) => state.status === 'lost');
   useAudibleAlarm();
+  // Which machines are simulated, for the SIM mark on every page.
+  useSimulatedMachines();
   const classes = [
     'app-frame',
     'app-frame-banner',

@@ -7,6 +7,8 @@ interface SessionState {
   token: string | null;
   user: User | null;
   idleLockMinutes: number;
+  /** A wall display session's screen: view-only, never idle-locked; null at a desk. */
+  displayScreen: string | null;
   /** The lock screen is up: idle too long, the lock button, or the backend said SESSION_LOCKED. */
   locked: boolean;
   /** A message for the login screen, e.g. why the session ended. */
@@ -32,6 +34,7 @@ export const useSession = create<SessionState>()(
       token: null,
       user: null,
       idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES,
+      displayScreen: null,
       locked: false,
       notice: null,
       startSession: (session) =>
@@ -39,6 +42,7 @@ export const useSession = create<SessionState>()(
           token: session.token,
           user: session.user,
           idleLockMinutes: session.idleLockMinutes,
+          displayScreen: session.displayScreen ?? null,
           locked: false,
           notice: null,
         }),
@@ -48,15 +52,22 @@ export const useSession = create<SessionState>()(
       lock: () => set({ locked: true }),
       unlock: (renewal) => set({ token: renewal.token, locked: false }),
       endSession: (notice) =>
-        set({ token: null, user: null, locked: false, notice: notice ?? null }),
+        set({
+          token: null,
+          user: null,
+          displayScreen: null,
+          locked: false,
+          notice: notice ?? null,
+        }),
     }),
     {
       name: 'linewatch.session',
       storage: createJSONStorage(() => sessionStorage),
-      partialize: ({ token, user, idleLockMinutes, locked }) => ({
+      partialize: ({ token, user, idleLockMinutes, displayScreen, locked }) => ({
         token,
         user,
         idleLockMinutes,
+        displayScreen,
         locked,
       }),
     },

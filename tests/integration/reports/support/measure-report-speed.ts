@@ -48,6 +48,7 @@ try {
       machineId: null,
       label: 'Whole plant',
       machineIds: scope,
+      simulated: { included: false, count: 0 },
     },
     visibleLineIds: null,
     plantName: 'Bench plant',

@@ -33,7 +33,7 @@ function rulesByIndex(hits: IndividualsChart['hits']): Map<number, number[]> {
 
 /**
  * Individuals chart: values in time order, the mean and control limits (3σ), the spec limits,
- * and points breaking Nelson rules 1 to 4 marked with a triangle and their rule numbers.
+ * and points breaking Nelson rules 1 to 8 marked with a triangle and their rule numbers.
  */
 export function individualsChart(chart: IndividualsChart, size: ChartSize): SafeHtml {
   const control: Limit[] = [

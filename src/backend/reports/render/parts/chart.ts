@@ -49,7 +49,7 @@ function ruleCaption(chart: ReportChart): SafeHtml | null {
   const broken = chart.hits.filter((hit) => hit.indexes.length > 0);
   const text =
     broken.length === 0
-      ? 'No point breaks Nelson rules 1–4.'
+      ? 'No point breaks Nelson rules 1–8.'
       : `▲ breaks a Nelson rule — ${broken
           .map((hit) => {
             const rule = hit.rule as NelsonRule;

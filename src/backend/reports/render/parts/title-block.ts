@@ -1,5 +1,6 @@
 import type { ReportMeta } from '../../../../shared/contract';
 import type { ReportJob } from '../../report-job';
+import { simulatedText } from '../../report-scope';
 import { formatLocalTime, formatRange, formatTimeZone } from '../format';
 import { html, type SafeHtml } from '../html';
 
@@ -29,6 +30,8 @@ export function titleBlock(meta: ReportMeta, job: ReportJob): SafeHtml {
       <dd>${generatedText(meta, job)}</dd>
       <dt>Machines</dt>
       <dd>${String(meta.scope.machineIds.length)}</dd>
+      <dt>Simulated machines</dt>
+      <dd class="simulated">${simulatedText(meta.scope.simulated)}</dd>
       <dt>Report id</dt>
       <dd>${meta.id}</dd>
       <dt>Data SHA-256</dt>

@@ -3,6 +3,7 @@ import type { Alert } from '../../../../shared/contract';
 import { formatAgo } from '../../lib/format';
 import { formatDateTime, formatUntil } from '../../lib/time';
 import { AlertStateText, PriorityBadge } from './AlertBadges';
+import { MachineLabel } from '../../components/SimMark';
 
 interface AlertTableProps {
   label: string;
@@ -68,7 +69,7 @@ export function AlertTable(props: AlertTableProps) {
                 <AlertStateText alert={alert} />
               </td>
               <td className="cell-id" title={alert.machineId ?? undefined}>
-                {alert.machineId ?? 'Plant'}
+                {alert.machineId ? <MachineLabel machineId={alert.machineId} /> : 'Plant'}
               </td>
               <td className="cell-id col-p3" title={alert.lineId ?? undefined}>
                 {alert.lineId ?? '—'}

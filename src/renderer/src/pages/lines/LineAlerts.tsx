@@ -10,6 +10,7 @@ import { formatDateTime, formatUntil } from '../../lib/time';
 import { AlertStateText, PriorityBadge } from '../alerts/AlertBadges';
 import { isActiveAlert } from '../../../../shared/rules/alert-active';
 import { byPriorityThenAge } from '../alerts/alert-look';
+import { MachineLabel } from '../../components/SimMark';
 
 /** The line's active alerts, kept current by 'alerts.changed'; acting on them is on Alerts. */
 export function LineAlerts({ lineId }: { lineId: string }) {
@@ -67,7 +68,7 @@ export function LineAlerts({ lineId }: { lineId: string }) {
                     <AlertStateText alert={alert} />
                   </td>
                   <td className="cell-id" title={alert.machineId ?? undefined}>
-                    {alert.machineId ?? '—'}
+                    {alert.machineId ? <MachineLabel machineId={alert.machineId} /> : '—'}
                   </td>
                   <td className="cell-flex">{alert.message}</td>
                   <td className="nowrap col-p3" title={formatDateTime(alert.raisedAt)}>

@@ -1,10 +1,13 @@
 import { useMemo } from 'react';
+import type { OeeRow } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { EChart } from '../../components/EChart';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLoad } from '../../hooks/use-load';
 import { chartColors } from '../../lib/echarts';
 import { oeeOption, timelineOption, unitsOption } from './line-charts';
+import { machinesOeeOption, machinesUnitsOption } from './machine-rate-charts';
+import { useSimulated } from '../../state/simulated-store';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -13,6 +16,10 @@ interface LineChartsProps {
   machineIds: readonly string[];
   /** Changes once a minute, and when a machine of the line changes state. */
   refreshKey: string;
+}
+
+function hasFigures(row: OeeRow): boolean {
+  return row.units > 0 || row.runS > 0 || row.firstPassTested > 0;
 }
 
 /** The window both charts describe, fixed per load so they line up. */
@@ -32,26 +39,49 @@ export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'mac
       bucket: 'hour',
       lineId,
     });
-    // machineId null marks the line's total; the other rows are its machines.
-    return { rows: rows.filter((row) => row.lineId === lineId && row.machineId === null), range };
+    // machineId null marks the line's total; the other rows are its machines. Who sees only
+    // some of the line's machines (an operator) gets no total: chart those machines instead.
+    // An hour in which the machines neither ran, produced nor tested is no data: a machine
+    // registered but never heard still gets hourly rows (availability 0 of a few seconds).
+    const own = rows.filter((row) => row.lineId === lineId && hasFigures(row));
+    const totals = own.filter((row) => row.machineId === null);
+    return totals.length > 0 || own.length === 0
+      ? { rows: totals, perMachine: false, range }
+      : { rows: own, perMachine: true, range };
   }, `${lineId}|${refreshKey}`);
   const options = useMemo(() => {
     const colors = chartColors();
-    if (!data) return null;
-    return {
-      oee: oeeOption(data.rows, colors, data.range),
-      units: unitsOption(data.rows, colors, data.range),
-    };
+    if (!data || data.rows.length === 0) return null;
+    return data.perMachine
+      ? {
+          oee: machinesOeeOption(data.rows, colors, data.range),
+          units: machinesUnitsOption(data.rows, colors, data.range),
+        }
+      : {
+          oee: oeeOption(data.rows, colors, data.range),
+          units: unitsOption(data.rows, colors, data.range),
+        };
   }, [data]);
+  const whose = data?.perMachine ? `your machines of line ${lineId}` : `line ${lineId}`;
+  const noData = data && data.rows.length === 0 && (
+    <p className="empty-state" data-testid="line-chart-empty">
+      No data for {whose} in the last 24 h.
+    </p>
+  );
   return (
     <>
       <section className="panel" aria-labelledby="line-oee-title">
         <h2 id="line-oee-title">OEE per hour, last 24 h</h2>
         <ErrorMessage error={error} />
+        {noData}
         {options && (
           <EChart
             option={options.oee}
-            label={`OEE, availability, performance and quality of line ${lineId} per hour`}
+            label={
+              data?.perMachine
+                ? `OEE of ${whose} per hour`
+                : `OEE, availability, performance and quality of line ${lineId} per hour`
+            }
             height={300}
             testId="line-oee-chart"
           />
@@ -59,10 +89,11 @@ export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'mac
       </section>
       <section className="panel" aria-labelledby="line-units-title">
         <h2 id="line-units-title">Units per hour</h2>
+        {noData}
         {options && (
           <EChart
             option={options.units}
-            label={`Units produced by line ${lineId} per hour`}
+            label={`Units produced by ${whose} per hour`}
             height={300}
             testId="line-units-chart"
           />
@@ -74,6 +105,7 @@ export function LineOeeCharts({ lineId, refreshKey }: Omit<LineChartsProps, 'mac
 
 /** Every state period (running, idle, down, maintenance, offline) of the line's machines, 24 h. */
 export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps) {
+  const simulated = useSimulated((state) => state.simulated);
   const { data, error } = useLoad(async () => {
     const range = lastDay();
     const periods = await api.call('machines.states', { from: range.from, to: range.to, lineId });
@@ -85,12 +117,14 @@ export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps
     const ids = [...new Set([...machineIds, ...data.periods.map((period) => period.machineId)])];
     return timelineOption({
       machineIds: ids.sort(),
+      simulated,
       periods: data.periods,
       fromMs: data.range.fromMs,
       toMs: data.range.toMs,
       colors: chartColors(),
     });
-  }, [data, machineIds]);
+  }, [data, machineIds, simulated]);
+  const simulatedHere = machineIds.filter((id) => simulated.has(id));
   const rows = Math.max(machineIds.length, 1);
   return (
     <section className="panel lines-wide" aria-labelledby="line-timeline-title">
@@ -103,7 +137,9 @@ export function LineTimeline({ lineId, machineIds, refreshKey }: LineChartsProps
       {option && (
         <EChart
           option={option}
-          label={`State periods of the machines of line ${lineId}`}
+          label={`State periods of the machines of line ${lineId}${
+            simulatedHere.length > 0 ? ` (simulated: ${simulatedHere.join(', ')})` : ''
+          }`}
           // A row per machine, so a long line stays readable.
           height={90 + rows * 44}
           testId="line-timeline"

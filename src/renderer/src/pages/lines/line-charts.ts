@@ -19,7 +19,7 @@ const RATIOS = [
 ] as const;
 
 /** A ratio as percent; null (nothing planned, nothing tested) stays a gap, not a zero. */
-function percent(ratio: number | null): number | null {
+export function percent(ratio: number | null): number | null {
   return ratio === null ? null : Math.round(ratio * 1000) / 10;
 }
 
@@ -33,7 +33,7 @@ export interface TimeRange {
  * A time axis over exactly the range, with hour labels that never run into each other
  * (about one every four hours on a panel, ECharts drops any that would still overlap).
  */
-function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
+export function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
   return {
     type: 'time' as const,
     min: range.fromMs,
@@ -67,7 +67,9 @@ export function oeeOption(
       type: 'value',
       min: 0,
       // Performance can pass 100 % when the ideal cycle time is set too slow; show it.
-      max: (extent: { max: number }) => Math.max(100, Math.ceil(extent.max / 10) * 10),
+      // All hours without a figure give no extent (NaN): the axis still spans 0-100 %.
+      max: (extent: { max: number }) =>
+        Number.isFinite(extent.max) ? Math.max(100, Math.ceil(extent.max / 10) * 10) : 100,
       ...look,
       axisLabel: { ...look.axisLabel, formatter: '{value} %' },
     },
@@ -179,6 +181,8 @@ const renderPeriod: CustomSeriesRenderItem = (_params, api) => {
 
 interface TimelineInput {
   machineIds: readonly string[];
+  /** Machines a simulator run registered: their row label carries the SIM mark. */
+  simulated?: ReadonlySet<string>;
   periods: readonly StatePeriod[];
   fromMs: number;
   toMs: number;
@@ -223,6 +227,21 @@ export function timelineOption(input: TimelineInput): ChartOption {
       data: [...machineIds],
       inverse: true,
       ...look,
+      axisLabel: {
+        ...look.axisLabel,
+        // The SIM mark of components/SimMark.tsx, drawn: neutral, outlined, under the id.
+        formatter: (id: string) => (input.simulated?.has(id) ? `${id}\n{sim|SIM}` : id),
+        rich: {
+          sim: {
+            color: colors.muted,
+            borderColor: colors.muted,
+            borderWidth: 1,
+            borderRadius: 3,
+            padding: [1, 3],
+            fontSize: 10,
+          },
+        },
+      },
       splitLine: { show: true, lineStyle: { color: colors.grid } },
     },
     series: TIMELINE_STATES.map((state) => ({

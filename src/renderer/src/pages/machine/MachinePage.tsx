@@ -2,6 +2,7 @@ import { roleHas, type User } from '../../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import '../../components/connection.css';
 import { PageHeader } from '../../components/PageHeader';
+import { SimMark } from '../../components/SimMark';
 import { StateBadge } from '../../components/StateBadge';
 import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
 import { useNow } from '../../hooks/use-now';
@@ -56,6 +57,7 @@ export function MachinePage({ machineId, user }: { machineId: string; user: User
             ? `Machine ${machine.machineId}`
             : `${machine.name} · ${machine.machineId}`
         }
+        mark={<SimMark machineId={machine.machineId} />}
       >
         <OverviewLink label="← Overview" />
       </PageHeader>

@@ -2,6 +2,7 @@ import type { MaintenanceStatus } from '../../../../shared/contract';
 import { formatCount, formatDuration } from '../../lib/format';
 import { STATUS_LOOK } from './maintenance-look';
 import { UsageBar } from './UsageBar';
+import { MachineLabel } from '../../components/SimMark';
 
 interface MachineMaintenanceTableProps {
   machines: readonly MaintenanceStatus[];
@@ -48,7 +49,9 @@ export function MachineMaintenanceTable(props: MachineMaintenanceTableProps) {
                   title={`${machine.machineId} · ${machine.lineId}`}
                 >
                   {/* Machine over line: two short lines cut apart, never one long one cut. */}
-                  <span className="id-block">{machine.machineId}</span>
+                  <span className="id-block">
+                    <MachineLabel machineId={machine.machineId} />
+                  </span>
                   <span className="id-block muted">{machine.lineId}</span>
                 </th>
                 <td className="nowrap">

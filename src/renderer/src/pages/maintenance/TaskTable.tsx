@@ -1,6 +1,7 @@
 import type { MaintenanceTask } from '../../../../shared/contract';
 import { formatDateTime } from '../../lib/time';
 import { TASK_STATUS_LABEL } from './maintenance-look';
+import { MachineLabel } from '../../components/SimMark';
 
 interface TaskTableProps {
   caption: string;
@@ -40,7 +41,9 @@ export function TaskTable({
         <tbody>
           {tasks.map((task) => (
             <tr key={task.id} data-testid="task-row">
-              <td className="nowrap">{task.machineId}</td>
+              <td className="nowrap">
+                <MachineLabel machineId={task.machineId} />
+              </td>
               <td className="wide">
                 {task.title}
                 {(task.completionNotes ?? task.notes) && (

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { MachineSnapshot, TestResult } from '../../../../shared/contract';
 import '../../components/connection.css';
+import { SimMark } from '../../components/SimMark';
 import { StateBadge } from '../../components/StateBadge';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import type { MachineAlarms } from '../../hooks/use-active-alert-counts';
@@ -19,8 +20,6 @@ interface MachineTileProps {
   rate?: MachineRate;
   /** The newest test result that arrived live since the page opened. */
   lastResult?: TestResult;
-  /** Registered by the built-in simulator: marked, neutrally, so nobody takes it for a real one. */
-  simulated?: boolean;
 }
 
 /**
@@ -35,7 +34,6 @@ export const MachineTile = memo(function MachineTile({
   alarms,
   rate,
   lastResult,
-  simulated = false,
 }: MachineTileProps) {
   const openMachine = useRoute((state) => state.openMachine);
   const worst = alarms?.worstUnacked ?? null;
@@ -64,11 +62,7 @@ export const MachineTile = memo(function MachineTile({
         {machine.name !== machine.machineId && (
           <span className="tile-id muted">{machine.machineId}</span>
         )}
-        {simulated && (
-          <span className="tile-sim" title="Simulated machine (built-in simulator)">
-            SIM
-          </span>
-        )}
+        <SimMark machineId={machine.machineId} />
       </span>
       <span className="tile-state">
         <StateBadge state={machine.state} quiet />

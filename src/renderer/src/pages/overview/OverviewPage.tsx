@@ -4,9 +4,7 @@ import { BrokerStatusStrip } from '../../components/BrokerStatusStrip';
 import { PlantStrip } from '../../components/PlantStrip';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
-import { api } from '../../api/client';
 import { useMachineAlarms } from '../../hooks/use-active-alert-counts';
-import { useLoad } from '../../hooks/use-load';
 import { useLatestResults } from '../../hooks/use-latest-results';
 import { useMachineRates } from '../../hooks/use-machine-rates';
 import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
@@ -34,12 +32,6 @@ export function OverviewPage() {
   const wall = useFullscreenWall();
   const wallActive = useWall((state) => state.active);
   const lines = useMemo(() => groupByLine(machines), [machines]);
-  // Which machines a simulator run registered: asked again when the number of machines changes.
-  const plant = useLoad(() => api.call('plant.list', {}), `plant-${machines.length}`);
-  const simulated = useMemo(
-    () => new Set(plant.data?.machines.filter((m) => m.simulated).map((m) => m.id)),
-    [plant.data],
-  );
 
   if (wallActive) {
     return (
@@ -61,7 +53,6 @@ export function OverviewPage() {
           alarms={byMachine.get(machine.machineId)}
           rate={rates.get(machine.machineId)}
           lastResult={latestResults.get(machine.machineId)}
-          simulated={simulated.has(machine.machineId)}
         />
       ))}
     </div>

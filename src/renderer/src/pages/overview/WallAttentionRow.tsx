@@ -2,6 +2,7 @@ import type { MachineSnapshot } from '../../../../shared/contract';
 import { StateBadge } from '../../components/StateBadge';
 import type { MachineAlarms } from '../../hooks/use-active-alert-counts';
 import { PRIORITY_LOOK } from '../../lib/alarm-priority';
+import { SimMark } from '../../components/SimMark';
 
 interface WallAttentionRowProps {
   machines: readonly MachineSnapshot[];
@@ -49,6 +50,7 @@ export function WallAttentionRow({ machines, alarms }: WallAttentionRowProps) {
               {machine.lineId ? (
                 <span className="wall-attention-line"> · {machine.lineId}</span>
               ) : null}
+              <SimMark machineId={machine.machineId} />
             </span>
             {machine.state === 'down' && <StateBadge state="down" quiet />}
             {worst && (

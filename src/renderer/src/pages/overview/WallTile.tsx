@@ -5,6 +5,7 @@ import type { MachineRate } from '../../hooks/use-machine-rates';
 import { PRIORITY_LOOK } from '../../lib/alarm-priority';
 import { formatCount, formatDuration, formatPercent, secondsSince } from '../../lib/format';
 import { shownState } from '../../lib/machine-state';
+import { SimMark } from '../../components/SimMark';
 
 interface WallTileProps {
   machine: MachineSnapshot;
@@ -32,6 +33,7 @@ export function WallTile({ machine, alarms, rate, nowMs }: WallTileProps) {
         {machine.name !== machine.machineId && (
           <span className="wall-tile-id">{machine.machineId}</span>
         )}
+        <SimMark machineId={machine.machineId} />
       </header>
       <div className="wall-tile-state">
         <StateBadge state={machine.state} large quiet />

@@ -20,12 +20,22 @@ interface WallViewProps {
   rates: ReadonlyMap<string, MachineRate>;
   nowMs: number;
   onLeave: () => void;
+  /** A wall display session's screen: its one action ends the session instead. */
+  display?: string;
 }
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** The Overview for a wall screen: one line at a time, cycling every few seconds. */
-export function WallView({ machines, alerts, alarms, rates, nowMs, onLeave }: WallViewProps) {
+export function WallView({
+  machines,
+  alerts,
+  alarms,
+  rates,
+  nowMs,
+  onLeave,
+  display,
+}: WallViewProps) {
   const plantName = usePlant((state) => state.plantName);
   const cycleSeconds = useWall((state) => state.cycleSeconds);
   const plant = useLoad(() => api.call('plant.list', {}), 'plant');
@@ -57,7 +67,15 @@ export function WallView({ machines, alerts, alarms, rates, nowMs, onLeave }: Wa
     <section className="wall" data-testid="wall-view" aria-labelledby="wall-line-title">
       <header className="wall-header">
         <div className="wall-title">
-          <p className="wall-plant">{plantName}</p>
+          <p className="wall-plant">
+            {plantName}
+            {display && (
+              <span className="wall-display-note" data-testid="wall-display-note">
+                {' '}
+                · display {display}, view only
+              </span>
+            )}
+          </p>
           <h1 id="wall-line-title" data-testid="wall-line" data-line-id={lineId ?? ''}>
             {lineId === null
               ? 'No machines yet'
@@ -75,7 +93,7 @@ export function WallView({ machines, alerts, alarms, rates, nowMs, onLeave }: Wa
         <div className="wall-actions">
           <AlarmMuteButton />
           <button type="button" onClick={onLeave}>
-            Leave wall mode (Esc)
+            {display ? 'End display session' : 'Leave wall mode (Esc)'}
           </button>
         </div>
       </header>

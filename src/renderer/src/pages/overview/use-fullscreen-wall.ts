@@ -1,4 +1,5 @@
 import { useCallback, useEffect } from 'react';
+import { useSession } from '../../state/session-store';
 import { useWall } from '../../state/wall-store';
 
 /**
@@ -41,6 +42,8 @@ export function useFullscreenWall(): { enter: () => void; leave: () => void } {
   useEffect(
     () => () => {
       setActive(false);
+      // Handed over to a wall display session: that one keeps the screen full.
+      if (useSession.getState().displayScreen !== null) return;
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     },
     [setActive],

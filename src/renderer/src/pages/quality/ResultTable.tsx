@@ -3,6 +3,7 @@ import { VerdictBadge } from '../../components/VerdictBadge';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { formatNumber } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
+import { MachineLabel } from '../../components/SimMark';
 
 /** Keep in step with `.virtual-table tbody tr` in styles.css. */
 const ROW_HEIGHT = 44;
@@ -19,7 +20,12 @@ function columns(onBarcode: (barcode: string) => void): Column<TestResult>[] {
       render: (r) => r.lineId,
       title: (r) => r.lineId,
     },
-    { key: 'machine', label: 'Machine', render: (r) => r.machineId, title: (r) => r.machineId },
+    {
+      key: 'machine',
+      label: 'Machine',
+      render: (r) => <MachineLabel machineId={r.machineId} />,
+      title: (r) => r.machineId,
+    },
     {
       key: 'barcode',
       label: 'Barcode',

@@ -7,12 +7,15 @@ interface StepPickerProps {
   onChange: (choice: StepChoice) => void;
 }
 
-/** Product, then one of its test steps; changing the product takes its first step. */
+/**
+ * Product, then one of its test steps; changing the product takes its first step. Two fields
+ * for the section's filter bar.
+ */
 export function StepPicker({ choices, choice, onChange }: StepPickerProps) {
   const products = [...new Set(choices.map((item) => item.productId))];
   const steps = choices.filter((item) => item.productId === choice?.productId);
   return (
-    <div className="filter-bar">
+    <>
       <SelectField
         label="Product"
         value={choice?.productId ?? ''}
@@ -32,6 +35,6 @@ export function StepPicker({ choices, choice, onChange }: StepPickerProps) {
           if (choice) onChange({ productId: choice.productId, testStep });
         }}
       />
-    </div>
+    </>
   );
 }

@@ -3,6 +3,7 @@ import type { IndividualsStats } from '../../../../shared/spc/individuals';
 import type { SpecLimits } from '../../../../shared/spc/capability';
 import type { ChartOption } from '../../lib/echarts';
 import type { SpcPalette } from './spc-palette';
+import { spcLabels } from '../../../../shared/spc/resolution';
 
 const round = (value: number): number => Number(value.toPrecision(6));
 
@@ -25,15 +26,19 @@ function base(palette: SpcPalette): ChartOption {
 }
 
 /**
- * The individuals chart: points in time order, mean and control limits as mark lines, and
- * every point that breaks a Nelson rule drawn as a larger triangle in the danger colour.
+ * The individuals chart: points on a time axis (the machines' timestamps), mean and control
+ * limits as mark lines, and every point that breaks a Nelson rule drawn as a larger triangle
+ * in the danger colour. `points` are in time order, as the rules read them.
  */
 export function individualsOption(
-  values: readonly number[],
+  points: readonly { atMs: number; value: number }[],
   stats: IndividualsStats,
   flagged: ReadonlySet<number>,
   palette: SpcPalette,
+  /** Decimals the figures are shown to: what the data supports (spc/resolution.ts). */
+  decimals: number,
 ): ChartOption {
+  const values = points.map((point) => point.value);
   const low = Math.min(stats.lowerControl, ...values);
   const high = Math.max(stats.upperControl, ...values);
   // Mark lines do not widen the axis by themselves; pad so UCL/LCL labels are never clipped.
@@ -42,11 +47,16 @@ export function individualsOption(
     name,
     yAxis: value,
     lineStyle: { color, type: name === 'Mean' ? ('solid' as const) : ('dashed' as const) },
-    label: { formatter: `${name} ${round(value)}`, color },
+    label: { formatter: spcLabels(decimals).line(name, value), color },
   });
   return {
     ...base(palette),
-    xAxis: { type: 'category', data: values.map((_, i) => String(i + 1)), ...axisLook(palette) },
+    xAxis: {
+      type: 'time',
+      ...axisLook(palette),
+      splitLine: { show: false },
+      axisLabel: { color: palette.muted, fontSize: 13, hideOverlap: true },
+    },
     yAxis: {
       type: 'value',
       min: round(low - pad),
@@ -62,17 +72,17 @@ export function individualsOption(
         color: palette.accent,
         symbol: 'circle',
         symbolSize: 7,
-        // Every point, flagged or not: ECharts otherwise thins symbols out on a category axis.
+        // Every point, flagged or not: ECharts otherwise thins symbols out.
         showAllSymbol: true,
-        data: values.map((value, i) =>
+        data: points.map(({ atMs, value }, i) =>
           flagged.has(i)
             ? {
-                value,
+                value: [atMs, value],
                 symbol: 'triangle',
                 symbolSize: 14,
                 itemStyle: { color: palette.danger },
               }
-            : { value },
+            : { value: [atMs, value] },
         ),
         markLine: {
           symbol: 'none',
@@ -94,7 +104,10 @@ export function histogramOption(
   bins: readonly Bin[],
   limits: SpecLimits,
   palette: SpcPalette,
+  /** Decimals the labels are shown to: what the data supports (spc/resolution.ts). */
+  decimals: number,
 ): ChartOption {
+  const labels = spcLabels(decimals);
   const first = bins[0];
   const last = bins.at(-1);
   const width = first ? first.to - first.from : 1;
@@ -106,18 +119,36 @@ export function histogramOption(
     .map((line) => ({
       ...line,
       lineStyle: { color: palette.danger, type: 'solid' as const, width: 2 },
-      label: { formatter: `${line.name} ${round(line.xAxis)}`, color: palette.danger },
+      label: { formatter: labels.line(line.name, line.xAxis), color: palette.danger },
     }));
   return {
     ...base(palette),
     grid: { left: 64, right: 48, top: 36, bottom: 40 },
-    tooltip: { trigger: 'item' },
+    tooltip: {
+      trigger: 'item',
+      // "84.15 – 84.6: 14 results": the bin's edges, rounded like every other label.
+      formatter: (params) => {
+        const item = Array.isArray(params) ? params[0] : params;
+        const [, count, from, to] = (item?.value ?? []) as number[];
+        if (from === undefined || to === undefined) return '';
+        return labels.bin(from, to, count ?? 0);
+      },
+    },
     xAxis: {
       type: 'value',
       // Half a bin either side so the outer bars and the limits are not cut at the edge.
       min: first ? round(first.from - width / 2) : undefined,
       max: last ? round(last.to + width / 2) : undefined,
       ...axisLook(palette),
+      axisLabel: {
+        color: palette.muted,
+        fontSize: 13,
+        formatter: (value: number) => labels.number(value),
+        // The padded ends are half a bin off the round ticks, and crowd them.
+        showMinLabel: false,
+        showMaxLabel: false,
+        hideOverlap: true,
+      },
     },
     yAxis: { type: 'value', minInterval: 1, ...axisLook(palette) },
     series: [
@@ -126,7 +157,7 @@ export function histogramOption(
         name: 'Count',
         color: palette.accent,
         barWidth: '96%',
-        data: bins.map((bin) => [round((bin.from + bin.to) / 2), bin.count]),
+        data: bins.map((bin) => [(bin.from + bin.to) / 2, bin.count, bin.from, bin.to]),
         markLine: {
           symbol: 'none',
           silent: true,

@@ -12,6 +12,22 @@ export interface StepChoice {
   testStep: string;
 }
 
+/** The SPC window: the newest results, or those stamped within the last hour, 8 h, … */
+export const SPC_RANGES = [
+  { value: 'newest', label: `Newest ${CAPABILITY_POINTS} results`, hours: null },
+  { value: '1h', label: 'Last hour', hours: 1 },
+  { value: '8h', label: 'Last 8 hours', hours: 8 },
+  { value: '24h', label: 'Last 24 hours', hours: 24 },
+  { value: '7d', label: 'Last 7 days', hours: 24 * 7 },
+] as const;
+export type SpcRange = (typeof SPC_RANGES)[number]['value'];
+
+/** One measured value with the machine's timestamp, for the time axis. */
+export interface SpcPoint {
+  atMs: number;
+  value: number;
+}
+
 /** Every product/step that has limits or recent results, sorted, without duplicates. */
 export function stepChoices(
   specs: readonly SpecVersion[],
@@ -49,6 +65,10 @@ export function useCapability() {
   });
   const yields = useLoad(() => api.call('results.yield', range), 'yield');
   const [picked, setPicked] = useState<StepChoice | null>(null);
+  /** '' = every machine the user may see. */
+  const [machineId, setMachineId] = useState('');
+  const [spcRange, setSpcRange] = useState<SpcRange>('newest');
+  const plant = useLoad(() => api.call('plant.list', {}), 'plant');
 
   const choices = useMemo(
     () => stepChoices(specs.data ?? [], yields.data ?? []),
@@ -57,17 +77,37 @@ export function useCapability() {
   const choice = picked ?? choices[0] ?? null;
 
   const results = useLoad(
-    async () =>
-      choice
-        ? api.call('results.list', { ...choice, limit: CAPABILITY_POINTS })
-        : { results: [], hasMore: false },
-    JSON.stringify(choice),
+    async () => {
+      if (!choice) return { results: [], hasMore: false };
+      const hours = SPC_RANGES.find((option) => option.value === spcRange)?.hours ?? null;
+      // The window ends when it is loaded; choosing it again moves it on.
+      const to = Date.now();
+      return api.call('results.list', {
+        ...choice,
+        ...(machineId ? { machineId } : {}),
+        ...(hours === null
+          ? {}
+          : {
+              from: new Date(to - hours * 3_600_000).toISOString(),
+              to: new Date(to).toISOString(),
+            }),
+        limit: CAPABILITY_POINTS,
+      });
+    },
+    JSON.stringify([choice, machineId, spcRange]),
   );
-  // The list comes newest first; a control chart reads left to right in time.
-  const values = useMemo(
-    () => (results.data?.results ?? []).map((result) => result.measuredValue).reverse(),
+  // A control chart reads left to right in time: by the machines' timestamps, since a backlog
+  // replayed after an outage arrives out of order.
+  const points = useMemo<SpcPoint[]>(
+    () =>
+      // Oldest arrival first, then a stable sort: equal timestamps keep their arrival order.
+      [...(results.data?.results ?? [])]
+        .reverse()
+        .map((result) => ({ atMs: Date.parse(result.at), value: result.measuredValue }))
+        .sort((a, b) => a.atMs - b.atMs),
     [results.data],
   );
+  const values = useMemo(() => points.map((point) => point.value), [points]);
   const spec = useMemo(
     () => (choice && specs.data ? currentSpec(specs.data, choice, Date.parse(range.to)) : null),
     [choice, specs.data, range.to],
@@ -78,9 +118,17 @@ export function useCapability() {
     choice,
     setChoice: setPicked,
     values,
+    points,
+    /** More results in the window than the chart takes: it shows the newest of them. */
+    truncated: results.data?.hasMore ?? false,
+    machines: plant.data?.machines ?? [],
+    machineId,
+    setMachineId,
+    spcRange,
+    setSpcRange,
     valuesLoaded: results.data !== null,
     spec,
     yields: yields.data,
-    error: specs.error ?? yields.error ?? results.error,
+    error: specs.error ?? yields.error ?? results.error ?? plant.error,
   };
 }

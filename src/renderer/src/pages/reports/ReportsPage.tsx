@@ -170,6 +170,15 @@ export function ReportsPage({ user }: { user: User }) {
             options={PAPER_CHOICES}
             onChange={(paper) => values.change({ paper })}
           />
+          <label className="check">
+            <input
+              type="checkbox"
+              data-testid="include-simulated"
+              checked={values.includeSimulated}
+              onChange={(event) => values.change({ includeSimulated: event.target.checked })}
+            />
+            <span>Include simulated machines</span>
+          </label>
         </form>
         <div className="report-view" aria-busy={busy}>
           {maker.busy && (

@@ -15,6 +15,8 @@ export interface ReportFormValues {
   /** '' = the plant (everything the user may see), 'line:L-1', or 'machine:M-1'. */
   scope: string;
   paper: PaperSize;
+  /** Machines a simulator run registered: left out unless asked for. */
+  includeSimulated: boolean;
 }
 
 interface ReportFormState extends ReportFormValues {
@@ -28,17 +30,19 @@ export const useReportForm = create<ReportFormState>()((set) => ({
   customTo: '',
   scope: '',
   paper: 'A4',
+  includeSimulated: false,
   change: (patch) => set(patch),
 }));
 
 /** Two forms give the same report when this key is equal ("so far" ranges end at the click). */
 export function formKey(values: ReportFormValues): string {
-  const { type, range, customFrom, customTo, scope, paper } = values;
+  const { type, range, customFrom, customTo, scope, paper, includeSimulated } = values;
   return JSON.stringify([
     type,
     range,
     range === 'custom' ? [customFrom, customTo] : null,
     scope,
     paper,
+    includeSimulated,
   ]);
 }

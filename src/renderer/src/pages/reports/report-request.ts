@@ -56,8 +56,8 @@ export function buildReportBase(
     from: new Date(range.fromMs).toISOString(),
     to: new Date(range.toMs).toISOString(),
     paper: values.paper,
-    // Simulated machines stay out of the Reports page's reports (the API can ask for them).
-    includeSimulated: false,
+    // Simulated machines stay out of reports unless the user ticks "Include simulated machines".
+    includeSimulated: values.includeSimulated,
     ...scopeFields(values.scope, plant),
   };
 }

@@ -2,13 +2,17 @@ import { useState, type FormEvent } from 'react';
 import {
   SCENARIO_EXPLANATIONS,
   SimulatorScenario,
+  type ApiErrorBody,
   type SimulatorOptions,
   type SimulatorStatus,
 } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { TextField } from '../../components/TextField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useAction } from '../../hooks/use-action';
+import { toApiErrorBody } from '../../lib/errors';
+import { useSession } from '../../state/session-store';
 import { optionProblems, type NumberField, type OptionFields } from '../../lib/simulator-options';
 
 interface SimulatorFormProps {
@@ -23,6 +27,11 @@ const DEFAULTS: OptionFields = {
   seed: '42',
   scenarios: [],
 };
+
+/** The backend's "an admin must confirm" refusal (handlers/simulator.ts). */
+function isProductionRefusal(error: ApiErrorBody): boolean {
+  return error.code === 'FORBIDDEN' && error.message.startsWith('confirmProduction:');
+}
 
 function fieldsOf(options: SimulatorOptions): OptionFields {
   return {
@@ -44,6 +53,9 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
   const [showProblems, setShowProblems] = useState(false);
   const starting = useAction();
   const stopping = useAction();
+  const isAdmin = useSession((state) => state.user?.role === 'admin');
+  /** The backend's reason to confirm, while the admin is asked. */
+  const [productionQuestion, setProductionQuestion] = useState<string | null>(null);
   const shown = running && status?.options ? fieldsOf(status.options) : fields;
   const problems = optionProblems(fields);
   const set = (key: NumberField) => (value: string) =>
@@ -56,21 +68,37 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
         : before.scenarios.filter((name) => name !== scenario),
     }));
 
+  const launch = (confirmProduction: boolean): void => {
+    void starting.run(async () => {
+      try {
+        onChanged(
+          await api.call('simulator.start', {
+            lines: Number(fields.lines),
+            machinesPerLine: Number(fields.machinesPerLine),
+            rate: Number(fields.rate),
+            seed: Number(fields.seed),
+            scenarios: fields.scenarios,
+            ...(confirmProduction ? { confirmProduction: true } : {}),
+          }),
+        );
+        setProductionQuestion(null);
+      } catch (caught) {
+        // Linewatch reads the plant's own broker: an admin is asked before publishing into it;
+        // anyone else is told an admin must (the backend's refusal, shown as is).
+        const refusal = toApiErrorBody(caught);
+        if (!confirmProduction && isAdmin && isProductionRefusal(refusal)) {
+          setProductionQuestion(refusal.message.replace(/^confirmProduction: /, ''));
+          return;
+        }
+        throw caught;
+      }
+    });
+  };
   const start = (event: FormEvent): void => {
     event.preventDefault();
     setShowProblems(true);
     if (Object.keys(problems).length > 0) return;
-    void starting.run(async () => {
-      onChanged(
-        await api.call('simulator.start', {
-          lines: Number(fields.lines),
-          machinesPerLine: Number(fields.machinesPerLine),
-          rate: Number(fields.rate),
-          seed: Number(fields.seed),
-          scenarios: fields.scenarios,
-        }),
-      );
-    });
+    launch(false);
   };
   const stop = (): void => {
     void stopping.run(async () => onChanged(await api.call('simulator.stop', {})));
@@ -152,6 +180,17 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
           )}
         </div>
       </form>
+      {productionQuestion && (
+        <ConfirmDialog
+          title="Publish into the production broker?"
+          question={`${productionQuestion.replace(/; an admin must confirm.*$/, '')}. Its machines are marked simulated. Start it anyway?`}
+          confirmLabel="Start against this broker"
+          pending={starting.pending}
+          error={starting.error}
+          onConfirm={() => launch(true)}
+          onCancel={() => setProductionQuestion(null)}
+        />
+      )}
     </section>
   );
 }
