@@ -23,6 +23,7 @@ import { MachineMonitor } from './machines/machine-monitor';
 import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
+import { EventLoopDelayMonitor } from './process/event-loop-delay';
 import { healthReport, type HealthReport } from './process/health';
 import { PROCESS_TITLES, type BackgroundLauncher, type ProcessName } from './process/launchers';
 import { Supervisor } from './process/supervisor';
@@ -118,6 +119,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const supervisor = new Supervisor({ log });
+  // The main process's own responsiveness, for /api/health (and the soak's figures).
+  const eventLoop = new EventLoopDelayMonitor();
+  eventLoop.start();
   // Set once ingest exists: what a restarted store must be told before it stores anything.
   let topicRoot: (() => string) | null = null;
   let storeIsBack = (): void => undefined;
@@ -341,6 +345,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         probeWrite: () => store.probeWrite(),
         ingest: options.ingest ? ingest.current() : null,
         backlog: ingest.backlog(),
+        eventLoopDelay: () => eventLoop.read(),
       }),
     call: (method, input, token, client, workstation) =>
       dispatcher.call(method, input, token, client, workstation),
@@ -398,6 +403,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         void hasher.close().catch(() => undefined);
       }
       await supervisor.shutdown(done ? undefined : 500);
+      eventLoop.stop();
       unmarkRunning();
     },
   };
