@@ -8,6 +8,8 @@ import type { SoakOptions } from './options';
 const SCENARIOS: SimulatorOptions['scenarios'] = ['overheat', 'drift', 'downtime'];
 /** Set points are 60-75 °C: a limit of 72 keeps some machines in alarm and others crossing it. */
 const TEMPERATURE_HIGH = 72;
+/** Alerts the operator acknowledges every 15 s. */
+const ACKS_PER_ROUND = 5;
 
 export interface SimulatorRunSeen {
   startedAt: string;
@@ -66,10 +68,10 @@ export class SoakLoad {
     }
   }
 
-  /** Polls the simulator's counters and acknowledges an alert every 15 s, until stop(). */
+  /** Polls the simulator's counters and acknowledges alerts every 15 s, until stop(). */
   start(): void {
     this.timers.push(setInterval(() => void this.readCounters(), 2000));
-    this.timers.push(setInterval(() => void this.acknowledgeOne(), 15_000));
+    this.timers.push(setInterval(() => void this.acknowledgeSome(), 15_000));
   }
 
   stop(): void {
@@ -98,13 +100,19 @@ export class SoakLoad {
     }
   }
 
-  private async acknowledgeOne(): Promise<void> {
+  /**
+   * What a control room does: acknowledges a few alerts, returned ones first (which clears
+   * them, so the list stays within what the page loads) and one still active.
+   */
+  private async acknowledgeSome(): Promise<void> {
     try {
       const { alerts } = await this.api.call('alerts.list', { view: 'active', limit: 500 });
-      const open = alerts.find((alert) => alert.state === 'active_unacked');
-      if (!open) return;
-      await this.api.call('alerts.acknowledge', { id: open.id, comment: 'soak operator' });
-      this.acknowledged += 1;
+      const returned = alerts.filter((alert) => alert.state === 'returned_unacked');
+      const active = alerts.filter((alert) => alert.state === 'active_unacked');
+      for (const alert of [...returned.slice(0, ACKS_PER_ROUND - 1), ...active.slice(0, 1)]) {
+        await this.api.call('alerts.acknowledge', { id: alert.id, comment: 'soak operator' });
+        this.acknowledged += 1;
+      }
     } catch {
       // The store restarting (503) or the alert changed meanwhile: the next round tries again.
       this.failedCalls += 1;

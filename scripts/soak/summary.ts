@@ -78,7 +78,7 @@ export function printSummary(figures: SoakFigures): void {
         `  ${name.padEnd(9)} ${mb(figures.rssStart[name] ?? null)} -> ${mb(figures.rssEnd[name] ?? null)}`,
     ),
     `main event-loop delay (whole run): p50 ${figures.eventLoop.p50Ms} ms, p99 ${figures.eventLoop.p99Ms} ms, max ${figures.eventLoop.maxMs} ms`,
-    `page vs GET /api/alerts: ${figures.page.equal ? 'equal' : 'DIFFERENT'} (${figures.page.shown} shown, ${figures.page.expected} on the server)` +
+    `page vs GET /api/alerts: ${figures.page.equal ? 'equal' : 'DIFFERENT'} (${figures.page.shown} shown, ${figures.page.expected} on the server${figures.page.expected >= 500 ? ', the 500 the page loads' : ''})` +
       `${figures.page.stillLoggedIn ? ', still logged in' : ', LOGGED OUT'}${figures.page.bannerShown ? ', connection banner shown' : ''}`,
     ...(figures.page.equal
       ? []
