@@ -144,6 +144,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     {
       supervisor,
       launch: () => options.launcher.store(),
+      now,
       prepare: async (fresh) => {
         if (topicRoot) await fresh.setTopicRoot(topicRoot());
       },

@@ -15,6 +15,7 @@ import { settingsOps } from './ops/settings-ops';
 import { stationKeysOps } from './ops/station-keys-ops';
 import { storageOps } from './ops/storage-ops';
 import type { StoreNotice } from './ops/types';
+import type { StoreClock } from './store-clock';
 
 export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types';
 
@@ -25,8 +26,12 @@ export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types
  * operations live per domain in ./ops; the backend reaches them through StoreClient, which
  * mirrors them as promises.
  */
-export function createStore(db: Database, notify: (notice: StoreNotice) => void) {
-  const ctx = new StoreContext(db, notify);
+export function createStore(
+  db: Database,
+  notify: (notice: StoreNotice) => void,
+  clock?: StoreClock,
+) {
+  const ctx = new StoreContext(db, notify, clock);
   return {
     ...settingsOps(ctx),
     ...storageOps(ctx),

@@ -7,7 +7,7 @@ import {
   type ReplayOutcome,
 } from '../ingest-store';
 import type { Actor } from './types';
-import { nowIso, type StoreContext } from './context';
+import type { StoreContext } from './context';
 
 /** Ingest: batches from the broker, dead letters and their replay, the counters. */
 export function ingestOps(ctx: StoreContext) {
@@ -15,7 +15,7 @@ export function ingestOps(ctx: StoreContext) {
   const ingest = new IngestStore(
     ctx.db,
     (lineId, machineId, atMs) => {
-      ctx.plant.saveMachine(lineId, machineId, undefined, nowIso());
+      ctx.plant.saveMachine(lineId, machineId, undefined, ctx.clock.nowIso());
       ctx.events.append({
         type: 'plant.machine_registered',
         lineId,
@@ -28,7 +28,7 @@ export function ingestOps(ctx: StoreContext) {
     },
     () => topicRoot,
     (commandId, ok, message) => {
-      const record = ctx.commands.answer(commandId, ok, message, Date.now());
+      const record = ctx.commands.answer(commandId, ok, message, ctx.clock.nowMs());
       if (!record) return;
       ctx.events.append({
         type: ok ? 'command.answered' : 'command.failed',
@@ -81,7 +81,7 @@ export function ingestOps(ctx: StoreContext) {
       const visible = ctx.deadLetters.isVisible(id, visibility);
       if (!visible) return null;
       return ctx.tx(() => {
-        const result = ingest.replay(id, Date.now());
+        const result = ingest.replay(id, ctx.clock.nowMs());
         if (result) {
           ctx.events.append({
             type: 'deadletter.replayed',
