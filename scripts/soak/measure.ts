@@ -1,5 +1,6 @@
 import type { SoakApi } from './api';
 import { BACKGROUND_NAMES, backgroundPid, rssBytes } from './proc';
+import { PUBLISHER_MACHINE } from './publisher';
 
 export type RssSnapshot = Record<string, number | null>;
 
@@ -13,14 +14,18 @@ export function rssSnapshot(serverPid: number, databasePath: string): RssSnapsho
   return snapshot;
 }
 
-/** A small report, so the report process runs (it starts on demand and stops when idle). */
+/**
+ * A small report (the soak station's machine, the last 10 minutes), so the report process runs:
+ * it starts on demand and stops when idle. Small, so it is quick however much the plant stored.
+ */
 export async function buildReport(api: SoakApi): Promise<void> {
   const to = new Date();
-  const from = new Date(to.getTime() - 60 * 60_000);
+  const from = new Date(to.getTime() - 10 * 60_000);
   await api.call('reports.build', {
     type: 'shift',
     from: from.toISOString(),
     to: to.toISOString(),
+    machine: PUBLISHER_MACHINE,
     includeSimulated: true,
     format: 'json',
     paper: 'A4',

@@ -62,7 +62,7 @@ async function main(): Promise<number> {
     say(`simulator: ${load.machines} machines connected; limits set; load running`);
 
     await sleep(Math.min(20_000, (durationS * 1000) / 10));
-    await buildReport(api);
+    await buildReport(api).catch((error: unknown) => say(`start report failed: ${String(error)}`));
     const rssStart = rssSnapshot(server.pid, databasePath);
 
     const kills: KillResult[] = [];
@@ -83,7 +83,8 @@ async function main(): Promise<number> {
     await sleep(loadStarted + durationS * 1000 - performance.now());
 
     say('end of load: measuring, then stopping the station and the simulator');
-    await buildReport(api);
+    // A report that fails here costs only the report process's figure, not the soak's.
+    await buildReport(api).catch((error: unknown) => say(`end report failed: ${String(error)}`));
     const rssEnd = rssSnapshot(server.pid, databasePath);
     const eventLoop = (await api.health()).body.main.eventLoopDelay;
     load.stop();
