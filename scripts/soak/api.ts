@@ -45,7 +45,9 @@ export class SoakApi {
   }
 
   async health(): Promise<{ status: number; body: HealthBody }> {
-    const response = await fetch(`${this.baseUrl}/api/health`);
+    const response = await fetch(`${this.baseUrl}/api/health`, {
+      signal: AbortSignal.timeout(30_000),
+    });
     return { status: response.status, body: (await response.json()) as HealthBody };
   }
 

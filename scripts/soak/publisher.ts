@@ -55,7 +55,8 @@ export class SoakPublisher {
     while (this.acked.size < this.produced && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    await this.client.endAsync(false).catch(() => undefined);
+    // Forced: what is still unacknowledged has had its time (a graceful end would wait for it).
+    await this.client.endAsync(true).catch(() => undefined);
   }
 
   /** A retry sends the very same payload (same time stamp), as a station would. */

@@ -86,12 +86,39 @@ async function main(): Promise<number> {
     // A report that fails here costs only the report process's figure, not the soak's.
     await buildReport(api).catch((error: unknown) => say(`end report failed: ${String(error)}`));
     const rssEnd = rssSnapshot(server.pid, databasePath);
-    const eventLoop = (await api.health()).body.main.eventLoopDelay;
+    // From here a step that fails is a finding to print, not a reason to lose the figures.
+    const endProblems: string[] = [];
+    const attempt = async <T>(what: string, step: () => Promise<T>, otherwise: T): Promise<T> => {
+      try {
+        return await step();
+      } catch (error) {
+        endProblems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        say(`${what} failed: ${String(error)}`);
+        return otherwise;
+      }
+    };
+    const eventLoop = await attempt(
+      'reading /api/health',
+      async () => (await api.health()).body.main.eventLoopDelay,
+      { p50Ms: -1, p99Ms: -1, maxMs: -1, samples: 0 },
+    );
     load.stop();
     await publisher.stop();
-    await load.stopSimulator();
-    await settled(api);
-    const comparison = await pageEqualsServer(api, page);
+    await attempt('stopping the simulator', () => load!.stopSimulator(), undefined);
+    await attempt('waiting for ingest to store everything', () => settled(api), undefined);
+    const comparison = await attempt(
+      'comparing the page with the server',
+      () => pageEqualsServer(api, page!),
+      {
+        equal: false,
+        shown: -1,
+        expected: -1,
+        onlyOnPage: [],
+        onlyOnServer: [],
+        stillLoggedIn: false,
+        bannerShown: false,
+      },
+    );
     mkdirSync(join(ROOT, 'artifacts'), { recursive: true });
     await page.screenshot(join(ROOT, 'artifacts', 'soak-page.png')).catch(() => undefined);
     await page.close();
@@ -119,6 +146,7 @@ async function main(): Promise<number> {
       failedCalls: load.failedCalls,
       shutdownSeconds: shutdown.seconds,
       shutdownCode: shutdown.code,
+      endProblems,
     };
     stored.close();
     printSummary(figures);

@@ -20,6 +20,8 @@ export interface SoakFigures {
   failedCalls: number;
   shutdownSeconds: number;
   shutdownCode: number | null;
+  /** Steps of the end (measuring, draining, comparing) that failed. */
+  endProblems: string[];
 }
 
 const mb = (bytes: number | null) =>
@@ -45,6 +47,7 @@ export function failures(figures: SoakFigures): string[] {
   if (duplicated > 0) found.push(`${duplicated} messages duplicated`);
   if (!figures.page.equal) found.push("the page's alerts differ from the server's");
   if (!figures.page.stillLoggedIn) found.push('the page lost its session');
+  found.push(...figures.endProblems);
   for (const kill of figures.kills) {
     if (kill.backAfterS === null) found.push(`${kill.name} did not recover: ${kill.note}`);
   }
