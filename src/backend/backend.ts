@@ -17,6 +17,7 @@ import { MachineMonitor } from './machines/machine-monitor';
 import { MaintenanceWatch } from './maintenance/maintenance-watch';
 import { RetentionJob } from './housekeeping/retention-job';
 import { PlantRegistry } from './plant/plant-registry';
+import { EventLoopDelayMonitor } from './process/event-loop-delay';
 import { healthReport, type HealthReport } from './process/health';
 import type { BackgroundLauncher } from './process/launchers';
 import { Supervisor } from './process/supervisor';
@@ -116,6 +117,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);
   const supervisor = new Supervisor({ log });
+  // The main process's own responsiveness, for /api/health (and the soak's figures).
+  const eventLoop = new EventLoopDelayMonitor();
+  eventLoop.start();
   const { store, processEnded, onRestart } = await startStore({
     launcher: options.launcher,
     supervisor,
@@ -274,6 +278,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         probeWrite: () => store.probeWrite(),
         ingest: options.ingest ? ingest.current() : null,
         backlog: ingest.backlog(),
+        eventLoopDelay: () => eventLoop.read(),
       }),
     call: (method, input, token, client, workstation) =>
       dispatcher.call(method, input, token, client, workstation),
@@ -318,6 +323,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         log,
       );
       await supervisor.shutdown(done ? undefined : 500);
+      eventLoop.stop();
       unmarkRunning();
     },
   };

@@ -24,7 +24,11 @@ if (!existsSync(path)) {
 }
 const db = new Database(path, { readonly: true, fileMustExist: true });
 try {
-  const result = new EventsStore(db, () => undefined).verify();
+  const result = new EventsStore(
+    db,
+    () => undefined,
+    () => new Date().toISOString(),
+  ).verify();
   if (result.ok) {
     console.log(`Event log intact: ${result.checked} rows chain correctly (${path})`);
   } else {

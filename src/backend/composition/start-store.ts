@@ -61,6 +61,8 @@ export async function startStore(options: StartStoreOptions): Promise<StartedSto
     {
       supervisor: options.supervisor,
       launch: () => options.launcher.store(),
+      // The injected clock travels with each call: the store stamps with the backend's "now".
+      now: options.now,
       prepare: async (fresh) => {
         if (hooks.topicRoot) await fresh.setTopicRoot(hooks.topicRoot());
         await fresh.setSparkplugRoot(hooks.sparkplugRoot());

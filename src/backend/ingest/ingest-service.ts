@@ -61,7 +61,7 @@ export class IngestService {
       embedded: options.broker.url === '',
       state: 'stopped',
       detail: '',
-      since: new Date().toISOString(),
+      since: new Date(now()).toISOString(),
       waiting: 0,
       counters: { received: 0, stored: 0, duplicates: 0, deadLettered: 0 },
     };
@@ -279,7 +279,7 @@ export class IngestService {
     this.status = {
       ...this.status,
       ...patch,
-      ...(stateChanged ? { since: new Date().toISOString() } : {}),
+      ...(stateChanged ? { since: new Date(this.now()).toISOString() } : {}),
     };
     this.publishStatus(this.status);
     if (stateChanged) for (const listener of this.stateListeners) listener(this.status);

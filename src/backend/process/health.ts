@@ -1,4 +1,5 @@
 import type { IngestStatus } from '../../shared/contract';
+import type { EventLoopDelay } from './event-loop-delay';
 import type { ProcessStatus } from './supervisor';
 
 /**
@@ -11,6 +12,8 @@ export interface HealthReport {
   /** What is wrong, in words; empty when healthy. */
   problems: string[];
   processes: ProcessStatus[];
+  /** The main process itself (the one serving the API): its event loop and memory. */
+  main: { eventLoopDelay: EventLoopDelay; rssBytes: number; uptimeSeconds: number };
   store: { writable: boolean; detail: string };
   broker: { state: IngestStatus['state'] | 'none'; embedded: boolean; since: string | null };
   ingest: { backlog: number };
@@ -23,6 +26,7 @@ export interface HealthInputs {
   /** Null when the backend reads no broker (API tests). */
   ingest: IngestStatus | null;
   backlog: number;
+  eventLoopDelay: () => EventLoopDelay;
 }
 
 /** A probe that does not answer in this long counts as "cannot write". */
@@ -35,9 +39,9 @@ export async function healthReport(inputs: HealthInputs): Promise<HealthReport> 
   const problems: string[] = [];
   const store = await probe(inputs.probeWrite);
   const processes = inputs.processes();
-  for (const process of processes) {
-    if (ESSENTIAL.has(process.name) && process.state !== 'running' && process.state !== 'stopped') {
-      problems.push(`the ${process.name} process is ${process.state}`);
+  for (const unit of processes) {
+    if (ESSENTIAL.has(unit.name) && unit.state !== 'running' && unit.state !== 'stopped') {
+      problems.push(`the ${unit.name} process is ${unit.state}`);
     }
   }
   if (!store.writable) problems.push(`the store cannot write: ${store.detail}`);
@@ -47,6 +51,11 @@ export async function healthReport(inputs: HealthInputs): Promise<HealthReport> 
     healthy: problems.length === 0,
     problems,
     processes,
+    main: {
+      eventLoopDelay: inputs.eventLoopDelay(),
+      rssBytes: process.memoryUsage.rss(),
+      uptimeSeconds: Math.round(process.uptime()),
+    },
     store,
     broker: ingest
       ? { state: ingest.state, embedded: ingest.embedded, since: ingest.since }

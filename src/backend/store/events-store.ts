@@ -60,6 +60,8 @@ export class EventsStore {
   constructor(
     private readonly db: Database,
     private readonly onAppended: (event: EventRecord) => void,
+    /** "Now" for an event appended without a time of its own. */
+    private readonly nowIso: () => string,
   ) {
     this.insert = db.prepare(
       `INSERT INTO events (at, type, actor, target, line_id, machine_id, message, details, prev_hash, hash)
@@ -69,7 +71,7 @@ export class EventsStore {
   }
 
   /** Appends one event. Call inside the transaction of the change it records. */
-  append(event: NewEvent, at: string = new Date().toISOString()): EventRecord {
+  append(event: NewEvent, at: string = this.nowIso()): EventRecord {
     const fields: ChainedFields = {
       at,
       type: event.type,

@@ -37,7 +37,11 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** The latest of each machine, its settings, and its state history (as periods and downtime). */
 export class MachinesStore {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** "Now": where a state still in force ends for now. */
+    private readonly nowMs: () => number,
+  ) {}
 
   snapshots(machineId?: string): MachineSnapshot[] {
     const rows = this.db
@@ -161,7 +165,7 @@ export class MachinesStore {
 
   /** Every state period in the range, cut to it: what a state timeline draws. */
   timeline(fromMs: number, toMs: number, machines: string[] | null): StatePeriod[] {
-    const nowMs = Date.now();
+    const nowMs = this.nowMs();
     return this.statePeriods(fromMs, toMs, machines).map((span) => ({
       machineId: span.machineId,
       lineId: span.lineId,
@@ -185,7 +189,7 @@ export class MachinesStore {
         reason: span.reason,
         start: new Date(span.startMs).toISOString(),
         end: iso(span.endMs),
-        durationS: ((end ?? Math.min(toMs, Date.now())) - start) / 1000,
+        durationS: ((end ?? Math.min(toMs, this.nowMs())) - start) / 1000,
       };
     });
   }

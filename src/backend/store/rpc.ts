@@ -31,6 +31,8 @@ export interface CallRequest {
   id: number;
   op: string;
   args: unknown[];
+  /** The caller's "now" (the backend's injected clock): the store's time for this call. */
+  nowMs?: number;
 }
 
 export type ToStore = OpenRequest | CallRequest;

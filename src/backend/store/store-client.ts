@@ -62,6 +62,7 @@ function openConnection(
   databasePath: string,
   migrationsDir: string,
   notice: (notice: StoreNotice) => void,
+  now: (() => number) | undefined,
   pageLimitFile?: string,
 ): Promise<Connection> {
   const pending = new PendingCalls();
@@ -82,7 +83,8 @@ function openConnection(
       call(op, args) {
         if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
         return pending.start(
-          (id) => channel.postMessage({ kind: 'call', id, op, args } satisfies ToStore),
+          (id) =>
+            channel.postMessage({ kind: 'call', id, op, args, nowMs: now?.() } satisfies ToStore),
           SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
           () => new StoreUnavailableError(`The store did not answer ${op} in time`),
         );
@@ -175,11 +177,19 @@ export async function connectStore(
   channel: ProcessChannel,
   databasePath: string,
   migrationsDir = '',
+  /** The injected clock, the store's "now" for each call; without it the store's own. */
+  now?: () => number,
 ): Promise<StoreClient> {
   const listeners: ((notice: StoreNotice) => void)[] = [];
-  const connection = await openConnection(channel, databasePath, migrationsDir, (notice) => {
-    for (const listener of listeners) listener(notice);
-  });
+  const connection = await openConnection(
+    channel,
+    databasePath,
+    migrationsDir,
+    (notice) => {
+      for (const listener of listeners) listener(notice);
+    },
+    now,
+  );
   return clientOf(
     () => connection,
     listeners,
@@ -195,6 +205,8 @@ export interface StoreSupervision {
   prepare(store: StoreClient): Promise<void>;
   /** The new store process serves calls again after the old one ended (`why`): record it. */
   restarted(store: StoreClient, why: string): Promise<void>;
+  /** The injected clock, sent with each call as the store's "now". */
+  now?: () => number;
 }
 
 /**
@@ -239,6 +251,7 @@ export async function superviseStore(
       databasePath,
       migrationsDir,
       notice,
+      supervision.now,
       pageLimitFile,
     );
     bootSpareSoon();

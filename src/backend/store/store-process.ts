@@ -15,10 +15,13 @@ import { DiskReserve } from './disk-reserve';
 import { isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
 import { PageLimitFile } from './page-limit-file';
 import { parentChannel } from '../process/parent-channel';
+import { StoreClock } from './store-clock';
 
 const { send, onMessage } = parentChannel<ToStore, FromStore>();
 
 let store: Store | null = null;
+/** Set to the caller's time for each call. */
+const clock = new StoreClock();
 let databasePath = '';
 let migrationsDir = '';
 
@@ -27,7 +30,7 @@ let guard: StorageGuard | null = null;
 let pageLimit: PageLimitFile | null = null;
 
 function useDatabase(opened: Database): void {
-  store = createStore(opened, (notice) => send({ kind: 'notice', ...notice }));
+  store = createStore(opened, (notice) => send({ kind: 'notice', ...notice }), clock);
   db = opened;
 }
 
@@ -72,13 +75,14 @@ async function restoreBackup(
   backupFile: string,
   backupsDir: string,
   actor: Actor,
+  nowMs: number | undefined,
 ): Promise<RestoreOutcome> {
   if (!store || !db) throw new StoreError('INTERNAL', 'The database is not open');
   if (restoring) throw new StoreError('CONFLICT', 'A restore is already running');
   restoring = true;
   try {
     checkBackup(backupFile, migrationsDir);
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const stamp = new Date(nowMs ?? clock.nowMs()).toISOString().replace(/[:.]/g, '-');
     const safetyCopy = join(backupsDir, `before-restore-${stamp}.sqlite`);
     await db.backup(safetyCopy);
     const staged = stageBackup(databasePath, backupFile);
@@ -92,10 +96,13 @@ async function restoreBackup(
       throw error;
     }
     useDatabase(opened.db);
-    return store.recordRestore(basename(backupFile), basename(safetyCopy), actor, {
-      from: opened.migratedFrom,
-      to: opened.migratedTo,
-    });
+    const restored = store;
+    return clock.during(nowMs, () =>
+      restored.recordRestore(basename(backupFile), basename(safetyCopy), actor, {
+        from: opened.migratedFrom,
+        to: opened.migratedTo,
+      }),
+    );
   } finally {
     restoring = false;
   }
@@ -129,7 +136,7 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
     if (!store) throw new StoreError('INTERNAL', 'The database is not open');
     if (request.op === 'restoreBackup') {
       const [file, dir, actor] = request.args as [string, string, Actor];
-      restoreBackup(file, dir, actor).then(
+      restoreBackup(file, dir, actor, request.nowMs).then(
         (resolved) => send({ kind: 'result', id: request.id, value: resolved }),
         (error: unknown) => sendFailure(request.id, error),
       );
@@ -141,7 +148,10 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
     const op = store[request.op];
     if (db) pageLimit?.apply(db);
     guard?.before(request.op, store);
-    const value = (op as (...args: unknown[]) => unknown).apply(store, request.args);
+    const run = store;
+    const value = clock.during(request.nowMs, () =>
+      (op as (...args: unknown[]) => unknown).apply(run, request.args),
+    );
     // Almost every operation is synchronous; the online backup is not.
     if (value instanceof Promise) {
       value.then(

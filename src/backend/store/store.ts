@@ -17,6 +17,7 @@ import { stationKeysOps } from './ops/station-keys-ops';
 import { storageOps } from './ops/storage-ops';
 import { sparkplugOps } from './ops/sparkplug-ops';
 import type { StoreNotice } from './ops/types';
+import type { StoreClock } from './store-clock';
 
 export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types';
 
@@ -27,8 +28,12 @@ export type { Actor, ProcessEnd, RestoreOutcome, StoreNotice } from './ops/types
  * operations live per domain in ./ops; the backend reaches them through StoreClient, which
  * mirrors them as promises.
  */
-export function createStore(db: Database, notify: (notice: StoreNotice) => void) {
-  const ctx = new StoreContext(db, notify);
+export function createStore(
+  db: Database,
+  notify: (notice: StoreNotice) => void,
+  clock?: StoreClock,
+) {
+  const ctx = new StoreContext(db, notify, clock);
   return {
     ...settingsOps(ctx),
     ...storageOps(ctx),

@@ -38,6 +38,22 @@ it('answers 200 without a login when the store can write, and names no user or m
   expect(JSON.stringify(body)).not.toMatch(/admin|First Admin/);
 });
 
+it("reports the main process's event-loop delay and memory, for a monitor and the soak", async () => {
+  server = await startTestServer();
+  // Busy the loop for 150 ms: the delay the health report shows must see it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const busyUntil = performance.now() + 150;
+  while (performance.now() < busyUntil);
+  const { body } = await health(server.url);
+  const delay = body.main.eventLoopDelay;
+  expect(delay.samples).toBeGreaterThan(0);
+  expect(delay.maxMs).toBeGreaterThanOrEqual(100);
+  expect(delay.p99Ms).toBeGreaterThanOrEqual(delay.p50Ms);
+  expect(delay.maxMs).toBeGreaterThanOrEqual(delay.p99Ms);
+  expect(body.main.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
+  expect(body.main.uptimeSeconds).toBeGreaterThanOrEqual(0);
+});
+
 it('answers 503 with the reason while the broker cannot be reached', async () => {
   const port = await freePort();
   server = await startTestServer({ ingest: true, brokerUrl: `mqtt://127.0.0.1:${port}` });

@@ -20,7 +20,11 @@ export function shiftReport(db: Database, job: ReportJob): ReportBody {
   const oee = oeeOf(db, job);
   const yieldFigures = firstPassYield(db, job);
   const failures = topFailures(db, job);
-  const downtime = new MachinesStore(db).downtime(job.fromMs, job.toMs, job.scope.machineIds);
+  const downtime = new MachinesStore(db, () => job.generatedAtMs).downtime(
+    job.fromMs,
+    job.toMs,
+    job.scope.machineIds,
+  );
   const downtimeMinutes = downtime.reduce((sum, event) => sum + event.durationS, 0) / 60;
   const alerts = alertsByPriority(db, job);
   const alertsRaised = alerts.reduce((sum, row) => sum + row.raised, 0);

@@ -1,7 +1,7 @@
 import type { User } from '../../../shared/contract';
 import type { NewUser, UserPatch } from '../accounts-store';
 import type { Actor } from './types';
-import { type StoreContext, nowIso } from './context';
+import type { StoreContext } from './context';
 
 /** Accounts, as admins manage them. */
 export function accountsOps(ctx: StoreContext) {
@@ -10,7 +10,7 @@ export function accountsOps(ctx: StoreContext) {
 
     createUser(user: NewUser, actor: Actor): User {
       return ctx.tx(() => {
-        const created = ctx.accounts.create(user, nowIso());
+        const created = ctx.accounts.create(user, ctx.clock.nowIso());
         ctx.events.append({
           type: 'account.created',
           actor: actor.username,
@@ -28,7 +28,7 @@ export function accountsOps(ctx: StoreContext) {
         const before = ctx.accounts.get(id);
         const after = ctx.accounts.update(id, patch);
         if (after.role !== before.role || (after.disabled && !before.disabled)) {
-          ctx.revokeSessionsOf(id, nowIso());
+          ctx.revokeSessionsOf(id, ctx.clock.nowIso());
         }
         ctx.events.append({
           type:
@@ -56,7 +56,7 @@ export function accountsOps(ctx: StoreContext) {
 
     deleteUser(id: number, actor: Actor): void {
       ctx.tx(() => {
-        const now = nowIso();
+        const now = ctx.clock.nowIso();
         ctx.revokeSessionsOf(id, now);
         const user = ctx.accounts.delete(id);
         ctx.events.append({
@@ -72,7 +72,7 @@ export function accountsOps(ctx: StoreContext) {
 
     resetPassword(id: number, passwordHash: string, actor: Actor): void {
       ctx.tx(() => {
-        const now = nowIso();
+        const now = ctx.clock.nowIso();
         const user = ctx.accounts.get(id);
         ctx.accounts.setPasswordHash(id, passwordHash, now);
         ctx.accounts.unlock(id);

@@ -16,9 +16,8 @@ import { MaintenanceStore } from '../maintenance-store';
 import { RollupsStore } from '../rollups-store';
 import { StationKeysStore } from '../station-keys-store';
 import { LimitTemplatesStore } from '../limit-templates-store';
+import { StoreClock } from '../store-clock';
 import type { StoreNotice } from './types';
-
-export const nowIso = (): string => new Date().toISOString();
 
 /**
  * What every operation module shares: the domain stores over one connection, the one
@@ -50,14 +49,20 @@ export class StoreContext {
   constructor(
     readonly db: Database,
     private readonly notify: (notice: StoreNotice) => void,
+    /** The caller's "now" for each call (the backend's injected clock). */
+    readonly clock: StoreClock = new StoreClock(),
   ) {
     this.accounts = new AccountsStore(db);
     this.sessions = new SessionsStore(db);
-    this.events = new EventsStore(db, (event) => this.notice({ topic: 'event', payload: event }));
+    this.events = new EventsStore(
+      db,
+      (event) => this.notice({ topic: 'event', payload: event }),
+      () => clock.nowIso(),
+    );
     this.settings = new SettingsStore(db);
     this.plant = new PlantStore(db);
     this.deadLetters = new DeadLettersStore(db);
-    this.machines = new MachinesStore(db);
+    this.machines = new MachinesStore(db, () => clock.nowMs());
     this.commands = new CommandsStore(db);
     this.oee = new OeeStore(db);
     this.quality = new QualityStore(db);

@@ -4,7 +4,7 @@ import { IngestStore } from '../ingest-store';
 import type { IngestSummary, RawMessage, ReplayOutcome } from '../ingest-messages';
 import { SparkplugIngest } from '../sparkplug-ingest';
 import type { Actor } from './types';
-import { nowIso, type StoreContext } from './context';
+import type { StoreContext } from './context';
 
 /** Ingest: batches from the broker, dead letters and their replay, the counters. */
 export function ingestOps(ctx: StoreContext) {
@@ -12,7 +12,7 @@ export function ingestOps(ctx: StoreContext) {
   const ingest = new IngestStore(
     ctx.db,
     (lineId, machineId, atMs) => {
-      ctx.plant.saveMachine(lineId, machineId, undefined, nowIso());
+      ctx.plant.saveMachine(lineId, machineId, undefined, ctx.clock.nowIso());
       ctx.events.append({
         type: 'plant.machine_registered',
         lineId,
@@ -25,7 +25,7 @@ export function ingestOps(ctx: StoreContext) {
     },
     () => topicRoot,
     (commandId, ok, message) => {
-      const record = ctx.commands.answer(commandId, ok, message, Date.now());
+      const record = ctx.commands.answer(commandId, ok, message, ctx.clock.nowMs());
       if (!record) return;
       ctx.events.append({
         type: ok ? 'command.answered' : 'command.failed',
@@ -110,7 +110,7 @@ export function ingestOps(ctx: StoreContext) {
       if (!visible) return null;
       return ctx.tx(() => {
         const edited = editedPayload === undefined ? undefined : Buffer.from(editedPayload, 'utf8');
-        const result = ingest.replay(id, Date.now(), edited);
+        const result = ingest.replay(id, ctx.clock.nowMs(), edited);
         if (result) {
           const how = edited ? ' with an edited payload' : '';
           ctx.events.append({

@@ -61,7 +61,7 @@ export function machinesOps(ctx: StoreContext) {
       machines: string[] | null,
     ): { hours: HourFigures[]; idealCycleS: Map<string, number | null> } {
       return {
-        hours: ctx.oee.hourFigures(fromMs, toMs, machines, Date.now()),
+        hours: ctx.oee.hourFigures(fromMs, toMs, machines, ctx.clock.nowMs()),
         idealCycleS: ctx.oee.idealCycleTimes(),
       };
     },
@@ -80,7 +80,7 @@ export function machinesOps(ctx: StoreContext) {
       actor: Actor,
     ): CommandRecord {
       return ctx.tx(() => {
-        const record = ctx.commands.create(command, actor.username, Date.now());
+        const record = ctx.commands.create(command, actor.username, ctx.clock.nowMs());
         ctx.events.append({
           type: 'command.sent',
           actor: actor.username,

@@ -1,6 +1,6 @@
 import type { Line, Machine } from '../../../shared/contract';
 import type { Actor } from './types';
-import { type StoreContext, nowIso } from './context';
+import type { StoreContext } from './context';
 
 /** Lines and machines of the plant. */
 export function plantOps(ctx: StoreContext) {
@@ -14,8 +14,10 @@ export function plantOps(ctx: StoreContext) {
       nowMs: number,
     ): { added: number } {
       return ctx.tx(() => {
-        const added = ctx.plant.registerSimulated(machines, nowIso(), (lineId, machineId) =>
-          ctx.limitTemplates.applyDefaults(lineId, machineId, nowMs),
+        const added = ctx.plant.registerSimulated(
+          machines,
+          new Date(nowMs).toISOString(),
+          (lineId, machineId) => ctx.limitTemplates.applyDefaults(lineId, machineId, nowMs),
         );
         if (added > 0)
           ctx.events.append({
@@ -50,7 +52,7 @@ export function plantOps(ctx: StoreContext) {
       actor: Actor,
     ): Machine {
       return ctx.tx(() => {
-        const machine = ctx.plant.saveMachine(lineId, machineId, name, nowIso());
+        const machine = ctx.plant.saveMachine(lineId, machineId, name, ctx.clock.nowIso());
         ctx.events.append({
           type: 'plant.machine_saved',
           actor: actor.username,

@@ -15,7 +15,7 @@ export function qualityOps(ctx: StoreContext) {
 
     saveSpec(spec: NewSpec, actor: Actor): SpecVersion {
       return ctx.tx(() => {
-        const saved = ctx.quality.saveSpec(spec, actor.username, Date.now());
+        const saved = ctx.quality.saveSpec(spec, actor.username, ctx.clock.nowMs());
         const applies = saved.lineId
           ? `for line ${saved.lineId} (wins over plant-wide limits there)`
           : 'plant-wide (lines with limits of their own keep them)';
@@ -29,12 +29,12 @@ export function qualityOps(ctx: StoreContext) {
         });
         // Limits in force now settle the condition; limits from a later time do so once they
         // judge a result (AlertEvaluator.batchDone).
-        if (Date.parse(saved.validFrom) <= Date.now()) {
+        if (Date.parse(saved.validFrom) <= ctx.clock.nowMs()) {
           ctx.alerts.resolveByKey(
             noSpecKey(saved.productId, saved.testStep),
             actor.username,
             `spec limits v${saved.version} saved${actor.station ? ` at ${actor.station}` : ''}`,
-            Date.now(),
+            ctx.clock.nowMs(),
           );
         }
         return saved;

@@ -1,6 +1,6 @@
 import type { User } from '../../../shared/contract';
 import type { Actor } from './types';
-import { type StoreContext, nowIso } from './context';
+import type { StoreContext } from './context';
 
 /** Login, sessions and a user's own password. */
 export function sessionsOps(ctx: StoreContext) {
@@ -63,7 +63,7 @@ export function sessionsOps(ctx: StoreContext) {
 
     loginSucceeded(userId: number, sessionId: string, station: string | null = null): User {
       return ctx.tx(() => {
-        const now = nowIso();
+        const now = ctx.clock.nowIso();
         const user = ctx.accounts.recordSuccess(userId, now);
         ctx.sessions.create(sessionId, userId, now);
         ctx.events.append({
@@ -89,7 +89,7 @@ export function sessionsOps(ctx: StoreContext) {
       endedSessionId: string,
     ): User {
       return ctx.tx(() => {
-        const now = nowIso();
+        const now = ctx.clock.nowIso();
         const user = ctx.accounts.get(userId);
         ctx.sessions.create(sessionId, userId, now, screen);
         ctx.sessions.revoke(endedSessionId, now);
@@ -105,12 +105,12 @@ export function sessionsOps(ctx: StoreContext) {
     },
 
     touchSession(id: string): void {
-      ctx.sessions.touch(id, nowIso());
+      ctx.sessions.touch(id, ctx.clock.nowIso());
     },
 
     setIdleLocked(sessionId: string, locked: boolean, actor: Actor): void {
       ctx.tx(() => {
-        ctx.sessions.setIdleLocked(sessionId, locked, nowIso());
+        ctx.sessions.setIdleLocked(sessionId, locked, ctx.clock.nowIso());
         ctx.events.append({
           type: locked ? 'auth.idle_locked' : 'auth.unlocked',
           actor: actor.username,
@@ -124,7 +124,7 @@ export function sessionsOps(ctx: StoreContext) {
 
     logout(sessionId: string, actor: Actor): void {
       ctx.tx(() => {
-        ctx.sessions.revoke(sessionId, nowIso());
+        ctx.sessions.revoke(sessionId, ctx.clock.nowIso());
         ctx.notice({ topic: 'sessions.revoked', payload: { sessionIds: [sessionId] } });
         ctx.events.append({
           type: 'auth.logout',
@@ -138,7 +138,7 @@ export function sessionsOps(ctx: StoreContext) {
     changeOwnPassword(userId: number, passwordHash: string): void {
       ctx.tx(() => {
         const user = ctx.accounts.get(userId);
-        ctx.accounts.setPasswordHash(userId, passwordHash, nowIso());
+        ctx.accounts.setPasswordHash(userId, passwordHash, ctx.clock.nowIso());
         ctx.events.append({
           type: 'account.password_changed',
           actor: user.username,

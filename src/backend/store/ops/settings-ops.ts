@@ -3,7 +3,7 @@ import type { Settings, User } from '../../../shared/contract';
 import type { NewUser } from '../accounts-store';
 import type { BrokerSettings } from '../../ingest/broker/broker-settings';
 import type { Actor } from './types';
-import { type StoreContext, nowIso } from './context';
+import type { StoreContext } from './context';
 
 /** Setup, plant settings, the broker an admin configured and the secrets kept in the database. */
 export function settingsOps(ctx: StoreContext) {
@@ -15,7 +15,7 @@ export function settingsOps(ctx: StoreContext) {
     createFirstAdmin(user: NewUser): User | null {
       return ctx.tx(() => {
         if (ctx.accounts.count() > 0) return null;
-        const created = ctx.accounts.create({ ...user, role: 'admin' }, nowIso());
+        const created = ctx.accounts.create({ ...user, role: 'admin' }, ctx.clock.nowIso());
         ctx.events.append({
           type: 'setup.first_admin',
           actor: created.username,

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, RestoreOutcome, ProcessEnd } from './types';
-import { type StoreContext, nowIso } from './context';
+import type { StoreContext } from './context';
 import {
   processEndedCondition,
   storageCondition,
@@ -17,16 +17,23 @@ export function storageOps(ctx: StoreContext) {
      */
     async backup(dir: string, actor: Actor): Promise<{ file: string; bytes: number }> {
       mkdirSync(dir, { recursive: true });
-      const file = join(dir, `linewatch-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+      // Read before the await: past it, this call's time is no longer set (store-clock.ts).
+      const nowMs = ctx.clock.nowMs();
+      const file = join(
+        dir,
+        `linewatch-${new Date(nowMs).toISOString().replace(/[:.]/g, '-')}.sqlite`,
+      );
       await ctx.db.backup(file);
       const bytes = statSync(file).size;
-      ctx.tx(() =>
-        ctx.events.append({
-          type: 'store.backup',
-          actor: actor.username,
-          target: file,
-          message: `${actor.username} backed up the database to ${file} (${bytes} bytes)`,
-        }),
+      ctx.clock.during(nowMs, () =>
+        ctx.tx(() =>
+          ctx.events.append({
+            type: 'store.backup',
+            actor: actor.username,
+            target: file,
+            message: `${actor.username} backed up the database to ${file} (${bytes} bytes)`,
+          }),
+        ),
       );
       return { file, bytes };
     },
@@ -43,7 +50,7 @@ export function storageOps(ctx: StoreContext) {
       schema: { from: number; to: number },
     ): RestoreOutcome {
       return ctx.tx(() => {
-        const sessionIds = ctx.sessions.revokeAll(nowIso());
+        const sessionIds = ctx.sessions.revokeAll(ctx.clock.nowIso());
         if (sessionIds.length) ctx.notice({ topic: 'sessions.revoked', payload: { sessionIds } });
         ctx.events.append({
           type: 'backup.restored',
@@ -74,7 +81,7 @@ export function storageOps(ctx: StoreContext) {
           message: `The database failed its check at start (${reason}); it was moved to ${movedTo} and a fresh one created`,
           details: { movedTo, reason },
         });
-        ctx.alerts.raise(storageCondition(movedTo, reason), Date.now());
+        ctx.alerts.raise(storageCondition(movedTo, reason), ctx.clock.nowMs());
       });
     },
 
