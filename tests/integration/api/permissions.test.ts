@@ -13,6 +13,9 @@ type Who = Role | 'anonymous';
 /** The contract's examples are safe to send; login's needs a real account to reach success. */
 const inputOverrides: Partial<Record<MethodName, unknown>> = {
   'auth.login': { username: 'eng', password: 'user password 123' },
+  // A handover is of a line the caller works on: the test plant's line, not the example's.
+  'handover.draft': { lineId: 'L-1' },
+  'handover.write': { lineId: 'L-1', notes: 'Nothing special.' },
 };
 const everyone: Who[] = ['anonymous', 'operator', 'tester', 'engineer', 'admin'];
 
