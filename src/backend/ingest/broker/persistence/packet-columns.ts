@@ -40,7 +40,11 @@ export interface PacketRow {
 export function packetColumns(packet: StoredPacket): unknown[] {
   const { cmd, topic, payload, qos, retain, dup, messageId, brokerId, brokerCounter, ...rest } =
     packet;
-  const extra = Object.entries(rest).filter(([, value]) => value !== undefined);
+  // aedes may hang its own callbacks on a packet while it is queued (seen under load after a
+  // restart); they are not part of the message, and v8.serialize refuses functions.
+  const extra = Object.entries(rest).filter(
+    ([, value]) => value !== undefined && typeof value !== 'function',
+  );
   return [
     cmd ?? null,
     topic ?? null,
