@@ -148,7 +148,7 @@ describe('two stations, one truth', () => {
     const form = a.getByRole('form', { name: 'New spec limits' });
     await form.getByLabel('Product').fill('PROD-A');
     await form.getByLabel('Test step').fill('voltage_test');
-    await form.getByLabel('Line').fill('L-1');
+    await form.getByLabel('Applies to').selectOption('L-1');
     await form.getByLabel('Lower limit').fill('11');
     await form.getByLabel('Upper limit').fill('13');
     await form.getByRole('button', { name: 'Save limits' }).click();
