@@ -75,11 +75,11 @@ describe('accounts, roles and the event log', () => {
     await createAccount(page, OPERATOR, 'operator', 'M-101,M-102');
 
     const engineerRow = accountRow(page, ENGINEER.username);
-    expect(await engineerRow.textContent()).toMatch(
-      /Anna Engineer.*Engineer.*Active.*Never.*Lines: L-1, L-2/,
-    );
+    await expect
+      .poll(() => engineerRow.textContent())
+      .toMatch(/Anna Engineer.*Engineer.*Active.*Never.*Lines: L-1, L-2/);
     const operatorRow = accountRow(page, OPERATOR.username);
-    expect(await operatorRow.textContent()).toMatch(/Operator.*Machines: M-101, M-102/);
+    await expect.poll(() => operatorRow.textContent()).toMatch(/Operator.*Machines: M-101, M-102/);
     await saveScreenshot(page, 'admin-accounts');
   });
 
@@ -90,7 +90,9 @@ describe('accounts, roles and the event log', () => {
     await dialog.getByLabel('Display name').fill('Duplicate');
     await dialog.getByLabel('First password').fill('long enough password');
     await dialog.getByLabel('Machine identifiers').fill('M-1, bad/id');
-    expect(await dialog.getByText('Not valid identifiers: bad/id').isVisible()).toBe(true);
+    await expect
+      .poll(() => dialog.getByText('Not valid identifiers: bad/id').isVisible())
+      .toBe(true);
     await dialog.getByLabel('Machine identifiers').fill('M-1');
     await dialog.getByRole('button', { name: 'Create account' }).click();
     await dialog.getByTestId('error-message').waitFor();
@@ -102,7 +104,9 @@ describe('accounts, roles and the event log', () => {
     await editor.getByRole('button', { name: 'Disable account' }).click();
     const error = editor.getByTestId('error-message');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/cannot disable or demote your own account/);
+    await expect
+      .poll(() => error.textContent())
+      .toMatch(/cannot disable or demote your own account/);
     await saveScreenshot(page, 'admin-account-editor');
     await editor.getByRole('button', { name: 'Close' }).click();
   });
@@ -125,13 +129,13 @@ describe('accounts, roles and the event log', () => {
 
     await editor.getByRole('button', { name: 'Disable account' }).click();
     await editor.getByRole('button', { name: 'Enable account' }).waitFor();
-    expect(await accountRow(page, OPERATOR.username).textContent()).toMatch(/Disabled/);
+    await expect.poll(() => accountRow(page, OPERATOR.username).textContent()).toMatch(/Disabled/);
     await editor.getByRole('button', { name: 'Enable account' }).click();
     await editor.getByRole('button', { name: 'Disable account' }).waitFor();
     await editor.getByRole('button', { name: 'Close' }).click();
-    expect(await accountRow(page, OPERATOR.username).textContent()).toMatch(
-      /Otto Okafor.*Active.*Machines: M-101, M-102, M-103/,
-    );
+    await expect
+      .poll(() => accountRow(page, OPERATOR.username).textContent())
+      .toMatch(/Otto Okafor.*Active.*Machines: M-101, M-102, M-103/);
 
     await createAccount(
       page,
@@ -165,7 +169,7 @@ describe('accounts, roles and the event log', () => {
   it('shows the event log, filters it and prepends live events', async () => {
     await goTo(page, 'Event log');
     await page.getByTestId('event-row').first().waitFor();
-    expect(await page.getByTestId('event-row').count()).toBeGreaterThan(3);
+    await expect.poll(() => page.getByTestId('event-row').count()).toBeGreaterThan(3);
     await saveScreenshot(page, 'event-log');
 
     await page.getByLabel('Text').fill(ENGINEER.username);
@@ -206,7 +210,7 @@ describe('accounts, roles and the event log', () => {
     expect(labels).toContain('Event log');
     expect(labels).not.toContain('Admin');
     expect(labels).not.toContain('Simulator');
-    expect(await page.getByTestId('current-user').textContent()).toMatch(/Operator/);
+    await expect.poll(() => page.getByTestId('current-user').textContent()).toMatch(/Operator/);
 
     const token = await sessionToken(page);
     const response = await callApiRaw(server.url, 'accounts.list', {}, token);

@@ -94,9 +94,9 @@ describe('Admin · Backup: back up, verify the audit log, restore after typing R
     await page.getByRole('button', { name: `Restore ${backup!.fileName}` }).click();
     const dialog = page.getByRole('dialog', { name: 'Restore a backup' });
     const restore = dialog.getByRole('button', { name: 'Restore', exact: true });
-    expect(await restore.isDisabled()).toBe(true);
+    await expect.poll(() => restore.isDisabled()).toBe(true);
     await dialog.getByLabel('Type RESTORE to confirm').fill('restore');
-    expect(await restore.isDisabled()).toBe(true);
+    await expect.poll(() => restore.isDisabled()).toBe(true);
     await dialog.getByLabel('Type RESTORE to confirm').fill('RESTORE');
     await saveScreenshot(page, 'admin-backup-restore-dialog');
     await restore.click();
@@ -108,7 +108,7 @@ describe('Admin · Backup: back up, verify the audit log, restore after typing R
     await logIn(page, ADMIN.username, ADMIN.password);
     await goTo(page, 'Admin');
     await page.getByTestId(`account-row-${ADMIN.username}`).waitFor();
-    expect(await page.getByTestId('account-row-late.user').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('account-row-late.user').count()).toBe(0);
     await page.getByRole('tab', { name: 'Backup' }).click();
     // The restored log predates the edit, and its chain goes on through the restore event.
     expect(await verifyAuditLog(page, /Chain intact/)).toMatch(/Chain intact, \d+ events/);

@@ -100,11 +100,11 @@ describe('admin: lines and machines, thresholds, spec limits, shifts; alarm and 
   it('changes a threshold, sees it saved, and the new limit raises an alert that rings', async () => {
     // The audible alarm of this screen, switched on in Settings (off by default).
     await goTo(admin, 'Settings');
-    expect(await admin.getByTestId('alarm-mute').count()).toBe(0);
+    await expect.poll(() => admin.getByTestId('alarm-mute').count()).toBe(0);
     await admin.getByLabel('Sound a tone for new high and critical alerts').check();
     const mute = admin.getByTestId('alarm-mute');
     await mute.waitFor();
-    expect(await mute.getAttribute('data-rings')).toBe('0');
+    await expect.poll(() => mute.getAttribute('data-rings')).toBe('0');
     await saveScreenshot(admin, 'settings-alarm');
 
     await openAdminTab('Lines and machines');

@@ -75,8 +75,8 @@ describe('Admin · Station keys: create (shown once, copied), use, revoke', () =
 
     const row = page.getByTestId('station-keys-table').getByRole('row', { name: /End-of-line/ });
     await row.waitFor();
-    expect(await row.textContent()).toContain(secret.slice(0, 13));
-    expect(await row.textContent()).toContain('lines E2E-L');
+    await expect.poll(() => row.textContent()).toContain(secret.slice(0, 13));
+    await expect.poll(() => row.textContent()).toContain('lines E2E-L');
     await saveScreenshot(page, 'admin-station-keys');
 
     expect(await postAsStation(server.url, secret, 'SN-E2E-1')).toBe(200);
@@ -84,7 +84,7 @@ describe('Admin · Station keys: create (shown once, copied), use, revoke', () =
     // Shown once: after Done the key is gone from the page, and the list never holds it.
     await page.getByRole('button', { name: 'Done' }).click();
     await page.getByTestId('new-station-key').waitFor({ state: 'detached' });
-    expect(await page.content()).not.toContain(secret);
+    await expect.poll(() => page.content()).not.toContain(secret);
     const listed = await callApi(server.url, 'stationKeys.list', {}, adminToken);
     expect(JSON.stringify(listed)).not.toContain(secret);
 

@@ -10,6 +10,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const ENGINEER = { username: 'eng-a', displayName: 'Alert engineer', password: 'engineer pass 12' };
 const OPERATOR = { username: 'op-a', displayName: 'Alert operator', password: 'operator pass 12' };
@@ -66,13 +67,14 @@ describe('alerts, maintenance and broker settings', () => {
   });
 
   async function waitForMachines(ids: string[]): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const plant = await callApi(server.url, 'plant.list', {}, adminToken);
-      if (ids.every((id) => plant.machines.some((machine) => machine.id === id))) return;
-      if (Date.now() > deadline) throw new Error(`machines ${ids.join(', ')} never registered`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+    await waitFor(
+      `machines ${ids.join(', ')} registered`,
+      async () => {
+        const plant = await callApi(server.url, 'plant.list', {}, adminToken);
+        return ids.every((id) => plant.machines.some((machine) => machine.id === id));
+      },
+      { timeoutMs: 10_000, everyMs: 200 },
+    );
   }
 
   const alertRow = (page: Page, machineId: string) =>
@@ -85,16 +87,18 @@ describe('alerts, maintenance and broker settings', () => {
     await floor.telemetry('L-1', 'M-2', 120, 20);
     const row = alertRow(admin, 'M-1');
     await row.waitFor({ timeout: LIVE_MS + 1_000 });
-    expect(await row.textContent()).toContain('Active, unacknowledged');
+    await expect.poll(() => row.textContent()).toContain('Active, unacknowledged');
     // M-2 is above its high-high limit too: that alert has a higher priority, so it is on top.
     await alertRow(admin, 'M-2')
       .nth(1)
       .waitFor({ timeout: LIVE_MS + 1_000 });
-    expect(await admin.getByTestId('alert-row').first().getAttribute('data-machine')).toBe('M-2');
+    await expect
+      .poll(() => admin.getByTestId('alert-row').first().getAttribute('data-machine'))
+      .toBe('M-2');
     // Unacknowledged high priority blinks; medium does not.
     const high = admin.getByTestId('alert-row').first().locator('[data-priority="high"]');
-    expect(await high.getAttribute('class')).toContain('priority-blink');
-    expect(await alertRow(admin, 'M-1').locator('.priority-blink').count()).toBe(0);
+    await expect.poll(() => high.getAttribute('class')).toContain('priority-blink');
+    await expect.poll(() => alertRow(admin, 'M-1').locator('.priority-blink').count()).toBe(0);
     await saveScreenshot(admin, 'alerts');
   });
 
@@ -106,7 +110,7 @@ describe('alerts, maintenance and broker settings', () => {
     const row = alertRow(operator, 'M-1');
     await row.waitFor();
     // Not the operator's machine: no button for it.
-    expect(await alertRow(operator, 'M-2').count()).toBe(0);
+    await expect.poll(() => alertRow(operator, 'M-2').count()).toBe(0);
     await row.getByRole('cell', { name: 'M-1', exact: true }).click();
     await operator.keyboard.press('a');
     await row.getByText('Acknowledged').waitFor();
@@ -130,7 +134,7 @@ describe('alerts, maintenance and broker settings', () => {
     await engineer.getByRole('tab', { name: 'Shelved' }).click();
     const shelved = alertRow(engineer, 'M-1');
     await shelved.waitFor();
-    expect(await shelved.textContent()).toContain('sensor being replaced');
+    await expect.poll(() => shelved.textContent()).toContain('sensor being replaced');
     await engineer.context().close();
   });
 
@@ -145,8 +149,8 @@ describe('alerts, maintenance and broker settings', () => {
     await goTo(admin, 'Maintenance');
     const row = admin.locator('[data-testid="maintenance-row"][data-machine="M-1"]');
     await row.waitFor();
-    expect(await row.getAttribute('data-status')).toMatch(/^(due|overdue)$/);
-    expect(await row.textContent()).toMatch(/Due|Overdue/);
+    await expect.poll(() => row.getAttribute('data-status')).toMatch(/^(due|overdue)$/);
+    await expect.poll(() => row.textContent()).toMatch(/Due|Overdue/);
     await saveScreenshot(admin, 'maintenance');
   });
 
@@ -158,7 +162,7 @@ describe('alerts, maintenance and broker settings', () => {
     await admin.getByRole('button', { name: 'Test connection' }).click();
     const result = admin.getByTestId('broker-test-result');
     await result.waitFor({ timeout: 8_000 });
-    expect(await result.textContent()).toContain('Connection failed');
+    await expect.poll(() => result.textContent()).toContain('Connection failed');
     await admin.getByTestId('broker-status').getByText('Broker Connected').waitFor();
     // Tall enough to show the whole form with the test's outcome under it.
     await admin.setViewportSize({ width: 1600, height: 1150 });
@@ -179,11 +183,11 @@ describe('alerts, maintenance and broker settings', () => {
       );
     }
     await goTo(admin, 'Alerts');
-    expect(await admin.getByTestId('flood-banner').count()).toBe(0);
+    await expect.poll(() => admin.getByTestId('flood-banner').count()).toBe(0);
     for (const machineId of machines) await floor.telemetry('L-9', machineId, 99, 1);
     const banner = admin.getByTestId('flood-banner');
     await banner.waitFor({ timeout: LIVE_MS + 1_000 });
-    expect(await banner.textContent()).toContain('line L-9: 11 new alerts');
+    await expect.poll(() => banner.textContent()).toContain('line L-9: 11 new alerts');
     await saveScreenshot(admin, 'alerts-flood');
   });
 
@@ -195,6 +199,8 @@ describe('alerts, maintenance and broker settings', () => {
     await filters.getByLabel('Priority').selectOption('high');
     await filters.getByRole('button', { name: 'Apply filters' }).click();
     await admin.getByText('1 alert shown').waitFor();
-    expect(await table.locator('[data-priority]').getAttribute('data-priority')).toBe('high');
+    await expect
+      .poll(() => table.locator('[data-priority]').getAttribute('data-priority'))
+      .toBe('high');
   });
 });

@@ -164,20 +164,20 @@ describe('charts and the Lines page', () => {
       await page.getByLabel('Line', { exact: true }).selectOption('L-1');
       const oee = page.getByTestId('line-oee-chart');
       await oee.locator('canvas').first().waitFor();
-      expect(await oee.getAttribute('aria-label')).toBe(
-        'OEE of your machines of line L-1 per hour',
-      );
+      await expect
+        .poll(() => oee.getAttribute('aria-label'))
+        .toBe('OEE of your machines of line L-1 per hour');
       await page.getByTestId('line-units-chart').locator('canvas').first().waitFor();
-      expect(await page.getByTestId('line-chart-empty').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('line-chart-empty').count()).toBe(0);
       await page.waitForTimeout(300);
       await saveScreenshot(page, `lines-operator-${width}`);
     }
     await page.getByLabel('Line', { exact: true }).selectOption('L-9');
     await page.getByTestId('line-chart-empty').first().waitFor();
-    expect(await page.getByTestId('line-chart-empty').first().textContent()).toBe(
-      'No data for line L-9 in the last 24 h.',
-    );
-    expect(await page.getByTestId('line-oee-chart').count()).toBe(0);
+    await expect
+      .poll(() => page.getByTestId('line-chart-empty').first().textContent())
+      .toBe('No data for line L-9 in the last 24 h.');
+    await expect.poll(() => page.getByTestId('line-oee-chart').count()).toBe(0);
     await saveScreenshot(page, 'lines-operator-no-data-1920');
   });
 });

@@ -11,6 +11,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 /**
  * The issue's "done when" list, in Chromium against console mode with the machine simulator
@@ -31,13 +32,14 @@ describe('the control room with the simulator running', () => {
   let adminToken: string;
 
   async function waitForMachines(ids: string[]): Promise<void> {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const plant = await callApi(server.url, 'plant.list', {}, adminToken);
-      if (ids.every((id) => plant.machines.some((machine) => machine.id === id))) return;
-      if (Date.now() > deadline) throw new Error(`machines ${ids.join(', ')} never registered`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+    await waitFor(
+      `machines ${ids.join(', ')} registered`,
+      async () => {
+        const plant = await callApi(server.url, 'plant.list', {}, adminToken);
+        return ids.every((id) => plant.machines.some((machine) => machine.id === id));
+      },
+      { timeoutMs: 20_000, everyMs: 200 },
+    );
   }
 
   async function logInAs(account: { username: string; password: string }): Promise<Page> {
@@ -167,8 +169,8 @@ describe('the control room with the simulator running', () => {
     const operator = await logInAs(OPERATOR);
     const tiles = operator.getByTestId('machine-tile');
     await tiles.first().waitFor();
-    expect(await tiles.count()).toBe(1);
-    expect(await tiles.first().getAttribute('data-machine-id')).toBe('MACH-1-02');
+    await expect.poll(() => tiles.count()).toBe(1);
+    await expect.poll(() => tiles.first().getAttribute('data-machine-id')).toBe('MACH-1-02');
     await goTo(operator, 'Quality');
     await operator.getByText(/\d+ results shown/).waitFor();
     const rows = await operator.getByTestId('result-table').getByRole('row').allTextContents();

@@ -75,12 +75,12 @@ describe('dead letters: grouped by reason, new rows held back, a payload correct
     const groups = page.getByTestId('dead-letter-reasons').locator('tbody tr');
     await expect.poll(() => groups.count()).toBe(2);
     const textGroup = groups.filter({ hasText: 'measured_value' });
-    expect(await textGroup.locator('td.numeric').first().textContent()).toBe('2');
+    await expect.poll(() => textGroup.locator('td.numeric').first().textContent()).toBe('2');
     await textGroup.getByRole('button', { name: /^Show only/ }).click();
     await expect.poll(() => rows().count()).toBe(2);
-    expect(await page.getByTestId('dead-letter-reason-filter').textContent()).toContain(
-      'measured_value',
-    );
+    await expect
+      .poll(() => page.getByTestId('dead-letter-reason-filter').textContent())
+      .toContain('measured_value');
   });
 
   it('holds back a new refusal as "1 new, show them" instead of moving the rows', async () => {
@@ -88,14 +88,14 @@ describe('dead letters: grouped by reason, new rows held back, a payload correct
     await floor.publishRaw('factory/L-1/M-1/test', badResult('TXT-3', { measured_value: 'x' }));
     const offer = page.getByTestId('dead-letters-new');
     await offer.waitFor({ timeout: 10_000 });
-    expect(await offer.textContent()).toBe('1 new, show them');
-    expect(await rows().count()).toBe(2);
-    expect(await rows().first().getAttribute('data-id')).toBe(topBefore);
+    await expect.poll(() => offer.textContent()).toBe('1 new, show them');
+    await expect.poll(() => rows().count()).toBe(2);
+    await expect.poll(() => rows().first().getAttribute('data-id')).toBe(topBefore);
     await saveScreenshot(page, 'dead-letters-grouped');
     await offer.click();
     await expect.poll(() => rows().count()).toBe(3);
     expect(Number(await rows().first().getAttribute('data-id'))).toBeGreaterThan(Number(topBefore));
-    expect(await offer.count()).toBe(0);
+    await expect.poll(() => offer.count()).toBe(0);
   });
 
   it('replays a corrected payload and records the edit in the event log', async () => {

@@ -1,15 +1,18 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { callApi } from './api';
+import { waitFor } from '../helpers/wait';
 
 /** The embedded broker's URL, as the backend reports it (the port is chosen at start). */
 export async function brokerUrlOf(baseUrl: string, adminToken: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const status = await callApi(baseUrl, 'ingest.status', {}, adminToken);
-    if (status.state === 'connected') return status.brokerUrl;
-    if (Date.now() > deadline) throw new Error(`Broker not connected: ${status.state}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-  }
+  const status = await waitFor(
+    'the broker connected',
+    async () => {
+      const now = await callApi(baseUrl, 'ingest.status', {}, adminToken);
+      return now.state === 'connected' && now;
+    },
+    { timeoutMs: 15_000, everyMs: 200 },
+  );
+  return status.brokerUrl;
 }
 
 /** A stand-in for the machines on the floor: plain MQTT.js, publishing the v1 protocol. */

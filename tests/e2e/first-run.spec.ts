@@ -128,7 +128,7 @@ describe('first run, login and logout', () => {
     await page.getByLabel('Password', { exact: true }).fill(victim.password);
     await submitLogin(page);
     await expect.poll(() => error.textContent()).toMatch(/This account is locked until/);
-    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await saveScreenshot(page, 'login-locked');
   });
 });

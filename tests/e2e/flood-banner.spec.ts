@@ -49,9 +49,9 @@ describe('the flood banner follows the shared flood rule', () => {
   it('shows no banner at 10 alerts and shows it live at the 11th, as the backend announces it', async () => {
     await goTo(admin, 'Alerts');
     for (const machineId of machines.slice(0, 10)) await floor.state(LINE, machineId, 'down');
-    await vi.waitFor(async () => expect(await rows().count()).toBe(10), { timeout: 10_000 });
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBe(10);
     // The ten rows came with the same live batches the banner reads: the rule says no flood.
-    expect(await banner().count()).toBe(0);
+    await expect.poll(() => banner().count()).toBe(0);
     expect(await floodEvents()).toEqual([]);
 
     await floor.state(LINE, machines[10]!, 'down');

@@ -65,7 +65,7 @@ describe('shift handover', () => {
     const card = page.getByTestId('handover-card').first();
     await card.getByText('Awaiting sign-off').waitFor();
     // The writer cannot sign their own handover: no sign-off form for them.
-    expect(await card.getByRole('form').count()).toBe(0);
+    await expect.poll(() => card.getByRole('form').count()).toBe(0);
     await logOut(page);
   });
 

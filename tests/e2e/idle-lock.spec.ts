@@ -40,17 +40,17 @@ describe('idle lock', () => {
     await page.getByText('Plant settings saved.').waitFor();
 
     await page.clock.runFor('00:30');
-    expect(await page.getByTestId('lock-screen').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('lock-screen').count()).toBe(0);
     await page.clock.runFor('00:35');
     await page.getByTestId('lock-screen').waitFor();
-    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     await saveScreenshot(page, 'idle-lock');
 
     await page.getByLabel('Password', { exact: true }).fill('not my password');
     await page.getByRole('button', { name: 'Unlock' }).click();
     const error = page.getByTestId('error-message');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/Wrong password/);
+    await expect.poll(() => error.textContent()).toMatch(/Wrong password/);
     await page.getByTestId('lock-screen').waitFor();
 
     await page.getByLabel('Password', { exact: true }).fill(ADMIN.password);
@@ -77,7 +77,7 @@ describe('idle lock', () => {
     await form.getByRole('button', { name: 'Change password' }).click();
     const error = form.getByTestId('error-message');
     await error.waitFor();
-    expect(await error.textContent()).toMatch(/Current password: is wrong/);
+    await expect.poll(() => error.textContent()).toMatch(/Current password: is wrong/);
 
     await form.getByLabel('Current password').fill(ADMIN.password);
     await form.getByRole('button', { name: 'Change password' }).click();

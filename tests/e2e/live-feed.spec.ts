@@ -159,12 +159,12 @@ describe('a live page without holes, and honest about a lost connection', () => 
     await server.kill();
     const banner = page.getByTestId('connection-banner');
     await banner.waitFor({ timeout: LIVE_MS });
-    expect(await banner.textContent()).toMatch(
-      /^Connection lost at \d\d:\d\d:\d\d; the data shown is from then\./,
-    );
-    expect(await page.locator('.app-frame').getAttribute('data-stale')).toBe('true');
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(/^Connection lost at \d\d:\d\d:\d\d; the data shown is from then\./);
+    await expect.poll(() => page.locator('.app-frame').getAttribute('data-stale')).toBe('true');
     const acknowledge = row('M-3').getByRole('button', { name: 'Acknowledge' });
-    expect(await acknowledge.isDisabled()).toBe(true);
+    await expect.poll(() => acknowledge.isDisabled()).toBe(true);
     for (const [width, height] of [
       [1366, 768],
       [1920, 1080],
@@ -210,9 +210,7 @@ describe('a live page without holes, and honest about a lost connection', () => 
     await row('M-4').and(page.locator('[data-state="returned_unacked"]')).waitFor();
     // Actions are back: acknowledge on the page, and one more alert comes live.
     const acknowledge = row('M-4').getByRole('button', { name: 'Acknowledge' });
-    await vi.waitFor(async () => expect(await acknowledge.isEnabled()).toBe(true), {
-      timeout: LIVE_MS,
-    });
+    await expect.poll(() => acknowledge.isEnabled(), { timeout: LIVE_MS }).toBe(true);
     await acknowledge.click();
     await floor.telemetry('L-1', 'M-2', 120, 40); // above high-high
     await vi.waitFor(
@@ -240,13 +238,17 @@ describe('a live page without holes, and honest about a lost connection', () => 
     await goTo(page, 'Overview');
     const tile = page.locator('[data-testid="machine-tile"][data-machine-id="M-1"]');
     await tile.and(page.locator('.machine-offline')).waitFor({ timeout: LIVE_MS });
-    expect(await tile.textContent()).toContain('Last seen');
+    await expect.poll(() => tile.textContent()).toContain('Last seen');
     const running = page.locator('[data-testid="machine-tile"][data-machine-id="M-2"]');
-    expect(await running.getAttribute('class')).not.toContain('machine-offline');
+    await expect.poll(() => running.getAttribute('class')).not.toContain('machine-offline');
     await tile.click();
     const note = page.getByTestId('machine-offline-note');
     await note.waitFor();
-    expect(await note.textContent()).toMatch(/^Offline: the values are from when it was last seen/);
-    expect(await page.getByTestId('machine-header').getAttribute('data-offline')).toBe('true');
+    await expect
+      .poll(() => note.textContent())
+      .toMatch(/^Offline: the values are from when it was last seen/);
+    await expect
+      .poll(() => page.getByTestId('machine-header').getAttribute('data-offline'))
+      .toBe('true');
   });
 });

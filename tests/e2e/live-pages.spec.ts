@@ -124,7 +124,7 @@ describe('live pages', () => {
     await logIn(engineer, ENGINEER.username, ENGINEER.password);
     // The engineer's line only: M-3 and M-9 are on L-2.
     await engineer.locator('[data-machine-id="M-1"]').waitFor();
-    expect(await engineer.locator('[data-machine-id="M-3"]').count()).toBe(0);
+    await expect.poll(() => engineer.locator('[data-machine-id="M-3"]').count()).toBe(0);
 
     await engineer.locator('[data-machine-id="M-1"]').click();
     await engineer.getByTestId('page-machine').waitFor();
@@ -164,7 +164,7 @@ describe('live pages', () => {
     await row.first().getByRole('button', { name: 'Show payload' }).click();
     const payload = admin.getByTestId('dead-letter-payload').first();
     await expect.poll(() => payload.textContent()).toBe(hostile);
-    expect(await admin.locator('img').count()).toBe(0);
+    await expect.poll(() => admin.locator('img').count()).toBe(0);
     await row.first().getByRole('button', { name: 'Replay' }).click();
     await admin
       .getByTestId('replay-outcome')
@@ -180,16 +180,18 @@ describe('live pages', () => {
     await operator.locator('[data-testid="machine-tile"][data-machine-id="M-2"]').waitFor();
     await expect.poll(() => operator.getByTestId('machine-tile').count()).toBe(1);
     const nav = operator.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link', { name: 'Dead letters' }).count()).toBe(0);
+    await expect.poll(() => nav.getByRole('link', { name: 'Dead letters' }).count()).toBe(0);
 
     await operator.getByTestId('machine-tile').click();
     await operator.getByTestId('page-machine').waitFor();
     await operator.getByRole('heading', { name: 'Command history' }).waitFor();
-    expect(await operator.getByTestId('command-panel').count()).toBe(0);
+    await expect.poll(() => operator.getByTestId('command-panel').count()).toBe(0);
 
     await goTo(operator, 'Quality');
     await operator.getByRole('heading', { name: 'Spec limits' }).waitFor();
-    expect(await operator.getByRole('form', { name: 'New spec limits' }).count()).toBe(0);
+    await expect
+      .poll(() => operator.getByRole('form', { name: 'New spec limits' }).count())
+      .toBe(0);
     await operator.context().close();
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, setUpAdmin } from './api';
 import { FakeFloor, brokerUrlOf } from './factory';
 import {
@@ -72,7 +72,7 @@ describe('machine page: alarm limits for the engineer of the line', () => {
       .getByTestId('threshold-table')
       .locator('tr[data-metric="temperature"]');
     await temperature.waitFor();
-    expect(await temperature.textContent()).toMatch(/temperature105.*90.*by system/);
+    await expect.poll(() => temperature.textContent()).toMatch(/temperature105.*90.*by system/);
     // The overheating machine alarms with the defaults.
     const alerts = await callApi(server.url, 'alerts.list', { limit: 50 }, adminToken);
     expect(alerts.alerts.map((alert) => alert.conditionKey)).toContain(
@@ -132,7 +132,7 @@ describe('machine page: alarm limits for the engineer of the line', () => {
     const high = engineer
       .getByRole('form', { name: 'Alarm limits' })
       .getByLabel('High', { exact: true });
-    await vi.waitFor(async () => expect(await high.inputValue()).toBe('75'), { timeout: 5_000 });
+    await expect.poll(() => high.inputValue(), { timeout: 5_000 }).toBe('75');
     await showLimitsSection(engineer, 'limit-template-panel');
     await saveScreenshot(engineer, 'machine-limit-template-1366');
     expect(await noSidewaysScroll(engineer)).toBe(true);

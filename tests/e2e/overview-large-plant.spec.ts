@@ -51,8 +51,8 @@ describe('Overview of a large plant', () => {
     expect(rendered).toBeGreaterThan(0);
     expect(rendered).toBeLessThan(LINES * PER_LINE);
     const last = page.locator('section.line-row', { hasText: `Line L-${LINES}` });
-    expect(await last.getAttribute('data-rendered')).toBeNull();
-    expect(await last.textContent()).toContain(`${PER_LINE} machines`);
+    await expect.poll(() => last.getAttribute('data-rendered')).toBeNull();
+    await expect.poll(() => last.textContent()).toContain(`${PER_LINE} machines`);
   });
 
   it('renders a line as it is scrolled to, and lets the first ones go', async () => {

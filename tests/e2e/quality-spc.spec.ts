@@ -10,6 +10,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const PRODUCT = 'PROD-SPC';
 const STEP = 'torque_test';
@@ -58,23 +59,29 @@ describe('quality: process capability and theme', () => {
       });
     }
     // Ingest is asynchronous: wait until all 30 are stored before opening the page.
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const stored = await callApi(
-        server.url,
-        'results.list',
-        { productId: PRODUCT, testStep: STEP, limit: 100 },
-        token,
-      );
-      if (stored.results.length === SERIES.length) break;
-      if (Date.now() > deadline) throw new Error(`Only ${stored.results.length} results stored`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+    await waitForStored(SERIES.length, token);
     browser = await launchBrowser();
     page = await openPage(browser, server.url);
     await page.goto('/');
     await logIn(page, ADMIN.username, ADMIN.password);
   });
+
+  /** Ingest is asynchronous: waits until `count` results of the product and step are stored. */
+  async function waitForStored(count: number, token: string): Promise<void> {
+    await waitFor(
+      `${count} results stored`,
+      async () => {
+        const { results } = await callApi(
+          server.url,
+          'results.list',
+          { productId: PRODUCT, testStep: STEP, limit: 100 },
+          token,
+        );
+        return results.length === count;
+      },
+      { timeoutMs: 15_000, everyMs: 200 },
+    );
+  }
 
   afterAll(async () => {
     await floor?.close();
@@ -91,11 +98,13 @@ describe('quality: process capability and theme', () => {
     const expected = expectedCapability(SERIES);
     const cp = section.getByTestId('spc-cp');
     await cp.filter({ hasText: expected.cp }).waitFor();
-    expect(await cp.textContent()).toBe(expected.cp);
-    expect(await section.getByTestId('spc-cpk').textContent()).toBe(expected.cpk);
+    await expect.poll(() => cp.textContent()).toBe(expected.cp);
+    await expect.poll(() => section.getByTestId('spc-cpk').textContent()).toBe(expected.cpk);
 
     const rules = section.getByTestId('spc-rules');
-    expect(await rules.textContent()).toContain('Rule 2: points 22–30 on one side of the mean');
+    await expect
+      .poll(() => rules.textContent())
+      .toContain('Rule 2: points 22–30 on one side of the mean');
     await section.getByTestId('spc-individuals').locator('canvas').waitFor();
     await section.getByTestId('spc-histogram').locator('canvas').waitFor();
 
@@ -103,7 +112,7 @@ describe('quality: process capability and theme', () => {
       .getByTestId('yield-table')
       .getByRole('row')
       .filter({ hasText: PRODUCT });
-    expect(await yieldRow.textContent()).toContain('100.0 %');
+    await expect.poll(() => yieldRow.textContent()).toContain('100.0 %');
 
     // Section title at the top of the page's own scroller; the document itself stays put.
     await page.evaluate(
@@ -140,27 +149,11 @@ describe('quality: process capability and theme', () => {
       );
     }
     const token = await callApi(server.url, 'auth.login', ADMIN).then((s) => s.token);
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const { results } = await callApi(
-        server.url,
-        'results.list',
-        { productId: PRODUCT, testStep: STEP, limit: 100 },
-        token,
-      );
-      if (results.length === SERIES.length + 9) break;
-      if (Date.now() > deadline) throw new Error(`Only ${results.length} results stored`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
-    const label = async (expected: RegExp): Promise<void> => {
-      const until = Date.now() + 10_000;
-      for (;;) {
-        const text = (await chart.getAttribute('aria-label')) ?? '';
-        if (expected.test(text)) return;
-        if (Date.now() > until) throw new Error(`Chart label "${text}" never matched ${expected}`);
-        await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-      }
-    };
+    await waitForStored(SERIES.length + 9, token);
+    const label = (expected: RegExp): Promise<void> =>
+      expect
+        .poll(async () => (await chart.getAttribute('aria-label')) ?? '', { timeout: 10_000 })
+        .toMatch(expected);
     // Opened again, so the chart loads what arrived since.
     await goTo(page, 'Overview');
     await goTo(page, 'Quality');
@@ -171,9 +164,9 @@ describe('quality: process capability and theme', () => {
     await label(new RegExp(`of ${SERIES.length + 4} results over time on machine M-1$`));
     await section.getByLabel('Time range').selectOption('1h');
     await label(new RegExp(`of ${SERIES.length} results over time on machine M-1$`));
-    expect(await section.getByTestId('spc-rules').textContent()).toContain(
-      'Rule 2: points 22–30 on one side of the mean',
-    );
+    await expect
+      .poll(() => section.getByTestId('spc-rules').textContent())
+      .toContain('Rule 2: points 22–30 on one side of the mean');
     await section.getByLabel('Machine', { exact: true }).selectOption('');
     await label(new RegExp(`of ${SERIES.length + 5} results over time$`));
     for (const [width, height] of [
@@ -192,14 +185,14 @@ describe('quality: process capability and theme', () => {
 
   it('switches to the light theme and keeps it after a reload', async () => {
     await goTo(page, 'Settings');
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.getByRole('radio', { name: /Light/ }).check();
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
     await saveScreenshot(page, 'settings-light');
 
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(await page.evaluate<string | null>("localStorage.getItem('linewatch.theme')")).toBe(
       'light',
     );

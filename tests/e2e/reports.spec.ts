@@ -11,6 +11,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn, sessionToken } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const ENGINEER = {
   username: 'eng-r',
@@ -119,13 +120,14 @@ describe('reports page', () => {
   });
 
   async function waitForResults(count: number): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const stored = await callApi(server.url, 'results.list', { limit: 100 }, adminToken);
-      if (stored.results.length >= count) return;
-      if (Date.now() > deadline) throw new Error(`Only ${stored.results.length} results stored`);
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+    await waitFor(
+      `${count} results stored`,
+      async () => {
+        const stored = await callApi(server.url, 'results.list', { limit: 100 }, adminToken);
+        return stored.results.length >= count;
+      },
+      { timeoutMs: 15_000, everyMs: 200 },
+    );
   }
 
   async function downloaded(page: Page, click: () => Promise<void>): Promise<Download> {
@@ -156,10 +158,10 @@ describe('reports page', () => {
     expect(everything).not.toContain(THEIRS.line);
     expect(everything).not.toContain(THEIRS.machine);
     // Each report type says in one line what it holds.
-    expect(await engineer.getByRole('radio').count()).toBe(4);
+    await expect.poll(() => engineer.getByRole('radio').count()).toBe(4);
     const shift = engineer.getByRole('radio', { name: 'Shift report', exact: true });
     const summaryId = await shift.getAttribute('aria-describedby');
-    expect(await engineer.locator(`#${summaryId}`).textContent()).toContain('OEE');
+    await expect.poll(() => engineer.locator(`#${summaryId}`).textContent()).toContain('OEE');
   });
 
   it('previews a shift report of line 1 in a sandboxed sheet, with its id and SHA-256', async () => {
@@ -171,7 +173,7 @@ describe('reports page', () => {
 
     const frame = engineer.getByTestId('report-preview');
     await frame.waitFor({ timeout: GENERATE_MS });
-    expect(await frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
+    await expect.poll(() => frame.getAttribute('sandbox')).toBe('allow-same-origin allow-modals');
     const sheet = engineer.frameLocator('[data-testid="report-preview"]');
     await sheet.getByText('Shift report').first().waitFor();
     const text = (await sheet.locator('body').innerText()).replace(/\s+/g, ' ');
@@ -183,8 +185,10 @@ describe('reports page', () => {
     expect(text).not.toMatch(/Ã|â€/);
 
     const receipt = engineer.getByTestId('report-receipt');
-    expect(await receipt.getByTestId('report-id').textContent()).toMatch(/^SR-/);
-    expect(await receipt.getByTestId('report-sha').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await expect.poll(() => receipt.getByTestId('report-id').textContent()).toMatch(/^SR-/);
+    await expect
+      .poll(() => receipt.getByTestId('report-sha').textContent())
+      .toMatch(/^[0-9a-f]{64}$/);
     expect(policyViolations).toEqual([]);
 
     // The whole width of the sheet is in view: no sideways scrolling inside the frame.
@@ -225,7 +229,7 @@ describe('reports page', () => {
     );
     expect(pdf.suggestedFilename()).toMatch(/^linewatch-shift-L-1-.*\.pdf$/);
     expect((await bytesOf(pdf)).subarray(0, 4).toString('latin1')).toBe('%PDF');
-    expect(await engineer.getByTestId('report-id').textContent()).toMatch(/^SR-/);
+    await expect.poll(() => engineer.getByTestId('report-id').textContent()).toMatch(/^SR-/);
 
     const zip = await downloaded(engineer, () =>
       engineer.getByRole('button', { name: 'Download CSV (all tables, ZIP)' }).click(),
@@ -258,7 +262,9 @@ describe('reports page', () => {
     await engineer.getByLabel('Paper', { exact: true }).selectOption('Letter');
     await engineer.getByText('The choices have changed since this preview').waitFor();
     await engineer.getByLabel('Paper', { exact: true }).selectOption('A4');
-    expect(await engineer.getByText('The choices have changed since this preview').count()).toBe(0);
+    await expect
+      .poll(() => engineer.getByText('The choices have changed since this preview').count())
+      .toBe(0);
   });
 
   it('draws the preview sheet as wide as the chosen paper', async () => {
@@ -284,10 +290,14 @@ describe('reports page', () => {
     const range = engineer.getByLabel('Range', { exact: true });
     await range.selectOption('custom');
     // Custom starts from the range that was on screen.
-    expect(await engineer.getByLabel('From', { exact: true }).inputValue()).toMatch(/T00:00$/);
+    await expect
+      .poll(() => engineer.getByLabel('From', { exact: true }).inputValue())
+      .toMatch(/T00:00$/);
     await engineer.getByLabel('To', { exact: true }).fill('2020-01-01T08:00');
     await engineer.getByText('The end must be after the start.').waitFor();
-    expect(await engineer.getByRole('button', { name: 'Preview' }).isDisabled()).toBe(true);
+    await expect
+      .poll(() => engineer.getByRole('button', { name: 'Preview' }).isDisabled())
+      .toBe(true);
     await range.selectOption('today');
 
     // An admin takes line 1 away while the page still offers it: the refusal is in words.
@@ -306,7 +316,9 @@ describe('reports page', () => {
       await engineer.getByRole('button', { name: 'Download PDF' }).click();
       const error = engineer.getByTestId('error-message');
       await error.waitFor({ timeout: GENERATE_MS });
-      expect(await error.textContent()).toContain(`line ${MINE.line} is not assigned to you`);
+      await expect
+        .poll(() => error.textContent())
+        .toContain(`line ${MINE.line} is not assigned to you`);
     } finally {
       await assign([MINE.line]);
     }
@@ -330,7 +342,7 @@ describe('reports page', () => {
     await logIn(operator, OPERATOR.username, OPERATOR.password);
     const nav = operator.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Overview' }).waitFor();
-    expect(await nav.getByRole('link', { name: 'Reports' }).count()).toBe(0);
+    await expect.poll(() => nav.getByRole('link', { name: 'Reports' }).count()).toBe(0);
     const refused = await callApiRaw(
       server.url,
       'reports.build',

@@ -5,6 +5,7 @@ import { ADMIN, callApi, setUpAdmin } from './api';
 import { FakeFloor, brokerUrlOf } from './factory';
 import { launchBrowser, saveScreenshot, startConsole, type ConsoleServer } from './harness';
 import { logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 /**
  * Every page, as every role, at the two screen sizes of the control room (issue 14): no page
@@ -86,7 +87,7 @@ describe('every page at every control-room screen size', () => {
       await floor.state(lineOf(machineId), machineId, 'running');
       await floor.telemetry(lineOf(machineId), machineId, 60, 100);
     }
-    await poll('machines registered', async () => {
+    await waitFor('machines registered', async () => {
       const plant = await callApi(server.url, 'plant.list', {}, adminToken);
       return ALL_MACHINES.every((id) => plant.machines.some((machine) => machine.id === id));
     });
@@ -115,7 +116,7 @@ describe('every page at every control-room screen size', () => {
     for (const machineId of ALL_MACHINES) {
       await floor.telemetry(lineOf(machineId), machineId, 123.7, 130);
     }
-    await poll('alerts raised', async () => {
+    await waitFor('alerts raised', async () => {
       const open = await callApi(server.url, 'alerts.list', { view: 'active' }, adminToken);
       return open.alerts.length >= ALL_MACHINES.length;
     });
@@ -157,7 +158,7 @@ describe('every page at every control-room screen size', () => {
       },
       adminToken,
     );
-    await poll('results and dead letters stored', async () => {
+    await waitFor('results and dead letters stored', async () => {
       const letters = await callApi(server.url, 'deadLetters.list', {}, adminToken);
       const results = await callApi(server.url, 'results.list', {}, adminToken);
       return letters.deadLetters.length >= 3 && results.results.length >= serial;
@@ -335,14 +336,6 @@ describe('every page at every control-room screen size', () => {
     }, 240_000);
   }
 });
-
-async function poll(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-  }
-}
 
 /**
  * The page (document and the main content area) and every table's scroll container that is

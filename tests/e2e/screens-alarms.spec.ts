@@ -106,11 +106,11 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     );
     expect(m2Alert).toBeDefined();
     const alarmText = m2.getByTestId('tile-alarm');
-    expect(await alarmText.getAttribute('title')).toBe(m2Alert!.message);
-    expect(await alarmText.textContent()).toContain('■');
+    await expect.poll(() => alarmText.getAttribute('title')).toBe(m2Alert!.message);
+    await expect.poll(() => alarmText.textContent()).toContain('■');
     const m2Temperature = m2.getByTestId('tile-temperature');
-    expect(await m2Temperature.getAttribute('data-in-alarm')).toBe('true');
-    expect(await m2Temperature.textContent()).toContain('104.3');
+    await expect.poll(() => m2Temperature.getAttribute('data-in-alarm')).toBe('true');
+    await expect.poll(() => m2Temperature.textContent()).toContain('104.3');
     // The value and its unit on one line (no "104.3 / °C").
     // String expressions: the tests compile without the DOM library.
     const lines = await page.evaluate<number>(
@@ -120,14 +120,16 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
       })()`,
     );
     expect(lines).toBe(1);
-    expect(await tile('M-3').getAttribute('data-alarm-priority')).toBe('high');
-    expect(await tile('M-3').getByTestId('tile-alarm').textContent()).toContain('▲');
+    await expect.poll(() => tile('M-3').getAttribute('data-alarm-priority')).toBe('high');
+    await expect.poll(() => tile('M-3').getByTestId('tile-alarm').textContent()).toContain('▲');
 
     // A normal tile is neutral: no alarm look, no marked value, its state as quiet text.
     const m1 = tile('M-1');
-    expect(await m1.getAttribute('data-alarm-priority')).toBeNull();
-    expect(await m1.getByTestId('tile-alarm').count()).toBe(0);
-    expect(await m1.getByTestId('tile-temperature').getAttribute('data-in-alarm')).toBeNull();
+    await expect.poll(() => m1.getAttribute('data-alarm-priority')).toBeNull();
+    await expect.poll(() => m1.getByTestId('tile-alarm').count()).toBe(0);
+    await expect
+      .poll(() => m1.getByTestId('tile-temperature').getAttribute('data-in-alarm'))
+      .toBeNull();
     const quietColour = await page.evaluate<string>(
       `getComputedStyle(document.querySelector('[data-machine-id="M-1"] [data-testid="state-badge"]')).color`,
     );
@@ -140,11 +142,11 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     const strip = page.getByTestId('plant-strip');
     const alerts = await activeAlerts();
     for (const priority of ['critical', 'high', 'medium', 'low'] as const) {
-      expect(await strip.getByTestId(`strip-${priority}`).getAttribute('data-count')).toBe(
-        String(unacked(alerts, priority)),
-      );
+      await expect
+        .poll(() => strip.getByTestId(`strip-${priority}`).getAttribute('data-count'))
+        .toBe(String(unacked(alerts, priority)));
     }
-    expect(await strip.getByText('4 Running').count()).toBe(1);
+    await expect.poll(() => strip.getByText('4 Running').count()).toBe(1);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await saveScreenshot(page, `overview-alarms-${size.width}x${size.height}`);
@@ -159,14 +161,14 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     expect(worst?.priority).toBe('high');
     for (const nav of ['Overview', 'Alerts', 'Lines']) {
       await goTo(page, nav);
-      expect(await banner.getAttribute('data-priority')).toBe('high');
-      expect(await banner.getByTestId('alarm-banner-worst').textContent()).toContain(
-        worst!.message,
-      );
+      await expect.poll(() => banner.getAttribute('data-priority')).toBe('high');
+      await expect
+        .poll(() => banner.getByTestId('alarm-banner-worst').textContent())
+        .toContain(worst!.message);
       for (const priority of ['critical', 'high', 'medium', 'low'] as const) {
-        expect(await banner.getByTestId(`banner-${priority}`).getAttribute('data-count')).toBe(
-          String(unacked(alerts, priority)),
-        );
+        await expect
+          .poll(() => banner.getByTestId(`banner-${priority}`).getAttribute('data-count'))
+          .toBe(String(unacked(alerts, priority)));
       }
     }
     for (const size of SIZES) {
@@ -193,7 +195,7 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     await page
       .locator('[data-testid="alarm-banner"][data-priority="medium"]')
       .waitFor({ timeout: LIVE_MS });
-    expect(await banner.getByTestId('banner-high').getAttribute('data-count')).toBe('0');
+    await expect.poll(() => banner.getByTestId('banner-high').getAttribute('data-count')).toBe('0');
     const after = (await activeAlerts()).find((alert) => alert.id === worst.id);
     expect(after?.state).toBe('active_acked');
     expect(after?.ackedBy).toBe(ADMIN.username);
@@ -229,9 +231,13 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
       { timeoutMs: 15_000 },
     );
     const panel = page.getByTestId('machine-alerts');
-    expect(await panel.textContent()).toContain(mine[0]!.message);
-    expect(await panel.getByRole('button', { name: 'Acknowledge' }).count()).toBeGreaterThan(0);
-    expect(await panel.getByRole('button', { name: 'Shelve' }).count()).toBe(mine.length);
+    await expect.poll(() => panel.textContent()).toContain(mine[0]!.message);
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Acknowledge' }).count())
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => panel.getByRole('button', { name: 'Shelve' }).count())
+      .toBe(mine.length);
   });
 
   it('filters the Active alerts tab by line and machine', async () => {
@@ -262,12 +268,12 @@ describe('alarm look on the Overview, the alarm banner and the wall', () => {
     await page.locator('[data-testid="wall-line"][data-line-id="L-1"]').waitFor();
     const item = page.locator('[data-testid="wall-attention-item"][data-machine-id="M-9"]');
     await item.waitFor({ timeout: LIVE_MS });
-    expect(await item.textContent()).toContain('Down');
+    await expect.poll(() => item.textContent()).toContain('Down');
     // The machines in alarm are there too, worst first.
     expect(
       await page.locator('[data-testid="wall-attention-item"][data-machine-id="M-2"]').count(),
     ).toBe(1);
-    expect(await page.getByTestId('plant-strip').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('plant-strip').isVisible()).toBe(true);
     for (const size of SIZES) {
       await page.setViewportSize(size);
       await saveScreenshot(page, `wall-attention-${size.width}x${size.height}`);

@@ -15,19 +15,12 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 /** The simulator registers MACH-1-01 on LINE-1 (one line, one machine); REAL-M is a real one. */
 const SIM = 'MACH-1-01';
 const REAL = 'REAL-M';
 const LINE = 'LINE-1';
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-  }
-}
 
 /** The mark is there (waits for it) or not (after the row itself is there). */
 async function expectMark(row: Locator, marked: boolean): Promise<void> {
@@ -48,7 +41,7 @@ describe('simulated machines are marked on every screen and left out of reports 
     adminToken = await setUpAdmin(server.url);
     const run = { lines: 1, machinesPerLine: 1, rate: 1, seed: 5, scenarios: [] };
     await callApi(server.url, 'simulator.start', run, adminToken);
-    await waitUntil('the simulator to register its machine', async () => {
+    await waitFor('the simulator to register its machine', async () => {
       const plant = await callApi(server.url, 'plant.list', {}, adminToken);
       return plant.machines.some((machine) => machine.id === SIM && machine.simulated);
     });
@@ -60,13 +53,13 @@ describe('simulated machines are marked on every screen and left out of reports 
     await floor.testResult(LINE, REAL, { barcode: 'SN-REAL-1', value: 5 });
     await floor.state(LINE, SIM, 'running');
     await floor.testResult(LINE, SIM, { barcode: 'SN-SIM-1', value: 5 });
-    await waitUntil('both machines', async () => {
+    await waitFor('both machines', async () => {
       const plant = await callApi(server.url, 'plant.list', {}, adminToken);
       return plant.machines.some((machine) => machine.id === REAL);
     });
     // Above the simulator defaults' high-high (105 °C): a high alarm on the simulated machine.
     await floor.telemetry(LINE, SIM, 130, 100);
-    await waitUntil('the simulated machine in alarm', async () => {
+    await waitFor('the simulated machine in alarm', async () => {
       const { alerts } = await callApi(server.url, 'alerts.list', { view: 'active' }, adminToken);
       return alerts.some((alert) => alert.machineId === SIM);
     });
@@ -149,7 +142,7 @@ describe('simulated machines are marked on every screen and left out of reports 
     await page.getByRole('radio', { name: 'Alarm report', exact: true }).check();
     await page.getByLabel('Range', { exact: true }).selectOption('today');
     const include = page.getByLabel('Include simulated machines');
-    expect(await include.isChecked()).toBe(false);
+    await expect.poll(() => include.isChecked()).toBe(false);
     const sheetText = async (): Promise<string> => {
       await page.getByRole('button', { name: 'Preview' }).click();
       const sheet = page.frameLocator('[data-testid="report-preview"]');
@@ -160,7 +153,7 @@ describe('simulated machines are marked on every screen and left out of reports 
     expect(without).toMatch(/Simulated machines left out \(1\b/);
     expect(without).not.toContain(SIM);
     await include.check();
-    await waitUntil('the new preview', async () =>
+    await waitFor('the new preview', async () =>
       /Simulated machines included \(1\)/.test(await sheetText()),
     );
     expect(await sheetText()).toContain(SIM);

@@ -61,8 +61,8 @@ describe('the simulator against the production broker needs an admin to confirm'
     await logIn(page, ENGINEER.username, ENGINEER.password);
     await startFromThePage();
     await page.getByText(/would publish into production; an admin must confirm/).waitFor();
-    expect(await page.getByRole('dialog').count()).toBe(0);
-    expect(await page.getByTestId('simulator-state').textContent()).toContain('Stopped');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('simulator-state').textContent()).toContain('Stopped');
     expect((await callApi(server.url, 'simulator.status', {}, adminToken)).running).toBe(false);
     await logOut(page);
   });
@@ -72,7 +72,7 @@ describe('the simulator against the production broker needs an admin to confirm'
     await startFromThePage();
     const dialog = page.getByRole('dialog', { name: 'Publish into the production broker?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(broker.url);
+    await expect.poll(() => dialog.textContent()).toContain(broker.url);
     await saveScreenshot(page, 'simulator-production-confirm-1366');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -9,6 +9,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const ENGINEER = {
   username: 'eng1',
@@ -21,14 +22,6 @@ async function counter(page: Page, key: string): Promise<number> {
   const text = (await page.getByTestId(`sim-counter-${key}`).locator('dd').textContent()) ?? '';
   const digits = text.replace(/[^0-9]/g, '');
   return digits === '' ? 0 : Number(digits);
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 describe('the simulator page', () => {
@@ -70,7 +63,7 @@ describe('the simulator page', () => {
     await form.getByRole('button', { name: 'Start simulator' }).click();
     await form.getByText('Enter 1 to 20.').waitFor();
     await form.getByText('Enter a whole number.').waitFor();
-    expect(await page.getByTestId('simulator-state').textContent()).toContain('Stopped');
+    await expect.poll(() => page.getByTestId('simulator-state').textContent()).toContain('Stopped');
   });
 
   it('starts from the page, counts what it sends, and its machines reach the Overview', async () => {
@@ -83,18 +76,18 @@ describe('the simulator page', () => {
     await form.getByRole('button', { name: 'Start simulator' }).click();
     await page.getByTestId('simulator-state').getByText('Running').waitFor({ timeout: 30_000 });
     // While it runs, the options are locked and Stop replaces Start.
-    expect(await form.getByLabel('Lines').isDisabled()).toBe(true);
+    await expect.poll(() => form.getByLabel('Lines').isDisabled()).toBe(true);
 
-    await waitUntil('test results counted', async () => (await counter(page, 'test')) > 0);
+    await waitFor('test results counted', async () => (await counter(page, 'test')) > 0);
     const first = await counter(page, 'test');
-    await waitUntil('the counter rising', async () => (await counter(page, 'test')) > first + 5);
+    await waitFor('the counter rising', async () => (await counter(page, 'test')) > first + 5);
     expect(await counter(page, 'telemetry')).toBeGreaterThan(0);
-    expect(await page.getByTestId('sim-counter-connected').locator('dd').textContent()).toBe(
-      '2 / 2',
-    );
-    expect(await page.getByTestId('simulator-run').textContent()).toContain('by eng1');
+    await expect
+      .poll(() => page.getByTestId('sim-counter-connected').locator('dd').textContent())
+      .toBe('2 / 2');
+    await expect.poll(() => page.getByTestId('simulator-run').textContent()).toContain('by eng1');
     // Ingest's own counters, on the same page, show the messages arriving.
-    await waitUntil('ingest storing', async () => {
+    await waitFor('ingest storing', async () => {
       const stored = await page.getByTestId('counter-stored').textContent();
       return Number((stored ?? '').replace(/[^0-9]/g, '')) > 0;
     });
@@ -106,7 +99,9 @@ describe('the simulator page', () => {
     const tile = page.locator('[data-testid="machine-tile"][data-machine-id="MACH-1-01"]');
     await tile.waitFor({ timeout: 10_000 });
     await page.locator('[data-testid="machine-tile"][data-machine-id="MACH-1-02"]').waitFor();
-    expect(await tile.getByTestId('state-badge').getAttribute('data-state')).toBe('running');
+    await expect
+      .poll(() => tile.getByTestId('state-badge').getAttribute('data-state'))
+      .toBe('running');
   });
 
   it('stops from the page; the counters stay still', async () => {
@@ -121,12 +116,14 @@ describe('the simulator page', () => {
     const sent = await counter(page, 'test');
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await counter(page, 'test')).toBe(sent);
-    expect(await page.getByTestId('sim-counter-rate').locator('dd').textContent()).toBe('0');
+    await expect
+      .poll(() => page.getByTestId('sim-counter-rate').locator('dd').textContent())
+      .toBe('0');
     await page.getByRole('button', { name: 'Start simulator' }).waitFor();
 
     await goTo(page, 'Overview');
     const tile = page.locator('[data-testid="machine-tile"][data-machine-id="MACH-1-01"]');
-    await waitUntil(
+    await waitFor(
       'the machine offline',
       async () => (await tile.getByTestId('state-badge').getAttribute('data-state')) === 'offline',
     );
@@ -139,7 +136,7 @@ describe('the simulator page', () => {
     await windowPage.getByLabel('Password', { exact: true }).fill(ENGINEER.password);
     await windowPage.getByRole('button', { name: 'Log in' }).click();
     await windowPage.getByTestId('page-simulator').waitFor();
-    expect(await windowPage.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await expect.poll(() => windowPage.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
     // The last run is still there to read.
     await windowPage
       .getByTestId('simulator-run')

@@ -99,7 +99,7 @@ describe('spec editor: known products and steps, their unit, "new version from t
     await form.getByLabel('Lower limit (V)').waitFor();
     // An engineer sets their own line's limits: plant-wide is not offered.
     const appliesTo = form.getByLabel('Applies to');
-    expect(await appliesTo.locator('option').evaluateAll(values)).toEqual(['L-1']);
+    await expect.poll(() => appliesTo.locator('option').evaluateAll(values)).toEqual(['L-1']);
   });
 
   it('prefills a new version from the one in force and previews PASS → FAIL before saving', async () => {
@@ -109,16 +109,16 @@ describe('spec editor: known products and steps, their unit, "new version from t
       .click();
     const form = page.getByRole('form', { name: 'New spec limits' });
     await expect.poll(() => form.getByLabel('Product').inputValue()).toBe('PROD-V');
-    expect(await form.getByLabel('Test step').inputValue()).toBe('voltage_test');
-    expect(await form.getByLabel('Applies to').inputValue()).toBe('L-1');
-    expect(await form.getByLabel('Lower limit').inputValue()).toBe('80');
-    expect(await form.getByLabel('Upper limit').inputValue()).toBe('100');
+    await expect.poll(() => form.getByLabel('Test step').inputValue()).toBe('voltage_test');
+    await expect.poll(() => form.getByLabel('Applies to').inputValue()).toBe('L-1');
+    await expect.poll(() => form.getByLabel('Lower limit').inputValue()).toBe('80');
+    await expect.poll(() => form.getByLabel('Upper limit').inputValue()).toBe('100');
 
     await form.getByLabel('Upper limit').fill('90');
     await form.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByTestId('spec-preview');
     await expect.poll(() => preview.textContent()).toMatch(/PASS → FAIL: 1/);
-    expect(await preview.textContent()).toMatch(/FAIL → PASS: 0/);
+    await expect.poll(() => preview.textContent()).toMatch(/FAIL → PASS: 0/);
     await saveScreenshot(page, 'spec-editor');
     await form.getByRole('button', { name: 'Save limits' }).click();
     await form.getByText('Saved PROD-V · voltage_test for line L-1 as version 2.').waitFor();

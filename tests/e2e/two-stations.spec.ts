@@ -160,8 +160,8 @@ describe('two stations, one truth', () => {
       b.getByRole('row').filter({ hasText: barcode }).locator('[data-verdict]');
     await verdictAtB('SN-CR-FAIL').waitFor({ timeout: LIVE_MS });
     await verdictAtB('SN-CR-PASS').waitFor({ timeout: LIVE_MS });
-    expect(await verdictAtB('SN-CR-FAIL').getAttribute('data-verdict')).toBe('FAIL');
-    expect(await verdictAtB('SN-CR-PASS').getAttribute('data-verdict')).toBe('PASS');
+    await expect.poll(() => verdictAtB('SN-CR-FAIL').getAttribute('data-verdict')).toBe('FAIL');
+    await expect.poll(() => verdictAtB('SN-CR-PASS').getAttribute('data-verdict')).toBe('PASS');
     expect(await eventTexts()).toContainEqual(
       expect.stringMatching(/^olga at CR-1 set limits v1 of PROD-A voltage_test for line L-1/),
     );
@@ -177,10 +177,10 @@ describe('two stations, one truth', () => {
     await server.kill();
     for (const page of [a, b]) {
       await page.getByTestId('connection-banner').waitFor({ timeout: LIVE_MS });
-      expect(await page.locator('.app-frame').getAttribute('data-stale')).toBe('true');
-      expect(await row(page, 'M-2').getByRole('button', { name: 'Acknowledge' }).isDisabled()).toBe(
-        true,
-      );
+      await expect.poll(() => page.locator('.app-frame').getAttribute('data-stale')).toBe('true');
+      await expect
+        .poll(() => row(page, 'M-2').getByRole('button', { name: 'Acknowledge' }).isDisabled())
+        .toBe(true);
     }
     await saveScreenshot(b, 'two-stations-server-away');
 

@@ -10,6 +10,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { logIn, sessionToken } from './ui';
+import { waitFor } from '../helpers/wait';
 
 const OPERATOR = { username: 'op1', displayName: 'Desk Operator', password: 'operator password 1' };
 /** The idle lock of the plant for this test: its shortest, one minute. */
@@ -31,11 +32,10 @@ describe('a wall display session', () => {
     await floor.state('L-1', 'M-1', 'running');
     await floor.state('L-2', 'M-2', 'down', 'jam');
     await floor.state('L-3', 'M-3', 'running');
-    for (;;) {
+    await waitFor('the 3 machines registered', async () => {
       const plant = await callApi(server.url, 'plant.list', {}, adminToken);
-      if (plant.machines.length === 3) break;
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+      return plant.machines.length === 3;
+    });
     await callApi(server.url, 'settings.update', { idleLockMinutes: IDLE_MINUTES }, adminToken);
     await callApi(
       server.url,
@@ -66,10 +66,12 @@ describe('a wall display session', () => {
     await dialog.getByRole('button', { name: 'Start display session' }).click();
     await wall.getByTestId('display-frame').waitFor();
     await wall.getByTestId('wall-view').waitFor();
-    expect(await wall.getByTestId('wall-display-note').textContent()).toContain('Hall A wall');
+    await expect
+      .poll(() => wall.getByTestId('wall-display-note').textContent())
+      .toContain('Hall A wall');
     // No navigation, no alarm banner with its Acknowledge: the wall only looks.
-    expect(await wall.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
-    expect(await wall.getByRole('button', { name: /Acknowledge/ }).count()).toBe(0);
+    await expect.poll(() => wall.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await expect.poll(() => wall.getByRole('button', { name: /Acknowledge/ }).count()).toBe(0);
     // The plant strip and the row of machines in alarm or down, whatever line is showing.
     await wall.getByTestId('plant-strip').waitFor();
     await wall.locator('[data-testid="wall-attention-item"][data-machine-id="M-2"]').waitFor();
@@ -96,14 +98,14 @@ describe('a wall display session', () => {
     while ((await desk.getByTestId('lock-screen').count()) === 0) {
       if (Date.now() > deadline) throw new Error('The desk never idle-locked');
       // The wall must stay up all along.
-      expect(await wall.getByTestId('lock-screen').count()).toBe(0);
+      await expect.poll(() => wall.getByTestId('lock-screen').count()).toBe(0);
       await desk.waitForTimeout(1_000);
     }
     // The idle time has passed for every session made before the desk's login.
     const lockedDesk = await callApiRaw(server.url, 'machines.overview', {}, idleDesk);
     expect(lockedDesk.status).toBe(423);
     expect((await callApiRaw(server.url, 'machines.overview', {}, idleDisplay)).status).toBe(200);
-    expect(await wall.getByTestId('lock-screen').count()).toBe(0);
+    await expect.poll(() => wall.getByTestId('lock-screen').count()).toBe(0);
     await wall.getByTestId('wall-view').waitFor();
     // Still live: a machine going down elsewhere shows up in the wall's attention row.
     await floor.state('L-3', 'M-3', 'down', 'tool change');
@@ -118,14 +120,14 @@ describe('a wall display session', () => {
     // The set-up session has idle-locked by now, as desks do: a fresh login for the checks.
     const admin = (await callApi(server.url, 'auth.login', ADMIN)).token;
     await floor.telemetry('L-1', 'M-1', 130, 10);
-    let alertId = 0;
-    const deadline = Date.now() + 15_000;
-    while (alertId === 0) {
-      if (Date.now() > deadline) throw new Error('No alert on M-1');
-      const { alerts } = await callApi(server.url, 'alerts.list', { view: 'active' }, admin);
-      alertId = alerts.find((alert) => alert.machineId === 'M-1')?.id ?? 0;
-      if (alertId === 0) await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+    const alertId = await waitFor(
+      'an alert on M-1',
+      async () => {
+        const { alerts } = await callApi(server.url, 'alerts.list', { view: 'active' }, admin);
+        return alerts.find((alert) => alert.machineId === 'M-1')?.id;
+      },
+      { timeoutMs: 15_000, everyMs: 200 },
+    );
     const refusals = [
       await callApiRaw(server.url, 'alerts.acknowledge', { id: alertId }, displayToken),
       await callApiRaw(

@@ -10,6 +10,7 @@ import {
   type ConsoleServer,
 } from './harness';
 import { goTo, logIn } from './ui';
+import { waitFor } from '../helpers/wait';
 
 describe('wall mode on the Overview', () => {
   let server: ConsoleServer;
@@ -30,11 +31,10 @@ describe('wall mode on the Overview', () => {
     await floor.state('L-2', 'M-4', 'maintenance', 'belt change');
     await floor.state('L-2', 'M-5', 'running');
     await floor.state('L-3', 'M-6', 'running');
-    for (;;) {
+    await waitFor('the 6 machines registered', async () => {
       const plant = await callApi(server.url, 'plant.list', {}, adminToken);
-      if (plant.machines.length === 6) break;
-      await new Promise((resolveWait) => setTimeout(resolveWait, 200));
-    }
+      return plant.machines.length === 6;
+    });
     await callApi(server.url, 'plant.renameLine', { lineId: 'L-1', name: 'Assembly' }, adminToken);
     await callApi(
       server.url,

@@ -2,6 +2,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OeeRow, Session } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitForIngested } from '../../helpers/ingest-wait';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -81,14 +82,7 @@ describe('OEE of a known hour, checked against figures computed by hand', () => 
       measured_value: 5,
       timestamp: H0 + 21 * MIN,
     });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const status = (await t.http('ingest.status', {}, admin.token)).body as {
-        counters: { stored: number };
-      };
-      if (status.counters.stored >= 20) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForIngested(t, admin.token, 20);
     const configured = await t.http(
       'machines.configure',
       { machineId: 'M-1', idealCycleTimeS: 10 },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricHistory, Session } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitForIngested } from '../../helpers/ingest-wait';
 
 const MIN = 60_000;
 const M0 = Math.floor(Date.now() / MIN) * MIN - 10 * MIN;
@@ -34,14 +35,7 @@ describe('per-minute telemetry rollups and retention', () => {
         { qos: 1 },
       );
     }
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const status = (await t.http('ingest.status', {}, admin.token)).body as {
-        counters: { stored: number };
-      };
-      if (status.counters.stored >= 4) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForIngested(t, admin.token, 4);
   });
   afterAll(async () => {
     await machine?.endAsync();

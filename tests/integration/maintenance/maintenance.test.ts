@@ -7,6 +7,7 @@ import type {
   Session,
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
+import { waitFor } from '../../helpers/wait';
 
 const MIN = 60_000;
 const NOW = Date.now();
@@ -45,10 +46,9 @@ describe('maintenance plans, tasks and the temperature projection', () => {
         { qos: 1 },
       );
     }
-    const deadline = Date.now() + 10_000;
-    while ((await overview(admin.token)).length === 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitFor('the maintenance overview filled', async () => {
+      return (await overview(admin.token)).length > 0;
+    });
     engineer = await t.createUser(admin.token, 'eng', 'engineer', { lines: ['L-1'], machines: [] });
     operator = await t.createUser(admin.token, 'op', 'operator', { lines: [], machines: ['M-9'] });
   });

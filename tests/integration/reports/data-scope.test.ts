@@ -9,6 +9,8 @@ import type {
 } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 import { allTables, cellsOf, tableOf } from './support/report-reading';
+import { waitForIngested } from '../../helpers/ingest-wait';
+import { waitFor } from '../../helpers/wait';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -92,15 +94,7 @@ describe('report scope and hostile strings', () => {
         messages += 2;
       }
     }
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const { counters } = (await t.http('ingest.status', {}, admin.token)).body as {
-        counters: { stored: number };
-      };
-      if (counters.stored >= messages) break;
-      if (Date.now() > deadline) throw new Error(`stored ${counters.stored} of ${messages}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitForIngested(t, admin.token, messages);
     expect(
       (await t.http('machines.configure', { machineId: 'M-1', name: HOSTILE_NAME }, admin.token))
         .status,
@@ -223,14 +217,15 @@ describe('report scope and hostile strings', () => {
 });
 
 async function waitForAlerts(t: TestServer, token: string, count: number): Promise<Alert[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const { body } = await t.http('alerts.list', { view: 'active' }, token);
-    const alerts = (body as { alerts: Alert[] }).alerts.filter(
-      (alert) => alert.source === 'threshold',
-    );
-    if (alerts.length >= count) return alerts;
-    if (Date.now() > deadline) throw new Error(`only ${alerts.length} threshold alerts`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(
+    `${count} threshold alerts`,
+    async () => {
+      const { body } = await t.http('alerts.list', { view: 'active' }, token);
+      const alerts = (body as { alerts: Alert[] }).alerts.filter(
+        (alert) => alert.source === 'threshold',
+      );
+      return alerts.length >= count && alerts;
+    },
+    { timeoutMs: 20_000 },
+  );
 }

@@ -13,6 +13,7 @@ import {
 } from './support/expected';
 import { knownShift, publishAll, simulatorSpecs, type KnownShift } from './support/known-shift';
 import { cellsOf, tableOf, valueOf } from './support/report-reading';
+import { waitForIngested } from '../../helpers/ingest-wait';
 
 const H = 3_600_000;
 // A whole clock hour that ended at least two hours ago: nothing Linewatch concludes by itself
@@ -55,19 +56,11 @@ describe('report data of a known, seeded shift, checked against the published me
     const client = await mqtt.connectAsync(brokerUrl, { clientId: 'report-data-shift' });
     await publishAll(client, shift.messages);
     await client.endAsync();
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      const { counters } = (await t.http('ingest.status', {}, admin.token)).body as {
-        counters: { stored: number; duplicates: number; deadLettered: number };
-      };
-      const settled = counters.stored + counters.duplicates + counters.deadLettered;
-      if (settled >= shift.messages.length) {
-        expect(counters.deadLettered).toBe(0);
-        break;
-      }
-      if (Date.now() > deadline) throw new Error(`stored ${settled} of ${shift.messages.length}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const counters = await waitForIngested(t, admin.token, shift.messages.length, {
+      settled: true,
+      timeoutMs: 90_000,
+    });
+    expect(counters.deadLettered).toBe(0);
     for (const machineId of ALL) {
       const configured = await t.http(
         'machines.configure',

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, ReportAnswer, Session } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
 import { knownShift, publishAll, simulatorSpecs } from './support/known-shift';
+import { waitForIngested } from '../../helpers/ingest-wait';
 
 /**
  * The real path: a seeded hour of the simulated factory published to a real backend, then
@@ -61,16 +62,10 @@ beforeAll(async () => {
   const client = await mqtt.connectAsync(brokerUrl, { clientId: 'report-pdf-live' });
   await publishAll(client, shift.messages);
   await client.endAsync();
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { counters } = (await t.http('ingest.status', {}, admin.token)).body as {
-      counters: { stored: number; duplicates: number; deadLettered: number };
-    };
-    if (counters.stored + counters.duplicates + counters.deadLettered >= shift.messages.length)
-      break;
-    if (Date.now() > deadline) throw new Error('the known shift was not stored in time');
-    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
-  }
+  await waitForIngested(t, admin.token, shift.messages.length, {
+    settled: true,
+    timeoutMs: 90_000,
+  });
   for (const machineId of MACHINES) {
     const configured = await t.http(
       'machines.configure',

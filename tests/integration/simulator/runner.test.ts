@@ -34,18 +34,18 @@ describe('simulator runner against aedes', () => {
     await waitFor('both machines to connect', () => runner!.stats.connected === 2, {
       timeoutMs: 5000,
     });
-    await sleep(2000);
+    const expectedKinds = [STOPPED, OTHER].flatMap((machine) =>
+      ['state', 'telemetry', 'test'].map((kind) => `${machine}:${kind}`),
+    );
+    const kinds = (): Set<string> =>
+      new Set(recorder!.parsed().map((message) => `${message.machineId}:${message.kind}`));
+    await waitFor('state, telemetry and test results from both machines', () =>
+      expectedKinds.every((kind) => kinds().has(kind)),
+    );
 
     const recorded = recorder.received;
     const refused = recorded.filter((message) => !message.outcome.ok);
     expect(refused).toEqual([]);
-    const kinds = new Set(
-      recorder.parsed().map((message) => `${message.machineId}:${message.kind}`),
-    );
-    for (const machine of [STOPPED, OTHER]) {
-      for (const kind of ['state', 'telemetry', 'test'])
-        expect(kinds).toContain(`${machine}:${kind}`);
-    }
 
     const command = {
       command_id: 'it-stop-1',
@@ -80,6 +80,7 @@ describe('simulator runner against aedes', () => {
     ).toMatchObject({ ignored: true });
 
     const countAfterAck = recorder.received.length;
+    // A window in which the stopped machine must stay silent while the other goes on.
     await sleep(1500);
     const afterStop = recorder.parsed().slice(countAfterAck);
     expect(

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef } from 'react';
 import type { ApiErrorBody } from '../../../shared/contract';
 import { toApiErrorBody } from '../lib/errors';
-import { useConnection } from '../state/connection-store';
 
 export interface Loaded<T> {
   data: T | null;
@@ -12,27 +12,27 @@ export interface Loaded<T> {
 
 export interface LoadOptions {
   /**
-   * Called as a reload starts: a hook that merges live items over the loaded data drops them
+   * Called as a load starts: a hook that merges live items over the loaded data drops them
    * here, since the new answer includes them (and anything newer arrives live after it).
    */
   onReload?: () => void;
 }
 
 /**
- * Runs `load` on mount, whenever `key` changes, and whenever the live feed says what the page
- * holds may be incomplete (a resync, or a reconnect: the connection store's `generation`), so
- * every open page catches up in this one place. A slower older answer never overwrites a
- * newer one (filters change faster than a busy backend answers).
+ * One page's read of the backend, kept in the renderer's one server-state cache (TanStack
+ * Query, server-state/server-state.ts): loaded on mount and whenever `key` changes, and again
+ * on a resync or a reconnect, which invalidates every query in that one place and holds
+ * actions back until the answers are in. Each mounted hook has its own entry (the key is
+ * scoped by `useId`): two pages' loaders that happen to use the same key never share an
+ * answer. While a new key loads, the previous answer stays on screen; an older answer never
+ * overwrites a newer one (a reload cancels the load it replaces).
  */
 export function useLoad<T>(
   load: () => Promise<T>,
   key: string,
   options: LoadOptions = {},
 ): Loaded<T> {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<ApiErrorBody | null>(null);
-  const generation = useConnection((state) => state.generation);
-  const latest = useRef(0);
+  const owner = useId();
   const loader = useRef(load);
   const onReload = useRef(options.onReload);
   useEffect(() => {
@@ -40,45 +40,23 @@ export function useLoad<T>(
     onReload.current = options.onReload;
   });
 
-  /** Loads; the promise settles with this load, whether or not its answer is still wanted. */
-  const loadNow = useCallback(async (): Promise<void> => {
-    const ticket = ++latest.current;
-    onReload.current?.();
-    try {
-      const value = await loader.current();
-      if (ticket !== latest.current) return;
-      setData(value);
-      setError(null);
-    } catch (caught) {
-      if (ticket === latest.current) setError(toApiErrorBody(caught));
-    }
-  }, []);
-  const reload = useCallback((): void => void loadNow(), [loadNow]);
+  const query = useQuery({
+    queryKey: ['page-load', owner, key],
+    queryFn: async () => {
+      onReload.current?.();
+      // TanStack Query refuses undefined as an answer; a call that answers nothing is null.
+      return ((await loader.current()) ?? null) as T;
+    },
+    placeholderData: keepPreviousData,
+    // The entry belongs to this mounted hook: nothing reads it once the page is gone.
+    gcTime: 0,
+  });
+  const { refetch } = query;
+  const reload = useCallback((): void => void refetch(), [refetch]);
 
-  useEffect(() => {
-    reload();
-    // Answers of a previous key or an unmounted page are ignored from here on.
-    return () => {
-      latest.current += 1;
-    };
-  }, [key, reload]);
-
-  // A resync or a reconnect: load again, and hold actions back until the answer is in.
-  const seenGeneration = useRef(generation);
-  useEffect(() => {
-    if (generation === seenGeneration.current) return;
-    seenGeneration.current = generation;
-    const { reloadStarted, reloadSettled } = useConnection.getState();
-    reloadStarted();
-    let settled = false;
-    const settle = (): void => {
-      if (settled) return;
-      settled = true;
-      reloadSettled();
-    };
-    void loadNow().finally(settle);
-    return settle;
-  }, [generation, loadNow]);
-
-  return { data, error, reload };
+  return {
+    data: query.data ?? null,
+    error: query.error ? toApiErrorBody(query.error) : null,
+    reload,
+  };
 }

@@ -7,14 +7,15 @@ import { useSession } from './session-store';
  * Whether what the screen shows is live. The live feed is the app's line to the backend: when
  * it drops, the data on screen is from the moment it dropped (the banner says so, clocks stop,
  * values grey, actions wait). When it comes back, or the backend says resync, every page
- * loads its data again: `generation` is what every useLoad follows (hooks/use-load.ts).
+ * loads its data again: `generation` is what the server-state cache follows
+ * (server-state/server-state.ts invalidates every query on screen when it moves).
  */
 interface ConnectionState {
   /** 'lost' from the moment the feed dropped until it is open again. */
   status: 'live' | 'lost';
   /** When the feed dropped (wall clock, ms), for the banner and the stopped clocks. */
   lostAt: number | null;
-  /** Bumped by a resync or a reconnect: every useLoad loads again. */
+  /** Bumped by a resync or a reconnect: every query on screen loads again. */
   generation: number;
   /** A reload was asked for and the pages have not all started theirs yet. */
   resyncing: boolean;
