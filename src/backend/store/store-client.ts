@@ -40,6 +40,14 @@ export const STORE_RESTARTING = 'The store is restarting; try again in a few sec
 
 /** A call the store has not answered in this long fails (a hung store, not a dead one). */
 const CALL_TIMEOUT_MS = 60_000;
+/**
+ * A supervised store that has sent nothing at all (no answer, no notice) for this long while
+ * a call waited is hung, not busy: it is ended, and the supervisor starts a new one. In the
+ * 30-minute soak a store kept doing the calls it was sent but not one answer reached the
+ * backend for 13 minutes, so ingest sent the same batch again and again (each time stored as
+ * duplicates) and every API call timed out, until the run ended.
+ */
+const HUNG_AFTER_MS = CALL_TIMEOUT_MS;
 /** Calls that copy the whole database may take longer on a big plant. */
 const SLOW_CALL_TIMEOUT_MS = 15 * 60_000;
 const SLOW_OPS = new Set(['backup', 'restoreBackup', 'applyRetention']);
@@ -64,9 +72,22 @@ function openConnection(
   notice: (notice: StoreNotice) => void,
   now: (() => number) | undefined,
   pageLimitFile?: string,
+  /** Supervised stores only: see HUNG_AFTER_MS (null: a call that times out just fails). */
+  hung: { afterMs: number; callTimeoutMs: number } | null = null,
 ): Promise<Connection> {
   const pending = new PendingCalls();
   let alive = true;
+  let lastHeard = performance.now();
+  let slowCallsWaiting = 0;
+  const callTimeoutMs = hung?.callTimeoutMs ?? CALL_TIMEOUT_MS;
+  /** A call timed out: if the store has been silent all that time, it is hung. */
+  const timedOut = (op: string): StoreUnavailableError => {
+    const silentMs = performance.now() - lastHeard;
+    if (hung && alive && slowCallsWaiting === 0 && silentMs >= hung.afterMs) {
+      channel.kill('SIGKILL');
+    }
+    return new StoreUnavailableError(`The store did not answer ${op} in time`);
+  };
   let markExited!: () => void;
   const exited = new Promise<void>((resolve) => (markExited = resolve));
   return new Promise<Connection>((resolve, reject) => {
@@ -82,15 +103,21 @@ function openConnection(
       isAlive: () => alive,
       call(op, args) {
         if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
-        return pending.start(
+        const slow = SLOW_OPS.has(op);
+        // A long backup keeps the store rightly quiet: no hang is judged while one runs.
+        if (slow) slowCallsWaiting++;
+        const answer = pending.start(
           (id) =>
             channel.postMessage({ kind: 'call', id, op, args, nowMs: now?.() } satisfies ToStore),
-          SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
-          () => new StoreUnavailableError(`The store did not answer ${op} in time`),
+          slow ? SLOW_CALL_TIMEOUT_MS : callTimeoutMs,
+          () => timedOut(op),
         );
+        if (!slow) return answer;
+        return answer.finally(() => slowCallsWaiting--);
       },
     };
     channel.onMessage((raw) => {
+      lastHeard = performance.now();
       const message = raw as FromStore;
       switch (message.kind) {
         case 'ready':
@@ -207,6 +234,8 @@ export interface StoreSupervision {
   restarted(store: StoreClient, why: string): Promise<void>;
   /** The injected clock, sent with each call as the store's "now". */
   now?: () => number;
+  /** Tests only: a shorter call timeout (and so a shorter wait before a hung store is ended). */
+  callTimeoutMs?: number;
 }
 
 /**
@@ -246,6 +275,7 @@ export async function superviseStore(
   const start = async (): Promise<Connection> => {
     const channel = spare ?? supervision.launch();
     spare = null;
+    const callTimeoutMs = supervision.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const opened = await openConnection(
       channel,
       databasePath,
@@ -253,6 +283,7 @@ export async function superviseStore(
       notice,
       supervision.now,
       pageLimitFile,
+      { afterMs: Math.min(HUNG_AFTER_MS, callTimeoutMs), callTimeoutMs },
     );
     bootSpareSoon();
     return opened;
