@@ -35,6 +35,7 @@ beforeAll(async () => {
       prepare: async () => undefined,
       restarted: async () => undefined,
       callTimeoutMs: CALL_TIMEOUT_MS,
+      log: (line) => logged.push(line),
     },
     join(dataDir, 'linewatch.sqlite'),
   );
@@ -59,6 +60,9 @@ it('ends a store that answers nothing, and the next store answers', async () => 
     { timeoutMs: 30_000, everyMs: 200 },
   );
   expect(counters).toBeTypeOf('object');
+  expect(logged).toContainEqual(
+    expect.stringMatching(/^the store process sent nothing for \d+ s while \d+ call\(s\) waited/),
+  );
   expect(logged.some((line) => line.includes('killed by SIGKILL'))).toBe(true);
 });
 
