@@ -63,6 +63,7 @@ export async function startStore(options: StartStoreOptions): Promise<StartedSto
       launch: () => options.launcher.store(),
       // The injected clock travels with each call: the store stamps with the backend's "now".
       now: options.now,
+      log,
       prepare: async (fresh) => {
         if (hooks.topicRoot) await fresh.setTopicRoot(hooks.topicRoot());
         await fresh.setSparkplugRoot(hooks.sparkplugRoot());

@@ -1,6 +1,7 @@
 import { describeExit, type ProcessChannel } from '../process/channel';
 import { PendingCalls } from '../process/pending-calls';
 import type { Supervisor } from '../process/supervisor';
+import { HungStoreWatch } from './hung-store-watch';
 import { StoreError, type FromStore, type ToStore } from './rpc';
 import type { Actor, RestoreOutcome, StoreNotice, StoreOps } from './store';
 
@@ -40,6 +41,20 @@ export const STORE_RESTARTING = 'The store is restarting; try again in a few sec
 
 /** A call the store has not answered in this long fails (a hung store, not a dead one). */
 const CALL_TIMEOUT_MS = 60_000;
+/**
+ * A supervised store that has sent nothing at all for this long while a call waited is hung,
+ * not busy: it is ended, and the supervisor starts a new one (hung-store-watch.ts). Longer
+ * than any one operation takes on a starved machine: the store answers nothing during one.
+ */
+const HUNG_AFTER_MS = 3 * 60_000;
+/**
+ * Calls of a supervised store that wait as long as the store works (answers something) rather
+ * than fail after CALL_TIMEOUT_MS. An ingest batch that timed out was sent again while the
+ * store still had the first one to do: in the 30-minute soak a store behind its work got the
+ * same batch again every minute (stored each time as duplicates) on top of its queue, and for
+ * 13 minutes no batch and no API call was answered in time. A hung store is ended instead.
+ */
+const UNTIMED_OPS = new Set(['ingestBatch']);
 /** Calls that copy the whole database may take longer on a big plant. */
 const SLOW_CALL_TIMEOUT_MS = 15 * 60_000;
 const SLOW_OPS = new Set(['backup', 'restoreBackup', 'applyRetention']);
@@ -64,9 +79,23 @@ function openConnection(
   notice: (notice: StoreNotice) => void,
   now: (() => number) | undefined,
   pageLimitFile?: string,
+  /** Supervised stores only: see HUNG_AFTER_MS and UNTIMED_OPS (null: calls just time out). */
+  hung: { afterMs: number; callTimeoutMs: number; log: (line: string) => void } | null = null,
 ): Promise<Connection> {
   const pending = new PendingCalls();
   let alive = true;
+  const callTimeoutMs = hung?.callTimeoutMs ?? CALL_TIMEOUT_MS;
+  const watch = hung
+    ? new HungStoreWatch({
+        afterMs: hung.afterMs,
+        log: hung.log,
+        end: () => channel.kill('SIGKILL'),
+      })
+    : null;
+  const timeoutOf = (op: string): number => {
+    if (SLOW_OPS.has(op)) return SLOW_CALL_TIMEOUT_MS;
+    return watch && UNTIMED_OPS.has(op) ? Infinity : callTimeoutMs;
+  };
   let markExited!: () => void;
   const exited = new Promise<void>((resolve) => (markExited = resolve));
   return new Promise<Connection>((resolve, reject) => {
@@ -83,15 +112,20 @@ function openConnection(
       call(op, args) {
         if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
         return pending.start(
-          (id) =>
-            channel.postMessage({ kind: 'call', id, op, args, nowMs: now?.() } satisfies ToStore),
-          SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
+          (id) => {
+            channel.postMessage({ kind: 'call', id, op, args, nowMs: now?.() } satisfies ToStore);
+            watch?.sent(id, SLOW_OPS.has(op));
+          },
+          timeoutOf(op),
           () => new StoreUnavailableError(`The store did not answer ${op} in time`),
         );
       },
     };
     channel.onMessage((raw) => {
       const message = raw as FromStore;
+      watch?.heard(
+        message.kind === 'result' || message.kind === 'failure' ? message.id : undefined,
+      );
       switch (message.kind) {
         case 'ready':
           clearTimeout(openTimer);
@@ -117,6 +151,7 @@ function openConnection(
     });
     channel.onExit((code, signal) => {
       alive = false;
+      watch?.stop();
       clearTimeout(openTimer);
       const why = describeExit(code, signal);
       reject(new StoreUnavailableError(`The store process ended (${why}) before it was ready`));
@@ -207,6 +242,10 @@ export interface StoreSupervision {
   restarted(store: StoreClient, why: string): Promise<void>;
   /** The injected clock, sent with each call as the store's "now". */
   now?: () => number;
+  /** Tests only: a shorter call timeout (and so a shorter wait before a hung store is ended). */
+  callTimeoutMs?: number;
+  /** Where the end of a hung store is told (the supervisor then logs its restart). */
+  log?: (line: string) => void;
 }
 
 /**
@@ -246,6 +285,7 @@ export async function superviseStore(
   const start = async (): Promise<Connection> => {
     const channel = spare ?? supervision.launch();
     spare = null;
+    const callTimeoutMs = supervision.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const opened = await openConnection(
       channel,
       databasePath,
@@ -253,6 +293,11 @@ export async function superviseStore(
       notice,
       supervision.now,
       pageLimitFile,
+      {
+        afterMs: Math.min(HUNG_AFTER_MS, callTimeoutMs),
+        callTimeoutMs,
+        log: supervision.log ?? (() => undefined),
+      },
     );
     bootSpareSoon();
     return opened;

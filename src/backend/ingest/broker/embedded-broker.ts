@@ -12,6 +12,21 @@ export interface EmbeddedBroker {
   close(): Promise<void>;
 }
 
+/**
+ * aedes' emitter (mqemitter) lets `concurrency` messages be under way and queues the others.
+ * When one under way completes, the next queued one starts within that call, and a message
+ * nobody listens to (no subscriber online: the subscriber just cut off by aedes' drain
+ * timeout, `$SYS` news of 200 machines reconnecting) completes within it too: each queued
+ * message one level deeper, until "Maximum call stack size exceeded" ended the broker
+ * (the 30-minute soak, tests/integration/ingest/embedded-broker-release-cascade.test.ts).
+ * 0 turns the queue off: every message is routed as it arrives. What is under way stays
+ * bounded all the same: a client's next read is parsed only when the messages of its last
+ * one are delivered (aedes' `nextBatch`), and a client that stops reading is cut off after
+ * aedes' drain timeout. One stuck subscriber then holds up only the publishers writing to
+ * it, not every message of the plant.
+ */
+const UNQUEUED = 0;
+
 /** Where the broker keeps its sessions and queues; null keeps them in memory (benches). */
 export type BrokerPersistence = { file: string; durability?: Durability } | null;
 
@@ -33,6 +48,7 @@ export async function startEmbeddedBroker(
   const onDisk = persistence ? openPersistence(persistence) : null;
   const broker = await Aedes.createBroker({
     queueLimit: 1_000_000,
+    concurrency: UNQUEUED,
     ...(onDisk ? { persistence: onDisk, authorizePublish: storeBeforePuback(onDisk) } : {}),
   });
   const server: Server = createServer(broker.handle);
