@@ -29,6 +29,12 @@ export interface ConditionLedger {
   returnToNormal(key: string, nowMs: number): void;
 }
 
+/** A judged result just stored: its stamp and verdict. */
+export interface StoredVerdict {
+  timestampMs: number;
+  verdict: 'PASS' | 'FAIL';
+}
+
 /** What the rules need to know about the plant besides the message itself. */
 export interface PlantFacts {
   thresholdsOf(machineId: string): {
@@ -40,8 +46,11 @@ export interface PlantFacts {
     deadband: number;
     onDelayS: number;
   }[];
-  /** The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window). */
-  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[];
+  /**
+   * The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window),
+   * `stored` (its result just stored) included.
+   */
+  recentVerdicts(machineId: string, stored: StoredVerdict): ('PASS' | 'FAIL')[];
   lineOf(machineId: string): string | undefined;
   /** Whether spec limits of the product and step judge results stamped at `atMs`. */
   specInForce(productId: string, testStep: string, atMs: number): boolean;
@@ -94,7 +103,12 @@ export class AlertEvaluator {
           }
         } else if (verdict) {
           this.judgedSpecs.add(noSpecKey(message.productId, message.testStep));
-          const { holds, rate } = failRateHolds(this.facts.recentVerdicts(message.machineId));
+          const { holds, rate } = failRateHolds(
+            this.facts.recentVerdicts(message.machineId, {
+              timestampMs: message.timestampMs,
+              verdict,
+            }),
+          );
           const condition = failRateCondition(place, rate);
           if (holds) this.ledger.raise(condition, nowMs);
           else this.ledger.returnToNormal(condition.key, nowMs);

@@ -105,6 +105,7 @@ export class StoreContext {
       this.savepoint(work);
     } catch (error) {
       this.pending.length = noticesBefore;
+      this.rolledBack();
       console.error(`alert rules failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
   }
@@ -112,13 +113,29 @@ export class StoreContext {
   /** Runs `work` in one transaction; notices go out only once it committed. */
   tx<T>(work: () => T): T {
     this.pending = [];
+    this.forgetTransactionState();
     try {
       const result = this.db.transaction(work)();
       for (const notice of this.pending) this.notify(notice);
       return result;
+    } catch (error) {
+      this.rolledBack();
+      throw error;
     } finally {
       this.pending = [];
     }
+  }
+
+  /** What the alert rules keep for one transaction (see ConditionStates, RecentVerdicts). */
+  private forgetTransactionState(): void {
+    this.alerts.forget();
+    this.thresholds.forget();
+  }
+
+  /** A transaction or savepoint was undone: nothing read or written in it is kept. */
+  private rolledBack(): void {
+    this.alerts.forget();
+    this.thresholds.rolledBack();
   }
 
   accountChanged(userId: number): void {
