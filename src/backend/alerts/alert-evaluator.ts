@@ -67,7 +67,9 @@ const ALL_LIMITS: LimitKind[] = ['high_high', 'high', 'low', 'low_low'];
 export class AlertEvaluator {
   private deadLetterWindow: CountAt[] = [];
   /** "No spec" conditions of the products and steps judged in this batch (see batchDone). */
-  private readonly judgedSpecs = new Set<string>();
+  private judgedSpecs = new Set<string>();
+  /** What the two above were when the batch began, put back if it is rolled back. */
+  private atBatchStart: { window: CountAt[]; judgedSpecs: Set<string> } | null = null;
 
   constructor(
     private readonly ledger: ConditionLedger,
@@ -117,6 +119,18 @@ export class AlertEvaluator {
       case 'commandAck':
         break;
     }
+  }
+
+  /** A batch begins: what it will change here is kept, to be put back if it is rolled back. */
+  beginBatch(): void {
+    this.atBatchStart = { window: this.deadLetterWindow, judgedSpecs: new Set(this.judgedSpecs) };
+  }
+
+  /** The batch was rolled back (to run again): as it was when it began. */
+  undoBatch(): void {
+    if (!this.atBatchStart) return;
+    this.deadLetterWindow = this.atBatchStart.window;
+    this.judgedSpecs = new Set(this.atBatchStart.judgedSpecs);
   }
 
   /**
