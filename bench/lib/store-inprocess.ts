@@ -1,6 +1,8 @@
 /**
  * The store's ingest in this process (no IPC): for `node --cpu-prof` profiles of what one
- * message costs. `node --import tsx --cpu-prof bench/lib/store-inprocess.ts [count]`.
+ * message costs. `node --import tsx --cpu-prof bench/lib/store-inprocess.ts [count] [--spec]`.
+ * With `--spec` the product has spec limits, so results are judged PASS/FAIL (and the FAIL-rate
+ * rule runs for each) as in a plant; without, every result is NO_SPEC.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,13 +14,26 @@ import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { formatRate } from './stats';
 
-const count = Number(process.argv[2] ?? 100_000);
+const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 100_000);
+const withSpec = process.argv.includes('--spec');
 const batchSize = 2000;
 const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-inproc-'));
 const migrations = fileURLToPath(new URL('../../src/backend/store/migrations/', import.meta.url));
 const { db } = openDatabase(join(dataDir, 'linewatch.sqlite'), migrations);
 const store = createStore(db, () => undefined);
 store.setTopicRoot('factory');
+if (withSpec) {
+  store.saveSpec(
+    {
+      productId: 'PROD-A',
+      testStep: 'voltage_test',
+      lower: 80,
+      upper: 89,
+      validFrom: new Date(Date.UTC(2026, 0, 1)).toISOString(),
+    },
+    { username: 'bench' },
+  );
+}
 const batches: RawMessage[][] = [];
 for (let start = 0; start < count; start += batchSize) {
   const batch: RawMessage[] = [];
@@ -35,7 +50,7 @@ for (const batch of batches) stored += store.ingestBatch(batch).stored;
 const elapsed = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 console.log(
-  `in-process ingest: ${stored} msgs, ${formatRate(stored, elapsed)}, ` +
+  `in-process ingest${withSpec ? ' (judged by spec limits)' : ''}: ${stored} msgs, ${formatRate(stored, elapsed)}, ` +
     `${((cpu.user + cpu.system) / stored).toFixed(1)} µs of CPU per message`,
 );
 db.close();

@@ -29,6 +29,12 @@ export interface ConditionLedger {
   returnToNormal(key: string, nowMs: number): void;
 }
 
+/** A judged result just stored: its stamp and verdict. */
+export interface StoredVerdict {
+  timestampMs: number;
+  verdict: 'PASS' | 'FAIL';
+}
+
 /** What the rules need to know about the plant besides the message itself. */
 export interface PlantFacts {
   thresholdsOf(machineId: string): {
@@ -40,8 +46,11 @@ export interface PlantFacts {
     deadband: number;
     onDelayS: number;
   }[];
-  /** The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window). */
-  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[];
+  /**
+   * The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window),
+   * `stored` (its result just stored) included.
+   */
+  recentVerdicts(machineId: string, stored: StoredVerdict): ('PASS' | 'FAIL')[];
   lineOf(machineId: string): string | undefined;
   /** Whether spec limits of the product and step judge results stamped at `atMs`. */
   specInForce(productId: string, testStep: string, atMs: number): boolean;
@@ -58,7 +67,9 @@ const ALL_LIMITS: LimitKind[] = ['high_high', 'high', 'low', 'low_low'];
 export class AlertEvaluator {
   private deadLetterWindow: CountAt[] = [];
   /** "No spec" conditions of the products and steps judged in this batch (see batchDone). */
-  private readonly judgedSpecs = new Set<string>();
+  private judgedSpecs = new Set<string>();
+  /** What the two above were when the batch began, put back if it is rolled back. */
+  private atBatchStart: { window: CountAt[]; judgedSpecs: Set<string> } | null = null;
 
   constructor(
     private readonly ledger: ConditionLedger,
@@ -94,7 +105,12 @@ export class AlertEvaluator {
           }
         } else if (verdict) {
           this.judgedSpecs.add(noSpecKey(message.productId, message.testStep));
-          const { holds, rate } = failRateHolds(this.facts.recentVerdicts(message.machineId));
+          const { holds, rate } = failRateHolds(
+            this.facts.recentVerdicts(message.machineId, {
+              timestampMs: message.timestampMs,
+              verdict,
+            }),
+          );
           const condition = failRateCondition(place, rate);
           if (holds) this.ledger.raise(condition, nowMs);
           else this.ledger.returnToNormal(condition.key, nowMs);
@@ -103,6 +119,18 @@ export class AlertEvaluator {
       case 'commandAck':
         break;
     }
+  }
+
+  /** A batch begins: what it will change here is kept, to be put back if it is rolled back. */
+  beginBatch(): void {
+    this.atBatchStart = { window: this.deadLetterWindow, judgedSpecs: new Set(this.judgedSpecs) };
+  }
+
+  /** The batch was rolled back (to run again): as it was when it began. */
+  undoBatch(): void {
+    if (!this.atBatchStart) return;
+    this.deadLetterWindow = this.atBatchStart.window;
+    this.judgedSpecs = new Set(this.atBatchStart.judgedSpecs);
   }
 
   /**

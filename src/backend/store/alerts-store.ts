@@ -1,22 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { Alert, AlertQuery, AlertState } from '../../shared/contract';
-import { alertViewSql, shelvingOverSql } from '../../shared/rules/alert-active';
+import { shelvingOverSql } from '../../shared/rules/alert-active';
 import { floodGroupOf } from '../../shared/rules/flood';
 import { shelvingProblem } from '../../shared/rules/shelving';
 import { noteReturn } from '../alerts/rules/chatter';
 import type { Condition } from '../alerts/rules/conditions';
 import { nextAlertState, type AlertAction } from '../alerts/rules/lifecycle';
 import type { LimitWatch } from '../alerts/rules/limit-watch';
-import {
-  iso,
-  PRIORITY_RANK,
-  SELECT_ALERT,
-  StatementCache,
-  toAlert,
-  type AlertRow,
-} from './alert-rows';
+import { iso, SELECT_ALERT, StatementCache, toAlert, type AlertRow } from './alert-rows';
 import type { EventVisibility, NewEvent } from './events-store';
 import { FloodStore } from './flood-store';
+import { ConditionStates } from './condition-states';
+import { listAlerts } from './alert-list';
 import { StoreError } from './rpc';
 import { stationDetail, whoAt } from './actor-text';
 
@@ -36,6 +31,7 @@ const STATE_EVENT: Record<AlertState, string> = {
 export class AlertsStore {
   private readonly statements: StatementCache;
   private readonly floods: FloodStore;
+  private readonly conditions: ConditionStates;
 
   constructor(
     db: Database,
@@ -43,6 +39,7 @@ export class AlertsStore {
     private readonly changed: (alert: Alert) => void,
   ) {
     this.statements = new StatementCache(db);
+    this.conditions = new ConditionStates(this.statements);
     this.floods = new FloodStore(this.statements, record);
   }
 
@@ -62,66 +59,27 @@ export class AlertsStore {
     visibility: EventVisibility,
     nowMs: number,
   ): { alerts: Alert[]; hasMore: boolean } {
-    const inView = alertViewSql(query.view, {
-      state: 'a.state',
-      outOfService: 'coalesce(c.out_of_service, 0)',
-      shelvedUntilMs: 'a.shelved_until_ms',
-      now: '@now',
-    });
-    const order =
-      query.view === 'history'
-        ? 'a.raised_ms DESC, a.id DESC'
-        : `${PRIORITY_RANK}, a.raised_ms DESC, a.id DESC`;
-    const rows = this.sql(
-      `${SELECT_ALERT}
-         WHERE ${inView}
-           AND (@all OR (a.line_id IS NULL AND a.machine_id IS NULL)
-             OR a.machine_id IN (SELECT value FROM json_each(@machines))
-             OR a.line_id IN (SELECT value FROM json_each(@lines)))
-           AND (@state IS NULL OR a.state = @state)
-           AND (@priority IS NULL OR a.priority = @priority)
-           AND (@source IS NULL OR a.source = @source)
-           AND (@lineId IS NULL OR a.line_id = @lineId)
-           AND (@machineId IS NULL OR a.machine_id = @machineId)
-           AND (@from IS NULL OR a.raised_ms >= @from)
-           AND (@to IS NULL OR a.raised_ms < @to)
-         ORDER BY ${order} LIMIT @limit`,
-    ).all({
-      now: nowMs,
-      all: Number(visibility.all),
-      machines: JSON.stringify(visibility.all ? [] : visibility.machines),
-      lines: JSON.stringify(visibility.all ? [] : visibility.lines),
-      state: query.state ?? null,
-      priority: query.priority ?? null,
-      source: query.source ?? null,
-      lineId: query.lineId ?? null,
-      machineId: query.machineId ?? null,
-      from: query.from ? Date.parse(query.from) : null,
-      to: query.to ? Date.parse(query.to) : null,
-      limit: query.limit + 1,
-    }) as AlertRow[];
-    return { alerts: rows.slice(0, query.limit).map(toAlert), hasMore: rows.length > query.limit };
+    return listAlerts(this.statements, query, visibility, nowMs);
   }
 
   // ---- Conditions (what the process does) ----------------------------------------------
 
   watchOf(key: string): LimitWatch {
-    const row = this.sql(
-      'SELECT active, pending_since_ms FROM alert_conditions WHERE condition_key = ?',
-    ).get(key) as { active: number; pending_since_ms: number | null } | undefined;
-    return { active: row?.active === 1, pendingSinceMs: row?.pending_since_ms ?? null };
+    return this.conditions.watchOf(key);
   }
 
   /** Remembers when a crossing began that has not yet lasted its on-delay. */
   setPending(key: string, pendingSinceMs: number | null): void {
-    this.sql(
-      `INSERT INTO alert_conditions (condition_key, pending_since_ms) VALUES (?, ?)
-         ON CONFLICT (condition_key) DO UPDATE SET pending_since_ms = excluded.pending_since_ms`,
-    ).run(key, pendingSinceMs);
+    this.conditions.setPending(key, pendingSinceMs);
   }
 
   isActive(key: string): boolean {
-    return this.watchOf(key).active;
+    return this.conditions.watchOf(key).active;
+  }
+
+  /** Drops what is kept of the conditions: a transaction begins or was rolled back. */
+  forget(): void {
+    this.conditions.forget();
   }
 
   /**
@@ -131,10 +89,7 @@ export class AlertsStore {
    */
   raise(condition: Condition, nowMs: number): void {
     if (this.isActive(condition.key)) return;
-    this.sql(
-      `INSERT INTO alert_conditions (condition_key, active, pending_since_ms) VALUES (?, 1, NULL)
-         ON CONFLICT (condition_key) DO UPDATE SET active = 1, pending_since_ms = NULL`,
-    ).run(condition.key);
+    this.conditions.setActive(condition.key);
     const open = this.openRow(condition.key);
     if (!open) {
       const id = Number(
@@ -164,20 +119,15 @@ export class AlertsStore {
 
   /** The condition no longer holds: its alert returns (or clears if acknowledged). */
   returnToNormal(key: string, nowMs: number): void {
-    const row = this.sql(
-      'SELECT active, pending_since_ms, recent_clears FROM alert_conditions WHERE condition_key = ?',
-    ).get(key) as
-      { active: number; pending_since_ms: number | null; recent_clears: string } | undefined;
-    if (!row || row.active !== 1) {
+    const watch = this.conditions.watchOf(key);
+    if (!watch.active) {
       // A crossing that had not lasted its on-delay is forgotten.
-      if (row && row.pending_since_ms !== null) this.setPending(key, null);
+      if (watch.pendingSinceMs !== null) this.setPending(key, null);
       return;
     }
-    const chatter = noteReturn(JSON.parse(row.recent_clears) as number[], nowMs);
-    this.sql(
-      `UPDATE alert_conditions SET active = 0, pending_since_ms = NULL, recent_clears = ?
-         WHERE condition_key = ?`,
-    ).run(JSON.stringify(chatter.recentReturnsMs), key);
+    const recentClears = JSON.parse(this.conditions.recentClears(key)) as number[];
+    const chatter = noteReturn(recentClears, nowMs);
+    this.conditions.setReturned(key, JSON.stringify(chatter.recentReturnsMs));
     const open = this.openRow(key);
     if (chatter.chatterBegins) {
       this.record({

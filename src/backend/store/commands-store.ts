@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { CommandName, CommandRecord } from '../../shared/contract';
 import { StoreError } from './rpc';
+import { inScope } from './scope-sql';
 
 interface Row {
   id: string;
@@ -97,12 +98,11 @@ export class CommandsStore {
       .prepare(
         `SELECT * FROM commands
          WHERE (@machineId IS NULL OR machine_id = @machineId)
-           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+           AND ${inScope('machine_id', machines)}
          ORDER BY issued_ms DESC LIMIT @limit`,
       )
       .all({
         machineId: machineId ?? null,
-        all: Number(machines === null),
         machines: JSON.stringify(machines ?? []),
         limit,
       }) as Row[];

@@ -78,6 +78,12 @@ export class IngestStore {
     };
   }
 
+  /** A batch was rolled back: machines it registered and stamps it saw are forgotten. */
+  forget(): void {
+    this.lineOfMachine.clear();
+    this.newest.forget();
+  }
+
   useSparkplug(sparkplug: SparkplugIngest): void {
     this.sparkplug = sparkplug;
   }

@@ -6,6 +6,7 @@ import type {
   StatePeriod,
 } from '../../shared/contract';
 import { StoreError } from './rpc';
+import { inScope } from './scope-sql';
 
 interface SnapshotRow {
   machine_id: string;
@@ -131,7 +132,7 @@ export class MachinesStore {
            SELECT machine_id, line_id, state, reason, ts_ms AS start_ms,
              LEAD(ts_ms) OVER (PARTITION BY machine_id ORDER BY ts_ms, id) AS end_ms
            FROM machine_states
-           WHERE (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+           WHERE ${inScope('machine_id', machines)}
          )
          SELECT * FROM spans
          WHERE (@anyState OR state IN (SELECT value FROM json_each(@states)))
@@ -139,7 +140,6 @@ export class MachinesStore {
          ORDER BY start_ms, machine_id`,
       )
       .all({
-        all: Number(machines === null),
         machines: JSON.stringify(machines ?? []),
         anyState: Number(states === undefined),
         states: JSON.stringify(states ?? []),

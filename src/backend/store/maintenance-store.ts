@@ -3,6 +3,7 @@ import type { MaintenanceStatus, MaintenanceTask } from '../../shared/contract';
 import { describeProjection, planStatus, projectCrossing, type Sample } from '../maintenance/trend';
 import type { OeeStore } from './oee-store';
 import { StoreError } from './rpc';
+import { inScope } from './scope-sql';
 
 /** The window the temperature trend is fitted over. */
 export const TREND_WINDOW_MS = 30 * 60_000;
@@ -59,10 +60,10 @@ export class MaintenanceStore {
         `SELECT m.id, m.line_id, m.created_at, p.interval_run_hours, p.interval_units, p.last_service_ms,
            (SELECT count(*) FROM maintenance_tasks t WHERE t.machine_id = m.id AND t.status != 'done') AS open_tasks
          FROM machines m LEFT JOIN maintenance_plans p ON p.machine_id = m.id
-         WHERE @all OR m.id IN (SELECT value FROM json_each(@machines))
+         WHERE ${inScope('m.id', machines)}
          ORDER BY m.line_id, m.id`,
       )
-      .all({ all: Number(machines === null), machines: JSON.stringify(machines ?? []) }) as {
+      .all({ machines: JSON.stringify(machines ?? []) }) as {
       id: string;
       line_id: string;
       created_at: string;
@@ -222,12 +223,11 @@ export class MaintenanceStore {
       .prepare(
         `SELECT * FROM maintenance_tasks
          WHERE (@machineId IS NULL OR machine_id = @machineId)
-           AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+           AND ${inScope('machine_id', machines)}
          ORDER BY status = 'done', coalesce(completed_ms, due_ms, created_ms) DESC LIMIT @limit`,
       )
       .all({
         machineId: machineId ?? null,
-        all: Number(machines === null),
         machines: JSON.stringify(machines ?? []),
         limit,
       }) as TaskRow[];

@@ -21,6 +21,11 @@ export class NewestStamps {
       .pluck();
   }
 
+  /** Read again from the tables at each machine's next message (a batch was rolled back). */
+  forget(): void {
+    this.newestOf.clear();
+  }
+
   /** Whether a stored message is its machine's newest of its kind (always, for other kinds). */
   isNewest(message: ParsedMessage, receivedMs: number): boolean {
     if (message.kind !== 'state' && message.kind !== 'telemetry') return true;

@@ -10,6 +10,7 @@ import type {
 } from '../../shared/contract';
 import { judge } from '../scoring/verdict';
 import type { EventVisibility } from './events-store';
+import { inScope } from './scope-sql';
 
 interface SpecRow {
   id: number;
@@ -90,14 +91,13 @@ export class QualityStore {
         `SELECT * FROM spec_limits
          WHERE (@productId IS NULL OR product_id = @productId) AND (@testStep IS NULL OR test_step = @testStep)
            AND (@lineId IS NULL OR line_id IS NULL OR line_id = @lineId)
-           AND (line_id IS NULL OR @all OR line_id IN (SELECT value FROM json_each(@lines)))
+           AND (line_id IS NULL OR ${inScope('line_id', lines, 'lines')})
          ORDER BY product_id, test_step, version DESC`,
       )
       .all({
         productId: filter.productId ?? null,
         testStep: filter.testStep ?? null,
         lineId: filter.lineId ?? null,
-        all: Number(lines === null),
         lines: JSON.stringify(lines ?? []),
       }) as SpecRow[];
     return rows.map(toSpec);
@@ -157,7 +157,7 @@ export class QualityStore {
          FROM test_results r
          WHERE r.product_id = @productId AND r.test_step = @testStep AND r.ts_ms >= @since
            AND (@lineId IS NULL OR r.line_id = @lineId)
-           AND (@all OR r.machine_id IN (SELECT value FROM json_each(@machines)))
+           AND ${inScope('r.machine_id', machines)}
          ORDER BY r.ts_ms DESC`,
       )
       .all({
@@ -165,7 +165,6 @@ export class QualityStore {
         testStep: proposal.testStep,
         lineId: proposal.lineId ?? null,
         since: sinceMs,
-        all: machines === null ? 1 : 0,
         machines: JSON.stringify(machines ?? []),
       }) as {
       id: number;
@@ -227,7 +226,7 @@ export class QualityStore {
         `WITH scoped AS (
            SELECT * FROM test_results
            WHERE ts_ms >= @from AND ts_ms < @to
-             AND (@all OR machine_id IN (SELECT value FROM json_each(@machines)))
+             AND ${inScope('machine_id', machines)}
              AND (@lineId IS NULL OR line_id = @lineId)
          ), last_attempts AS (
            SELECT product_id, test_step, barcode, verdict,
@@ -252,7 +251,6 @@ export class QualityStore {
       .all({
         from: fromMs,
         to: toMs,
-        all: Number(machines === null),
         machines: JSON.stringify(machines ?? []),
         lineId: lineId ?? null,
       }) as {

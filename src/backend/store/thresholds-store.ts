@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Threshold, ThresholdInput } from '../../shared/contract';
-import type { PlantFacts } from '../alerts/alert-evaluator';
-import { FAIL_RATE_WINDOW } from '../alerts/rules/fail-rate';
+import type { PlantFacts, StoredVerdict } from '../alerts/alert-evaluator';
+import { RecentVerdicts } from './recent-verdicts';
 import { StatementCache } from './alert-rows';
 import type { NewEvent } from './events-store';
 import { StoreError } from './rpc';
@@ -47,12 +47,24 @@ function toThreshold(row: ThresholdRow): Threshold {
 export class ThresholdsStore implements PlantFacts {
   private readonly cache = new Map<string, ThresholdSettings[]>();
   private readonly statements: StatementCache;
+  private readonly verdicts: RecentVerdicts;
+  /**
+   * The earliest valid_from_ms of each product and step's spec limits (null: none), for one
+   * transaction: limits are saved in transactions of their own, never during ingest.
+   */
+  private readonly firstSpecOf = new Map<string, number | null>();
 
   constructor(
     db: Database,
     private readonly record: (event: NewEvent) => void,
   ) {
     this.statements = new StatementCache(db);
+    this.verdicts = new RecentVerdicts(
+      this.sql(
+        `SELECT ts_ms, verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
+           ORDER BY ts_ms DESC, id DESC LIMIT ?`,
+      ),
+    );
   }
 
   private sql(text: string) {
@@ -73,21 +85,34 @@ export class ThresholdsStore implements PlantFacts {
     return cached;
   }
 
-  recentVerdicts(machineId: string): ('PASS' | 'FAIL')[] {
-    return this.sql(
-      `SELECT verdict FROM test_results WHERE machine_id = ? AND verdict IN ('PASS', 'FAIL')
-         ORDER BY ts_ms DESC, id DESC LIMIT ?`,
-    )
-      .pluck()
-      .all(machineId, FAIL_RATE_WINDOW) as ('PASS' | 'FAIL')[];
+  recentVerdicts(machineId: string, stored: StoredVerdict): ('PASS' | 'FAIL')[] {
+    return this.verdicts.after(machineId, stored);
   }
 
   specInForce(productId: string, testStep: string, atMs: number): boolean {
-    return (
-      this.sql(
-        `SELECT 1 FROM spec_limits WHERE product_id = ? AND test_step = ? AND valid_from_ms <= ? LIMIT 1`,
-      ).get(productId, testStep, atMs) !== undefined
-    );
+    const key = `${productId}\u0000${testStep}`;
+    let firstValidMs = this.firstSpecOf.get(key);
+    if (firstValidMs === undefined) {
+      firstValidMs = this.sql(
+        'SELECT min(valid_from_ms) FROM spec_limits WHERE product_id = ? AND test_step = ?',
+      )
+        .pluck()
+        .get(productId, testStep) as number | null;
+      this.firstSpecOf.set(key, firstValidMs);
+    }
+    return firstValidMs !== null && firstValidMs <= atMs;
+  }
+
+  /** Drops what is kept for one transaction (verdict windows, first specs): a new one begins. */
+  forget(): void {
+    this.verdicts.forget();
+    this.firstSpecOf.clear();
+  }
+
+  /** A transaction or savepoint was rolled back: the limits it wrote are gone with it too. */
+  rolledBack(): void {
+    this.forget();
+    this.cache.clear();
   }
 
   lineOf(machineId: string): string | undefined {

@@ -44,19 +44,19 @@ export function ingestOps(ctx: StoreContext) {
   );
   const sparkplug = new SparkplugIngest(ctx.db);
   ingest.useSparkplug(sparkplug);
-  const ingestInTransaction = (messages: RawMessage[], options: { perMessage?: boolean }) =>
-    ctx.tx(() => {
-      const summary = ingest.ingest(messages, options);
-      const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
-      ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
-      if (summary.newMachines.length) {
-        ctx.notice({
-          topic: 'plant.changed',
-          payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
-        });
-      }
-      return summary;
-    });
+  const ingestBatchWork = (messages: RawMessage[], options: { perMessage?: boolean }) => {
+    ctx.alertRules.beginBatch();
+    const summary = ingest.ingest(messages, options);
+    const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
+    ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
+    if (summary.newMachines.length) {
+      ctx.notice({
+        topic: 'plant.changed',
+        payload: { machineIds: summary.newMachines.map((machine) => machine.machineId) },
+      });
+    }
+    return summary;
+  };
   return {
     setTopicRoot(root: string): void {
       topicRoot = root;
@@ -70,9 +70,17 @@ export function ingestOps(ctx: StoreContext) {
     /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */
     ingestBatch(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
       // A batch that fails leaves the Sparkplug sessions as they were: it will be redone.
-      const undoSessions = sparkplug.beginBatch();
+      let undoSessions = sparkplug.beginBatch();
       try {
-        const summary = ingestInTransaction(messages, options);
+        const summary = ctx.txRulesOnce(
+          () => ingestBatchWork(messages, options),
+          () => {
+            undoSessions();
+            undoSessions = sparkplug.beginBatch();
+            ingest.forget();
+            ctx.alertRules.undoBatch();
+          },
+        );
         const rebirths = sparkplug.takeRebirths();
         return rebirths.length ? { ...summary, rebirths } : summary;
       } catch (error) {
