@@ -1,0 +1,337 @@
+/**
+ * 1,000 machines (issue 15): the built server (out/server) and the machine simulator
+ * (`simulator/`, one MQTT connection per machine, in a process of its own) with 20 lines of 50
+ * machines, each sending one test result a second and a telemetry sample every 2 s (1,500 msg/s
+ * with the QoS 1 results), for `--minutes N` (10 by default), through the embedded broker and
+ * through mosquitto (`--broker embedded|mosquitto|both`, both by default; mosquitto as the tests
+ * run it: `max_queued_messages 0`, nothing dropped however far Linewatch lags).
+ *
+ * Prints, per broker: messages published and stored, how many were still not committed 1 s
+ * after the last publish (target 0: the backend keeps up), how long the rest took, publish →
+ * commit p50/p99/max, and the CPU and RSS of every process (the server's, the broker's, the
+ * simulator's, the bench's own).
+ *
+ * Publish → commit: the time a result carries (the simulator's clock, stamped when the machine
+ * makes it; it is published within the runner's 10 ms tick) to the moment it is visible in the
+ * database (a read-only reader polls `test_results` every 10 ms): so up to 20 ms above the true
+ * figure. Only results stamped after every machine connected count (the connects' buffered
+ * messages would measure the simulator's start, not ingest).
+ *
+ * `npm run bench -- plant [--minutes 1] [--broker embedded]`.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { PRODUCTS } from '../simulator/model/products';
+import type { RunnerStats } from '../simulator/runner-stats';
+import { callApi } from '../tests/e2e/api';
+import { ensureServerBundle, spawnServer } from '../tests/helpers/server-process';
+import { startMosquitto, type Mosquitto } from '../tests/helpers/mosquitto';
+import { checkTarget, loadNote, processTree, record } from './lib/bench-record';
+import type { FromPlantSimulator } from './lib/plant-simulator';
+import { formatMs, percentile } from './lib/stats';
+
+const LINES = 20;
+const MACHINES_PER_LINE = 50;
+const RESULTS_PER_SECOND = 1;
+const TELEMETRY_EVERY_MS = 2_000;
+/** Time a message may take through broker, ingest and commit before it counts as behind. */
+const GRACE_MS = 1_000;
+const DRAIN_DEADLINE_MS = 300_000;
+/** Caught up: fewer messages than a second of the plant's traffic not yet committed. */
+const CAUGHT_UP_BELOW = 1_500;
+const PASSWORD = 'plant bench password 1';
+type BrokerChoice = 'embedded' | 'mosquitto';
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+const MINUTES = Number(option('--minutes') ?? 10);
+if (!(MINUTES > 0)) throw new Error('--minutes: a positive number');
+const brokerOption = option('--broker') ?? 'both';
+if (!['embedded', 'mosquitto', 'both'].includes(brokerOption))
+  throw new Error('--broker: embedded, mosquitto or both');
+const BROKERS: BrokerChoice[] =
+  brokerOption === 'both' ? ['embedded', 'mosquitto'] : [brokerOption as BrokerChoice];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** User + system CPU time of a process so far, in ms (from /proc; clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** Every process of this bench (server, its store and broker, mosquitto, simulator, itself). */
+function processes(): { pid: number; name: string; rssMb: number; cpuMs: number }[] {
+  return processTree(process.pid)
+    .filter((info) => !info.name.includes('esbuild'))
+    .map((info) => ({
+      pid: info.pid,
+      name: info.name,
+      rssMb: info.rssBytes / 1048576,
+      cpuMs: cpuMs(info.pid),
+    }));
+}
+
+/**
+ * Polls the results table (read-only, next to the store's writer) and keeps, for each new
+ * result stamped at or after `fromMs`, the time from its stamp to the poll that first saw it.
+ */
+class CommitWatcher {
+  readonly latencies: number[] = [];
+  private db: Database.Database | null = null;
+  private lastId = 0;
+  private running = true;
+  private readonly loop: Promise<void>;
+  fromMs = Number.POSITIVE_INFINITY;
+
+  constructor(private readonly path: string) {
+    this.loop = this.poll();
+  }
+
+  private async poll(): Promise<void> {
+    while (this.running) {
+      const seenAt = Date.now();
+      const rows = this.read();
+      for (const row of rows) {
+        this.lastId = row.id;
+        if (row.ts_ms >= this.fromMs) this.latencies.push(seenAt - row.ts_ms);
+      }
+      await sleep(10);
+    }
+  }
+
+  private read(): { id: number; ts_ms: number }[] {
+    if (!this.db) {
+      if (!existsSync(this.path)) return [];
+      this.db = new Database(this.path, { readonly: true, fileMustExist: true });
+    }
+    try {
+      return this.db
+        .prepare('SELECT id, ts_ms FROM test_results WHERE id > ? ORDER BY id')
+        .all(this.lastId) as { id: number; ts_ms: number }[];
+    } catch (error) {
+      if (error instanceof Error && /no such table/.test(error.message)) return [];
+      throw error;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.db?.close();
+  }
+}
+
+const sentTotal = (stats: RunnerStats) =>
+  stats.sent.test + stats.sent.telemetry + stats.sent.state + stats.sent.commandAck;
+
+async function runPlant(broker: BrokerChoice): Promise<void> {
+  const label = `1,000 machines via ${broker === 'embedded' ? 'the embedded broker' : 'mosquitto'}`;
+  console.log(`\n${label}: ${MINUTES} min, ${loadNote()}`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-plant-'));
+  let mosquitto: Mosquitto | null = null;
+  let simulator: ChildProcess | null = null;
+  let watcher: CommitWatcher | null = null;
+  if (broker === 'mosquitto') mosquitto = await startMosquitto({ persistence: false });
+  const server = await spawnServer([
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    ...(mosquitto ? ['--broker', mosquitto.url] : ['--embedded-broker-port', '0']),
+  ]);
+  try {
+    const { token } = await callApi(server.url, 'setup.createFirstAdmin', {
+      username: 'admin',
+      displayName: 'Admin',
+      password: PASSWORD,
+    });
+    // The simulator's limits, so that results are judged PASS and FAIL as on a floor.
+    for (const product of PRODUCTS) {
+      for (const step of product.steps) {
+        await callApi(
+          server.url,
+          'specs.save',
+          {
+            productId: product.productId,
+            testStep: step.name,
+            lower: step.lower,
+            upper: step.upper,
+          },
+          token,
+        );
+      }
+    }
+    let brokerUrl = '';
+    for (let tries = 0; !brokerUrl; tries += 1) {
+      const status = await callApi(server.url, 'ingest.status', {}, token);
+      if (status.state === 'connected') brokerUrl = status.brokerUrl;
+      else if (tries > 150) throw new Error(`broker not connected: ${status.state}`);
+      else await sleep(200);
+    }
+    const done = async () => {
+      const counters = (await callApi(server.url, 'ingest.status', {}, token)).counters;
+      if (!counters) throw new Error('ingest.status gave no counters to an admin');
+      return counters.stored + counters.duplicates + counters.deadLettered;
+    };
+
+    watcher = new CommitWatcher(join(dataDir, 'linewatch.sqlite'));
+    let stats: RunnerStats | null = null;
+    let finalStats: RunnerStats | null = null;
+    simulator = fork(
+      join(import.meta.dirname, 'lib', 'plant-simulator.ts'),
+      [
+        brokerUrl,
+        String(LINES),
+        String(MACHINES_PER_LINE),
+        String(RESULTS_PER_SECOND),
+        String(TELEMETRY_EVERY_MS),
+      ],
+      { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    simulator.on('message', (message: FromPlantSimulator) => {
+      if (message.kind !== 'stats') return;
+      stats = message.stats;
+      if (message.final) finalStats = message.stats;
+    });
+    const connectStarted = Date.now();
+    while (!stats || (stats as RunnerStats).connected < LINES * MACHINES_PER_LINE) {
+      if (Date.now() - connectStarted > DRAIN_DEADLINE_MS)
+        throw new Error(`machines connected: ${stats ? (stats as RunnerStats).connected : 0}`);
+      await sleep(200);
+    }
+    const connectedMs = Date.now() - connectStarted;
+    // The connects' buffered messages arrive at once: the measured window starts when the
+    // backend has caught up with them (steady state), and the time that took is printed.
+    const catchUpStarted = Date.now();
+    while (sentTotal(stats as RunnerStats) - (await done()) > CAUGHT_UP_BELOW) {
+      if (Date.now() - catchUpStarted > DRAIN_DEADLINE_MS)
+        throw new Error('the backend did not catch up with the connects in 5 min');
+      await sleep(500);
+    }
+    const catchUpMs = Date.now() - catchUpStarted;
+    console.log(
+      `  ${LINES * MACHINES_PER_LINE} machines connected in ${formatMs(connectedMs)}; the backend caught up with what they had buffered ${formatMs(catchUpMs)} later`,
+    );
+    record(`${label}: machines connected after`, connectedMs, 'ms');
+    record(`${label}: caught up with the connects after`, catchUpMs, 'ms');
+    watcher.fromMs = Date.now();
+    const cpuBefore = new Map(processes().map((p) => [p.pid, p.cpuMs]));
+    const sentBefore = sentTotal(stats as RunnerStats);
+    const started = performance.now();
+    let worstBehind = 0;
+    const endAt = started + MINUTES * 60_000;
+    let nextReport = started + 60_000;
+    while (performance.now() < endAt) {
+      await sleep(1_000);
+      // The simulator's counts are up to 200 ms old: the gap is what is in flight plus that.
+      const behind = sentTotal(stats as RunnerStats) - (await done());
+      worstBehind = Math.max(worstBehind, behind);
+      if (performance.now() >= nextReport) {
+        nextReport += 60_000;
+        const lat = watcher.latencies;
+        console.log(
+          `  ${((performance.now() - started) / 60_000).toFixed(0)} min: sent ${sentTotal(stats as RunnerStats).toLocaleString('en-US')}, ` +
+            `not yet committed ${Math.max(0, behind)}, publish → commit p99 so far ${formatMs(percentile(lat, 99))}, ${loadNote()}`,
+        );
+      }
+    }
+    const elapsedMs = performance.now() - started;
+    const cpuAfter = processes();
+    // What was published until now (up to 200 ms ago) must be committed 1 s later.
+    const publishedAtEnd = sentTotal(stats as RunnerStats);
+    simulator.send({ kind: 'stop' });
+    const stoppedAt = Date.now();
+    await sleep(GRACE_MS);
+    const behindAtEnd = Math.max(0, publishedAtEnd - (await done()));
+    // Then the goodbyes (every machine's `offline` state) and everything else, committed.
+    while (!finalStats) {
+      if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS)
+        throw new Error('the simulator did not report its last counters in 5 min');
+      await sleep(50);
+    }
+    const final: RunnerStats = finalStats;
+    const published = sentTotal(final);
+    let drainedMs = Date.now() - stoppedAt;
+    while ((await done()) < publishedAtEnd) {
+      if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS) {
+        throw new Error(`${published - (await done())} messages still not committed after 5 min`);
+      }
+      await sleep(100);
+      drainedMs = Date.now() - stoppedAt;
+    }
+    while ((await done()) < published) {
+      if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS) {
+        throw new Error(`${published - (await done())} messages still not committed after 5 min`);
+      }
+      await sleep(100);
+    }
+    const committed = await done();
+    const latencies = watcher.latencies;
+
+    console.log(
+      `  published ${published.toLocaleString('en-US')} messages (results ${final.sent.test.toLocaleString('en-US')}, telemetry ${final.sent.telemetry.toLocaleString('en-US')}, states ${final.sent.state.toLocaleString('en-US')}), ` +
+        `${Math.round(((published - sentBefore) * 1000) / elapsedMs).toLocaleString('en-US')} msg/s in the measured ${(elapsedMs / 60_000).toFixed(1)} min; ` +
+        `committed ${committed.toLocaleString('en-US')} (stored, duplicates and refused)`,
+    );
+    console.log(
+      `  not committed ${GRACE_MS / 1000} s after the simulator stopped: ${behindAtEnd} (all committed ${formatMs(drainedMs)} after it); ` +
+        `the most not yet committed at a check during the window (once a second): ${worstBehind}`,
+    );
+    console.log(
+      `  publish → commit, ${latencies.length.toLocaleString('en-US')} results: p50 ${formatMs(percentile(latencies, 50))}, ` +
+        `p99 ${formatMs(percentile(latencies, 99))}, max ${formatMs(percentile(latencies, 100))}`,
+    );
+    record(`${label}: published`, published, 'messages');
+    record(`${label}: publish rate`, ((published - sentBefore) * 1000) / elapsedMs, 'msg/s');
+    record(`${label}: publish → commit p50`, percentile(latencies, 50), 'ms');
+    record(`${label}: publish → commit p99`, percentile(latencies, 99), 'ms');
+    record(`${label}: all committed after the simulator stopped`, drainedMs, 'ms');
+    record(`${label}: most not yet committed at a check`, worstBehind, 'messages');
+    console.log(`  CPU (% of one core over the window) and RSS at its end:`);
+    let totalCpu = 0;
+    for (const member of cpuAfter) {
+      const percent =
+        ((member.cpuMs - (cpuBefore.get(member.pid) ?? member.cpuMs)) / elapsedMs) * 100;
+      totalCpu += percent;
+      const name =
+        member.pid === process.pid ? 'bench (itself, with the commit reader)' : member.name;
+      console.log(
+        `    pid ${member.pid} ${name}: ${percent.toFixed(0)} %, ${member.rssMb.toFixed(0)} MB`,
+      );
+      record(`${label}: CPU ${name}`, percent, '% of one core');
+      record(`${label}: RSS ${name}`, member.rssMb, 'MB');
+    }
+    console.log(`    all: ${totalCpu.toFixed(0)} % of one core, ${loadNote()}`);
+    checkTarget(
+      `${label}: messages behind ${GRACE_MS / 1000} s after the simulator stopped`,
+      behindAtEnd,
+      'messages',
+      {
+        atMost: 0,
+      },
+    );
+    if (final.errors > 0)
+      console.log(`  simulator errors: ${final.errors} (last: ${final.lastError})`);
+  } finally {
+    await watcher?.stop();
+    if (simulator && simulator.exitCode === null) simulator.kill('SIGTERM');
+    const stopped = await server.stop();
+    await mosquitto?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (stopped.code !== 0) console.error(`server exited ${stopped.code}:\n${server.output()}`);
+  }
+}
+
+ensureServerBundle();
+for (const broker of BROKERS) await runPlant(broker);
