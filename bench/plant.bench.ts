@@ -88,6 +88,8 @@ function processes(): { pid: number; name: string; rssMb: number; cpuMs: number 
  */
 class CommitWatcher {
   readonly latencies: number[] = [];
+  /** When each latency was seen (performance.now()), to tell a stall from a steady delay. */
+  readonly seenAt: number[] = [];
   private db: Database.Database | null = null;
   private lastId = 0;
   private running = true;
@@ -101,10 +103,13 @@ class CommitWatcher {
   private async poll(): Promise<void> {
     while (this.running) {
       const seenAt = Date.now();
+      const seenAtMonotonic = performance.now();
       const rows = this.read();
       for (const row of rows) {
         this.lastId = row.id;
-        if (row.ts_ms >= this.fromMs) this.latencies.push(seenAt - row.ts_ms);
+        if (row.ts_ms < this.fromMs) continue;
+        this.latencies.push(seenAt - row.ts_ms);
+        this.seenAt.push(seenAtMonotonic);
       }
       await sleep(10);
     }
@@ -129,6 +134,44 @@ class CommitWatcher {
     this.running = false;
     await this.loop;
     this.db?.close();
+  }
+}
+
+/** The seconds of the window with a result 1 s late or more, and what each process did then. */
+function printLateSeconds(
+  watcher: CommitWatcher,
+  started: number,
+  cpuBySecond: Map<string, number>[],
+): void {
+  const worstBySecond = new Map<number, number>();
+  watcher.latencies.forEach((latency, index) => {
+    if (latency < 1_000) return;
+    const second = Math.floor((watcher.seenAt[index]! - started) / 1000);
+    worstBySecond.set(second, Math.max(worstBySecond.get(second) ?? 0, latency));
+  });
+  const late = watcher.latencies.filter((latency) => latency >= 1_000).length;
+  console.log(
+    `  ${late} of ${watcher.latencies.length} results 1 s late or more, in ${worstBySecond.size} seconds of the window` +
+      (worstBySecond.size
+        ? ` (second: worst ${[...worstBySecond]
+            .slice(0, 15)
+            .map(([second, worst]) => `${second}: ${formatMs(worst)}`)
+            .join(', ')})`
+        : ''),
+  );
+  // The three worst seconds: each process's CPU then and in the seconds before.
+  const worst = [...worstBySecond].sort((a, b) => b[1] - a[1]).slice(0, 3);
+  for (const [second] of worst) {
+    for (let at = second - 4; at <= second; at += 1) {
+      const busy = cpuBySecond[at];
+      if (!busy) continue;
+      console.log(
+        `    CPU in second ${at}: ${[...busy]
+          .filter(([, ms]) => ms > 0)
+          .map(([key, ms]) => `${key.split('#')[0]} ${ms} ms`)
+          .join(', ')}`,
+      );
+    }
   }
 }
 
@@ -214,7 +257,7 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
     // The connects' buffered messages arrive at once: the measured window starts when the
     // backend has caught up with them (steady state), and the time that took is printed.
     const catchUpStarted = Date.now();
-    while (sentTotal(stats as RunnerStats) - (await done()) > CAUGHT_UP_BELOW) {
+    while (sentTotal(stats) - (await done()) > CAUGHT_UP_BELOW) {
       if (Date.now() - catchUpStarted > DRAIN_DEADLINE_MS)
         throw new Error('the backend did not catch up with the connects in 5 min');
       await sleep(500);
@@ -227,49 +270,58 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
     record(`${label}: caught up with the connects after`, catchUpMs, 'ms');
     watcher.fromMs = Date.now();
     const cpuBefore = new Map(processes().map((p) => [p.pid, p.cpuMs]));
-    const sentBefore = sentTotal(stats as RunnerStats);
+    const sentBefore = sentTotal(stats);
     const started = performance.now();
+    // Each process's CPU second by second, to see which one works (or waits) when results are late.
+    const cpuBySecond: Map<string, number>[] = [];
+    let lastCpu = new Map(processes().map((p) => [`${p.name}#${p.pid}`, p.cpuMs]));
+    const sampler = setInterval(() => {
+      const now = new Map(processes().map((p) => [`${p.name}#${p.pid}`, p.cpuMs]));
+      cpuBySecond.push(new Map([...now].map(([key, ms]) => [key, ms - (lastCpu.get(key) ?? ms)])));
+      lastCpu = now;
+    }, 1_000);
     let worstBehind = 0;
     const endAt = started + MINUTES * 60_000;
     let nextReport = started + 60_000;
     while (performance.now() < endAt) {
       await sleep(1_000);
       // The simulator's counts are up to 200 ms old: the gap is what is in flight plus that.
-      const behind = sentTotal(stats as RunnerStats) - (await done());
+      const behind = sentTotal(stats) - (await done());
       worstBehind = Math.max(worstBehind, behind);
       if (performance.now() >= nextReport) {
         nextReport += 60_000;
         const lat = watcher.latencies;
         console.log(
-          `  ${((performance.now() - started) / 60_000).toFixed(0)} min: sent ${sentTotal(stats as RunnerStats).toLocaleString('en-US')}, ` +
+          `  ${((performance.now() - started) / 60_000).toFixed(0)} min: sent ${sentTotal(stats).toLocaleString('en-US')}, ` +
             `not yet committed ${Math.max(0, behind)}, publish → commit p99 so far ${formatMs(percentile(lat, 99))}, ${loadNote()}`,
         );
       }
     }
     const elapsedMs = performance.now() - started;
+    clearInterval(sampler);
     const cpuAfter = processes();
     // What was published until now (up to 200 ms ago) must be committed 1 s later.
-    const publishedAtEnd = sentTotal(stats as RunnerStats);
+    const publishedAtEnd = sentTotal(stats);
     simulator.send({ kind: 'stop' });
     const stoppedAt = Date.now();
     await sleep(GRACE_MS);
     const behindAtEnd = Math.max(0, publishedAtEnd - (await done()));
-    // Then the goodbyes (every machine's `offline` state) and everything else, committed.
+    let drainedMs = Date.now() - stoppedAt;
+    while ((await done()) < publishedAtEnd) {
+      if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS)
+        throw new Error(`${publishedAtEnd - (await done())} messages not committed after 5 min`);
+      await sleep(100);
+      drainedMs = Date.now() - stoppedAt;
+    }
+    // Then the goodbyes and everything else, committed: nothing lost.
     while (!finalStats) {
       if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS)
         throw new Error('the simulator did not report its last counters in 5 min');
       await sleep(50);
     }
     const final: RunnerStats = finalStats;
-    const published = sentTotal(final);
-    let drainedMs = Date.now() - stoppedAt;
-    while ((await done()) < publishedAtEnd) {
-      if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS) {
-        throw new Error(`${published - (await done())} messages still not committed after 5 min`);
-      }
-      await sleep(100);
-      drainedMs = Date.now() - stoppedAt;
-    }
+    // Its goodbyes (every machine's `offline` state, QoS 1) are not in its `sent` counts.
+    const published = sentTotal(final) + LINES * MACHINES_PER_LINE;
     while ((await done()) < published) {
       if (Date.now() - stoppedAt > DRAIN_DEADLINE_MS) {
         throw new Error(`${published - (await done())} messages still not committed after 5 min`);
@@ -280,7 +332,7 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
     const latencies = watcher.latencies;
 
     console.log(
-      `  published ${published.toLocaleString('en-US')} messages (results ${final.sent.test.toLocaleString('en-US')}, telemetry ${final.sent.telemetry.toLocaleString('en-US')}, states ${final.sent.state.toLocaleString('en-US')}), ` +
+      `  published ${published.toLocaleString('en-US')} messages (with the ${LINES * MACHINES_PER_LINE} goodbyes; results ${final.sent.test.toLocaleString('en-US')}, telemetry ${final.sent.telemetry.toLocaleString('en-US')}, states ${final.sent.state.toLocaleString('en-US')}), ` +
         `${Math.round(((published - sentBefore) * 1000) / elapsedMs).toLocaleString('en-US')} msg/s in the measured ${(elapsedMs / 60_000).toFixed(1)} min; ` +
         `committed ${committed.toLocaleString('en-US')} (stored, duplicates and refused)`,
     );
@@ -292,6 +344,7 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
       `  publish → commit, ${latencies.length.toLocaleString('en-US')} results: p50 ${formatMs(percentile(latencies, 50))}, ` +
         `p99 ${formatMs(percentile(latencies, 99))}, max ${formatMs(percentile(latencies, 100))}`,
     );
+    printLateSeconds(watcher, started, cpuBySecond);
     record(`${label}: published`, published, 'messages');
     record(`${label}: publish rate`, ((published - sentBefore) * 1000) / elapsedMs, 'msg/s');
     record(`${label}: publish → commit p50`, percentile(latencies, 50), 'ms');
