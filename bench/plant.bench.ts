@@ -42,6 +42,7 @@ const GRACE_MS = 1_000;
 const DRAIN_DEADLINE_MS = 300_000;
 /** Caught up: fewer messages than a second of the plant's traffic not yet committed. */
 const CAUGHT_UP_BELOW = 1_500;
+const CATCH_UP_DEADLINE_MS = 120_000;
 const PASSWORD = 'plant bench password 1';
 type BrokerChoice = 'embedded' | 'mosquitto';
 
@@ -256,18 +257,43 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
     const connectedMs = Date.now() - connectStarted;
     // The connects' buffered messages arrive at once: the measured window starts when the
     // backend has caught up with them (steady state), and the time that took is printed.
+    // A backend slower than the plant never catches up: then the window starts anyway, and
+    // what it did meanwhile (and which process worked) is printed every 20 s.
     const catchUpStarted = Date.now();
+    let catchUpCpu = new Map(processes().map((p) => [`${p.name}#${p.pid}`, p.cpuMs]));
+    let nextCatchUpNote = catchUpStarted + 20_000;
+    let caughtUp = true;
     while (sentTotal(stats) - (await done()) > CAUGHT_UP_BELOW) {
-      if (Date.now() - catchUpStarted > DRAIN_DEADLINE_MS)
-        throw new Error('the backend did not catch up with the connects in 5 min');
+      if (Date.now() - catchUpStarted > CATCH_UP_DEADLINE_MS) {
+        caughtUp = false;
+        break;
+      }
+      if (Date.now() >= nextCatchUpNote) {
+        nextCatchUpNote += 20_000;
+        const now = processes();
+        console.log(
+          `  catching up: sent ${sentTotal(stats)}, committed ${await done()}; CPU over the last 20 s: ` +
+            now
+              .map((p) => {
+                const before = catchUpCpu.get(`${p.name}#${p.pid}`) ?? p.cpuMs;
+                return `${p.name} ${Math.round((p.cpuMs - before) / 200)} %`;
+              })
+              .join(', ') +
+            `; ${loadNote()}`,
+        );
+        catchUpCpu = new Map(now.map((p) => [`${p.name}#${p.pid}`, p.cpuMs]));
+      }
       await sleep(500);
     }
     const catchUpMs = Date.now() - catchUpStarted;
     console.log(
-      `  ${LINES * MACHINES_PER_LINE} machines connected in ${formatMs(connectedMs)}; the backend caught up with what they had buffered ${formatMs(catchUpMs)} later`,
+      `  ${LINES * MACHINES_PER_LINE} machines connected in ${formatMs(connectedMs)}; ` +
+        (caughtUp
+          ? `the backend caught up with what they had buffered ${formatMs(catchUpMs)} later`
+          : `the backend had NOT caught up ${formatMs(catchUpMs)} later (${sentTotal(stats) - (await done())} not yet committed): the window starts anyway`),
     );
     record(`${label}: machines connected after`, connectedMs, 'ms');
-    record(`${label}: caught up with the connects after`, catchUpMs, 'ms');
+    if (caughtUp) record(`${label}: caught up with the connects after`, catchUpMs, 'ms');
     watcher.fromMs = Date.now();
     const cpuBefore = new Map(processes().map((p) => [p.pid, p.cpuMs]));
     const sentBefore = sentTotal(stats);
@@ -291,6 +317,16 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
       if (performance.now() >= nextReport) {
         nextReport += 60_000;
         const lat = watcher.latencies;
+        const lastMinute = cpuBySecond.slice(-60);
+        const perProcess = new Map<string, number>();
+        for (const second of lastMinute)
+          for (const [key, ms] of second)
+            perProcess.set(key.split('#')[0]!, (perProcess.get(key.split('#')[0]!) ?? 0) + ms);
+        console.log(
+          `    CPU over the minute: ${[...perProcess]
+            .map(([name, ms]) => `${name} ${Math.round(ms / (lastMinute.length * 10))} %`)
+            .join(', ')}`,
+        );
         console.log(
           `  ${((performance.now() - started) / 60_000).toFixed(0)} min: sent ${sentTotal(stats).toLocaleString('en-US')}, ` +
             `not yet committed ${Math.max(0, behind)}, publish → commit p99 so far ${formatMs(percentile(lat, 99))}, ${loadNote()}`,
