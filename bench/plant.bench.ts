@@ -423,4 +423,14 @@ async function runPlant(broker: BrokerChoice): Promise<void> {
 }
 
 ensureServerBundle();
-for (const broker of BROKERS) await runPlant(broker);
+let failed = 0;
+for (const broker of BROKERS) {
+  // One broker's failure (a backlog that never drains) still lets the other run.
+  try {
+    await runPlant(broker);
+  } catch (error) {
+    failed += 1;
+    console.error(`  via ${broker}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+if (failed) process.exit(1);
