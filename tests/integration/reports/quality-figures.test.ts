@@ -130,10 +130,10 @@ function seed(): { each: StoreInProcess; published: Published[] } {
 function watchStatements(each: StoreInProcess): string[] {
   const prepared: string[] = [];
   const prepare = each.db.prepare.bind(each.db);
-  each.db.prepare = ((sql: string) => {
+  each.db.prepare = (sql: string) => {
     prepared.push(sql);
     return prepare(sql);
-  });
+  };
   return prepared;
 }
 const ROW_BY_ROW = /SELECT product_id, test_step, measured_value, verdict FROM test_results/;
