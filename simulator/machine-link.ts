@@ -11,6 +11,8 @@ export interface MachineLinkOptions {
   maxBufferedMessages: number;
   /** Credentials and TLS files for a broker that asks for them (the built-in simulator window). */
   credentials?: BrokerCredentials;
+  /** Wait for `connect()` before the first connection (the runner paces them). */
+  manualConnect?: boolean;
 }
 
 export type BrokerCredentials = Pick<
@@ -43,17 +45,21 @@ export class MachineLink {
   private connectedBefore = false;
   private wasConnected = false;
   private closing = false;
+  /** Whether the client has a connection to end (false while waiting for `connect()`). */
+  private started: boolean;
 
   constructor(
     private readonly options: MachineLinkOptions,
     private readonly events: MachineLinkEvents,
   ) {
+    this.started = !options.manualConnect;
     this.client = mqtt.connect(options.brokerUrl, {
       ...options.credentials,
       clientId: options.clientId,
       clean: true,
       reconnectPeriod: options.reconnectPeriodMs,
       connectTimeout: 10_000,
+      manualConnect: options.manualConnect ?? false,
       queueQoSZero: false,
       resubscribe: false, // subscribed again on each connect below
       will: {
@@ -75,6 +81,13 @@ export class MachineLink {
       if (topic === options.commandTopic && !packet.retain)
         this.events.onCommand(payload.toString('utf8'));
     });
+  }
+
+  /** The first connection, when made with `manualConnect`; MQTT.js reconnects by itself after. */
+  connect(): void {
+    if (this.closing || this.started) return;
+    this.started = true;
+    this.client.connect();
   }
 
   get connected(): boolean {
@@ -113,6 +126,8 @@ export class MachineLink {
   /** Says goodbye: the offline state if connected (a clean disconnect does not fire the will), then closes. */
   async close(offlineState: OutgoingMessage): Promise<void> {
     this.closing = true;
+    // Never asked to connect: MQTT.js has no stream to end (and fails on one).
+    if (!this.started) return;
     if (!this.client.connected) {
       await this.client.endAsync(true);
       return;

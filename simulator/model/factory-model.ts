@@ -15,6 +15,11 @@ export interface FactoryModelOptions {
    * (which sets the starting units per minute; `set_rate` changes it later).
    */
   messagesPerSecond: number;
+  /**
+   * Each machine's telemetry period, when it is not to follow from `messagesPerSecond` (a fifth
+   * of it): `messagesPerSecond` then sets the test results alone (four fifths of it).
+   */
+  telemetryEveryMs?: number;
   /** Virtual time of the first step. */
   startMs: number;
   scenarios?: readonly ScenarioName[];
@@ -49,7 +54,7 @@ export class FactoryModel {
     const scenarios = new Set(options.scenarios ?? []);
     const total = options.lines * options.machinesPerLine;
     const telemetryIntervalMs = clamp(
-      Math.round(1000 / (options.messagesPerSecond * TELEMETRY_SHARE)),
+      options.telemetryEveryMs ?? Math.round(1000 / (options.messagesPerSecond * TELEMETRY_SHARE)),
       100,
       60_000,
     );
@@ -155,6 +160,16 @@ function checkOptions(options: FactoryModelOptions): void {
   }
   if (!(options.messagesPerSecond > 0 && options.messagesPerSecond <= 1000)) {
     problems.push('rate must be above 0 and at most 1000 messages per second per machine');
+  }
+  if (
+    options.telemetryEveryMs !== undefined &&
+    !(
+      Number.isInteger(options.telemetryEveryMs) &&
+      options.telemetryEveryMs >= 100 &&
+      options.telemetryEveryMs <= 60_000
+    )
+  ) {
+    problems.push('telemetry period must be whole milliseconds from 100 to 60000');
   }
   if (!Number.isSafeInteger(options.startMs))
     problems.push('start time must be whole milliseconds');

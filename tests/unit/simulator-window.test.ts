@@ -48,17 +48,19 @@ describe('simulator options', () => {
     expect(
       SimulatorOptions.safeParse({ lines: 0, machinesPerLine: 3, rate: 1, seed: 1 }).success,
     ).toBe(false);
-    expect(optionProblems({ ...fields, lines: '20', machinesPerLine: '11' })).toEqual({
-      machinesPerLine: 'At most 200 machines in all (220 asked).',
-    });
-    expect(
-      SimulatorOptions.safeParse({ lines: 20, machinesPerLine: 11, rate: 1, seed: 1 }).success,
-    ).toBe(false);
-    expect(
-      SimulatorOptions.safeParse({ lines: 20, machinesPerLine: 10, rate: 1, seed: 1 }).success,
-    ).toBe(true);
     expect(optionProblems({ ...fields, machinesPerLine: '51' }).machinesPerLine).toBe(
       'Enter 1 to 50.',
     );
+    expect(optionProblems({ ...fields, lines: '21' }).lines).toBe('Enter 1 to 20.');
+    expect(
+      SimulatorOptions.safeParse({ lines: 21, machinesPerLine: 50, rate: 1, seed: 1 }).success,
+    ).toBe(false);
+  });
+
+  it('allows a plant of 1,000 machines, 20 lines of 50 (issue 15)', () => {
+    expect(optionProblems({ ...fields, lines: '20', machinesPerLine: '50' })).toEqual({});
+    expect(
+      SimulatorOptions.safeParse({ lines: 20, machinesPerLine: 50, rate: 1.25, seed: 1 }).success,
+    ).toBe(true);
   });
 });

@@ -9,20 +9,12 @@ import {
 } from '../../../shared/spc';
 import type { ReportJob } from '../report-job';
 import { column, figure, finite, iso, share, table, type ReportBody } from './report-parts';
-import { resultsInMachines, scopeParams } from './report-scope-sql';
+import { readSteps, type StepData } from './quality-steps';
 
 /** A section per product and step, up to this many; the steps table lists them all. */
 const MAX_STEP_SECTIONS = 24;
 /** Points shown on an individuals chart; its mean and limits use every value of the range. */
 const SHOWN_POINTS = 200;
-
-interface StepData {
-  product: string;
-  step: string;
-  values: number[];
-  judged: number;
-  passed: number;
-}
 
 interface SpecRow {
   product_id: string;
@@ -152,33 +144,6 @@ export function qualityReport(db: Database, job: ReportJob): ReportBody {
     ],
     sections,
   };
-}
-
-/** Every result of the scope in time order, grouped by product and step (in that order). */
-function readSteps(db: Database, job: ReportJob): StepData[] {
-  const rows = db
-    .prepare(
-      `SELECT product_id, test_step, measured_value, verdict FROM test_results
-       WHERE ts_ms >= @from AND ts_ms < @to AND ${resultsInMachines(db, job)}
-       ORDER BY ts_ms, id`,
-    )
-    .raw()
-    // Row by row: a million rows held at once as arrays spent more time in the garbage
-    // collector than in SQLite.
-    .iterate(scopeParams(job)) as IterableIterator<[string, string, number, string]>;
-  const byProduct = new Map<string, Map<string, StepData>>();
-  for (const [product, step, value, verdict] of rows) {
-    let ofProduct = byProduct.get(product);
-    if (!ofProduct) byProduct.set(product, (ofProduct = new Map()));
-    let data = ofProduct.get(step);
-    if (!data) ofProduct.set(step, (data = { product, step, values: [], judged: 0, passed: 0 }));
-    data.values.push(value);
-    if (verdict !== 'NO_SPEC') data.judged += 1;
-    if (verdict === 'PASS') data.passed += 1;
-  }
-  return [...byProduct.values()]
-    .flatMap((ofProduct) => [...ofProduct.values()])
-    .sort((a, b) => a.product.localeCompare(b.product) || a.step.localeCompare(b.step));
 }
 
 /**

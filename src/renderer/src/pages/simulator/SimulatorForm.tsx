@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import {
   SCENARIO_EXPLANATIONS,
+  SIMULATOR_LIMITS,
   SimulatorScenario,
   type ApiErrorBody,
   type SimulatorOptions,
@@ -125,7 +126,7 @@ export function SimulatorForm({ status, onChanged }: SimulatorFormProps) {
               inputMode="numeric"
               value={shown.machinesPerLine}
               onChange={set('machinesPerLine')}
-              hint="1 to 50, at most 200 in all: MACH-1-01, MACH-1-02, …"
+              hint={`1 to ${SIMULATOR_LIMITS.machinesPerLine.max}, at most ${SIMULATOR_LIMITS.machines.max.toLocaleString('en-US')} in all: MACH-1-01, MACH-1-02, …`}
               problem={problem('machinesPerLine')}
             />
             <TextField

@@ -1,0 +1,123 @@
+import type { Database } from 'better-sqlite3';
+import type { ReportJob } from '../report-job';
+import { inMachines, resultsInMachines, scopeParams } from './report-scope-sql';
+
+/** One product and step of the quality report: every value of the range in time order. */
+export interface StepData {
+  product: string;
+  step: string;
+  values: number[];
+  judged: number;
+  passed: number;
+}
+
+/**
+ * Past this many product and step pairs the code of each result (see readSteps) takes a long
+ * CASE: the rows are read one by one instead.
+ */
+const MAX_CODED_PAIRS = 64;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Every result of the scope in time order, grouped by product and step (in that order).
+ *
+ * The individuals chart's sigma needs each step's values in time order, so every value is
+ * read. Handing a million rows to JavaScript one by one cost about 1.5 µs a row (three strings
+ * each); here SQLite walks the time index once and hands over two JSON arrays: the values, and
+ * per result a small number naming its product and step (its place in a list read from the
+ * hourly rollup `result_hours`) and its verdict. SQLite writes each REAL so that it reads back
+ * as the same double, so the figures are computed from the same numbers in the same order.
+ */
+export function readSteps(db: Database, job: ReportJob): StepData[] {
+  const pairs = pairsInRange(db, job);
+  if (pairs.length > MAX_CODED_PAIRS) return readStepsRowByRow(db, job);
+  const codeSql = pairs.length
+    ? `CASE ${pairs.map((_, index) => `WHEN product_id = @p${index} AND test_step = @s${index} THEN ${index * 4}`).join(' ')} ELSE -4 END`
+    : '-4';
+  const named: Record<string, string> = {};
+  pairs.forEach(([product, step], index) => {
+    named[`p${index}`] = product;
+    named[`s${index}`] = step;
+  });
+  // The subquery is a co-routine over the time index, read in its order by the aggregate
+  // (tests/unit/reports/quality-steps.test.ts checks the plan: no sort).
+  const [codesJson, valuesJson] = db
+    .prepare(
+      `SELECT json_group_array(code), json_group_array(value) FROM (
+         SELECT ${codeSql} + (verdict = 'PASS') + 2 * (verdict <> 'NO_SPEC') AS code,
+           measured_value AS value
+         FROM test_results
+         WHERE ts_ms >= @from AND ts_ms < @to AND ${resultsInMachines(db, job)}
+         ORDER BY ts_ms, id)`,
+    )
+    .raw()
+    .get({ ...scopeParams(job), ...named }) as [string, string];
+  const codes = JSON.parse(codesJson) as number[];
+  const values = JSON.parse(valuesJson) as number[];
+  const steps: StepData[] = pairs.map(([product, step]) => ({
+    product,
+    step,
+    values: [],
+    judged: 0,
+    passed: 0,
+  }));
+  for (let index = 0; index < codes.length; index += 1) {
+    const code = codes[index]!;
+    const data = steps[code >> 2];
+    // A pair the rollup does not know (it is kept in the same transaction, so this would be a
+    // damaged database): read the plain way rather than leave a result out.
+    if (code < 0 || !data) return readStepsRowByRow(db, job);
+    data.values.push(values[index]!);
+    if (code & 2) data.judged += 1;
+    if (code & 1) data.passed += 1;
+  }
+  return steps.filter((data) => data.values.length > 0).sort(byProductAndStep);
+}
+
+/**
+ * The product and step pairs with results in the range (and possibly a few more, from the
+ * partial hours at its ends), most results first so the CASE above usually stops early.
+ */
+function pairsInRange(db: Database, job: ReportJob): [string, string][] {
+  return db
+    .prepare(
+      `SELECT product_id, test_step FROM result_hours
+       WHERE hour_ms >= @fromHour AND hour_ms < @to AND ${inMachines('machine_id')}
+       GROUP BY product_id, test_step ORDER BY sum(results) DESC, product_id, test_step`,
+    )
+    .raw()
+    .all({
+      ...scopeParams(job),
+      fromHour: Math.floor(job.fromMs / HOUR_MS) * HOUR_MS,
+    }) as [string, string][];
+}
+
+/** The same, one row at a time (many pairs, or a rollup that misses one). */
+export function readStepsRowByRow(db: Database, job: ReportJob): StepData[] {
+  const rows = db
+    .prepare(
+      `SELECT product_id, test_step, measured_value, verdict FROM test_results
+       WHERE ts_ms >= @from AND ts_ms < @to AND ${resultsInMachines(db, job)}
+       ORDER BY ts_ms, id`,
+    )
+    .raw()
+    // Row by row: a million rows held at once as arrays spent more time in the garbage
+    // collector than in SQLite.
+    .iterate(scopeParams(job)) as IterableIterator<[string, string, number, string]>;
+  const byProduct = new Map<string, Map<string, StepData>>();
+  for (const [product, step, value, verdict] of rows) {
+    let ofProduct = byProduct.get(product);
+    if (!ofProduct) byProduct.set(product, (ofProduct = new Map()));
+    let data = ofProduct.get(step);
+    if (!data) ofProduct.set(step, (data = { product, step, values: [], judged: 0, passed: 0 }));
+    data.values.push(value);
+    if (verdict !== 'NO_SPEC') data.judged += 1;
+    if (verdict === 'PASS') data.passed += 1;
+  }
+  return [...byProduct.values()]
+    .flatMap((ofProduct) => [...ofProduct.values()])
+    .sort(byProductAndStep);
+}
+
+const byProductAndStep = (a: StepData, b: StepData) =>
+  a.product.localeCompare(b.product) || a.step.localeCompare(b.step);
