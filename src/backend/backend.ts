@@ -168,7 +168,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   onRestart({
     topicRoot: options.ingest ? () => ingest.topicRoot() : null,
-    sparkplugRoot: () => (options.ingest ? ingest.sparkplugRoot() : null),
+    sparkplug: () => (options.ingest ? ingest.sparkplugSetup() : null),
     storeIsBack: () => ingest.storeIsBack(),
   });
   const stationKeys = new StationKeyGate(store, now, log);
@@ -231,7 +231,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       settings = await store.getSettings();
       // The store process made a new Store around the restored file; it reads this topic root.
       await store.setTopicRoot(ingest.topicRoot());
-      await store.setSparkplugRoot(ingest.sparkplugRoot());
+      await store.setSparkplug(ingest.sparkplugSetup());
       auth.forgetSessions();
       await plant.refresh();
       await monitor.reset();

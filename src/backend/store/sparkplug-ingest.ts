@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { SparkplugMetricRole } from '../../shared/contract/sparkplug-schemas';
 import type { ParsedMessage } from '../ingest/protocol';
 import { EdgeNodeSessions, type SessionOutcome } from '../ingest/sparkplug/edge-node-sessions';
+import { SparkplugSessionStore } from './sparkplug-session-store';
 import { decodePayload } from '../ingest/sparkplug/sparkplug-codec';
 import { parseSparkplugTopic, type SparkplugTopic } from '../ingest/sparkplug/sparkplug-topic';
 import { dataTypeName } from '../ingest/sparkplug/birth-metrics';
@@ -10,6 +11,15 @@ import {
   type MachineMapping,
   type Remembered,
 } from '../ingest/sparkplug/to-linewatch';
+
+/**
+ * What the store must know to read Sparkplug: the namespace, and the host session (one per
+ * backend run: the sessions it persisted are read back only by a store of the same run).
+ */
+export interface SparkplugSetup {
+  root: string;
+  hostSession: string;
+}
 
 /** Where a refused message belongs (its dead letter's line and machine), when it is mapped. */
 export interface Place {
@@ -28,7 +38,7 @@ interface MappingRow {
   roles: string;
 }
 
-const deviceLabel = (topic: SparkplugTopic) =>
+const deviceLabel = (topic: Pick<SparkplugTopic, 'groupId' | 'edgeNodeId' | 'deviceId'>) =>
   `${topic.groupId}/${topic.edgeNodeId}/${topic.deviceId}`;
 
 /**
@@ -41,11 +51,19 @@ export class SparkplugIngest {
   private readonly sessions = new EdgeNodeSessions();
   /** Per device: its latest barcode, product, step (a test result's other fields). */
   private readonly remembered = new Map<string, Remembered>();
+  /**
+   * Devices whose remembered fields this batch may change, with their fields before it (to
+   * undo a failed batch); persisted with the batch.
+   */
+  private rememberedChanged = new Map<string, { topic: SparkplugTopic; before: Remembered }>();
   private rebirths = new Map<string, { groupId: string; edgeNodeId: string }>();
   private root: string | null = null;
+  private hostSession: string | null = null;
+  private readonly store: SparkplugSessionStore;
   private readonly statements;
 
   constructor(db: Database) {
+    this.store = new SparkplugSessionStore(db);
     this.statements = {
       seen: db.prepare(
         `INSERT INTO sparkplug_devices (group_id, edge_node_id, device_id, metrics, first_seen_ms, last_seen_ms)
@@ -73,9 +91,40 @@ export class SparkplugIngest {
     };
   }
 
-  /** The Sparkplug namespace read (null: Sparkplug is off and no topic is claimed). */
-  setRoot(root: string | null): void {
-    this.root = root;
+  /**
+   * The Sparkplug namespace read (null: Sparkplug is off and no topic is claimed). A new host
+   * session reads back the sessions this run persisted (a store process restarted after a
+   * crash) and drops any other run's: that run's connection is gone, and births may have been
+   * missed since, so those nodes are asked for a rebirth instead.
+   */
+  configure(setup: SparkplugSetup | null): void {
+    this.root = setup?.root ?? null;
+    if (!setup || setup.hostSession === this.hostSession) return;
+    this.hostSession = setup.hostSession;
+    const stored = this.store.load(setup.hostSession);
+    this.sessions.restore(stored.sessions);
+    for (const { topic, fields } of stored.remembered) {
+      this.remembered.set(deviceLabel(topic), new Map(Object.entries(fields)));
+    }
+  }
+
+  /**
+   * Writes what the batch changed of the sessions and remembered fields, in its transaction:
+   * what is committed and acknowledged is always read back with the sessions that read it.
+   */
+  persist(): void {
+    const hostSession = this.hostSession;
+    const changes = this.sessions.takeChanges();
+    // Kept until the next batch begins: a commit that fails after this still undoes them.
+    const remembered = this.rememberedChanged;
+    if (hostSession === null) return;
+    const fields: { topic: SparkplugTopic; fields: Record<string, string> }[] = [];
+    for (const [label, { topic, before }] of remembered) {
+      const now = this.remembered.get(label) ?? new Map<string, string>();
+      const same = now.size === before.size && [...now].every(([k, v]) => before.get(k) === v);
+      if (!same) fields.push({ topic, fields: Object.fromEntries(now) });
+    }
+    this.store.save(hostSession, changes, fields);
   }
 
   claims(topic: string): boolean {
@@ -85,7 +134,13 @@ export class SparkplugIngest {
   /** Call before a batch; the function it returns undoes the sessions if the batch fails. */
   beginBatch(): () => void {
     this.rebirths = new Map();
-    return this.sessions.snapshot();
+    this.rememberedChanged = new Map();
+    const undoSessions = this.sessions.snapshot();
+    return () => {
+      undoSessions();
+      for (const [key, { before }] of this.rememberedChanged) this.remembered.set(key, before);
+      this.rememberedChanged = new Map();
+    };
   }
 
   /** The edge nodes to ask for a rebirth, once the batch is committed. */
@@ -147,6 +202,9 @@ export class SparkplugIngest {
         const key = deviceLabel(topic);
         let remembered = this.remembered.get(key);
         if (!remembered) this.remembered.set(key, (remembered = new Map()));
+        if (!this.rememberedChanged.has(key)) {
+          this.rememberedChanged.set(key, { topic, before: new Map(remembered) });
+        }
         const translated = toLinewatch(mapping, outcome.metrics, remembered, {
           birth: outcome.kind === 'birth',
           deviceLabel: key,
