@@ -182,6 +182,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ingest.publisher,
     (record) => hub.publish('commands.changed', record),
     now,
+    options.ingest ? ingest.sparkplugCommands : null,
   );
   const reportBuilder = new ReportProcessClient(() => options.launcher.reports(), databasePath, {
     supervisor,

@@ -8,7 +8,7 @@ import type {
 import type { StoreClient } from '../store/store-client';
 import type { SparkplugSetup } from '../store/sparkplug-ingest';
 import { randomUUID } from 'node:crypto';
-import type { CommandPublisher } from '../machines/command-service';
+import type { CommandPublisher, SparkplugCommandRoute } from '../machines/command-service';
 import type { ProcessChannel } from '../process/channel';
 import type { EmbeddedBroker } from './broker/embedded-broker';
 import { startBrokerProcess, type BrokerSupervision } from './broker/broker-process-client';
@@ -279,6 +279,17 @@ export class IngestService {
       await this.subscriber.publish(topic, payload);
     },
     topicRoot: () => this.options.broker.topicRoot,
+  };
+
+  /** Commands to Sparkplug-mapped machines: NCMD/DCMD through the Sparkplug host's connection. */
+  readonly sparkplugCommands: SparkplugCommandRoute = {
+    target: async (machineId, command) =>
+      this.sparkplugRoot() === null ? null : this.store.sparkplugCommandTarget(machineId, command),
+    isConnected: () => this.sparkplug?.isConnected() ?? false,
+    write: async (target, value) => {
+      if (!this.sparkplug) throw new Error('the Sparkplug host is not running');
+      await this.sparkplug.writeMetric(target, value);
+    },
   };
 
   async stop(): Promise<void> {

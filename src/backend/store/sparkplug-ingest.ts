@@ -1,6 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import type { SparkplugMetricRole } from '../../shared/contract/sparkplug-schemas';
-import type { ParsedMessage } from '../ingest/protocol';
+import type { ParsedCommandAck, ParsedMessage } from '../ingest/protocol';
+import type { CommandName } from '../../shared/contract';
+import type { ResolvedMetric } from '../ingest/sparkplug/edge-node-sessions';
+import { roleOf } from '../ingest/sparkplug/metric-roles';
+import {
+  COMMAND_ROLE,
+  commandAnswer,
+  commandValue,
+  isCommandRole,
+} from '../ingest/sparkplug/sparkplug-commands';
 import { EdgeNodeSessions, type SessionOutcome } from '../ingest/sparkplug/edge-node-sessions';
 import { SparkplugSessionStore } from './sparkplug-session-store';
 import { decodePayload } from '../ingest/sparkplug/sparkplug-codec';
@@ -31,6 +40,12 @@ export type SparkplugOutcome =
   | { kind: 'messages'; messages: ParsedMessage[] }
   | { kind: 'refused'; reason: string; field: string | null; place: Place | null }
   | { kind: 'ignored' };
+
+interface OpenCommandRow {
+  id: string;
+  command: CommandName;
+  args: string;
+}
 
 interface MappingRow {
   line_id: string | null;
@@ -65,6 +80,10 @@ export class SparkplugIngest {
   constructor(db: Database) {
     this.store = new SparkplugSessionStore(db);
     this.statements = {
+      openCommands: db.prepare(
+        `SELECT id, command, args FROM commands WHERE machine_id = ? AND status = 'sent'
+         ORDER BY issued_ms`,
+      ),
       seen: db.prepare(
         `INSERT INTO sparkplug_devices (group_id, edge_node_id, device_id, metrics, first_seen_ms, last_seen_ms)
          VALUES (?, ?, ?, ?, ?, ?)
@@ -212,9 +231,50 @@ export class SparkplugIngest {
         if (!translated.ok) {
           return { kind: 'refused', reason: translated.reason, field: translated.field, place };
         }
-        return { kind: 'messages', messages: translated.messages };
+        const answers =
+          outcome.kind === 'data' ? this.commandAnswers(mapping, outcome.metrics) : [];
+        return { kind: 'messages', messages: [...translated.messages, ...answers] };
       }
     }
+  }
+
+  /**
+   * A report of a command metric answers the machine's oldest open command of that meaning
+   * (sparkplug-commands.ts): ok when it carries the value written, failed otherwise.
+   */
+  private commandAnswers(
+    mapping: MachineMapping,
+    metrics: readonly ResolvedMetric[],
+  ): ParsedCommandAck[] {
+    const reports = metrics.filter((metric) => isCommandRole(roleOf(metric.name, mapping.roles)));
+    if (reports.length === 0) return [];
+    const open = this.statements.openCommands.all(mapping.machineId) as OpenCommandRow[];
+    const answered = new Set<string>();
+    const acks: ParsedCommandAck[] = [];
+    for (const metric of reports) {
+      const role = roleOf(metric.name, mapping.roles);
+      const command = open.find(
+        (row) => !answered.has(row.id) && COMMAND_ROLE[row.command] === role,
+      );
+      if (!command) continue;
+      const written = commandValue(
+        command.command,
+        JSON.parse(command.args) as Record<string, unknown>,
+        metric.datatype,
+      );
+      if (!written.ok) continue;
+      answered.add(command.id);
+      const answer = commandAnswer(metric.name, written.value, metric.value);
+      acks.push({
+        kind: 'commandAck',
+        lineId: mapping.lineId,
+        machineId: mapping.machineId,
+        commandId: command.id,
+        ok: answer.ok,
+        message: answer.message,
+      });
+    }
+    return acks;
   }
 
   /** Death: every mapped machine of the node (NDEATH) or the device's (DDEATH) goes offline now. */
