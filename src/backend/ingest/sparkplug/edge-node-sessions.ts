@@ -9,6 +9,8 @@ import {
 } from './birth-metrics';
 import type { MetricValue, SparkplugPayload } from './sparkplug-codec';
 import type { SparkplugTopic } from './sparkplug-topic';
+import { DataType } from './sparkplug-schema';
+import { flattenTemplate } from './template-members';
 
 /** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
 const SEQ_MODULO = 256;
@@ -436,12 +438,25 @@ function resolveAll(
         reason: `${field} (${JSON.stringify(definition.name.slice(0, 60))}): born ${dataTypeName(definition.datatype)} but carries a ${typeof metric.value}`,
       };
     }
+    const at = metric.timestampMs ?? payload.timestampMs ?? nowMs;
+    if (definition.datatype === DataType.Template && metric.members) {
+      const members = flattenTemplate(
+        definition.name,
+        metric.members,
+        at,
+        metric.isHistorical,
+        field,
+      );
+      if (!members.ok) return members;
+      metrics.push(...members.metrics);
+      continue;
+    }
     if (metric.value === undefined) continue;
     metrics.push({
       name: definition.name,
       datatype: definition.datatype,
       value: metric.value,
-      timestampMs: metric.timestampMs ?? payload.timestampMs ?? nowMs,
+      timestampMs: at,
       isHistorical: metric.isHistorical,
     });
   }
