@@ -263,7 +263,14 @@ export class IngestService {
    */
   sparkplugSetup(): SparkplugSetup | null {
     const root = this.sparkplugRoot();
-    return root === null ? null : { root, hostSession: this.hostSession };
+    return root === null
+      ? null
+      : { root, hostSession: this.hostSession, lines: this.options.lines ?? [] };
+  }
+
+  /** The lines this server reads (`--lines`); empty: every line. */
+  lines(): readonly string[] {
+    return this.options.lines ?? [];
   }
 
   /** The broker read now (the embedded one's real URL), with credentials: the simulator publishes there. */

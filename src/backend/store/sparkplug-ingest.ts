@@ -28,6 +28,8 @@ import {
 export interface SparkplugSetup {
   root: string;
   hostSession: string;
+  /** A server limited with `--lines`: only devices mapped to these lines are stored (empty: all). */
+  lines?: readonly string[];
 }
 
 /** Where a refused message belongs (its dead letter's line and machine), when it is mapped. */
@@ -74,6 +76,7 @@ export class SparkplugIngest {
   private rebirths = new Map<string, { groupId: string; edgeNodeId: string }>();
   private root: string | null = null;
   private hostSession: string | null = null;
+  private lines: ReadonlySet<string> = new Set();
   private readonly store: SparkplugSessionStore;
   private readonly statements;
 
@@ -118,6 +121,7 @@ export class SparkplugIngest {
    */
   configure(setup: SparkplugSetup | null): void {
     this.root = setup?.root ?? null;
+    this.lines = new Set(setup?.lines ?? []);
     if (!setup || setup.hostSession === this.hostSession) return;
     this.hostSession = setup.hostSession;
     const stored = this.store.load(setup.hostSession);
@@ -177,6 +181,12 @@ export class SparkplugIngest {
     const topic = parsed.topic;
     if (topic.messageType === 'NCMD' || topic.messageType === 'DCMD') return { kind: 'ignored' };
     const mapping = this.mappingOf(topic);
+    // Mapped to a line another area's server reads: followed (the node's seq and aliases span
+    // all its devices) but neither stored nor dead-lettered here.
+    if (mapping && this.lines.size > 0 && !this.lines.has(mapping.lineId)) {
+      this.follow(topic, bytes, receivedMs);
+      return { kind: 'ignored' };
+    }
     const place = mapping ? { lineId: mapping.lineId, machineId: mapping.machineId } : null;
     const decoded = decodePayload(bytes);
     if (!decoded.ok) {
@@ -193,6 +203,14 @@ export class SparkplugIngest {
     if (outcome.rebirth) this.wantRebirth(topic);
     if ('gap' in outcome && outcome.gap) this.noteGap(topic, outcome.gap.reason, receivedMs);
     return this.meaning(topic, outcome, mapping, place, receivedMs);
+  }
+
+  /** The session side of a message whose data this server does not keep. */
+  private follow(topic: SparkplugTopic, bytes: Uint8Array, receivedMs: number): void {
+    const decoded = decodePayload(bytes);
+    if (!decoded.ok) return;
+    const outcome = this.sessions.handle(topic, decoded.payload, receivedMs);
+    if (outcome.rebirth) this.wantRebirth(topic);
   }
 
   private meaning(
@@ -284,10 +302,11 @@ export class SparkplugIngest {
       line_id: string;
       machine_id: string;
     }[];
-    const gone =
-      topic.messageType === 'NDEATH'
-        ? rows
-        : rows.filter((row) => row.device_id === topic.deviceId);
+    const gone = rows.filter(
+      (row) =>
+        (topic.messageType === 'NDEATH' || row.device_id === topic.deviceId) &&
+        (this.lines.size === 0 || this.lines.has(row.line_id)),
+    );
     if (gone.length === 0) return { kind: 'ignored' };
     const reason = `Sparkplug ${topic.messageType} of ${deviceLabel(topic).replace(/\/$/, '')}`;
     return {
