@@ -77,6 +77,8 @@ export class SparkplugIngest {
   private root: string | null = null;
   private hostSession: string | null = null;
   private lines: ReadonlySet<string> = new Set();
+  /** Mappings read in this batch (see mappingOf). */
+  private mappings = new Map<string, MachineMapping | null>();
   private readonly store: SparkplugSessionStore;
   private readonly statements;
 
@@ -157,6 +159,7 @@ export class SparkplugIngest {
   /** Call before a batch; the function it returns undoes the sessions if the batch fails. */
   beginBatch(): () => void {
     this.rebirths = new Map();
+    this.mappings = new Map();
     this.rememberedChanged = new Map();
     const undoSessions = this.sessions.snapshot();
     return () => {
@@ -342,15 +345,23 @@ export class SparkplugIngest {
     );
   }
 
+  /** A device's mapping, read once per batch (mappings change between batches, never inside). */
   private mappingOf(topic: SparkplugTopic): MachineMapping | null {
+    const key = deviceLabel(topic);
+    const known = this.mappings.get(key);
+    if (known !== undefined) return known;
     const row = this.statements.mapping.get(topic.groupId, topic.edgeNodeId, topic.deviceId) as
       MappingRow | undefined;
-    if (!row || row.line_id === null || row.machine_id === null) return null;
-    return {
-      lineId: row.line_id,
-      machineId: row.machine_id,
-      roles: JSON.parse(row.roles) as Record<string, SparkplugMetricRole>,
-    };
+    const mapping =
+      !row || row.line_id === null || row.machine_id === null
+        ? null
+        : {
+            lineId: row.line_id,
+            machineId: row.machine_id,
+            roles: JSON.parse(row.roles) as Record<string, SparkplugMetricRole>,
+          };
+    this.mappings.set(key, mapping);
+    return mapping;
   }
 
   private noteGap(topic: SparkplugTopic, reason: string, receivedMs: number): void {
