@@ -168,7 +168,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   onRestart({
     topicRoot: options.ingest ? () => ingest.topicRoot() : null,
-    sparkplugRoot: () => (options.ingest ? ingest.sparkplugRoot() : null),
+    sparkplug: () => (options.ingest ? ingest.sparkplugSetup() : null),
     storeIsBack: () => ingest.storeIsBack(),
   });
   const stationKeys = new StationKeyGate(store, now, log);
@@ -182,6 +182,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ingest.publisher,
     (record) => hub.publish('commands.changed', record),
     now,
+    options.ingest ? ingest.sparkplugCommands : null,
   );
   const reportBuilder = new ReportProcessClient(() => options.launcher.reports(), databasePath, {
     supervisor,
@@ -231,7 +232,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       settings = await store.getSettings();
       // The store process made a new Store around the restored file; it reads this topic root.
       await store.setTopicRoot(ingest.topicRoot());
-      await store.setSparkplugRoot(ingest.sparkplugRoot());
+      await store.setSparkplug(ingest.sparkplugSetup());
       auth.forgetSessions();
       await plant.refresh();
       await monitor.reset();

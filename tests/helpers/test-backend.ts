@@ -64,6 +64,8 @@ export async function startTestServer(
     stationRateLimits?: StationRateLimits;
     /** With ingest: run the Sparkplug B host application too, under this host id. */
     sparkplugHostId?: string;
+    /** With ingest: read only these lines (a server started with `--lines`). */
+    lines?: string[];
     /** A file whose number caps the database's pages: a full disk (store/page-limit-file.ts). */
     storePageLimitFile?: string;
   } = {},
@@ -98,6 +100,7 @@ export async function startTestServer(
               : {}),
           },
           embeddedPort: 0,
+          ...(options.lines ? { lines: options.lines } : {}),
         }
       : null,
   });

@@ -1,6 +1,7 @@
 import { PROCESS_TITLES, type BackgroundLauncher, type ProcessName } from '../process/launchers';
 import type { Supervisor } from '../process/supervisor';
 import { superviseStore, type StoreClient } from '../store/store-client';
+import type { SparkplugSetup } from '../store/sparkplug-ingest';
 
 /** A background process ended unexpectedly: an event and a high alert, naming it and why. */
 export type ProcessEnded = (
@@ -14,8 +15,8 @@ export type ProcessEnded = (
 export interface StoreRestartHooks {
   /** The topic root a fresh store must know before it stores anything (with ingest). */
   topicRoot: (() => string) | null;
-  /** The Sparkplug B topic root it must know too (null: Sparkplug is off). */
-  sparkplugRoot: () => string | null;
+  /** The Sparkplug B topic root and host session it must know too (null: Sparkplug is off). */
+  sparkplug: () => SparkplugSetup | null;
   /** The store serves calls again: ingest resumes. */
   storeIsBack: () => void;
 }
@@ -46,7 +47,7 @@ export async function startStore(options: StartStoreOptions): Promise<StartedSto
   const { log, now } = options;
   let hooks: StoreRestartHooks = {
     topicRoot: null,
-    sparkplugRoot: () => null,
+    sparkplug: () => null,
     storeIsBack: () => undefined,
   };
   const processEnded: ProcessEnded = async (name, why, outcome, then) => {
@@ -66,7 +67,7 @@ export async function startStore(options: StartStoreOptions): Promise<StartedSto
       log,
       prepare: async (fresh) => {
         if (hooks.topicRoot) await fresh.setTopicRoot(hooks.topicRoot());
-        await fresh.setSparkplugRoot(hooks.sparkplugRoot());
+        await fresh.setSparkplug(hooks.sparkplug());
       },
       restarted: async (_store, why) => {
         await processEnded(

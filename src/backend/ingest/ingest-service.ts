@@ -6,7 +6,9 @@ import type {
   RawMessage,
 } from '../store/ingest-messages';
 import type { StoreClient } from '../store/store-client';
-import type { CommandPublisher } from '../machines/command-service';
+import type { SparkplugSetup } from '../store/sparkplug-ingest';
+import { randomUUID } from 'node:crypto';
+import type { CommandPublisher, SparkplugCommandRoute } from '../machines/command-service';
 import type { ProcessChannel } from '../process/channel';
 import type { EmbeddedBroker } from './broker/embedded-broker';
 import { startBrokerProcess, type BrokerSupervision } from './broker/broker-process-client';
@@ -41,6 +43,8 @@ export class IngestService {
   private recording: Promise<void> = Promise.resolve();
   private status: IngestStatus;
   private readonly stateListeners: ((status: IngestStatus) => void)[] = [];
+  /** This run's Sparkplug host session (see sparkplugSetup). */
+  private readonly hostSession = randomUUID();
 
   constructor(
     private readonly store: StoreClient,
@@ -102,7 +106,7 @@ export class IngestService {
     };
     await this.store.setTopicRoot(this.options.broker.topicRoot);
     const sparkplug = this.options.broker.sparkplug;
-    await this.store.setSparkplugRoot(this.sparkplugRoot());
+    await this.store.setSparkplug(this.sparkplugSetup());
     let url = this.options.broker.url;
     if (url === '') {
       try {
@@ -252,6 +256,23 @@ export class IngestService {
     return sparkplug?.enabled ? sparkplug.topicRoot : null;
   }
 
+  /**
+   * What the store needs to read Sparkplug: the namespace and this run's host session, so
+   * that a store process restarted after a crash reads back the edge-node sessions (aliases,
+   * seq) this run committed, and a new run drops an earlier one's.
+   */
+  sparkplugSetup(): SparkplugSetup | null {
+    const root = this.sparkplugRoot();
+    return root === null
+      ? null
+      : { root, hostSession: this.hostSession, lines: this.options.lines ?? [] };
+  }
+
+  /** The lines this server reads (`--lines`); empty: every line. */
+  lines(): readonly string[] {
+    return this.options.lines ?? [];
+  }
+
   /** The broker read now (the embedded one's real URL), with credentials: the simulator publishes there. */
   brokerSettings(): BrokerSettings {
     return { ...this.options.broker, url: this.status.brokerUrl };
@@ -265,6 +286,17 @@ export class IngestService {
       await this.subscriber.publish(topic, payload);
     },
     topicRoot: () => this.options.broker.topicRoot,
+  };
+
+  /** Commands to Sparkplug-mapped machines: NCMD/DCMD through the Sparkplug host's connection. */
+  readonly sparkplugCommands: SparkplugCommandRoute = {
+    target: async (machineId, command) =>
+      this.sparkplugRoot() === null ? null : this.store.sparkplugCommandTarget(machineId, command),
+    isConnected: () => this.sparkplug?.isConnected() ?? false,
+    write: async (target, value) => {
+      if (!this.sparkplug) throw new Error('the Sparkplug host is not running');
+      await this.sparkplug.writeMetric(target, value);
+    },
   };
 
   async stop(): Promise<void> {

@@ -19,6 +19,11 @@ export const SparkplugMetricRole = z.enum([
   'operator',
   'extra',
   'ignore',
+  // Written by Linewatch commands (NCMD/DCMD), never read as telemetry; set by an admin only.
+  'command_start',
+  'command_stop',
+  'command_reset',
+  'command_set_rate',
 ]);
 export type SparkplugMetricRole = z.infer<typeof SparkplugMetricRole>;
 

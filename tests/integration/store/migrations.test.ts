@@ -128,6 +128,12 @@ const addedBy: Record<number, { tables: string[]; triggers: string[]; indexes?: 
   17: { tables: [], triggers: [], indexes: [] },
   // sessions.display_screen: a column, no new table, trigger or index.
   18: { tables: [], triggers: [], indexes: [] },
+  // Sparkplug edge-node sessions (aliases, seq, remembered fields) kept across a store crash.
+  19: {
+    tables: ['sparkplug_certificates', 'sparkplug_remembered', 'sparkplug_sessions'],
+    triggers: [],
+    indexes: [],
+  },
 };
 
 type Db = Database.Database;

@@ -118,4 +118,39 @@ describe('Sparkplug topics', () => {
     const topic = { messageType: 'NCMD', groupId: 'G', edgeNodeId: 'E', deviceId: '' } as const;
     expect(sparkplugTopic('spBv1.0', topic)).toBe('spBv1.0/G/NCMD/E');
   });
+
+  it("reads a Template instance's members, not a definition's", () => {
+    const bytes = encodePayload({
+      metrics: [
+        {
+          name: 'Test/Result',
+          datatype: DataType.Template,
+          value: null,
+          templateRef: 'TestResult',
+          members: [
+            { name: 'barcode', datatype: DataType.String, value: 'SN-1' },
+            { name: 'value', datatype: DataType.Double, value: 2.5 },
+          ],
+        },
+      ],
+    });
+    const decoded = decodePayload(bytes);
+    expect(decoded.ok && decoded.payload.metrics[0]?.members).toEqual([
+      { name: 'barcode', datatype: DataType.String, isHistorical: false, value: 'SN-1' },
+      { name: 'value', datatype: DataType.Double, isHistorical: false, value: 2.5 },
+    ]);
+    const definition = PayloadType.encode(
+      PayloadType.fromObject({
+        metrics: [
+          {
+            name: '_types_/TestResult',
+            datatype: DataType.Template,
+            templateValue: { isDefinition: true, metrics: [{ name: 'barcode', datatype: 12 }] },
+          },
+        ],
+      }),
+    ).finish();
+    const read = decodePayload(definition);
+    expect(read.ok && read.payload.metrics[0]?.members).toBeUndefined();
+  });
 });

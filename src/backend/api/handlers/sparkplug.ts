@@ -19,6 +19,15 @@ export const registerSparkplugHandlers: RegisterHandlers = (
   dispatcher.register('sparkplug.devices', () => store.listSparkplugDevices());
 
   dispatcher.register('sparkplug.map', async (input, { caller }) => {
+    // A server limited with --lines stores only its own lines' data: a mapping elsewhere
+    // belongs on that area's server.
+    const lines = ingest.lines();
+    if (input.lineId !== null && lines.length > 0 && !lines.includes(input.lineId)) {
+      throw new ApiFailure(
+        'INVALID_INPUT',
+        `lineId: this server reads only lines ${lines.join(', ')} (--lines); map ${input.lineId} on its area's server`,
+      );
+    }
     const saved = await store.mapSparkplugDevice(input, { username: caller.user.username }, now());
     if ('refused' in saved) throw new ApiFailure('CONFLICT', saved.refused);
     await plant.refresh();

@@ -92,3 +92,30 @@ export function readBirth(metrics: readonly SparkplugMetric[]): BirthOutcome {
   }
   return { ok: true, certificate: { byAlias, byName } };
 }
+
+/** A certificate's declarations as kept in SQLite (sparkplug_certificates.metrics). */
+export interface StoredDefinition {
+  name: string;
+  datatype: number;
+  alias?: number;
+}
+
+export function certificateToStored(certificate: BirthCertificate): StoredDefinition[] {
+  const aliasOf = new Map<MetricDefinition, number>();
+  for (const [alias, definition] of certificate.byAlias) aliasOf.set(definition, alias);
+  return [...certificate.byName.values()].map((definition) => {
+    const alias = aliasOf.get(definition);
+    return alias === undefined ? { ...definition } : { ...definition, alias };
+  });
+}
+
+export function certificateFromStored(stored: readonly StoredDefinition[]): BirthCertificate {
+  const byAlias = new Map<number, MetricDefinition>();
+  const byName = new Map<string, MetricDefinition>();
+  for (const { name, datatype, alias } of stored) {
+    const definition = { name, datatype };
+    if (alias !== undefined) byAlias.set(alias, definition);
+    byName.set(name, definition);
+  }
+  return { byAlias, byName };
+}

@@ -1,6 +1,16 @@
-import { readBirth, valueFits, type BirthCertificate, dataTypeName } from './birth-metrics';
+import {
+  certificateFromStored,
+  certificateToStored,
+  dataTypeName,
+  readBirth,
+  valueFits,
+  type BirthCertificate,
+  type StoredDefinition,
+} from './birth-metrics';
 import type { MetricValue, SparkplugPayload } from './sparkplug-codec';
 import type { SparkplugTopic } from './sparkplug-topic';
+import { DataType } from './sparkplug-schema';
+import { flattenTemplate } from './template-members';
 
 /** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
 const SEQ_MODULO = 256;
@@ -53,6 +63,38 @@ export type SessionOutcome =
   | { kind: 'refused'; reason: string; field: string; gap?: GapNotice; rebirth: boolean };
 
 const nodeKey = (topic: SparkplugTopic) => `${topic.groupId}\u0000${topic.edgeNodeId}`;
+const splitKey = (key: string) => {
+  const [groupId = '', edgeNodeId = '', deviceId = ''] = key.split('\u0000');
+  return { groupId, edgeNodeId, deviceId };
+};
+
+/** A node's session as kept in SQLite (sparkplug_sessions, sparkplug_certificates). */
+export interface StoredSession {
+  groupId: string;
+  edgeNodeId: string;
+  bdSeq: number;
+  lastSeq: number;
+  online: boolean;
+  /** Per device ('' the node itself): its birth certificate's declarations. */
+  certificates: Map<string, StoredDefinition[]>;
+}
+
+/** What changed since the last `takeChanges`: to be written in the batch's transaction. */
+export interface SessionChanges {
+  /** A node's session now (null: it has none any more). */
+  nodes: {
+    groupId: string;
+    edgeNodeId: string;
+    session: { bdSeq: number; lastSeq: number; online: boolean } | null;
+  }[];
+  /** A device's certificate now (null: none any more). */
+  certificates: {
+    groupId: string;
+    edgeNodeId: string;
+    deviceId: string;
+    definitions: StoredDefinition[] | null;
+  }[];
+}
 
 /**
  * The host's view of each edge node's session: births and their metric aliases, `seq` with
@@ -64,6 +106,9 @@ export class EdgeNodeSessions {
   private sessions = new Map<string, NodeSession>();
   /** When a rebirth was last asked of a node that has not been born since. */
   private rebirthAsked = new Map<string, number>();
+  /** Nodes and node+device certificates changed since the last takeChanges (persistence). */
+  private dirtyNodes = new Set<string>();
+  private dirtyCertificates = new Set<string>();
 
   handle(topic: SparkplugTopic, payload: SparkplugPayload, nowMs: number): SessionOutcome {
     const key = nodeKey(topic);
@@ -92,7 +137,68 @@ export class EdgeNodeSessions {
     return () => {
       this.sessions = sessions;
       this.rebirthAsked = asked;
+      // The failed batch's transaction wrote nothing: what it marked is moot.
+      this.dirtyNodes = new Set();
+      this.dirtyCertificates = new Set();
     };
+  }
+
+  /** Sessions read back from SQLite (a store process restarted in the same host session). */
+  restore(stored: readonly StoredSession[]): void {
+    for (const node of stored) {
+      const own = node.certificates.get('');
+      if (!own) continue; // no NBIRTH kept: the node is asked for one when its data comes
+      const devices = new Map<string, DeviceSession>();
+      for (const [deviceId, definitions] of node.certificates) {
+        if (deviceId !== '')
+          devices.set(deviceId, { certificate: certificateFromStored(definitions) });
+      }
+      this.sessions.set(`${node.groupId}\u0000${node.edgeNodeId}`, {
+        bdSeq: node.bdSeq,
+        lastSeq: node.lastSeq,
+        online: node.online,
+        node: { certificate: certificateFromStored(own) },
+        devices,
+      });
+    }
+  }
+
+  /** The sessions' changes since the last call, to persist with the batch that made them. */
+  takeChanges(): SessionChanges {
+    const changes: SessionChanges = { nodes: [], certificates: [] };
+    for (const key of this.dirtyNodes) {
+      const session = this.sessions.get(key);
+      const { groupId, edgeNodeId } = splitKey(key);
+      changes.nodes.push({
+        groupId,
+        edgeNodeId,
+        session: session
+          ? { bdSeq: session.bdSeq, lastSeq: session.lastSeq, online: session.online }
+          : null,
+      });
+    }
+    for (const key of this.dirtyCertificates) {
+      const { groupId, edgeNodeId, deviceId } = splitKey(key);
+      const session = this.sessions.get(`${groupId}\u0000${edgeNodeId}`);
+      const device = deviceId === '' ? session?.node : session?.devices.get(deviceId);
+      changes.certificates.push({
+        groupId,
+        edgeNodeId,
+        deviceId,
+        definitions: device ? certificateToStored(device.certificate) : null,
+      });
+    }
+    this.dirtyNodes = new Set();
+    this.dirtyCertificates = new Set();
+    return changes;
+  }
+
+  /** Marks a node's session, and the certificates named (all its own and its devices' by default). */
+  private touch(key: string, deviceIds?: Iterable<string>): void {
+    this.dirtyNodes.add(key);
+    const session = this.sessions.get(key);
+    const ids = deviceIds ?? ['', ...(session?.devices.keys() ?? [])];
+    for (const deviceId of ids) this.dirtyCertificates.add(`${key}\u0000${deviceId}`);
   }
 
   /**
@@ -133,9 +239,12 @@ export class EdgeNodeSessions {
     const birth = readBirth(payload.metrics);
     if (!birth.ok) {
       // A node whose birth cannot be read has no session: its data would be misread.
+      this.touch(key);
       this.sessions.delete(key);
       return { kind: 'refused', reason: birth.reason, field: birth.field, rebirth: false };
     }
+    // The old session's device certificates go, the new node certificate comes.
+    this.touch(key);
     this.sessions.set(key, {
       bdSeq: bdSeq.value,
       lastSeq: seq,
@@ -169,6 +278,7 @@ export class EdgeNodeSessions {
         rebirth: false,
       };
     }
+    this.touch(key);
     session.online = false;
     const deviceIds = ['', ...session.devices.keys()];
     session.devices = new Map();
@@ -198,6 +308,9 @@ export class EdgeNodeSessions {
     }
     const expected = (session.lastSeq + 1) % SEQ_MODULO;
     session.lastSeq = seq;
+    // Only a device's birth or death changes its certificate; data moves the seq alone.
+    const certificateChanges = topic.messageType === 'DBIRTH' || topic.messageType === 'DDEATH';
+    this.touch(key, certificateChanges ? [topic.deviceId] : []);
     const gap: GapNotice | undefined =
       seq === expected ? undefined : { reason: `seq ${seq} where ${expected} was due` };
     const askRebirth = gap !== undefined && this.mayAskRebirth(key, nowMs);
@@ -325,12 +438,25 @@ function resolveAll(
         reason: `${field} (${JSON.stringify(definition.name.slice(0, 60))}): born ${dataTypeName(definition.datatype)} but carries a ${typeof metric.value}`,
       };
     }
+    const at = metric.timestampMs ?? payload.timestampMs ?? nowMs;
+    if (definition.datatype === DataType.Template && metric.members) {
+      const members = flattenTemplate(
+        definition.name,
+        metric.members,
+        at,
+        metric.isHistorical,
+        field,
+      );
+      if (!members.ok) return members;
+      metrics.push(...members.metrics);
+      continue;
+    }
     if (metric.value === undefined) continue;
     metrics.push({
       name: definition.name,
       datatype: definition.datatype,
       value: metric.value,
-      timestampMs: metric.timestampMs ?? payload.timestampMs ?? nowMs,
+      timestampMs: at,
       isHistorical: metric.isHistorical,
     });
   }

@@ -16,6 +16,8 @@ export interface SparkplugMetric {
    * (DataSet, Template, Bytes, File): such metrics are kept by name but never stored.
    */
   value: MetricValue | undefined;
+  /** A Template instance's member metrics (by name); definitions carry none. */
+  members?: SparkplugMetric[];
 }
 
 export interface SparkplugPayload {
@@ -34,6 +36,9 @@ export interface MetricToEncode {
   datatype: number;
   value: MetricValue;
   isHistorical?: boolean;
+  /** A Template instance: its members (value is then ignored) and its definition's name. */
+  members?: MetricToEncode[];
+  templateRef?: string;
 }
 
 export interface PayloadToEncode {
@@ -72,6 +77,7 @@ interface DecodedMetric {
   doubleValue?: number;
   booleanValue?: boolean;
   stringValue?: string;
+  templateValue?: { metrics?: DecodedMetric[]; isDefinition?: boolean };
 }
 
 function readValue(metric: DecodedMetric): MetricValue | undefined {
@@ -100,6 +106,22 @@ function readValue(metric: DecodedMetric): MetricValue | undefined {
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
+function decodeMetric(metric: DecodedMetric): SparkplugMetric {
+  const template = metric.value === 'templateValue' ? metric.templateValue : undefined;
+  return {
+    ...(has(metric, 'name') ? { name: metric.name } : {}),
+    ...(has(metric, 'alias') ? { alias: unsigned(metric.alias) } : {}),
+    ...(has(metric, 'timestamp') ? { timestampMs: unsigned(metric.timestamp) } : {}),
+    ...(has(metric, 'datatype') ? { datatype: metric.datatype } : {}),
+    isHistorical: metric.isHistorical === true,
+    value: readValue(metric),
+    // An instance's members are data; a definition (in an NBIRTH) only describes a type.
+    ...(template && !template.isDefinition
+      ? { members: (template.metrics ?? []).map(decodeMetric) }
+      : {}),
+  };
+}
+
 /**
  * Decodes a Sparkplug B payload. Never throws: bytes that are not a Sparkplug protobuf come
  * back as `{ ok: false, reason }`, a reason fit for a dead letter.
@@ -112,14 +134,7 @@ export function decodePayload(bytes: Uint8Array): DecodeOutcome {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `payload: not a Sparkplug B protobuf (${detail})` };
   }
-  const metrics = (decoded.metrics ?? []).map((metric): SparkplugMetric => ({
-    ...(has(metric, 'name') ? { name: metric.name } : {}),
-    ...(has(metric, 'alias') ? { alias: unsigned(metric.alias) } : {}),
-    ...(has(metric, 'timestamp') ? { timestampMs: unsigned(metric.timestamp) } : {}),
-    ...(has(metric, 'datatype') ? { datatype: metric.datatype } : {}),
-    isHistorical: metric.isHistorical === true,
-    value: readValue(metric),
-  }));
+  const metrics = (decoded.metrics ?? []).map(decodeMetric);
   return {
     ok: true,
     payload: {
@@ -162,14 +177,29 @@ export function encodePayload(payload: PayloadToEncode): Uint8Array {
   const message = PayloadType.fromObject({
     ...(payload.timestampMs !== undefined ? { timestamp: payload.timestampMs } : {}),
     ...(payload.seq !== undefined ? { seq: payload.seq } : {}),
-    metrics: payload.metrics.map((metric) => ({
-      ...(metric.name !== undefined ? { name: metric.name } : {}),
-      ...(metric.alias !== undefined ? { alias: metric.alias } : {}),
-      ...(metric.timestampMs !== undefined ? { timestamp: metric.timestampMs } : {}),
-      datatype: metric.datatype,
-      ...(metric.isHistorical ? { isHistorical: true } : {}),
-      ...(metric.value === null ? { isNull: true } : valueField(metric.datatype, metric.value)),
-    })),
+    metrics: payload.metrics.map(encodeMetric),
   });
   return PayloadType.encode(message).finish();
+}
+
+function encodeMetric(metric: MetricToEncode): Record<string, unknown> {
+  const value =
+    metric.datatype === DataType.Template && metric.members
+      ? {
+          templateValue: {
+            ...(metric.templateRef !== undefined ? { templateRef: metric.templateRef } : {}),
+            metrics: metric.members.map(encodeMetric),
+          },
+        }
+      : metric.value === null
+        ? { isNull: true }
+        : valueField(metric.datatype, metric.value);
+  return {
+    ...(metric.name !== undefined ? { name: metric.name } : {}),
+    ...(metric.alias !== undefined ? { alias: metric.alias } : {}),
+    ...(metric.timestampMs !== undefined ? { timestamp: metric.timestampMs } : {}),
+    datatype: metric.datatype,
+    ...(metric.isHistorical ? { isHistorical: true } : {}),
+    ...value,
+  };
 }

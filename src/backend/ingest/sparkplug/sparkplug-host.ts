@@ -3,7 +3,8 @@ import type { SparkplugConnection } from '../../../shared/rules/broker-connectio
 import { BrokerSubscriber, type SubscriberEvents } from '../broker/broker-subscriber';
 import type { BrokerSettings } from '../broker/broker-settings';
 import type { SubscriptionProfile } from '../broker/subscription-profile';
-import { encodePayload } from './sparkplug-codec';
+import { encodePayload, type MetricValue } from './sparkplug-codec';
+import type { SparkplugCommandTarget } from './sparkplug-commands';
 import { DataType } from './sparkplug-schema';
 import { PrimaryHostState } from './primary-host-state';
 import { sparkplugTopic } from './sparkplug-topic';
@@ -122,6 +123,25 @@ export class SparkplugHost {
         `Sparkplug: could not ask ${node.groupId}/${node.edgeNodeId} for a rebirth: ${String(error)}`,
       );
     }
+  }
+
+  /**
+   * A Linewatch command as an NCMD (the node's own metric) or DCMD writing one metric, by
+   * name, with the born data type; QoS 0, not retained, as Sparkplug 3.0 sends commands.
+   */
+  async writeMetric(target: SparkplugCommandTarget, value: MetricValue): Promise<void> {
+    const topic = sparkplugTopic(this.sparkplug.topicRoot, {
+      messageType: target.deviceId === '' ? 'NCMD' : 'DCMD',
+      groupId: target.groupId,
+      edgeNodeId: target.edgeNodeId,
+      deviceId: target.deviceId,
+    });
+    const nowMs = this.now();
+    const payload = encodePayload({
+      timestampMs: nowMs,
+      metrics: [{ name: target.metric, datatype: target.datatype, value, timestampMs: nowMs }],
+    });
+    await this.subscriber.publishWith(topic, payload, { qos: 0 });
   }
 
   async stop(): Promise<void> {

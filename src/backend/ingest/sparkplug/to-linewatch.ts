@@ -7,6 +7,7 @@ import { ProtocolRefusal } from '../protocol/refusal';
 import { createHash } from 'node:crypto';
 import type { ResolvedMetric } from './edge-node-sessions';
 import { extraMetricName, roleOf } from './metric-roles';
+import { isCommandRole } from './sparkplug-commands';
 
 export interface MachineMapping {
   lineId: string;
@@ -61,7 +62,8 @@ export function toLinewatch(
   for (const metric of metrics) {
     const role = roleOf(metric.name, mapping.roles);
     const value = metric.value;
-    if (role === 'ignore' || value === null) continue;
+    // A command metric is Linewatch's own write: its reports answer commands (sparkplug-ingest).
+    if (role === 'ignore' || isCommandRole(role) || value === null) continue;
     const label = JSON.stringify(metric.name.slice(0, 60));
     if (TEXT_ROLES.has(role)) {
       remembered.set(role, String(value));

@@ -2,7 +2,7 @@ import type { DeadLetter, DeadLetterQuery, DeadLetterReason } from '../../../sha
 import type { EventVisibility } from '../events-store';
 import { IngestStore } from '../ingest-store';
 import type { IngestSummary, RawMessage, ReplayOutcome } from '../ingest-messages';
-import { SparkplugIngest } from '../sparkplug-ingest';
+import { SparkplugIngest, type SparkplugSetup } from '../sparkplug-ingest';
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 
@@ -47,6 +47,8 @@ export function ingestOps(ctx: StoreContext) {
   const ingestBatchWork = (messages: RawMessage[], options: { perMessage?: boolean }) => {
     ctx.alertRules.beginBatch();
     const summary = ingest.ingest(messages, options);
+    // The edge-node sessions this batch moved, committed with it (a kill -9 keeps them true).
+    sparkplug.persist();
     const receivedMs = Math.max(0, ...messages.map((message) => message.receivedMs));
     ctx.evaluateAlerts(() => ctx.alertRules.batchDone(summary.deadLettered, receivedMs));
     if (summary.newMachines.length) {
@@ -62,9 +64,9 @@ export function ingestOps(ctx: StoreContext) {
       topicRoot = root;
     },
 
-    /** The Sparkplug B namespace to read (null: Sparkplug off). */
-    setSparkplugRoot(root: string | null): void {
-      sparkplug.setRoot(root);
+    /** The Sparkplug B namespace and host session (null: Sparkplug off). */
+    setSparkplug(setup: SparkplugSetup | null): void {
+      sparkplug.configure(setup);
     },
 
     /** Validates, scores and stores a batch in one transaction; the caller acks after this returns. */

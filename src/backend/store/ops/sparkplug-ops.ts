@@ -1,9 +1,15 @@
 import type {
+  CommandName,
   SparkplugDevice,
   SparkplugMapping,
   SparkplugMetricRole,
 } from '../../../shared/contract';
 import { roleOf } from '../../ingest/sparkplug/metric-roles';
+import {
+  commandMetric,
+  type SparkplugCommandTarget,
+} from '../../ingest/sparkplug/sparkplug-commands';
+import { DataType } from '../../ingest/sparkplug/sparkplug-schema';
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 
@@ -56,6 +62,34 @@ export function sparkplugOps(ctx: StoreContext) {
         .prepare(`${select} ORDER BY machine_id IS NOT NULL, group_id, edge_node_id, device_id`)
         .all() as DeviceRow[];
       return rows.map(toDevice);
+    },
+
+    /**
+     * Where a command to this machine is written over Sparkplug: its mapped device's metric
+     * with the command's meaning, and that metric's born data type (null: none, so the
+     * command goes out on the JSON protocol).
+     */
+    sparkplugCommandTarget(machineId: string, command: CommandName): SparkplugCommandTarget | null {
+      const row = ctx.db.prepare(`${select} WHERE machine_id = ?`).get(machineId) as
+        DeviceRow | undefined;
+      if (!row) return null;
+      const metric = commandMetric(
+        JSON.parse(row.roles) as Record<string, SparkplugMetricRole>,
+        command,
+      );
+      if (metric === null) return null;
+      const born = (JSON.parse(row.metrics) as { name: string; datatype: string }[]).find(
+        (declared) => declared.name === metric,
+      );
+      const datatype = born ? (DataType as Record<string, number>)[born.datatype] : undefined;
+      if (datatype === undefined) return null; // not in its last birth: it cannot be written
+      return {
+        groupId: row.group_id,
+        edgeNodeId: row.edge_node_id,
+        deviceId: row.device_id,
+        metric,
+        datatype,
+      };
     },
 
     /**

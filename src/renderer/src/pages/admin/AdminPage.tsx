@@ -8,14 +8,17 @@ import { PlantAdminPage } from './PlantAdminPage';
 import { ShiftsAdminPage } from './ShiftsAdminPage';
 import { SpecsAdminPage } from './SpecsAdminPage';
 import { StationKeysPage } from './StationKeysPage';
+import { SparkplugPage } from './sparkplug/SparkplugPage';
 
-type AdminSection = 'accounts' | 'plant' | 'specs' | 'shifts' | 'broker' | 'stationKeys' | 'backup';
+type AdminSection =
+  'accounts' | 'plant' | 'specs' | 'shifts' | 'broker' | 'sparkplug' | 'stationKeys' | 'backup';
 const SECTIONS: readonly { id: AdminSection; label: string }[] = [
   { id: 'accounts', label: 'Accounts' },
   { id: 'plant', label: 'Lines and machines' },
   { id: 'specs', label: 'Spec limits' },
   { id: 'shifts', label: 'Shifts and retention' },
   { id: 'broker', label: 'Broker' },
+  { id: 'sparkplug', label: 'Sparkplug' },
   { id: 'stationKeys', label: 'Station keys' },
   { id: 'backup', label: 'Backup' },
 ];
@@ -30,6 +33,7 @@ export function AdminPage({ currentUser }: { currentUser: User }) {
   if (section === 'plant') return <PlantAdminPage tabs={tabs} />;
   if (section === 'specs') return <SpecsAdminPage tabs={tabs} user={currentUser} />;
   if (section === 'shifts') return <ShiftsAdminPage tabs={tabs} />;
+  if (section === 'sparkplug') return <SparkplugPage tabs={tabs} />;
   if (section === 'stationKeys') return <StationKeysPage tabs={tabs} />;
   return section === 'accounts' ? (
     <AccountsPage currentUser={currentUser} tabs={tabs} />
