@@ -2,6 +2,7 @@ import type { EventRecord } from '../../../../shared/contract';
 import { DataTable } from '../../components/data-table/DataTable';
 import type { DataColumn } from '../../components/data-table/columns';
 import { formatDateTime } from '../../lib/time';
+import './events.css';
 
 /** An id on one line, cut with an ellipsis and whole on hover: never broken ("LINE-/3"). */
 function idColumn(
