@@ -139,6 +139,34 @@ describe('DataTable rows', () => {
   });
 });
 
+describe('DataTable custom rows', () => {
+  it('lets a row replace a cell and span a detail row over the columns shown', () => {
+    restoreBox = stubBoxSize({ width: 1340, height: 600 });
+    render(
+      <DataTable
+        rows={MACHINES.slice(0, 1)}
+        columns={COLUMNS}
+        rowKey={(m) => m.id}
+        renderRow={(m, parts) => (
+          <>
+            <tr data-testid="main-row">
+              {parts.cells({ actions: <button>Replay {m.id}</button> })}
+            </tr>
+            <tr>
+              <td data-testid="detail" colSpan={parts.columnCount}>
+                payload
+              </td>
+            </tr>
+          </>
+        )}
+      />,
+    );
+    expect(screen.getByTestId('main-row').textContent).toContain('Replay M-10');
+    // The Line column (priority 3) is left out at this width: three columns remain.
+    expect(screen.getByTestId('detail').getAttribute('colspan')).toBe('3');
+  });
+});
+
 describe('DataTable windowing', () => {
   const MANY: Machine[] = Array.from({ length: 1000 }, (_, index) => ({
     id: `M-${index}`,
