@@ -1,10 +1,10 @@
+// The app-wide base first: every component's and page's own styles come after it.
+import './styles.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { connectServerState, createServerState } from './server-state/server-state';
-import './styles.css';
-import './components/data-table.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks the #root element');

@@ -1,3 +1,5 @@
+// The frame's styles before those of anything inside it.
+import './app-frame.css';
 import type { User } from '../../../shared/contract';
 import { canOpen, NAV_ITEMS, type PageId } from '../lib/navigation';
 import { AdminPage } from '../pages/admin/AdminPage';

@@ -1,3 +1,5 @@
+// The frame's styles before those of anything inside it.
+import './app-frame.css';
 import type { ReactNode } from 'react';
 import { usePlant } from '../state/plant-store';
 

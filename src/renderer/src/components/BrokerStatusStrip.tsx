@@ -2,6 +2,7 @@ import type { BrokerState } from '../../../shared/contract';
 import { useIngestStatus } from '../hooks/use-ingest-status';
 import { formatCount } from '../lib/format';
 import { ErrorMessage } from './ErrorMessage';
+import './broker-strip.css';
 
 const BROKER_LOOK: Record<BrokerState, { label: string; glyph: string; tone: string }> = {
   connected: { label: 'Connected', glyph: '●', tone: 'ok' },

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type ChartOption } from '../lib/echarts';
+import './echart.css';
 
 interface EChartProps {
   option: ChartOption;

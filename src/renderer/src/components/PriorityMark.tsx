@@ -1,5 +1,6 @@
 import type { AlertPriority } from '../../../shared/contract';
 import { PRIORITY_LOOK } from '../lib/alarm-priority';
+import './alarm-look.css';
 
 /** A priority's shape (and, unless `glyphOnly`, its word), in its colour. */
 export function PriorityMark({

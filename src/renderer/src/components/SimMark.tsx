@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useSimulated } from '../state/simulated-store';
+import './sim-mark.css';
 
 /**
  * The one mark of a simulated machine, beside its name wherever a machine is a heading or a

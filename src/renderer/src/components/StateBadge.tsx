@@ -1,5 +1,6 @@
 import type { MachineState } from '../../../shared/contract';
 import { STATE_LOOK, shownState } from '../lib/machine-state';
+import './state-badge.css';
 
 /**
  * A machine state as shape, word and colour together; never colour alone. `quiet` (the

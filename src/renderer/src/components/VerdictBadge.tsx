@@ -1,4 +1,5 @@
 import type { Verdict } from '../../../shared/contract';
+import './verdict.css';
 
 const LOOK: Record<Verdict, { glyph: string; label: string }> = {
   PASS: { glyph: '✔', label: 'PASS' },

@@ -1,5 +1,6 @@
 import { PageHeader } from '../components/PageHeader';
 import { COMING_LATER, type NavItem } from '../lib/navigation';
+import './coming-later.css';
 
 /** An honest placeholder: says what the page will hold, shows no invented figures. */
 export function ComingLaterPage({ item }: { item: NavItem }) {

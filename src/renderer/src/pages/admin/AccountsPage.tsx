@@ -7,6 +7,7 @@ import { AccountEditorDialog } from './AccountEditorDialog';
 import { AccountsTable } from './AccountsTable';
 import { CreateAccountDialog } from './CreateAccountDialog';
 import { useAccounts } from './use-accounts';
+import './accounts.css';
 
 /** `tabs`: the Admin page's section tabs, shown under the title. */
 export function AccountsPage({ currentUser, tabs }: { currentUser: User; tabs?: ReactNode }) {

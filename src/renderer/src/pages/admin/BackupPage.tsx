@@ -1,6 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ApiErrorBody, BackupFile } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { SuccessMessage } from '../../components/SuccessMessage';
@@ -9,12 +11,35 @@ import { toApiErrorBody } from '../../lib/errors';
 import { formatDateTime } from '../../lib/time';
 import { AuditVerifyPanel } from './AuditVerifyPanel';
 import { RestoreBackupDialog } from './RestoreBackupDialog';
+import './admin.css';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+const BACKUP_COLUMNS: readonly DataColumn<BackupFile>[] = [
+  {
+    id: 'file',
+    header: 'File',
+    rowHeader: true,
+    cellClassName: 'nowrap',
+    cell: (backup) => <code>{backup.fileName}</code>,
+  },
+  {
+    id: 'taken',
+    header: 'Taken',
+    cellClassName: 'nowrap',
+    cell: (backup) => formatDateTime(backup.modifiedAt),
+  },
+  {
+    id: 'size',
+    header: 'Size',
+    cellClassName: 'nowrap numeric',
+    cell: (backup) => formatBytes(backup.bytes),
+  },
+];
 
 /** Backups of the database (made while the app runs), restoring one, and the audit check. */
 export function BackupPage({ tabs }: { tabs: ReactNode }) {
@@ -61,43 +86,32 @@ export function BackupPage({ tabs }: { tabs: ReactNode }) {
           </div>
           <SuccessMessage text={created} />
           <ErrorMessage error={createError ?? error} />
-          {data && data.backups.length === 0 && <p className="empty-state">No backups yet.</p>}
-          {data && data.backups.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="backups-table">
-                <caption className="visually-hidden">Backups, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">File</th>
-                    <th scope="col">Taken</th>
-                    <th scope="col">Size</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.backups.map((backup) => (
-                    <tr key={backup.fileName} data-testid={`backup-row-${backup.fileName}`}>
-                      <th scope="row" className="nowrap">
-                        <code>{backup.fileName}</code>
-                      </th>
-                      <td className="nowrap">{formatDateTime(backup.modifiedAt)}</td>
-                      <td className="nowrap numeric">{formatBytes(backup.bytes)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          onClick={() => setRestoring(backup)}
-                          aria-label={`Restore ${backup.fileName}`}
-                        >
-                          Restore…
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {data && (
+            <DataTable
+              rows={data.backups}
+              columns={[
+                ...BACKUP_COLUMNS,
+                {
+                  id: 'actions',
+                  header: 'Actions',
+                  hideHeader: true,
+                  cell: (backup) => (
+                    <button
+                      type="button"
+                      onClick={() => setRestoring(backup)}
+                      aria-label={`Restore ${backup.fileName}`}
+                    >
+                      Restore…
+                    </button>
+                  ),
+                },
+              ]}
+              rowKey={(backup) => backup.fileName}
+              caption="Backups, newest first"
+              testId="backups-table"
+              rowProps={(backup) => ({ 'data-testid': `backup-row-${backup.fileName}` })}
+              empty="No backups yet."
+            />
           )}
         </section>
         <AuditVerifyPanel />

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../hooks/use-load';
 import { BrokerForm } from './BrokerForm';
+import './admin.css';
 
 const SOURCE_TEXT: Record<BrokerConfigView['source'], string> = {
   settings: 'set on this page',

@@ -1,4 +1,6 @@
 import type { MachineSnapshot, Threshold } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatNumber } from '../../lib/format';
 import { LIMIT_FIELDS, LIMIT_LABEL } from './threshold-draft';
 
@@ -7,6 +9,45 @@ interface MachineListPanelProps {
   thresholds: readonly Threshold[];
   selectedId: string | null;
   onSelect: (machineId: string) => void;
+}
+
+function machineColumns(thresholds: readonly Threshold[]): DataColumn<MachineSnapshot>[] {
+  return [
+    {
+      id: 'machine',
+      header: 'Machine',
+      cell: (m) => <code>{m.machineId}</code>,
+      sortValue: (m) => m.machineId,
+    },
+    { id: 'name', header: 'Name', cell: (m) => m.name, sortValue: (m) => m.name },
+    {
+      id: 'line',
+      header: 'Line',
+      cell: (m) => <code>{m.lineId}</code>,
+      sortValue: (m) => m.lineId,
+    },
+    {
+      id: 'cycle',
+      header: 'Ideal cycle',
+      align: 'end',
+      cellClassName: 'nowrap',
+      cell: (m) => (m.idealCycleTimeS == null ? 'not set' : `${formatNumber(m.idealCycleTimeS)} s`),
+    },
+    {
+      id: 'heartbeat',
+      header: 'Heartbeat',
+      align: 'end',
+      cellClassName: 'nowrap',
+      cell: (m) => `${m.heartbeatTimeoutS} s`,
+    },
+    {
+      id: 'limits',
+      header: 'Alarm limits',
+      cell: (m) => (
+        <LimitSummary thresholds={thresholds.filter((t) => t.machineId === m.machineId)} />
+      ),
+    },
+  ];
 }
 
 /** Every machine with its settings and alarm limits at a glance; "Edit" opens its forms. */
@@ -19,70 +60,34 @@ export function MachineListPanel({
   return (
     <section className="panel" aria-labelledby="machine-list-title">
       <h2 id="machine-list-title">Machines</h2>
-      {machines.length === 0 ? (
-        <p className="empty-state">No machines yet.</p>
-      ) : (
-        <div className="table-scroll table-scroll-short">
-          <table className="data-table" data-testid="admin-machine-table">
-            <caption className="visually-hidden">Machines and their settings</caption>
-            <thead>
-              <tr>
-                <th scope="col">Machine</th>
-                <th scope="col">Name</th>
-                <th scope="col">Line</th>
-                <th scope="col" className="numeric">
-                  Ideal cycle
-                </th>
-                <th scope="col" className="numeric">
-                  Heartbeat
-                </th>
-                <th scope="col">Alarm limits</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {machines.map((machine) => (
-                <tr
-                  key={machine.machineId}
-                  className={machine.machineId === selectedId ? 'row-selected' : undefined}
-                  data-machine-id={machine.machineId}
-                >
-                  <td>
-                    <code>{machine.machineId}</code>
-                  </td>
-                  <td>{machine.name}</td>
-                  <td>
-                    <code>{machine.lineId}</code>
-                  </td>
-                  <td className="numeric nowrap">
-                    {machine.idealCycleTimeS == null
-                      ? 'not set'
-                      : `${formatNumber(machine.idealCycleTimeS)} s`}
-                  </td>
-                  <td className="numeric nowrap">{machine.heartbeatTimeoutS} s</td>
-                  <td>
-                    <LimitSummary
-                      thresholds={thresholds.filter((t) => t.machineId === machine.machineId)}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={`Edit ${machine.machineId}`}
-                      aria-pressed={machine.machineId === selectedId}
-                      onClick={() => onSelect(machine.machineId)}
-                    >
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={machines}
+        columns={[
+          ...machineColumns(thresholds),
+          {
+            id: 'actions',
+            header: 'Actions',
+            hideHeader: true,
+            cell: (machine) => (
+              <button
+                type="button"
+                aria-label={`Edit ${machine.machineId}`}
+                aria-pressed={machine.machineId === selectedId}
+                onClick={() => onSelect(machine.machineId)}
+              >
+                Edit
+              </button>
+            ),
+          },
+        ]}
+        rowKey={(machine) => machine.machineId}
+        caption="Machines and their settings"
+        testId="admin-machine-table"
+        scrollClassName="table-scroll-short"
+        rowClass={(machine) => (machine.machineId === selectedId ? 'row-selected' : undefined)}
+        rowProps={(machine) => ({ 'data-machine-id': machine.machineId })}
+        empty="No machines yet."
+      />
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useState, type ReactNode } from 'react';
 import type { ApiErrorBody, StationKey } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad } from '../../hooks/use-load';
@@ -18,6 +20,32 @@ const scopeText = (key: StationKey): string =>
   ]
     .filter(Boolean)
     .join('; ');
+
+const KEY_COLUMNS: readonly DataColumn<StationKey>[] = [
+  { id: 'name', header: 'Name', rowHeader: true, cell: (key) => key.name },
+  {
+    id: 'prefix',
+    header: 'Key begins',
+    cellClassName: 'nowrap',
+    cell: (key) => <code>{key.prefix}…</code>,
+  },
+  { id: 'scope', header: 'May post for', cell: scopeText },
+  {
+    id: 'last-used',
+    header: 'Last used',
+    cellClassName: 'nowrap',
+    cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    cellClassName: 'nowrap',
+    cell: (key) =>
+      key.revokedAt
+        ? `revoked ${formatDateTime(key.revokedAt)} by ${key.revokedBy ?? '?'}`
+        : 'in use',
+  },
+];
 
 /** Station keys: test stations post results over HTTP with them (POST /ingest). */
 export function StationKeysPage({ tabs }: { tabs: ReactNode }) {
@@ -55,56 +83,34 @@ export function StationKeysPage({ tabs }: { tabs: ReactNode }) {
             results, for its lines and machines.
           </p>
           <ErrorMessage error={error} />
-          {data && data.length === 0 && <p className="empty-state">No station keys yet.</p>}
-          {data && data.length > 0 && (
-            <div className="table-scroll">
-              <table className="data-table" data-testid="station-keys-table">
-                <caption className="visually-hidden">Station keys, in use first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Key begins</th>
-                    <th scope="col">May post for</th>
-                    <th scope="col">Last used</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((key) => (
-                    <tr key={key.id} data-testid={`station-key-row-${key.id}`}>
-                      <th scope="row">{key.name}</th>
-                      <td className="nowrap">
-                        <code>{key.prefix}…</code>
-                      </td>
-                      <td>{scopeText(key)}</td>
-                      <td className="nowrap">
-                        {key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}
-                      </td>
-                      <td className="nowrap">
-                        {key.revokedAt
-                          ? `revoked ${formatDateTime(key.revokedAt)} by ${key.revokedBy ?? '?'}`
-                          : 'in use'}
-                      </td>
-                      <td>
-                        {!key.revokedAt && (
-                          <button
-                            type="button"
-                            className="button-danger"
-                            onClick={() => setRevoking(key)}
-                            aria-label={`Revoke ${key.name}`}
-                          >
-                            Revoke…
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+          {data && (
+            <DataTable
+              rows={data}
+              columns={[
+                ...KEY_COLUMNS,
+                {
+                  id: 'actions',
+                  header: 'Actions',
+                  hideHeader: true,
+                  cell: (key) =>
+                    !key.revokedAt && (
+                      <button
+                        type="button"
+                        className="button-danger"
+                        onClick={() => setRevoking(key)}
+                        aria-label={`Revoke ${key.name}`}
+                      >
+                        Revoke…
+                      </button>
+                    ),
+                },
+              ]}
+              rowKey={(key) => key.id}
+              caption="Station keys, in use first"
+              testId="station-keys-table"
+              rowProps={(key) => ({ 'data-testid': `station-key-row-${key.id}` })}
+              empty="No station keys yet."
+            />
           )}
         </section>
         <CreateStationKeyForm

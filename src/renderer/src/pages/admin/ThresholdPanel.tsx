@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Threshold } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { SuccessMessage } from '../../components/SuccessMessage';
 import { TextField } from '../../components/TextField';
@@ -133,6 +135,43 @@ export function ThresholdPanel({ machineId, thresholds, onSaved }: ThresholdPane
   );
 }
 
+function thresholdColumns(onPick: (metric: string) => void): DataColumn<Threshold>[] {
+  return [
+    {
+      id: 'metric',
+      header: 'Metric',
+      cell: (threshold) => (
+        <button type="button" className="button-link" onClick={() => onPick(threshold.metric)}>
+          {threshold.metric}
+        </button>
+      ),
+    },
+    ...LIMIT_FIELDS.map((field): DataColumn<Threshold> => ({
+      id: field,
+      header: LIMIT_LABEL[field],
+      align: 'end',
+      cell: (threshold) => (threshold[field] === null ? '—' : formatNumber(threshold[field])),
+    })),
+    {
+      id: 'deadband',
+      header: 'Deadband',
+      align: 'end',
+      cell: (threshold) => formatNumber(threshold.deadband),
+    },
+    {
+      id: 'on-delay',
+      header: 'On-delay',
+      align: 'end',
+      cell: (threshold) => `${threshold.onDelayS} s`,
+    },
+    {
+      id: 'changed',
+      header: 'Changed',
+      cell: (threshold) => `${formatDateTime(threshold.updatedAt)} by ${threshold.updatedBy}`,
+    },
+  ];
+}
+
 function ThresholdTable({
   thresholds,
   onPick,
@@ -141,52 +180,14 @@ function ThresholdTable({
   onPick: (metric: string) => void;
 }) {
   return (
-    <div className="table-scroll threshold-table-scroll">
-      <table className="data-table" data-testid="threshold-table">
-        <caption className="visually-hidden">Saved alarm limits</caption>
-        <thead>
-          <tr>
-            <th scope="col">Metric</th>
-            {LIMIT_FIELDS.map((field) => (
-              <th key={field} scope="col" className="numeric">
-                {LIMIT_LABEL[field]}
-              </th>
-            ))}
-            <th scope="col" className="numeric">
-              Deadband
-            </th>
-            <th scope="col" className="numeric">
-              On-delay
-            </th>
-            <th scope="col">Changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {thresholds.map((threshold) => (
-            <tr key={threshold.metric} data-metric={threshold.metric}>
-              <td>
-                <button
-                  type="button"
-                  className="button-link"
-                  onClick={() => onPick(threshold.metric)}
-                >
-                  {threshold.metric}
-                </button>
-              </td>
-              {LIMIT_FIELDS.map((field) => (
-                <td key={field} className="numeric">
-                  {threshold[field] === null ? '—' : formatNumber(threshold[field])}
-                </td>
-              ))}
-              <td className="numeric">{formatNumber(threshold.deadband)}</td>
-              <td className="numeric">{threshold.onDelayS} s</td>
-              <td>
-                {formatDateTime(threshold.updatedAt)} by {threshold.updatedBy}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={thresholds}
+      columns={thresholdColumns(onPick)}
+      rowKey={(threshold) => threshold.metric}
+      caption="Saved alarm limits"
+      testId="threshold-table"
+      scrollClassName="threshold-table-scroll"
+      rowProps={(threshold) => ({ 'data-metric': threshold.metric })}
+    />
   );
 }

@@ -1,5 +1,7 @@
 import type { Alert } from '../../../../shared/contract';
 import { PRIORITY_LOOK, STATE_LABEL, isUnacknowledged } from './alert-look';
+import '../../components/alarm-look.css';
+import './alert-badges.css';
 
 export function PriorityBadge({ alert }: { alert: Alert }) {
   const look = PRIORITY_LOOK[alert.priority];

@@ -12,7 +12,9 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useLoad } from '../../hooks/use-load';
 import { formatDateTime, localInputToIso } from '../../lib/time';
-import { AlertStateText, PriorityBadge } from './AlertBadges';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
+import { alertColumns } from './alert-columns';
 import { PRIORITY_LOOK } from './alert-look';
 
 interface HistoryFilters {
@@ -117,72 +119,80 @@ function HistoryFilterForm({ onApply }: { onApply: (filters: HistoryFilters) => 
   );
 }
 
+const HISTORY_COLUMNS: readonly DataColumn<Alert>[] = [
+  alertColumns.priority(true),
+  alertColumns.state(),
+  {
+    id: 'source',
+    header: 'Source',
+    priority: 3,
+    cellClassName: 'nowrap',
+    cell: (alert) => alert.source.replace('_', ' '),
+  },
+  {
+    id: 'machine',
+    header: 'Machine',
+    cellClassName: 'cell-id',
+    title: (alert) => [alert.machineId, alert.lineId].filter(Boolean).join(' · ') || undefined,
+    cell: (alert) => (
+      <>
+        <span className="id-block">{alert.machineId ?? 'Plant'}</span>
+        {alert.lineId && <span className="id-block muted">{alert.lineId}</span>}
+      </>
+    ),
+    sortValue: (alert) => alert.machineId,
+  },
+  alertColumns.message((alert) =>
+    alert.resolveReason ? (
+      <p className="alert-note">
+        Resolved by {alert.resolvedBy ? whoAt(alert.resolvedBy, alert.resolvedStation) : '—'}:{' '}
+        {alert.resolveReason}
+      </p>
+    ) : null,
+  ),
+  {
+    id: 'raised',
+    header: 'Raised',
+    cellClassName: 'cell-when',
+    cell: (alert) => formatDateTime(alert.raisedAt),
+    sortValue: (alert) => alert.raisedAt,
+  },
+  // Not sortable, so that no header button shares a name with the Acknowledge and Clear buttons.
+  {
+    id: 'acked',
+    header: 'Acknowledged',
+    priority: 3,
+    cellClassName: 'cell-when',
+    cell: (alert) => (
+      <>
+        {formatDateTime(alert.ackedAt)}
+        {alert.ackedBy && (
+          <span className="muted" data-testid="acked-by">
+            {' '}
+            · {whoAt(alert.ackedBy, alert.ackedStation)}
+          </span>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'cleared',
+    header: 'Cleared',
+    pin: true,
+    cellClassName: 'cell-when',
+    cell: (alert) => formatDateTime(alert.clearedAt),
+  },
+];
+
 function HistoryTable({ alerts }: { alerts: readonly Alert[] }) {
-  if (alerts.length === 0) return <p className="empty-state">No alerts match these filters.</p>;
   return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="alert-history">
-        <caption className="visually-hidden">Alert history, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">State</th>
-            <th scope="col" className="col-p3">
-              Source
-            </th>
-            <th scope="col">Machine</th>
-            <th scope="col">Message</th>
-            <th scope="col">Raised</th>
-            <th scope="col" className="col-p3">
-              Acknowledged
-            </th>
-            <th scope="col" className="cell-pin">
-              Cleared
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {alerts.map((alert) => (
-            <tr key={alert.id}>
-              <td className="nowrap">
-                <PriorityBadge alert={alert} />
-              </td>
-              <td>
-                <AlertStateText alert={alert} />
-              </td>
-              <td className="nowrap col-p3">{alert.source.replace('_', ' ')}</td>
-              <td
-                className="cell-id"
-                title={[alert.machineId, alert.lineId].filter(Boolean).join(' · ') || undefined}
-              >
-                <span className="id-block">{alert.machineId ?? 'Plant'}</span>
-                {alert.lineId && <span className="id-block muted">{alert.lineId}</span>}
-              </td>
-              <td className="cell-flex">
-                {alert.message}
-                {alert.resolveReason && (
-                  <p className="alert-note">
-                    Resolved by{' '}
-                    {alert.resolvedBy ? whoAt(alert.resolvedBy, alert.resolvedStation) : '—'}:{' '}
-                    {alert.resolveReason}
-                  </p>
-                )}
-              </td>
-              <td className="cell-when">{formatDateTime(alert.raisedAt)}</td>
-              <td className="cell-when col-p3">
-                {formatDateTime(alert.ackedAt)}
-                {alert.ackedBy && (
-                  <span className="muted" data-testid="acked-by">
-                    {' '}
-                    · {whoAt(alert.ackedBy, alert.ackedStation)}
-                  </span>
-                )}
-              </td>
-              <td className="cell-when cell-pin">{formatDateTime(alert.clearedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={alerts}
+      columns={HISTORY_COLUMNS}
+      rowKey={(alert) => alert.id}
+      caption="Alert history, newest first"
+      testId="alert-history"
+      empty="No alerts match these filters."
+    />
   );
 }

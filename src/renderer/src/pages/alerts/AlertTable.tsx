@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Alert } from '../../../../shared/contract';
-import { formatAgo } from '../../lib/format';
-import { formatDateTime, formatUntil } from '../../lib/time';
-import { AlertStateText, PriorityBadge } from './AlertBadges';
-import { MachineLabel } from '../../components/SimMark';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
+import { alertColumns } from './alert-columns';
 
 interface AlertTableProps {
   label: string;
@@ -22,74 +21,58 @@ interface AlertTableProps {
  */
 export function AlertTable(props: AlertTableProps) {
   const { alerts, selectedId, onSelect } = props;
+  const columns: readonly DataColumn<Alert>[] = [
+    alertColumns.priority(),
+    alertColumns.state(),
+    alertColumns.machine('Plant'),
+    {
+      id: 'line',
+      header: 'Line',
+      priority: 3,
+      cellClassName: 'cell-id',
+      title: (alert) => alert.lineId ?? undefined,
+      cell: (alert) => alert.lineId ?? '—',
+    },
+    alertColumns.message((alert) => (
+      <>
+        {alert.raiseCount > 1 && <span className="muted"> · {alert.raiseCount}×</span>}
+        {props.note?.(alert)}
+      </>
+    )),
+    alertColumns.raisedUntil(),
+    alertColumns.age(props.now),
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      pin: true,
+      cellClassName: 'alert-actions',
+      cell: (alert) => <div className="row-actions">{props.actions(alert)}</div>,
+    },
+  ];
+  // Not sortable: the page's shortcuts move the selection in the given order (worst first).
   return (
-    <div
-      className="table-scroll alert-list"
-      tabIndex={0}
-      role="region"
-      aria-label={`${props.label}. J and K or the arrow keys move the selection.`}
-      data-testid="alert-list"
-    >
-      <table className="data-table">
-        <caption className="visually-hidden">{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Priority</th>
-            <th scope="col">State</th>
-            <th scope="col">Machine</th>
-            <th scope="col" className="col-p3">
-              Line
-            </th>
-            <th scope="col">Message</th>
-            <th scope="col" className="col-p3">
-              Raised
-            </th>
-            <th scope="col">Age</th>
-            <th scope="col" className="cell-pin">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {alerts.map((alert) => (
-            <tr
-              key={alert.id}
-              className={alert.id === selectedId ? 'alert-row row-selected' : 'alert-row'}
-              aria-current={alert.id === selectedId ? 'true' : undefined}
-              data-testid="alert-row"
-              data-id={alert.id}
-              data-machine={alert.machineId ?? undefined}
-              data-state={alert.state}
-              onClick={() => onSelect(alert.id)}
-            >
-              <td className="nowrap">
-                <PriorityBadge alert={alert} />
-              </td>
-              <td>
-                <AlertStateText alert={alert} />
-              </td>
-              <td className="cell-id" title={alert.machineId ?? undefined}>
-                {alert.machineId ? <MachineLabel machineId={alert.machineId} /> : 'Plant'}
-              </td>
-              <td className="cell-id col-p3" title={alert.lineId ?? undefined}>
-                {alert.lineId ?? '—'}
-              </td>
-              <td className="cell-flex">
-                {alert.message}
-                {alert.raiseCount > 1 && <span className="muted"> · {alert.raiseCount}×</span>}
-                {props.note?.(alert)}
-              </td>
-              <td className="nowrap col-p3" title={formatDateTime(alert.raisedAt)}>
-                {formatUntil(alert.raisedAt)}
-              </td>
-              <td className="nowrap">{formatAgo(alert.raisedAt, props.now)}</td>
-              <td className="alert-actions cell-pin">
-                <div className="row-actions">{props.actions(alert)}</div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={alerts}
+      columns={columns}
+      rowKey={(alert) => alert.id}
+      caption={props.label}
+      scrollClassName="alert-list"
+      scrollProps={{
+        tabIndex: 0,
+        role: 'region',
+        'aria-label': `${props.label}. J and K or the arrow keys move the selection.`,
+        'data-testid': 'alert-list',
+      }}
+      rowClass={(alert) => (alert.id === selectedId ? 'alert-row row-selected' : 'alert-row')}
+      rowProps={(alert) => ({
+        'aria-current': alert.id === selectedId ? 'true' : undefined,
+        'data-testid': 'alert-row',
+        'data-id': alert.id,
+        'data-machine': alert.machineId ?? undefined,
+        'data-state': alert.state,
+        onClick: () => onSelect(alert.id),
+      })}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import type { DeadLetterReason } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
 import { formatCount } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 import type { DeadLetterFilter } from './use-dead-letters';
@@ -15,54 +16,63 @@ export function DeadLetterReasons({ reasons, filter, onFilter }: DeadLetterReaso
   return (
     <section className="panel dead-letter-reasons" aria-labelledby="dead-letter-reasons-title">
       <h2 id="dead-letter-reasons-title">By reason</h2>
-      <div className="table-scroll table-scroll-short">
-        <table className="data-table" data-testid="dead-letter-reasons">
-          <caption className="visually-hidden">Refused messages grouped by reason</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col" className="numeric">
-                Messages
-              </th>
-              <th scope="col" className="numeric col-p2">
-                Times
-              </th>
-              <th scope="col" className="col-p2">
-                Last seen
-              </th>
-              <th scope="col" className="cell-pin">
-                <span className="visually-hidden">Filter</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map((group) => {
+      <DataTable
+        rows={reasons}
+        columns={[
+          {
+            id: 'reason',
+            header: 'Reason',
+            cellClassName: 'cell-flex reason',
+            cell: (group) => group.reason,
+          },
+          {
+            id: 'messages',
+            header: 'Messages',
+            align: 'end',
+            cell: (group) => formatCount(group.letters),
+            sortValue: (group) => group.letters,
+          },
+          {
+            id: 'times',
+            header: 'Times',
+            align: 'end',
+            priority: 2,
+            cell: (group) => formatCount(group.occurrences),
+            sortValue: (group) => group.occurrences,
+          },
+          {
+            id: 'last-seen',
+            header: 'Last seen',
+            priority: 2,
+            cellClassName: 'cell-when',
+            cell: (group) => formatDateTime(group.lastSeenAt),
+          },
+          {
+            id: 'filter',
+            header: 'Filter',
+            hideHeader: true,
+            pin: true,
+            cell: (group) => {
               const current = filter.reason === group.reason;
               return (
-                <tr
-                  key={`${group.field ?? ''}\u0000${group.reason}`}
-                  aria-current={current || undefined}
+                <button
+                  type="button"
+                  aria-pressed={current}
+                  aria-label={`${current ? 'Show all reasons' : 'Show only'}: ${group.reason}`}
+                  onClick={() => onFilter(current ? {} : { reason: group.reason })}
                 >
-                  <td className="cell-flex reason">{group.reason}</td>
-                  <td className="numeric">{formatCount(group.letters)}</td>
-                  <td className="numeric col-p2">{formatCount(group.occurrences)}</td>
-                  <td className="cell-when col-p2">{formatDateTime(group.lastSeenAt)}</td>
-                  <td className="cell-pin">
-                    <button
-                      type="button"
-                      aria-pressed={current}
-                      aria-label={`${current ? 'Show all reasons' : 'Show only'}: ${group.reason}`}
-                      onClick={() => onFilter(current ? {} : { reason: group.reason })}
-                    >
-                      {current ? 'Show all' : 'Show only'}
-                    </button>
-                  </td>
-                </tr>
+                  {current ? 'Show all' : 'Show only'}
+                </button>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          },
+        ]}
+        rowKey={(group) => `${group.field ?? ''}\u0000${group.reason}`}
+        caption="Refused messages grouped by reason"
+        testId="dead-letter-reasons"
+        scrollClassName="table-scroll-short"
+        rowProps={(group) => ({ 'aria-current': filter.reason === group.reason || undefined })}
+      />
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { useAction } from '../../hooks/use-action';
 import { formatCount } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 import { EditReplayDialog } from './EditReplayDialog';
+import type { DataColumn } from '../../components/data-table/columns';
+import type { RowParts } from '../../components/data-table/DataTable';
 
 type ReplayOutcome = MethodOutput<'deadLetters.replay'>;
 
@@ -16,10 +18,73 @@ const OUTCOME_LOOK: Record<ReplayOutcome['outcome'], { glyph: string; tone: stri
   truncated: { glyph: '✂', tone: 'warn' },
 };
 
-const COLUMNS = 8;
+export const DEAD_LETTER_COLUMNS: readonly DataColumn<DeadLetter>[] = [
+  {
+    id: 'last-seen',
+    header: 'Last seen',
+    cellClassName: 'cell-when',
+    cell: (letter) => formatDateTime(letter.lastSeenAt),
+    sortValue: (letter) => letter.lastSeenAt,
+  },
+  {
+    id: 'topic',
+    header: 'Topic',
+    cellClassName: 'dead-letter-topic',
+    title: (letter) => letter.topic,
+    cell: (letter) => <code>{withBreaks(letter.topic)}</code>,
+    sortValue: (letter) => letter.topic,
+  },
+  {
+    id: 'reason',
+    header: 'Reason',
+    cellClassName: 'cell-flex reason',
+    cell: (letter) => letter.reason,
+    sortValue: (letter) => letter.reason,
+  },
+  {
+    id: 'field',
+    header: 'Field',
+    priority: 2,
+    cellClassName: 'cell-id',
+    title: (letter) => letter.field ?? undefined,
+    cell: (letter) => (letter.field ? <code>{letter.field}</code> : '—'),
+  },
+  {
+    id: 'times',
+    header: 'Times',
+    align: 'end',
+    cell: (letter) => formatCount(letter.occurrences),
+    sortValue: (letter) => letter.occurrences,
+  },
+  {
+    id: 'size',
+    header: 'Size',
+    align: 'end',
+    priority: 3,
+    cellClassName: 'nowrap',
+    cell: (letter) => formatBytes(letter.payloadBytes),
+    sortValue: (letter) => letter.payloadBytes,
+  },
+  {
+    id: 'truncated',
+    header: 'Truncated',
+    priority: 3,
+    cell: (letter) => (letter.truncated ? <span className="tone-warn">✂ Truncated</span> : 'No'),
+  },
+  // The row draws its actions itself: they hold the row's own state (see DeadLetterRow).
+  { id: 'actions', header: 'Actions', hideHeader: true, pin: true, cell: () => null },
+];
 
 /** One refused message; the payload opens below it, always as plain text. */
-export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canReplay: boolean }) {
+export function DeadLetterRow({
+  letter,
+  canReplay,
+  parts,
+}: {
+  letter: DeadLetter;
+  canReplay: boolean;
+  parts: RowParts;
+}) {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<ReplayOutcome | null>(null);
   const [editing, setEditing] = useState(false);
@@ -28,53 +93,42 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
   return (
     <>
       <tr data-testid="dead-letter-row" data-id={letter.id}>
-        <td className="cell-when">{formatDateTime(letter.lastSeenAt)}</td>
-        <td className="dead-letter-topic" title={letter.topic}>
-          <code>{withBreaks(letter.topic)}</code>
-        </td>
-        <td className="cell-flex reason">{letter.reason}</td>
-        <td className="cell-id col-p2" title={letter.field ?? undefined}>
-          {letter.field ? <code>{letter.field}</code> : '—'}
-        </td>
-        <td className="numeric">{formatCount(letter.occurrences)}</td>
-        <td className="numeric nowrap col-p3">{formatBytes(letter.payloadBytes)}</td>
-        <td className="col-p3">
-          {letter.truncated ? <span className="tone-warn">✂ Truncated</span> : 'No'}
-        </td>
-        <td className="cell-pin">
-          <div className="row-actions">
-            {canReplay && (
+        {parts.cells({
+          actions: (
+            <div className="row-actions">
+              {canReplay && (
+                <button
+                  type="button"
+                  disabled={action.disabled}
+                  onClick={() =>
+                    void action.run(async () => {
+                      setOutcome(await api.call('deadLetters.replay', { id: letter.id }));
+                    })
+                  }
+                >
+                  Replay
+                </button>
+              )}
+              {canReplay && (
+                <button type="button" disabled={action.disabled} onClick={() => setEditing(true)}>
+                  Edit…
+                </button>
+              )}
               <button
                 type="button"
-                disabled={action.disabled}
-                onClick={() =>
-                  void action.run(async () => {
-                    setOutcome(await api.call('deadLetters.replay', { id: letter.id }));
-                  })
-                }
+                aria-expanded={open}
+                aria-controls={payloadId}
+                onClick={() => setOpen((value) => !value)}
               >
-                Replay
+                {open ? 'Hide payload' : 'Show payload'}
               </button>
-            )}
-            {canReplay && (
-              <button type="button" disabled={action.disabled} onClick={() => setEditing(true)}>
-                Edit…
-              </button>
-            )}
-            <button
-              type="button"
-              aria-expanded={open}
-              aria-controls={payloadId}
-              onClick={() => setOpen((value) => !value)}
-            >
-              {open ? 'Hide payload' : 'Show payload'}
-            </button>
-          </div>
-        </td>
+            </div>
+          ),
+        })}
       </tr>
       {editing && (
         <tr className="detail-row">
-          <td colSpan={COLUMNS}>
+          <td colSpan={parts.columnCount}>
             <p className="muted">Editing the payload…</p>
             <EditReplayDialog
               letter={letter}
@@ -89,7 +143,7 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
       )}
       {(outcome || action.error) && (
         <tr className="detail-row">
-          <td colSpan={COLUMNS}>
+          <td colSpan={parts.columnCount}>
             <ErrorMessage error={action.error} />
             {outcome && (
               <p
@@ -106,7 +160,7 @@ export function DeadLetterRow({ letter, canReplay }: { letter: DeadLetter; canRe
       )}
       {open && (
         <tr className="detail-row" id={payloadId}>
-          <td colSpan={COLUMNS}>
+          <td colSpan={parts.columnCount}>
             {/* React escapes text children: a hostile payload shows as text, never as HTML. */}
             <pre className="payload" data-testid="dead-letter-payload">
               {letter.payloadText}

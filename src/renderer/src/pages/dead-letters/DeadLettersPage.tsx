@@ -5,7 +5,8 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeader } from '../../components/PageHeader';
 import { SelectField } from '../../components/SelectField';
 import { DeadLetterReasons } from './DeadLetterReasons';
-import { DeadLetterRow } from './DeadLetterRow';
+import { DataTable } from '../../components/data-table/DataTable';
+import { DEAD_LETTER_COLUMNS, DeadLetterRow } from './DeadLetterRow';
 import { useDeadLetters, type DeadLetterFilter } from './use-dead-letters';
 import './dead-letters.css';
 
@@ -68,38 +69,16 @@ export function DeadLettersPage({ user }: { user: User }) {
             : 'No refused messages. Everything machines sent was valid.'}
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table" data-testid="dead-letter-table">
-            <caption className="visually-hidden">Refused messages, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Last seen</th>
-                <th scope="col">Topic</th>
-                <th scope="col">Reason</th>
-                <th scope="col" className="col-p2">
-                  Field
-                </th>
-                <th scope="col" className="numeric">
-                  Times
-                </th>
-                <th scope="col" className="numeric col-p3">
-                  Size
-                </th>
-                <th scope="col" className="col-p3">
-                  Truncated
-                </th>
-                <th scope="col" className="cell-pin">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {letters.rows.map((letter) => (
-                <DeadLetterRow key={letter.id} letter={letter} canReplay={canReplay} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={letters.rows}
+          columns={DEAD_LETTER_COLUMNS}
+          rowKey={(letter) => letter.id}
+          caption="Refused messages, newest first"
+          testId="dead-letter-table"
+          renderRow={(letter, parts) => (
+            <DeadLetterRow letter={letter} canReplay={canReplay} parts={parts} />
+          )}
+        />
       )}
       <div className="table-footer">
         <span className="muted" role="status">

@@ -1,53 +1,59 @@
 import type { EventRecord } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatDateTime } from '../../lib/time';
-
-const dash = (value: string | null): string => value ?? '—';
-
-export function EventTable({ events }: { events: EventRecord[] }) {
-  return (
-    <div className="table-scroll">
-      <table className="data-table" data-testid="event-table">
-        <caption className="visually-hidden">Event log, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Time</th>
-            <th scope="col">Type</th>
-            <th scope="col">Actor</th>
-            <th scope="col" className="col-p3">
-              Target
-            </th>
-            <th scope="col" className="col-p3">
-              Line
-            </th>
-            <th scope="col">Machine</th>
-            <th scope="col">Message</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id} data-testid="event-row">
-              <td className="cell-when">{formatDateTime(event.at)}</td>
-              <td>
-                <code className="event-type">{event.type}</code>
-              </td>
-              <IdCell value={event.actor} />
-              <IdCell value={event.target} className="col-p3" />
-              <IdCell value={event.lineId} className="col-p3" />
-              <IdCell value={event.machineId} />
-              <td className="cell-flex">{event.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+import './events.css';
 
 /** An id on one line, cut with an ellipsis and whole on hover: never broken ("LINE-/3"). */
-function IdCell({ value, className }: { value: string | null; className?: string }) {
+function idColumn(
+  id: string,
+  header: string,
+  value: (event: EventRecord) => string | null,
+  extra: Partial<DataColumn<EventRecord>> = {},
+): DataColumn<EventRecord> {
+  return {
+    id,
+    header,
+    cellClassName: 'cell-id',
+    cell: (event) => value(event) ?? '—',
+    title: (event) => value(event) ?? undefined,
+    ...extra,
+  };
+}
+
+const COLUMNS: readonly DataColumn<EventRecord>[] = [
+  {
+    id: 'at',
+    header: 'Time',
+    cellClassName: 'cell-when',
+    cell: (event) => formatDateTime(event.at),
+    sortValue: (event) => event.at,
+  },
+  {
+    id: 'type',
+    header: 'Type',
+    cell: (event) => <code className="event-type">{event.type}</code>,
+    sortValue: (event) => event.type,
+  },
+  idColumn('actor', 'Actor', (event) => event.actor, { sortValue: (event) => event.actor }),
+  idColumn('target', 'Target', (event) => event.target, { priority: 3 }),
+  idColumn('line', 'Line', (event) => event.lineId, { priority: 3 }),
+  idColumn('machine', 'Machine', (event) => event.machineId, {
+    sortValue: (event) => event.machineId,
+  }),
+  { id: 'message', header: 'Message', cellClassName: 'cell-flex', cell: (event) => event.message },
+];
+
+/** The event log, newest first (the paging loads older pages below; never windowed). */
+export function EventTable({ events }: { events: EventRecord[] }) {
   return (
-    <td className={className ? `cell-id ${className}` : 'cell-id'} title={value ?? undefined}>
-      {dash(value)}
-    </td>
+    <DataTable
+      rows={events}
+      columns={COLUMNS}
+      rowKey={(event) => event.id}
+      caption="Event log, newest first"
+      testId="event-table"
+      rowProps={() => ({ 'data-testid': 'event-row' })}
+    />
   );
 }

@@ -5,12 +5,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
-import { formatAgo } from '../../lib/format';
-import { formatDateTime, formatUntil } from '../../lib/time';
-import { AlertStateText, PriorityBadge } from '../alerts/AlertBadges';
+import { DataTable } from '../../components/data-table/DataTable';
+import { alertColumns } from '../alerts/alert-columns';
 import { isActiveAlert } from '../../../../shared/rules/alert-active';
 import { byPriorityThenAge } from '../alerts/alert-look';
-import { MachineLabel } from '../../components/SimMark';
 
 /** The line's active alerts, kept current by 'alerts.changed'; acting on them is on Alerts. */
 export function LineAlerts({ lineId }: { lineId: string }) {
@@ -44,42 +42,21 @@ export function LineAlerts({ lineId }: { lineId: string }) {
       <ErrorMessage error={initial.error} />
       {initial.data && alerts.length === 0 && <p className="empty-state">No active alerts.</p>}
       {alerts.length > 0 && (
-        <div className="table-scroll table-scroll-short">
-          <table className="data-table" data-testid="line-alerts">
-            <thead>
-              <tr>
-                <th scope="col">Priority</th>
-                <th scope="col">State</th>
-                <th scope="col">Machine</th>
-                <th scope="col">Message</th>
-                <th scope="col" className="col-p3">
-                  Raised
-                </th>
-                <th scope="col">Age</th>
-              </tr>
-            </thead>
-            <tbody>
-              {alerts.map((alert) => (
-                <tr key={alert.id} data-testid="line-alert-row">
-                  <td className="nowrap">
-                    <PriorityBadge alert={alert} />
-                  </td>
-                  <td>
-                    <AlertStateText alert={alert} />
-                  </td>
-                  <td className="cell-id" title={alert.machineId ?? undefined}>
-                    {alert.machineId ? <MachineLabel machineId={alert.machineId} /> : '—'}
-                  </td>
-                  <td className="cell-flex">{alert.message}</td>
-                  <td className="nowrap col-p3" title={formatDateTime(alert.raisedAt)}>
-                    {formatUntil(alert.raisedAt)}
-                  </td>
-                  <td className="nowrap">{formatAgo(alert.raisedAt, now)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={alerts}
+          columns={[
+            alertColumns.priority(),
+            alertColumns.state(),
+            alertColumns.machine('—'),
+            alertColumns.message(),
+            alertColumns.raisedUntil(),
+            alertColumns.age(now),
+          ]}
+          rowKey={(alert) => alert.id}
+          testId="line-alerts"
+          scrollClassName="table-scroll-short"
+          rowProps={() => ({ 'data-testid': 'line-alert-row' })}
+        />
       )}
     </section>
   );

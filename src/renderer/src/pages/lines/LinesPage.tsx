@@ -8,6 +8,7 @@ import { useMachineSnapshots } from '../../hooks/use-machine-snapshots';
 import { useNow } from '../../hooks/use-now';
 import { LineAlerts } from './LineAlerts';
 import { LineOeeCharts, LineTimeline } from './LineCharts';
+import './lines.css';
 
 const REFRESH_MS = 60_000;
 

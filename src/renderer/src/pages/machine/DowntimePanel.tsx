@@ -1,4 +1,7 @@
+import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { StateBadge } from '../../components/StateBadge';
 import { useLoad } from '../../hooks/use-load';
@@ -6,6 +9,26 @@ import { formatDuration } from '../../lib/format';
 import { formatUntil } from '../../lib/time';
 
 const DAY_MS = 24 * 60 * 60_000;
+
+type Downtime = MethodOutput<'downtime.list'>[number];
+
+const COLUMNS: readonly DataColumn<Downtime>[] = [
+  { id: 'state', header: 'State', cell: (e) => <StateBadge state={e.state} /> },
+  { id: 'reason', header: 'Reason', cellClassName: 'cell-flex', cell: (e) => e.reason ?? '—' },
+  { id: 'from', header: 'From', cellClassName: 'cell-when', cell: (e) => formatUntil(e.start) },
+  {
+    id: 'to',
+    header: 'To',
+    cellClassName: 'cell-when',
+    cell: (e) => (e.end ? formatUntil(e.end) : 'ongoing'),
+  },
+  {
+    id: 'duration',
+    header: 'Duration',
+    cellClassName: 'numeric nowrap',
+    cell: (e) => formatDuration(e.durationS),
+  },
+];
 
 interface DowntimePanelProps {
   machineId: string;
@@ -40,32 +63,14 @@ export function DowntimePanel({ machineId, refreshKey }: DowntimePanelProps) {
         </p>
       )}
       {data && events.length > 0 && (
-        <div className="table-scroll table-scroll-short">
-          <table className="data-table compact" data-testid="downtime-table">
-            <thead>
-              <tr>
-                <th scope="col">State</th>
-                <th scope="col">Reason</th>
-                <th scope="col">From</th>
-                <th scope="col">To</th>
-                <th scope="col">Duration</th>
-              </tr>
-            </thead>
-            <tbody>
-              {events.map((event) => (
-                <tr key={`${event.start}-${event.state}`}>
-                  <td>
-                    <StateBadge state={event.state} />
-                  </td>
-                  <td className="cell-flex">{event.reason ?? '—'}</td>
-                  <td className="cell-when">{formatUntil(event.start)}</td>
-                  <td className="cell-when">{event.end ? formatUntil(event.end) : 'ongoing'}</td>
-                  <td className="numeric nowrap">{formatDuration(event.durationS)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={events}
+          columns={COLUMNS}
+          rowKey={(event) => `${event.start}-${event.state}`}
+          testId="downtime-table"
+          compact
+          scrollClassName="table-scroll-short"
+        />
       )}
     </section>
   );

@@ -24,6 +24,7 @@ import { RecentResults } from './RecentResults';
 import { StateTimelinePanel } from './StateTimelinePanel';
 import { TrendPanel } from './TrendPanel';
 import { useCommands } from './use-commands';
+import './machine.css';
 
 /** One machine: state, OEE, results, downtime and (for engineers and admins) commands. */
 export function MachinePage({ machineId, user }: { machineId: string; user: User }) {

@@ -1,5 +1,7 @@
 import type { OeeRow } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
@@ -14,6 +16,24 @@ const RATIOS: readonly { key: Ratio; label: string; short: string }[] = [
   { key: 'availability', label: 'Availability', short: 'Avail.' },
   { key: 'performance', label: 'Performance', short: 'Perf.' },
   { key: 'quality', label: 'Quality', short: 'Qual.' },
+];
+
+const HOUR_COLUMNS: readonly DataColumn<OeeRow>[] = [
+  {
+    id: 'hour',
+    header: 'Hour',
+    cellClassName: 'nowrap',
+    // The backend labels hours in UTC; the floor reads local time.
+    cell: (row) => `${hourLabel(row.bucketStart)}–${hourLabel(row.bucketEnd)}`,
+  },
+  ...RATIOS.map(({ key, label, short }): DataColumn<OeeRow> => ({
+    id: key,
+    // Short headers: the panel sits two abreast and must not scroll sideways.
+    header: <abbr title={label}>{short}</abbr>,
+    align: 'end',
+    cell: (row) => formatPercent(row[key]),
+  })),
+  { id: 'units', header: 'Units', align: 'end', cell: (row) => formatCount(row.units) },
 ];
 
 /** Loads both buckets in one go so the total and the hours always describe the same window. */
@@ -54,41 +74,14 @@ export function OeePanel({ machineId }: { machineId: string }) {
         </div>
       </dl>
       {data && data.hours.length > 0 && (
-        <div className="table-scroll oee-hours">
-          <table className="data-table compact">
-            <caption className="visually-hidden">OEE per hour</caption>
-            <thead>
-              <tr>
-                <th scope="col">Hour</th>
-                {RATIOS.map(({ key, label, short }) => (
-                  <th key={key} scope="col" className="numeric">
-                    {/* Short headers: the panel sits two abreast and must not scroll sideways. */}
-                    <abbr title={label}>{short}</abbr>
-                  </th>
-                ))}
-                <th scope="col" className="numeric">
-                  Units
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...data.hours].reverse().map((row) => (
-                <tr key={row.bucketStart}>
-                  <td className="nowrap">
-                    {/* The backend labels hours in UTC; the floor reads local time. */}
-                    {hourLabel(row.bucketStart)}–{hourLabel(row.bucketEnd)}
-                  </td>
-                  {RATIOS.map(({ key }) => (
-                    <td key={key} className="numeric">
-                      {formatPercent(row[key])}
-                    </td>
-                  ))}
-                  <td className="numeric">{formatCount(row.units)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={[...data.hours].reverse()}
+          columns={HOUR_COLUMNS}
+          rowKey={(row) => row.bucketStart}
+          caption="OEE per hour"
+          compact
+          scrollClassName="oee-hours"
+        />
       )}
     </section>
   );

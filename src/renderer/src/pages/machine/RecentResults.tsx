@@ -1,8 +1,42 @@
+import type { TestResult } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatNumber } from '../../lib/format';
 import { formatUntil } from '../../lib/time';
 import { useMachineResults } from './use-machine-results';
+
+const COLUMNS: readonly DataColumn<TestResult>[] = [
+  { id: 'at', header: 'Time', cellClassName: 'nowrap', cell: (r) => formatUntil(r.at) },
+  // The verdict next to the time: never the column that is cut off.
+  {
+    id: 'verdict',
+    header: 'Verdict',
+    cellClassName: 'nowrap',
+    cell: (r) => <VerdictBadge verdict={r.verdict} />,
+  },
+  {
+    id: 'barcode',
+    header: 'Barcode',
+    cellClassName: 'cell-id',
+    title: (r) => r.barcode,
+    cell: (r) => <code>{r.barcode}</code>,
+  },
+  {
+    id: 'product',
+    header: 'Product · step',
+    cellClassName: 'cell-flex',
+    cell: (r) => `${r.productId} · ${r.testStep}`,
+  },
+  {
+    id: 'value',
+    header: 'Value',
+    align: 'end',
+    cellClassName: 'nowrap',
+    cell: (r) => `${formatNumber(r.measuredValue)} ${r.unit ?? ''}`,
+  },
+];
 
 export function RecentResults({ machineId }: { machineId: string }) {
   const { results, loaded, error } = useMachineResults(machineId);
@@ -10,45 +44,15 @@ export function RecentResults({ machineId }: { machineId: string }) {
     <section className="panel" aria-labelledby="recent-results-title">
       <h2 id="recent-results-title">Recent test results</h2>
       <ErrorMessage error={error} />
-      {loaded && results.length === 0 ? (
-        <p className="empty-state">No test results from this machine yet.</p>
-      ) : (
-        <div className="table-scroll table-scroll-short">
-          <table className="data-table compact" data-testid="machine-results">
-            <thead>
-              <tr>
-                <th scope="col">Time</th>
-                {/* The verdict next to the time: never the column that is cut off. */}
-                <th scope="col">Verdict</th>
-                <th scope="col">Barcode</th>
-                <th scope="col">Product · step</th>
-                <th scope="col" className="numeric">
-                  Value
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((result) => (
-                <tr key={result.id}>
-                  <td className="nowrap">{formatUntil(result.at)}</td>
-                  <td className="nowrap">
-                    <VerdictBadge verdict={result.verdict} />
-                  </td>
-                  <td className="cell-id" title={result.barcode}>
-                    <code>{result.barcode}</code>
-                  </td>
-                  <td className="cell-flex">
-                    {result.productId} · {result.testStep}
-                  </td>
-                  <td className="numeric nowrap">
-                    {formatNumber(result.measuredValue)} {result.unit ?? ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={results}
+        columns={COLUMNS}
+        rowKey={(result) => result.id}
+        testId="machine-results"
+        compact
+        scrollClassName="table-scroll-short"
+        empty={loaded ? 'No test results from this machine yet.' : undefined}
+      />
     </section>
   );
 }

@@ -1,4 +1,6 @@
 import type { MaintenanceTask } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatDateTime } from '../../lib/time';
 import { TASK_STATUS_LABEL } from './maintenance-look';
 import { MachineLabel } from '../../components/SimMark';
@@ -12,6 +14,43 @@ interface TaskTableProps {
   onComplete: (task: MaintenanceTask) => void;
 }
 
+const COLUMNS: readonly DataColumn<MaintenanceTask>[] = [
+  {
+    id: 'machine',
+    header: 'Machine',
+    cellClassName: 'nowrap',
+    cell: (task) => <MachineLabel machineId={task.machineId} />,
+    sortValue: (task) => task.machineId,
+  },
+  {
+    id: 'task',
+    header: 'Task',
+    cellClassName: 'wide',
+    cell: (task) => (
+      <>
+        {task.title}
+        {(task.completionNotes ?? task.notes) && (
+          <p className="alert-note">{task.completionNotes ?? task.notes}</p>
+        )}
+      </>
+    ),
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    cellClassName: 'nowrap',
+    cell: (task) => TASK_STATUS_LABEL[task.status],
+  },
+  {
+    id: 'due',
+    header: 'Due',
+    cellClassName: 'nowrap',
+    cell: (task) => formatDateTime(task.dueAt),
+    sortValue: (task) => task.dueAt,
+  },
+  { id: 'last-change', header: 'Last change', cellClassName: 'nowrap', cell: lastChange },
+];
+
 /** Maintenance tasks; open ones carry Start and Complete for those who may act. */
 export function TaskTable({
   caption,
@@ -21,57 +60,39 @@ export function TaskTable({
   onStart,
   onComplete,
 }: TaskTableProps) {
-  if (tasks.length === 0) return <p className="empty-state">None.</p>;
+  const columns: readonly DataColumn<MaintenanceTask>[] = [
+    ...COLUMNS,
+    {
+      id: 'actions',
+      header: 'Actions',
+      hideHeader: true,
+      cell: (task) =>
+        canManage &&
+        task.status !== 'done' && (
+          <div className="row-actions">
+            {task.status === 'scheduled' && (
+              <button type="button" disabled={pending} onClick={() => onStart(task)}>
+                Start
+              </button>
+            )}
+            <button type="button" onClick={() => onComplete(task)}>
+              Complete
+            </button>
+          </div>
+        ),
+    },
+  ];
   return (
-    <div className="table-scroll table-scroll-short">
-      <table className="data-table" data-testid="task-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Machine</th>
-            <th scope="col">Task</th>
-            <th scope="col">Status</th>
-            <th scope="col">Due</th>
-            <th scope="col">Last change</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task) => (
-            <tr key={task.id} data-testid="task-row">
-              <td className="nowrap">
-                <MachineLabel machineId={task.machineId} />
-              </td>
-              <td className="wide">
-                {task.title}
-                {(task.completionNotes ?? task.notes) && (
-                  <p className="alert-note">{task.completionNotes ?? task.notes}</p>
-                )}
-              </td>
-              <td className="nowrap">{TASK_STATUS_LABEL[task.status]}</td>
-              <td className="nowrap">{formatDateTime(task.dueAt)}</td>
-              <td className="nowrap">{lastChange(task)}</td>
-              <td>
-                {canManage && task.status !== 'done' && (
-                  <div className="row-actions">
-                    {task.status === 'scheduled' && (
-                      <button type="button" disabled={pending} onClick={() => onStart(task)}>
-                        Start
-                      </button>
-                    )}
-                    <button type="button" onClick={() => onComplete(task)}>
-                      Complete
-                    </button>
-                  </div>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={tasks}
+      columns={columns}
+      rowKey={(task) => task.id}
+      caption={caption}
+      testId="task-table"
+      scrollClassName="table-scroll-short"
+      rowProps={() => ({ 'data-testid': 'task-row' })}
+      empty="None."
+    />
   );
 }
 

@@ -11,6 +11,7 @@ import { formatCount, formatPercent, formatTemperature } from '../../lib/format'
 import { shownState } from '../../lib/machine-state';
 import { machineHash, useRoute } from '../../state/route-store';
 import { LastSeen, TimeInState } from './tile-clock-texts';
+import './overview.css';
 
 interface MachineTileProps {
   machine: MachineSnapshot;

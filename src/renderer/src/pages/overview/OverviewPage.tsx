@@ -16,6 +16,7 @@ import { MachineTile } from './MachineTile';
 import { useFullscreenWall } from './use-fullscreen-wall';
 import { WallControls } from './WallControls';
 import { WallView } from './WallView';
+import './overview.css';
 
 /**
  * Above this many machines, lines render their tiles only near the screen (LazyLineRow); below

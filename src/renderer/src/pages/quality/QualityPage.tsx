@@ -9,6 +9,7 @@ import { ResultTable } from './ResultTable';
 import { SpecSection } from './SpecSection';
 import { UnitHistory } from './UnitHistory';
 import { MAX_ROWS, useResultsFeed } from './use-results-feed';
+import './quality.css';
 
 /** Live test results with server-side filters, a unit's history, and the spec limits. */
 export function QualityPage({ user }: { user: User }) {

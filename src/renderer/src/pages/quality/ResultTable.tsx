@@ -1,36 +1,50 @@
 import type { TestResult } from '../../../../shared/contract';
 import { VerdictBadge } from '../../components/VerdictBadge';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatNumber } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 import { MachineLabel } from '../../components/SimMark';
 
-/** Keep in step with `.virtual-table tbody tr` in styles.css. */
+/** Keep in step with `.virtual-table tbody td` in data-table.css. */
 const ROW_HEIGHT = 44;
 
-function columns(onBarcode: (barcode: string) => void): Column<TestResult>[] {
+function columns(onBarcode: (barcode: string) => void): DataColumn<TestResult>[] {
   return [
-    { key: 'at', label: 'Time', className: 'nowrap', render: (r) => formatDateTime(r.at) },
-    // The verdict comes first after the time: it must never be the column that is cut off.
-    { key: 'verdict', label: 'Verdict', render: (r) => <VerdictBadge verdict={r.verdict} /> },
     {
-      key: 'line',
-      label: 'Line',
-      className: 'col-p3',
-      render: (r) => r.lineId,
+      id: 'at',
+      header: 'Time',
+      className: 'nowrap',
+      cell: (r) => formatDateTime(r.at),
+      sortValue: (r) => r.at,
+    },
+    // The verdict comes first after the time: it must never be the column that is cut off.
+    {
+      id: 'verdict',
+      header: 'Verdict',
+      cell: (r) => <VerdictBadge verdict={r.verdict} />,
+      sortValue: (r) => r.verdict,
+    },
+    {
+      id: 'line',
+      header: 'Line',
+      priority: 3,
+      cell: (r) => r.lineId,
       title: (r) => r.lineId,
     },
     {
-      key: 'machine',
-      label: 'Machine',
-      render: (r) => <MachineLabel machineId={r.machineId} />,
+      id: 'machine',
+      header: 'Machine',
+      cell: (r) => <MachineLabel machineId={r.machineId} />,
       title: (r) => r.machineId,
+      sortValue: (r) => r.machineId,
     },
     {
-      key: 'barcode',
-      label: 'Barcode',
+      id: 'barcode',
+      header: 'Barcode',
       title: (r) => r.barcode,
-      render: (r) => (
+      sortValue: (r) => r.barcode,
+      cell: (r) => (
         <button
           type="button"
           className="link-button"
@@ -42,24 +56,26 @@ function columns(onBarcode: (barcode: string) => void): Column<TestResult>[] {
       ),
     },
     {
-      key: 'product',
-      label: 'Product',
-      className: 'col-p3',
-      render: (r) => r.productId,
+      id: 'product',
+      header: 'Product',
+      priority: 3,
+      cell: (r) => r.productId,
       title: (r) => r.productId,
     },
-    { key: 'step', label: 'Step', render: (r) => r.testStep, title: (r) => r.testStep },
+    { id: 'step', header: 'Step', cell: (r) => r.testStep, title: (r) => r.testStep },
     {
-      key: 'value',
-      label: 'Value',
-      className: 'numeric',
-      render: (r) => `${formatNumber(r.measuredValue)}${r.unit ? ` ${r.unit}` : ''}`,
+      id: 'value',
+      header: 'Value',
+      align: 'end',
+      cell: (r) => `${formatNumber(r.measuredValue)}${r.unit ? ` ${r.unit}` : ''}`,
+      sortValue: (r) => r.measuredValue,
     },
     {
-      key: 'attempt',
-      label: 'Attempt',
-      className: 'numeric col-p3',
-      render: (r) => String(r.attempt),
+      id: 'attempt',
+      header: 'Attempt',
+      align: 'end',
+      priority: 3,
+      cell: (r) => String(r.attempt),
     },
   ];
 }
@@ -72,12 +88,12 @@ export function ResultTable({
   onBarcode: (barcode: string) => void;
 }) {
   return (
-    <VirtualTable
+    <DataTable
       rows={results}
       columns={columns(onBarcode)}
       rowKey={(result) => result.id}
       caption="Test results, newest first"
-      rowHeight={ROW_HEIGHT}
+      virtual={{ rowHeight: ROW_HEIGHT }}
       testId="result-table"
     />
   );

@@ -1,4 +1,6 @@
 import type { SpecVersion } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatNumber } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
 
@@ -8,65 +10,67 @@ interface SpecListProps {
   onNewVersion?: (spec: SpecVersion) => void;
 }
 
+const limit = (value: number | null): string => (value === null ? 'open' : formatNumber(value));
+
+const COLUMNS: readonly DataColumn<SpecVersion>[] = [
+  { id: 'product', header: 'Product', cell: (s) => s.productId, sortValue: (s) => s.productId },
+  { id: 'step', header: 'Step', cell: (s) => s.testStep, sortValue: (s) => s.testStep },
+  {
+    id: 'version',
+    header: 'Version',
+    align: 'end',
+    cell: (s) => `v${s.version}`,
+    sortValue: (s) => s.version,
+  },
+  {
+    id: 'applies',
+    header: 'Applies to',
+    cell: (s) => (s.lineId ? `Line ${s.lineId}` : 'Plant-wide'),
+  },
+  { id: 'lower', header: 'Lower', align: 'end', cell: (s) => limit(s.lower) },
+  { id: 'upper', header: 'Upper', align: 'end', cell: (s) => limit(s.upper) },
+  {
+    id: 'valid-from',
+    header: 'Valid from',
+    className: 'nowrap',
+    cell: (s) => formatDateTime(s.validFrom),
+    sortValue: (s) => s.validFrom,
+  },
+  { id: 'by', header: 'By', cell: (s) => s.createdBy ?? '—' },
+];
+
 /** Every version of the limits, newest first; an open side shows as "open". */
 export function SpecList({ specs, onNewVersion }: SpecListProps) {
-  if (specs.length === 0)
-    return <p className="empty-state">No spec limits yet: every result is NO SPEC.</p>;
-  const limit = (value: number | null): string => (value === null ? 'open' : formatNumber(value));
+  const columns: readonly DataColumn<SpecVersion>[] = onNewVersion
+    ? [
+        ...COLUMNS,
+        {
+          id: 'actions',
+          header: 'Actions',
+          hideHeader: true,
+          cellClassName: 'nowrap',
+          cell: (spec) => (
+            <button
+              type="button"
+              onClick={() => onNewVersion(spec)}
+              title="New version from this one: fills the form below with these limits"
+              aria-label={`New version from ${spec.productId} · ${spec.testStep} v${spec.version}`}
+            >
+              New version
+            </button>
+          ),
+        },
+      ]
+    : COLUMNS;
   return (
-    <div className="table-scroll table-scroll-short">
-      <table className="data-table" data-testid="spec-table">
-        <caption className="visually-hidden">Spec limit versions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Step</th>
-            <th scope="col" className="numeric">
-              Version
-            </th>
-            <th scope="col">Applies to</th>
-            <th scope="col" className="numeric">
-              Lower
-            </th>
-            <th scope="col" className="numeric">
-              Upper
-            </th>
-            <th scope="col">Valid from</th>
-            <th scope="col">By</th>
-            {onNewVersion && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {specs.map((spec) => (
-            <tr key={spec.id}>
-              <td>{spec.productId}</td>
-              <td>{spec.testStep}</td>
-              <td className="numeric">v{spec.version}</td>
-              <td>{spec.lineId ? `Line ${spec.lineId}` : 'Plant-wide'}</td>
-              <td className="numeric">{limit(spec.lower)}</td>
-              <td className="numeric">{limit(spec.upper)}</td>
-              <td className="nowrap">{formatDateTime(spec.validFrom)}</td>
-              <td>{spec.createdBy ?? '—'}</td>
-              {onNewVersion && (
-                <td className="nowrap">
-                  <button
-                    type="button"
-                    onClick={() => onNewVersion(spec)}
-                    title="New version from this one: fills the form below with these limits"
-                    aria-label={`New version from ${spec.productId} · ${spec.testStep} v${spec.version}`}
-                  >
-                    New version
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={specs}
+      columns={columns}
+      rowKey={(spec) => spec.id}
+      caption="Spec limit versions, newest first"
+      testId="spec-table"
+      scrollClassName="table-scroll-short"
+      empty="No spec limits yet: every result is NO SPEC."
+    />
   );
 }

@@ -1,7 +1,19 @@
 import type { SpecPreview } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { VerdictBadge } from '../../components/VerdictBadge';
 import { formatCount, formatNumber } from '../../lib/format';
 import { formatDateTime } from '../../lib/time';
+
+type Example = SpecPreview['examples'][number];
+
+const EXAMPLE_COLUMNS: readonly DataColumn<Example>[] = [
+  { id: 'at', header: 'Time', className: 'nowrap', cell: (e) => formatDateTime(e.at) },
+  { id: 'barcode', header: 'Barcode', cell: (e) => <code>{e.barcode}</code> },
+  { id: 'value', header: 'Value', align: 'end', cell: (e) => formatNumber(e.measuredValue) },
+  { id: 'now', header: 'Now', cell: (e) => <VerdictBadge verdict={e.before} /> },
+  { id: 'after', header: 'Would be', cell: (e) => <VerdictBadge verdict={e.after} /> },
+];
 
 /** What the proposed limits would have judged differently on the last day's results. */
 export function SpecPreviewResult({ preview }: { preview: SpecPreview }) {
@@ -24,37 +36,14 @@ export function SpecPreviewResult({ preview }: { preview: SpecPreview }) {
         <li>Unchanged: {formatCount(preview.unchanged)}</li>
       </ul>
       {preview.examples.length > 0 && (
-        <table className="data-table">
-          <caption>Examples</caption>
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Barcode</th>
-              <th scope="col" className="numeric">
-                Value
-              </th>
-              <th scope="col">Now</th>
-              <th scope="col">Would be</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.examples.map((example) => (
-              <tr key={example.resultId}>
-                <td className="nowrap">{formatDateTime(example.at)}</td>
-                <td>
-                  <code>{example.barcode}</code>
-                </td>
-                <td className="numeric">{formatNumber(example.measuredValue)}</td>
-                <td>
-                  <VerdictBadge verdict={example.before} />
-                </td>
-                <td>
-                  <VerdictBadge verdict={example.after} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={preview.examples}
+          columns={EXAMPLE_COLUMNS}
+          rowKey={(example) => example.resultId}
+          caption="Examples"
+          showCaption
+          bare
+        />
       )}
     </div>
   );

@@ -1,54 +1,65 @@
 import type { YieldRow } from '../../../../shared/contract';
+import { DataTable } from '../../components/data-table/DataTable';
+import type { DataColumn } from '../../components/data-table/columns';
 import { formatCount, formatPercent } from '../../lib/format';
+
+const COLUMNS: readonly DataColumn<YieldRow>[] = [
+  { id: 'product', header: 'Product', cell: (r) => r.productId, sortValue: (r) => r.productId },
+  { id: 'step', header: 'Step', cell: (r) => r.testStep, sortValue: (r) => r.testStep },
+  {
+    id: 'first-pass',
+    header: 'First-pass yield',
+    align: 'end',
+    cell: (r) => formatPercent(r.firstPassYield),
+    sortValue: (r) => r.firstPassYield,
+  },
+  {
+    id: 'final',
+    header: 'Final yield',
+    align: 'end',
+    cell: (r) => formatPercent(r.finalYield),
+    sortValue: (r) => r.finalYield,
+  },
+  {
+    id: 'good',
+    header: 'First pass good / tested',
+    align: 'end',
+    cell: (r) => `${formatCount(r.firstPassGood)} / ${formatCount(r.firstPassTested)}`,
+  },
+  {
+    id: 'units',
+    header: 'Units',
+    align: 'end',
+    cell: (r) => formatCount(r.units),
+    sortValue: (r) => r.units,
+  },
+  {
+    id: 'results',
+    header: 'Results',
+    align: 'end',
+    cell: (r) => formatCount(r.results),
+    sortValue: (r) => r.results,
+  },
+  {
+    id: 'no-spec',
+    header: 'No spec',
+    align: 'end',
+    cell: (r) => formatCount(r.noSpec),
+    sortValue: (r) => r.noSpec,
+  },
+];
 
 /** First-pass and final yield per product and step over the last 24 hours. */
 export function YieldTable({ rows }: { rows: readonly YieldRow[] }) {
-  if (rows.length === 0) return <p className="empty-state">No test results in the last 24 h.</p>;
   return (
-    <div className="table-scroll table-scroll-short">
-      <table className="data-table" data-testid="yield-table">
-        <caption className="visually-hidden">Yield per product and step, last 24 hours</caption>
-        <thead>
-          <tr>
-            <th scope="col">Product</th>
-            <th scope="col">Step</th>
-            <th scope="col" className="numeric">
-              First-pass yield
-            </th>
-            <th scope="col" className="numeric">
-              Final yield
-            </th>
-            <th scope="col" className="numeric">
-              First pass good / tested
-            </th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-            <th scope="col" className="numeric">
-              Results
-            </th>
-            <th scope="col" className="numeric">
-              No spec
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.productId}\u0000${row.testStep}`}>
-              <td>{row.productId}</td>
-              <td>{row.testStep}</td>
-              <td className="numeric">{formatPercent(row.firstPassYield)}</td>
-              <td className="numeric">{formatPercent(row.finalYield)}</td>
-              <td className="numeric">
-                {formatCount(row.firstPassGood)} / {formatCount(row.firstPassTested)}
-              </td>
-              <td className="numeric">{formatCount(row.units)}</td>
-              <td className="numeric">{formatCount(row.results)}</td>
-              <td className="numeric">{formatCount(row.noSpec)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows}
+      columns={COLUMNS}
+      rowKey={(row) => `${row.productId}\u0000${row.testStep}`}
+      caption="Yield per product and step, last 24 hours"
+      testId="yield-table"
+      scrollClassName="table-scroll-short"
+      empty="No test results in the last 24 h."
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { saveTheme, storedTheme, type Theme } from './theme';
+import './settings.css';
 
 const THEMES: readonly { value: Theme; label: string; hint: string }[] = [
   { value: 'dark', label: 'Dark', hint: 'For dimmed control rooms (default)' },

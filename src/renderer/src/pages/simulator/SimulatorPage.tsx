@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SimulatorCounters } from './SimulatorCounters';
 import { SimulatorForm } from './SimulatorForm';
 import { useSimulatorStatus } from './use-simulator-status';
+import './simulator.css';
 
 /**
  * The built-in simulator: a simulated plant that publishes to the broker Linewatch reads, so

@@ -3,6 +3,7 @@ import type { User } from '../../../../shared/contract';
 import { TopBar } from '../../components/TopBar';
 import { canOpen } from '../../lib/navigation';
 import { SimulatorPage } from './SimulatorPage';
+import './simulator.css';
 
 /** The desktop app's simulator window: the top bar and the simulator page, nothing else. */
 export function SimulatorWindow({ user }: { user: User }) {
