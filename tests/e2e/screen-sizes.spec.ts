@@ -285,6 +285,7 @@ describe('every page at every control-room screen size', () => {
         'Broker',
         'Station keys',
         'Backup',
+        'Sparkplug',
       ]) {
         visits.push({
           name: `admin-${tab.toLowerCase().replace(/ /g, '-')}`,
