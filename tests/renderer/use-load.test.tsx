@@ -1,8 +1,9 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../src/shared/contract';
+import { useLiveChanges } from '../../src/renderer/src/hooks/use-live-changes';
 import { useLoad } from '../../src/renderer/src/hooks/use-load';
 import {
   connectServerState,
@@ -56,6 +57,18 @@ function Shown({
       <button onClick={reload}>reload {label}</button>
     </div>
   );
+}
+
+/** A list loaded once and kept by live items, as the Alerts page keeps its alerts. */
+let mergeLive: (items: readonly string[]) => void = () => undefined;
+function LiveList({ load }: { load: () => Promise<string[]> }) {
+  const { changed, merge, onReload } = useLiveChanges((item: string) => item);
+  useEffect(() => {
+    mergeLive = merge;
+  }, [merge]);
+  const { data } = useLoad(load, 'list', { onReload });
+  const shown = [...new Set([...(data ?? []), ...changed.keys()])].sort();
+  return <p data-testid="list">{data === null ? 'loading' : shown.join(',')}</p>;
 }
 
 let client: QueryClient;
@@ -153,5 +166,31 @@ describe('useLoad on the one server-state cache', () => {
     expect(client.getQueryCache().getAll().length).toBeGreaterThan(0);
     act(() => useSession.getState().endSession());
     expect(client.getQueryCache().getAll()).toHaveLength(0);
+  });
+
+  it('keeps a live item when the reload after it fails, and lets a good answer replace it', async () => {
+    const loader = vi.fn<() => Promise<string[]>>();
+    loader.mockResolvedValueOnce(['a']);
+    renderWithServerState(<LiveList load={loader} />);
+    await waitFor(() => expect(shown('list')).toBe('a'));
+    act(() => mergeLive(['b']));
+    await waitFor(() => expect(shown('list')).toBe('a,b'));
+
+    // A resync whose reload finds the server gone: what the page was told live stays.
+    loader.mockRejectedValueOnce(new Error('The server is not reachable'));
+    act(() => scripted.event({ kind: 'resync', reason: 'test' }));
+    await waitFor(() => expect(loader).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(useConnection.getState().reloadsInFlight).toBe(0));
+    expect(shown('list')).toBe('a,b');
+
+    // A reload that answers: items from before its start are dropped (the answer holds what
+    // is true now), an item that arrives while it loads is kept.
+    let answer: (items: string[]) => void = () => undefined;
+    loader.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    act(() => scripted.event({ kind: 'resync', reason: 'test' }));
+    await waitFor(() => expect(loader).toHaveBeenCalledTimes(3));
+    act(() => mergeLive(['c']));
+    act(() => answer(['a']));
+    await waitFor(() => expect(shown('list')).toBe('a,c'));
   });
 });

@@ -12,10 +12,12 @@ export interface Loaded<T> {
 
 export interface LoadOptions {
   /**
-   * Called as a load starts: a hook that merges live items over the loaded data drops them
-   * here, since the new answer includes them (and anything newer arrives live after it).
+   * Called as a load starts; the function it returns (if any) runs when that load's answer is
+   * in. A hook that merges live items over the loaded data drops there the ones that arrived
+   * before the start (the answer holds them): see useLiveChanges. A load that fails runs
+   * nothing, so the live items stay.
    */
-  onReload?: () => void;
+  onReload?: () => (() => void) | void;
 }
 
 /**
@@ -43,9 +45,11 @@ export function useLoad<T>(
   const query = useQuery({
     queryKey: ['page-load', owner, key],
     queryFn: async () => {
-      onReload.current?.();
+      const answered = onReload.current?.();
       // TanStack Query refuses undefined as an answer; a call that answers nothing is null.
-      return ((await loader.current()) ?? null) as T;
+      const value = ((await loader.current()) ?? null) as T;
+      answered?.();
+      return value;
     },
     placeholderData: keepPreviousData,
     // The entry belongs to this mounted hook: nothing reads it once the page is gone.

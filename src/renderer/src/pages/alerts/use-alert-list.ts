@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Alert } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { useLiveChanges } from '../../hooks/use-live-changes';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
@@ -21,20 +22,13 @@ export interface AlertList {
  * Every change is kept and the view's rule re-applied, so an alert moves between tabs by itself.
  */
 export function useAlertList(view: 'active' | 'shelved'): AlertList {
+  const { changed, merge, onReload } = useLiveChanges((alert: Alert) => alert.id);
   const initial = useLoad(() => api.call('alerts.list', { view, limit: 500 }), view, {
-    onReload: () => setChanged(new Map()),
+    onReload,
   });
-  const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
   // A shelving runs out with no change sent: look again every 15 s (also moves the ages on).
   const now = useNow(15_000);
 
-  const merge = (items: readonly Alert[]): void => {
-    setChanged((current) => {
-      const next = new Map(current);
-      for (const alert of items) next.set(alert.id, alert);
-      return next;
-    });
-  };
   useLiveTopic('alerts.changed', merge);
 
   const alerts = useMemo(() => {

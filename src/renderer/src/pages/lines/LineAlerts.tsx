@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Alert } from '../../../../shared/contract';
 import { api } from '../../api/client';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useLiveChanges } from '../../hooks/use-live-changes';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 import { useNow } from '../../hooks/use-now';
@@ -12,22 +13,16 @@ import { byPriorityThenAge } from '../alerts/alert-look';
 
 /** The line's active alerts, kept current by 'alerts.changed'; acting on them is on Alerts. */
 export function LineAlerts({ lineId }: { lineId: string }) {
+  const { changed, merge, onReload } = useLiveChanges((alert: Alert) => alert.id);
   const initial = useLoad(
     () => api.call('alerts.list', { view: 'active', lineId, limit: 100 }),
     lineId,
-    { onReload: () => setChanged(new Map()) },
+    { onReload },
   );
-  const [changed, setChanged] = useState<ReadonlyMap<number, Alert>>(new Map());
   const now = useNow(15_000);
-  useLiveTopic('alerts.changed', (items) => {
-    const mine = items.filter((alert) => alert.lineId === lineId);
-    if (mine.length === 0) return;
-    setChanged((current) => {
-      const next = new Map(current);
-      for (const alert of mine) next.set(alert.id, alert);
-      return next;
-    });
-  });
+  useLiveTopic('alerts.changed', (items) =>
+    merge(items.filter((alert) => alert.lineId === lineId)),
+  );
 
   const alerts = useMemo(() => {
     const byId = new Map<number, Alert>();

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CommandRecord } from '../../../../shared/contract';
 import { api } from '../../api/client';
+import { useLiveChanges } from '../../hooks/use-live-changes';
 import { useLiveTopic } from '../../hooks/use-live-topic';
 import { useLoad } from '../../hooks/use-load';
 
@@ -8,24 +9,17 @@ const SHOWN = 30;
 
 /** Commands sent to one machine, newest first; each follows its answer or timeout live. */
 export function useCommands(machineId: string) {
+  const { changed, merge, onReload } = useLiveChanges(
+    (record: CommandRecord) => record.id,
+    // 'sent' must not overwrite an answer that overtook the call's own reply.
+    (known) => !known || known.status === 'sent',
+  );
   const initial = useLoad(() => api.call('commands.list', { machineId, limit: SHOWN }), machineId, {
-    onReload: () => setChanged(new Map()),
+    onReload,
   });
-  const [changed, setChanged] = useState<ReadonlyMap<string, CommandRecord>>(new Map());
 
-  const remember = (records: readonly CommandRecord[]): void => {
-    const mine = records.filter((record) => record.machineId === machineId);
-    if (mine.length === 0) return;
-    setChanged((current) => {
-      const next = new Map(current);
-      // 'sent' must not overwrite an answer that overtook the call's own reply.
-      for (const record of mine) {
-        const known = next.get(record.id);
-        if (!known || known.status === 'sent') next.set(record.id, record);
-      }
-      return next;
-    });
-  };
+  const remember = (records: readonly CommandRecord[]): void =>
+    merge(records.filter((record) => record.machineId === machineId));
 
   useLiveTopic('commands.changed', remember);
 
