@@ -5,96 +5,30 @@ import {
   readBirth,
   valueFits,
   type BirthCertificate,
-  type StoredDefinition,
 } from './birth-metrics';
-import type { MetricValue, SparkplugPayload } from './sparkplug-codec';
+import type { SparkplugPayload } from './sparkplug-codec';
 import type { SparkplugTopic } from './sparkplug-topic';
 import { DataType } from './sparkplug-schema';
 import { flattenTemplate } from './template-members';
+import {
+  nodeKey,
+  splitKey,
+  type DeviceSession,
+  type GapNotice,
+  type NodeSession,
+  type ResolvedMetric,
+  type SessionChanges,
+  type SessionOutcome,
+  type StoredSession,
+} from './session-types';
+
+export type { GapNotice, ResolvedMetric, SessionChanges, SessionOutcome, StoredSession };
 
 /** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
 const SEQ_MODULO = 256;
 
 /** While a rebirth is asked for and no birth has come, it is asked again at most this often. */
 export const REBIRTH_RETRY_MS = 10_000;
-
-/** A metric of a data message, resolved through its birth certificate. */
-export interface ResolvedMetric {
-  name: string;
-  datatype: number;
-  value: MetricValue;
-  /** The metric's own timestamp, else the payload's, else when it was received. */
-  timestampMs: number;
-  isHistorical: boolean;
-}
-
-interface DeviceSession {
-  certificate: BirthCertificate;
-}
-
-interface NodeSession {
-  /** bdSeq of the NBIRTH: the NDEATH with the same bdSeq ends this session, no other. */
-  bdSeq: number;
-  lastSeq: number;
-  online: boolean;
-  node: DeviceSession;
-  devices: Map<string, DeviceSession>;
-}
-
-/** A gap: messages were lost (or could not be read) between two points of a node's session. */
-export interface GapNotice {
-  reason: string;
-}
-
-export type SessionOutcome =
-  | {
-      kind: 'birth' | 'data';
-      /** '' for the edge node's own metrics. */
-      deviceId: string;
-      metrics: ResolvedMetric[];
-      /** A seq gap was found before this message: its metrics are read, the loss is marked. */
-      gap?: GapNotice;
-      rebirth: boolean;
-    }
-  /** The devices that went offline: with an NDEATH every device of the node and the node (''). */
-  | { kind: 'death'; deviceIds: string[]; gap?: GapNotice; rebirth: boolean }
-  /** Not data, not an error: an NDEATH of an older session (its bdSeq is not the birth's). */
-  | { kind: 'ignored'; reason: string; rebirth: false }
-  | { kind: 'refused'; reason: string; field: string; gap?: GapNotice; rebirth: boolean };
-
-const nodeKey = (topic: SparkplugTopic) => `${topic.groupId}\u0000${topic.edgeNodeId}`;
-const splitKey = (key: string) => {
-  const [groupId = '', edgeNodeId = '', deviceId = ''] = key.split('\u0000');
-  return { groupId, edgeNodeId, deviceId };
-};
-
-/** A node's session as kept in SQLite (sparkplug_sessions, sparkplug_certificates). */
-export interface StoredSession {
-  groupId: string;
-  edgeNodeId: string;
-  bdSeq: number;
-  lastSeq: number;
-  online: boolean;
-  /** Per device ('' the node itself): its birth certificate's declarations. */
-  certificates: Map<string, StoredDefinition[]>;
-}
-
-/** What changed since the last `takeChanges`: to be written in the batch's transaction. */
-export interface SessionChanges {
-  /** A node's session now (null: it has none any more). */
-  nodes: {
-    groupId: string;
-    edgeNodeId: string;
-    session: { bdSeq: number; lastSeq: number; online: boolean } | null;
-  }[];
-  /** A device's certificate now (null: none any more). */
-  certificates: {
-    groupId: string;
-    edgeNodeId: string;
-    deviceId: string;
-    definitions: StoredDefinition[] | null;
-  }[];
-}
 
 /**
  * The host's view of each edge node's session: births and their metric aliases, `seq` with
