@@ -10,6 +10,7 @@ import {
 } from './aedes-parts';
 import { BrokerJournal, type Durability, type SubscriptionRecord } from './broker-journal';
 import { HeldMessages } from './held-messages';
+import { OutgoingQueue } from './outgoing-queue';
 
 interface BrokerLike {
   id: string;
@@ -47,8 +48,7 @@ export class SqlitePersistence {
   // clientId -> (topic -> subscription)
   readonly #subscriptions = new Map<string, Map<string, SubscriptionRecord>>();
   // clientId -> queued packets, each with its row in the file
-  readonly #outgoing = new Map<string, StoredPacket[]>();
-  readonly #rowOf = new WeakMap<StoredPacket, number>();
+  readonly #outgoing = new Map<string, OutgoingQueue>();
   // clientId -> (messageId -> packet)
   readonly #incoming = new Map<string, Map<number, StoredPacket>>();
   readonly #wills = new Map<string, StoredPacket>();
@@ -84,8 +84,7 @@ export class SqlitePersistence {
         packet.brokerId = restoredBy;
         packet.brokerCounter = row;
       }
-      this.#queue(clientId).push(packet);
-      this.#rowOf.set(packet, row);
+      this.#queue(clientId).push(packet, row);
     }
     this.#nextRow = stored.lastOutgoingRow + 1;
     for (const { clientId, packet } of stored.incoming) {
@@ -237,8 +236,7 @@ export class SqlitePersistence {
         this.#journal.putOutgoing(row, sub.clientId, queued);
         written = true;
       }
-      this.#queue(sub.clientId).push(queued);
-      this.#rowOf.set(queued, row);
+      this.#queue(sub.clientId).push(queued, row);
     }
     // Sessions that were gone by the time aedes published it: their held rows go.
     for (const row of held?.unused() ?? []) this.#journal.deleteOutgoing(row);
@@ -257,47 +255,35 @@ export class SqlitePersistence {
 
   async outgoingUpdate(client: ClientLike, packet: StoredPacket): Promise<void> {
     const queue = this.#queue(client.id);
-    for (let i = 0; i < queue.length; i++) {
-      const queued = queue[i]!;
-      const row = this.#rowOf.get(queued)!;
-      if (queued.brokerId === packet.brokerId) {
-        if (queued.brokerCounter === packet.brokerCounter) {
-          queued.messageId = packet.messageId;
-          // A QoS 1 message's packet id need not survive a crash: it is resent with a new one,
-          // which costs QoS 1 nothing. QoS 2 keeps its id (the receiver deduplicates by it).
-          if (queued.qos < 2) return;
-          this.#journal.putOutgoing(row, client.id, queued);
-          return this.#journal.durable();
-        }
-        // Packet ids wrap at 65535; the broker counter tells two messages with one id apart,
-        // so a different counter with the same id is not this packet: keep looking.
-      } else if (queued.messageId === packet.messageId) {
-        // A pubrel replaces the publish it follows (QoS 2).
-        queue[i] = packet;
-        this.#rowOf.set(packet, row);
-        this.#journal.putOutgoing(row, client.id, packet);
-        return this.#journal.durable();
-      }
+    const entry = queue.findForUpdate(packet);
+    if (!entry) throw new Error('no such packet');
+    if (entry.packet.brokerId === packet.brokerId) {
+      queue.setMessageId(entry, packet.messageId);
+      // A QoS 1 message's packet id need not survive a crash: it is resent with a new one,
+      // which costs QoS 1 nothing. QoS 2 keeps its id (the receiver deduplicates by it).
+      if (entry.packet.qos < 2) return;
+    } else {
+      // A pubrel replaces the publish it follows (QoS 2).
+      queue.replace(entry, packet);
     }
-    throw new Error('no such packet');
+    this.#journal.putOutgoing(entry.row, client.id, entry.packet);
+    return this.#journal.durable();
   }
 
   async outgoingClearMessageId(
     client: ClientLike,
     packet: { messageId?: number },
   ): Promise<StoredPacket | undefined> {
-    const queue = this.#queue(client.id);
-    const index = queue.findIndex((queued) => queued.messageId === packet.messageId);
-    if (index < 0) return undefined;
-    const [removed] = queue.splice(index, 1);
+    const removed = this.#queue(client.id).removeByMessageId(packet.messageId);
+    if (!removed) return undefined;
     // Not waited for: if the removal is lost with the broker, the message is sent again.
-    this.#journal.deleteOutgoing(this.#rowOf.get(removed!)!);
-    return removed;
+    this.#journal.deleteOutgoing(removed.row);
+    return removed.packet;
   }
 
   outgoingStream(client: ClientLike): Readable {
     // A copy: the queue changes while aedes reads it.
-    return Readable.from([...(this.#outgoing.get(client.id) ?? [])]);
+    return Readable.from(this.#outgoing.get(client.id)?.packets() ?? []);
   }
 
   async incomingStorePacket(client: ClientLike, packet: StoredPacket): Promise<void> {
@@ -370,9 +356,9 @@ export class SqlitePersistence {
     this.#retained = new Map();
   }
 
-  #queue(clientId: string): StoredPacket[] {
+  #queue(clientId: string): OutgoingQueue {
     let queue = this.#outgoing.get(clientId);
-    if (!queue) this.#outgoing.set(clientId, (queue = []));
+    if (!queue) this.#outgoing.set(clientId, (queue = new OutgoingQueue()));
     return queue;
   }
 
