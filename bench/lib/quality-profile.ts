@@ -1,0 +1,82 @@
+/**
+ * Where the quality report's time goes, in one process (no IPC), on a seeded day kept by
+ * `npm run bench -- reports --seeded DIR`:
+ * `node --import tsx [--cpu-prof] bench/lib/quality-profile.ts DIR [rounds] [--print]`.
+ * Prints per round the time of reading the values, the figures, the whole data part, the
+ * HTML with its SVG charts and (with --print) Chromium's printing.
+ */
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { buildReport } from '../../src/backend/reports/data/build-report';
+import { readSteps } from '../../src/backend/reports/data/quality-steps';
+import { ChromiumPdfPrinter } from '../../src/backend/reports/pdf/chromium-pdf-printer';
+import type { ReportJob } from '../../src/backend/reports/report-job';
+import { renderReport } from '../../src/backend/reports/render/render-report';
+import type { SeededPlant } from './report-seed';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: quality-profile.ts DIR [rounds] [--print]');
+const rounds = Number(process.argv[3] ?? 3) || 3;
+const print = process.argv.includes('--print');
+const plant = JSON.parse(readFileSync(join(dir, 'plant.json'), 'utf8')) as SeededPlant;
+const db = new Database(join(dir, 'linewatch.sqlite'), { readonly: true });
+db.pragma('mmap_size = 268435456');
+const machineIds = db.prepare('SELECT id FROM machines ORDER BY id').pluck().all() as string[];
+const job: ReportJob = {
+  type: 'quality',
+  fromMs: plant.fromMs,
+  toMs: plant.toMs,
+  scope: {
+    kind: 'plant',
+    lineId: null,
+    machineId: null,
+    label: 'Plant',
+    machineIds,
+    simulated: { included: false, count: 0 },
+  },
+  visibleLineIds: null,
+  plantName: 'Bench plant',
+  generatedBy: 'bench',
+  generatedAtMs: plant.toMs,
+  reportId: 'QR-bench',
+  shifts: [],
+  timeZone: 'UTC',
+  render: { html: true, paper: 'A4' },
+};
+const printer = new ChromiumPdfPrinter();
+const ms = (started: number) => `${(performance.now() - started).toFixed(0).padStart(5)} ms`;
+console.log(
+  `load average ${loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' / ')}`,
+);
+for (let round = 1; round <= rounds; round += 1) {
+  let started = performance.now();
+  const steps = db.transaction(() => readSteps(db, job))();
+  const read = ms(started);
+  started = performance.now();
+  const report = db.transaction(() => buildReport(db, job))();
+  const built = ms(started);
+  started = performance.now();
+  const page = renderReport(report, job);
+  const rendered = ms(started);
+  let printed = '';
+  if (print) {
+    started = performance.now();
+    const pdf = await printer.print({
+      html: page.html,
+      headerHtml: page.pageChrome.headerHtml,
+      footerHtml: page.pageChrome.footerHtml,
+      paper: 'A4',
+    });
+    printed = `, print ${ms(started)} (${Math.round(pdf.length / 1024)} KiB, html ${Math.round(page.html.length / 1024)} KiB)`;
+    if (round === rounds) (await import('node:fs')).writeFileSync('/tmp/qprof/quality.pdf', pdf);
+  }
+  console.log(
+    `round ${round}: readSteps ${read} (${steps.length} pairs), buildReport ${built}, render ${rendered}${printed}`,
+  );
+}
+await printer.close();
+db.close();
