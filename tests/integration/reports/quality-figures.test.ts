@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { qualityReport } from '../../../src/backend/reports/data/quality-report';
+import { readSteps, readStepsRowByRow } from '../../../src/backend/reports/data/quality-steps';
 import {
-  readSteps,
-  readStepsRowByRow,
-  resultsOutsideScope,
-} from '../../../src/backend/reports/data/quality-steps';
+  machinesOutsideScope,
+  RESULTS_BY_TIME,
+} from '../../../src/backend/reports/data/report-scope-sql';
 import type { ReportJob } from '../../../src/backend/reports/report-job';
 import { defaultBinCount, histogram, individualsStats } from '../../../src/shared/spc';
 import { createPrng } from '../../../simulator/model/prng';
@@ -271,7 +271,7 @@ describe('quality report figures', () => {
       );
     each.store.ingestBatch([late('M4', FROM - MINUTE, 1), late('M4', TO, 2)]);
     const three = ['M1', 'M2', 'M3'];
-    expect(resultsOutsideScope(each.db, jobFor(three))).toBe(false);
+    expect(machinesOutsideScope(each.db, jobFor(three), RESULTS_BY_TIME)).toBe(false);
     let prepared = watchStatements(each);
     let steps = readSteps(each.db, jobFor(three));
     expect(MACHINE_FILTER.test(prepared.find((sql) => sql.includes('json_group_array'))!)).toBe(
@@ -282,7 +282,7 @@ describe('quality report figures', () => {
     );
 
     each.store.ingestBatch([late('M5', FROM + MINUTE, 3)]);
-    expect(resultsOutsideScope(each.db, jobFor(three))).toBe(true);
+    expect(machinesOutsideScope(each.db, jobFor(three), RESULTS_BY_TIME)).toBe(true);
     prepared = watchStatements(each);
     steps = readSteps(each.db, jobFor(three));
     expect(MACHINE_FILTER.test(prepared.find((sql) => sql.includes('json_group_array'))!)).toBe(
@@ -292,7 +292,7 @@ describe('quality report figures', () => {
     expect(steps.map((one) => one.values)).toEqual(
       expected(published, three).map((one) => one.values),
     );
-    expect(resultsOutsideScope(each.db, jobFor([...three, 'M5']))).toBe(false);
+    expect(machinesOutsideScope(each.db, jobFor([...three, 'M5']), RESULTS_BY_TIME)).toBe(false);
   });
 
   it('walks the indexes: no sort and no scan of the whole table', () => {

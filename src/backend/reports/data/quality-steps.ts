@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { ReportJob } from '../report-job';
-import { inMachines, resultsInMachines, scopeParams } from './report-scope-sql';
+import {
+  inMachines,
+  machinesOutsideScope,
+  RESULTS_BY_TIME,
+  resultsInMachines,
+  scopeParams,
+} from './report-scope-sql';
 
 /** One product and step of the quality report: every value of the range in time order. */
 export interface StepData {
@@ -33,7 +39,7 @@ const HOUR_MS = 3_600_000;
  * 120 ms, two string comparisons for the verdict 55 ms, the machine filter 90 ms. So the CASE
  * asks for the product once and then the step (`CASE x WHEN`, x read once), the verdict is its
  * first letter's code modulo 3 (PASS 2, FAIL 1, NO_SPEC 0), and the machine filter is left out
- * when no machine outside the scope has a result in the range (see resultsOutsideScope).
+ * when no machine outside the scope has a result in the range (see machinesOutsideScope).
  */
 export function readSteps(db: Database, job: ReportJob): StepData[] {
   const pairs = pairsInRange(db, job);
@@ -60,7 +66,9 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
         )
         .join(' ')} ELSE ${NO_CODE} END`
     : String(NO_CODE);
-  const machineFilter = resultsOutsideScope(db, job) ? `AND ${resultsInMachines(db, job)}` : '';
+  const machineFilter = machinesOutsideScope(db, job, RESULTS_BY_TIME)
+    ? `AND ${resultsInMachines(db, job)}`
+    : '';
   // The subquery is a co-routine over the time index, read in its order by the aggregate
   // (tests/integration/reports/quality-figures.test.ts checks the plan: no sort).
   const [codesJson, valuesJson] = db
@@ -101,33 +109,6 @@ const VERDICT_PASS = 2;
 const VERDICT_NO_SPEC = 0;
 /** Negative whatever the verdict adds (0 to 2). */
 const NO_CODE = -3;
-
-/**
- * Whether any machine outside the job's scope has a test result in its range, so that the
- * scan of the range must filter by machine. The machines with results are found by walking
- * the distinct keys of the (machine, time) index, a few index seeks per machine, not from
- * the machine registry: a result is never read for a machine the scope leaves out, whatever
- * the registry says. A plant-wide report (the common case) then filters nothing per row.
- */
-export function resultsOutsideScope(db: Database, job: ReportJob): boolean {
-  const found = db
-    .prepare(
-      `WITH RECURSIVE seen(machine_id) AS (
-         SELECT (SELECT min(machine_id) FROM test_results)
-         UNION ALL
-         SELECT (SELECT min(machine_id) FROM test_results WHERE machine_id > seen.machine_id)
-         FROM seen WHERE seen.machine_id IS NOT NULL
-       )
-       SELECT 1 FROM seen
-       WHERE machine_id IS NOT NULL AND machine_id NOT IN (SELECT value FROM json_each(@machines))
-         AND EXISTS (SELECT 1 FROM test_results t
-                     WHERE t.machine_id = seen.machine_id AND t.ts_ms >= @from AND t.ts_ms < @to)
-       LIMIT 1`,
-    )
-    .pluck()
-    .get(scopeParams(job));
-  return found !== undefined;
-}
 
 /**
  * The product and step pairs with results in the range (and possibly a few more, from the
