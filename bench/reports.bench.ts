@@ -64,24 +64,44 @@ try {
 
     // CPU of every process of the bench (backend, store, report process, Chromium), which the
     // other helpers' load on the shared cores does not inflate the way it does the wall time.
-    const cpuMsOfTree = () =>
-      processTree(process.pid)
-        .filter((info) => !info.name.includes('esbuild'))
-        .reduce((sum, info) => {
-          try {
-            return sum + cpuSecondsOf(info.pid) * 1000;
-          } catch {
-            return sum;
-          }
-        }, 0);
+    // Per process kind: main (this process), report process, store, chromium.
+    const cpuMsByKind = () => {
+      const byKind = new Map<string, number>();
+      for (const info of processTree(process.pid)) {
+        if (info.name.includes('esbuild')) continue;
+        const kind =
+          info.pid === process.pid
+            ? 'main'
+            : info.name.includes('report')
+              ? 'report'
+              : info.name.includes('store')
+                ? 'store'
+                : info.name.includes('chrom')
+                  ? 'chromium'
+                  : 'other';
+        try {
+          byKind.set(kind, (byKind.get(kind) ?? 0) + cpuSecondsOf(info.pid) * 1000);
+        } catch {
+          // Gone meanwhile.
+        }
+      }
+      return byKind;
+    };
     const cpuOf = new Map<string, number>();
     const timed = async (label: string, input: MethodInput<'reports.build'>) => {
-      const cpuBefore = cpuMsOfTree();
+      const cpuBefore = cpuMsByKind();
       const started = performance.now();
       const result = await backend.call('reports.build', input, token);
       const ms = performance.now() - started;
-      const cpuMs = cpuMsOfTree() - cpuBefore;
+      const kinds = [...cpuMsByKind()].map(
+        ([kind, total]) => [kind, total - (cpuBefore.get(kind) ?? 0)] as const,
+      );
+      const cpuMs = kinds.reduce((sum, [, each]) => sum + each, 0);
       cpuOf.set(label, cpuMs);
+      const split = kinds
+        .filter(([, each]) => each > 0)
+        .map(([kind, each]) => `${kind} ${Math.round(each)}`)
+        .join(', ');
       if (!result.ok) throw new Error(`${label}: ${result.error.message}`);
       const answer = result.value as ReportAnswer;
       const size =
@@ -89,7 +109,8 @@ try {
           ? `${Math.round((answer.base64.length * 3) / 4 / 1024)} KiB`
           : `${answer.report.sections.length} sections`;
       console.log(
-        `  ${label.padEnd(44)} ${formatMs(ms).padStart(8)}   CPU ${formatMs(cpuMs).padStart(8)}   ${size}`,
+        `  ${label.padEnd(44)} ${formatMs(ms).padStart(8)}   CPU ${formatMs(cpuMs).padStart(8)} ` +
+          `(${split})   ${size}`,
       );
       return ms;
     };

@@ -3,10 +3,11 @@
  * `npm run bench -- reports --seeded DIR`:
  * `node --import tsx [--cpu-prof] bench/lib/quality-profile.ts DIR [rounds] [--print]`.
  * Prints per round the time of reading the values, the figures, the whole data part, the
- * HTML with its SVG charts and (with --print) Chromium's printing.
+ * HTML with its SVG charts and (with --print) Chromium's printing (its CPU is Chromium's own, not
+ * counted here: the reports bench counts every process's).
  */
-import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildReport } from '../../src/backend/reports/data/build-report';
@@ -46,7 +47,15 @@ const job: ReportJob = {
   render: { html: true, paper: 'A4' },
 };
 const printer = new ChromiumPdfPrinter();
-const ms = (started: number) => `${(performance.now() - started).toFixed(0).padStart(5)} ms`;
+const PDF_FILE = join(tmpdir(), 'linewatch-quality-profile.pdf');
+/** Wall and CPU time of this process since `started` (the machine is shared: CPU says more). */
+let cpuStarted = process.cpuUsage();
+const ms = (started: number) => {
+  const cpu = process.cpuUsage(cpuStarted);
+  cpuStarted = process.cpuUsage();
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return `${(performance.now() - started).toFixed(0).padStart(5)} ms (CPU ${cpuMs.toFixed(0)})`;
+};
 console.log(
   `load average ${loadavg()
     .map((value) => value.toFixed(2))
@@ -54,6 +63,7 @@ console.log(
 );
 for (let round = 1; round <= rounds; round += 1) {
   let started = performance.now();
+  cpuStarted = process.cpuUsage();
   const steps = db.transaction(() => readSteps(db, job))();
   const read = ms(started);
   started = performance.now();
@@ -63,8 +73,9 @@ for (let round = 1; round <= rounds; round += 1) {
   const page = renderReport(report, job);
   const rendered = ms(started);
   let printed = '';
-  if (print) {
+  if (print && page.html && page.pageChrome) {
     started = performance.now();
+    cpuStarted = process.cpuUsage();
     const pdf = await printer.print({
       html: page.html,
       headerHtml: page.pageChrome.headerHtml,
@@ -72,7 +83,11 @@ for (let round = 1; round <= rounds; round += 1) {
       paper: 'A4',
     });
     printed = `, print ${ms(started)} (${Math.round(pdf.length / 1024)} KiB, html ${Math.round(page.html.length / 1024)} KiB)`;
-    if (round === rounds) (await import('node:fs')).writeFileSync('/tmp/qprof/quality.pdf', pdf);
+    // The last one is kept to look at (pdftoppm -png -r 60 FILE page).
+    if (round === rounds) {
+      writeFileSync(PDF_FILE, pdf);
+      printed += `, kept in ${PDF_FILE}`;
+    }
   }
   console.log(
     `round ${round}: readSteps ${read} (${steps.length} pairs), buildReport ${built}, render ${rendered}${printed}`,
