@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { qualityReport } from '../../../src/backend/reports/data/quality-report';
 import { readSteps, readStepsRowByRow } from '../../../src/backend/reports/data/quality-steps';
+import {
+  machinesOutsideScope,
+  RESULTS_BY_TIME,
+} from '../../../src/backend/reports/data/report-scope-sql';
 import type { ReportJob } from '../../../src/backend/reports/report-job';
 import { defaultBinCount, histogram, individualsStats } from '../../../src/shared/spc';
 import { createPrng } from '../../../simulator/model/prng';
@@ -137,6 +141,7 @@ function watchStatements(each: StoreInProcess): string[] {
   return prepared;
 }
 const ROW_BY_ROW = /SELECT product_id, test_step, measured_value, verdict FROM test_results/;
+const MACHINE_FILTER = /machine_id IN \(SELECT value FROM json_each\(@machines\)\)/;
 
 function jobFor(machineIds: string[]): ReportJob {
   return {
@@ -205,8 +210,12 @@ describe('quality report figures', () => {
     const prepared = watchStatements(each);
     const steps = readSteps(each.db, jobFor(machineIds));
     // Two JSON arrays, not a row at a time.
-    expect(prepared.some((sql) => sql.includes('json_group_array'))).toBe(true);
+    const scan = prepared.find((sql) => sql.includes('json_group_array'));
+    expect(scan).toBeDefined();
     expect(prepared.some((sql) => ROW_BY_ROW.test(sql))).toBe(false);
+    // Every machine with results is in the plant's scope: no machine test per row. One line
+    // leaves M3 out, whose results are in the range: filtered.
+    expect(MACHINE_FILTER.test(scan!)).toBe(machineIds.length < MACHINES.length);
     expect(steps.map((one) => [one.product, one.step, one.judged, one.passed])).toEqual(
       want.map((one) => [one.product, one.step, one.judged, one.passed]),
     );
@@ -219,10 +228,11 @@ describe('quality report figures', () => {
     expect(rows.map((row) => row.slice(0, 5))).toEqual(
       want.map((one) => [one.product, one.step, one.count, one.judged, one.passed]),
     );
+    // Exactly: the same doubles added in the same order.
     rows.forEach((row, index) => {
       const one = want[index]!;
-      expect(row[6]).toBeCloseTo(one.mean, 12);
-      expect(row[7]).toBeCloseTo(one.sd, 12);
+      expect(row[6]).toBe(one.mean);
+      expect(row[7]).toBe(one.sd);
     });
     want.forEach((one, index) => {
       const section = report.sections[index + 1]!;
@@ -232,10 +242,87 @@ describe('quality report figures', () => {
       expect(bins?.kind === 'histogram' && bins.bins.map((bin) => bin.count)).toEqual(one.bins);
       const individuals = chart('individuals');
       expect(individuals?.kind === 'individuals' && individuals.values).toEqual(one.lastValues);
-      expect(
-        individuals?.kind === 'individuals' && individuals.upperControl - individuals.mean,
-      ).toBeCloseTo(3 * one.sigma, 12);
+      expect(individuals?.kind === 'individuals' && individuals.upperControl).toBe(
+        individualsStats(one.values)!.upperControl,
+      );
+      expect(individuals?.kind === 'individuals' && individuals.lowerControl).toBe(
+        individualsStats(one.values)!.lowerControl,
+      );
     });
+  });
+
+  it('skips the machine test only when no machine outside the scope has results in the range', () => {
+    const { each, published } = seed();
+    // M4 (line L3) tested before the range only, M5 (line L3) inside it.
+    const late = (machineId: string, tsMs: number, index: number) =>
+      rawMessage(
+        'L3',
+        machineId,
+        'test',
+        {
+          barcode: `SN-X${index}`,
+          machine_id: machineId,
+          product_id: 'PROD-A',
+          test_step: 'voltage',
+          measured_value: 99 + index,
+          timestamp: new Date(tsMs).toISOString(),
+        },
+        TO,
+      );
+    each.store.ingestBatch([late('M4', FROM - MINUTE, 1), late('M4', TO, 2)]);
+    const three = ['M1', 'M2', 'M3'];
+    expect(machinesOutsideScope(each.db, jobFor(three), RESULTS_BY_TIME)).toBe(false);
+    let prepared = watchStatements(each);
+    let steps = readSteps(each.db, jobFor(three));
+    expect(MACHINE_FILTER.test(prepared.find((sql) => sql.includes('json_group_array'))!)).toBe(
+      false,
+    );
+    expect(steps.map((one) => one.values)).toEqual(
+      expected(published, three).map((one) => one.values),
+    );
+
+    each.store.ingestBatch([late('M5', FROM + MINUTE, 3)]);
+    expect(machinesOutsideScope(each.db, jobFor(three), RESULTS_BY_TIME)).toBe(true);
+    prepared = watchStatements(each);
+    steps = readSteps(each.db, jobFor(three));
+    expect(MACHINE_FILTER.test(prepared.find((sql) => sql.includes('json_group_array'))!)).toBe(
+      true,
+    );
+    // M5's value (102) is not the reader's.
+    expect(steps.map((one) => one.values)).toEqual(
+      expected(published, three).map((one) => one.values),
+    );
+    expect(machinesOutsideScope(each.db, jobFor([...three, 'M5']), RESULTS_BY_TIME)).toBe(false);
+  });
+
+  it('walks the indexes: no sort and no scan of the whole table', () => {
+    const { each } = seed();
+    const prepared = watchStatements(each);
+    readSteps(each.db, jobFor(['M1', 'M2']));
+    const params: Record<string, unknown> = {
+      machines: '["M1"]',
+      lines: '[]',
+      allLines: 0,
+      from: FROM,
+      to: TO,
+      fromHour: FROM,
+    };
+    for (let index = 0; index < 10; index += 1) params[`p${index}`] = params[`s${index}`] = 'x';
+    const plans = prepared.map((sql) =>
+      (each.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[])
+        .map((row) => row.detail)
+        .join('\n'),
+    );
+    expect(plans.length).toBeGreaterThanOrEqual(3);
+    // The rollup's few rows may be sorted; the results never.
+    for (const plan of plans.filter((one) => one.includes('test_results'))) {
+      expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY|SCAN test_results(?! USING)/);
+    }
+    // The machines with results: seeks on the (machine, time) index.
+    expect(plans.join('\n')).toMatch(
+      /SEARCH test_results USING COVERING INDEX test_results_by_machine \(machine_id>\?\)/,
+    );
+    expect(plans.join('\n')).toMatch(/SEARCH test_results USING INDEX test_results_by_time/);
   });
 
   it('reads the plain way when the hourly rollup misses a product and step', () => {

@@ -2,7 +2,13 @@ import type { Database } from 'better-sqlite3';
 import type { DataCompleteness } from '../../../shared/contract';
 import type { ReportJob } from '../report-job';
 import { MINUTE_MS } from './report-parts';
-import { inMachines, rawScanByTime, scopeParams } from './report-scope-sql';
+import {
+  inMachines,
+  machinesOutsideScope,
+  rawScanByTime,
+  scopeParams,
+  TELEMETRY_BY_MINUTE,
+} from './report-scope-sql';
 
 const MAX_GAPS = 20;
 /** One quiet minute is normal jitter; two or more in a row are a gap worth printing. */
@@ -16,15 +22,20 @@ export function completeness(db: Database, job: ReportJob): DataCompleteness {
   const start = Math.floor(job.fromMs / MINUTE_MS) * MINUTE_MS;
   const end = Math.min(job.toMs, job.generatedAtMs);
   const minutesInRange = end > start ? Math.ceil((end - start) / MINUTE_MS) : 0;
-  // Across most of the plant, the time index yields the minutes in order (no DISTINCT sort).
+  // Across most of the plant, the time index yields the minutes in order (no DISTINCT sort);
+  // when no machine outside the scope sent telemetry in the range, no row's machine is tested.
   const machineColumn = rawScanByTime(db, job.scope.machineIds) ? '+machine_id' : 'machine_id';
+  const machineFilter =
+    machineColumn === 'machine_id' || machinesOutsideScope(db, job, TELEMETRY_BY_MINUTE, start, end)
+      ? `AND ${inMachines(machineColumn)}`
+      : '';
   const minutes =
     minutesInRange === 0
       ? []
       : (db
           .prepare(
             `SELECT DISTINCT minute_ms FROM telemetry_minutes
-             WHERE minute_ms >= @start AND minute_ms < @end AND ${inMachines(machineColumn)}
+             WHERE minute_ms >= @start AND minute_ms < @end ${machineFilter}
              ORDER BY minute_ms`,
           )
           .pluck()

@@ -45,6 +45,51 @@ export function rawScanByTime(db: Database, machineIds: readonly string[]): bool
   return machineIds.length * 3 > total;
 }
 
+/** A table with a (machine_id, …) key and a time column, for machinesOutsideScope. */
+export interface MachineTimeTable {
+  table: 'test_results' | 'telemetry_minutes';
+  time: 'ts_ms' | 'minute_ms';
+}
+export const RESULTS_BY_TIME: MachineTimeTable = { table: 'test_results', time: 'ts_ms' };
+export const TELEMETRY_BY_MINUTE: MachineTimeTable = {
+  table: 'telemetry_minutes',
+  time: 'minute_ms',
+};
+
+/**
+ * Whether any machine outside the job's scope has a row of `table` in [from, to), so that a
+ * scan of the range by time must test each row's machine. A plant-wide report (the common
+ * case) then tests nothing per row: on a million results that test was a fifth of the scan.
+ * The machines are found by walking the distinct keys of the table's machine index (one seek
+ * per machine, then one for its rows in the range), not from the machine registry, so a row
+ * is never read for a machine the scope leaves out, whatever the registry says.
+ */
+export function machinesOutsideScope(
+  db: Database,
+  job: ReportJob,
+  { table, time }: MachineTimeTable,
+  fromMs = job.fromMs,
+  toMs = job.toMs,
+): boolean {
+  const found = db
+    .prepare(
+      `WITH RECURSIVE seen(machine_id) AS (
+         SELECT (SELECT min(machine_id) FROM ${table})
+         UNION ALL
+         SELECT (SELECT min(machine_id) FROM ${table} WHERE machine_id > seen.machine_id)
+         FROM seen WHERE seen.machine_id IS NOT NULL
+       )
+       SELECT 1 FROM seen
+       WHERE machine_id IS NOT NULL AND machine_id NOT IN (SELECT value FROM json_each(@machines))
+         AND EXISTS (SELECT 1 FROM ${table} t
+                     WHERE t.machine_id = seen.machine_id AND t.${time} >= @from AND t.${time} < @to)
+       LIMIT 1`,
+    )
+    .pluck()
+    .get({ machines: JSON.stringify(job.scope.machineIds), from: fromMs, to: toMs });
+  return found !== undefined;
+}
+
 /** An alert the caller may see: on a machine in scope, or machine-less on a visible line. */
 export const alertInScope = (alias: string): string =>
   `(${inMachines(`${alias}.machine_id`)} OR (${alias}.machine_id IS NULL AND (@allLines
