@@ -2,7 +2,8 @@
 // EPL-2.0: see that file's notice). Do not edit: change the .proto and run the script again.
 import type { INamespace } from 'protobufjs';
 
-export const sparkplugDescriptor: INamespace = {
+// protobufjs's own output: a few keys (protoName) its INamespace type does not declare.
+const compiled = {
   nested: {
     org: {
       nested: {
@@ -254,3 +255,5 @@ export const sparkplugDescriptor: INamespace = {
     },
   },
 };
+
+export const sparkplugDescriptor: INamespace = compiled;
