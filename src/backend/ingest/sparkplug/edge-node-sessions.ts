@@ -8,7 +8,6 @@ import {
 } from './birth-metrics';
 import type { SparkplugPayload } from './sparkplug-codec';
 import type { SparkplugTopic } from './sparkplug-topic';
-import { DataType } from './sparkplug-schema';
 import { flattenTemplate } from './template-members';
 import {
   nodeKey,
@@ -17,12 +16,20 @@ import {
   type GapNotice,
   type NodeSession,
   type ResolvedMetric,
+  type UnreadMetric,
   type SessionChanges,
   type SessionOutcome,
   type StoredSession,
 } from './session-types';
 
-export type { GapNotice, ResolvedMetric, SessionChanges, SessionOutcome, StoredSession };
+export type {
+  GapNotice,
+  ResolvedMetric,
+  SessionChanges,
+  SessionOutcome,
+  StoredSession,
+  UnreadMetric,
+};
 
 /** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
 const SEQ_MODULO = 256;
@@ -190,7 +197,7 @@ export class EdgeNodeSessions {
     return {
       kind: 'birth',
       deviceId: '',
-      metrics: birthMetrics(payload, birth.certificate, nowMs),
+      ...birthMetrics(payload, birth.certificate, nowMs),
       rebirth: false,
     };
   }
@@ -265,7 +272,7 @@ export class EdgeNodeSessions {
       return {
         kind: 'birth',
         deviceId: topic.deviceId,
-        metrics: birthMetrics(payload, birth.certificate, nowMs),
+        ...birthMetrics(payload, birth.certificate, nowMs),
         gap,
         rebirth: askRebirth,
       };
@@ -300,6 +307,7 @@ export class EdgeNodeSessions {
       kind: 'data',
       deviceId: topic.deviceId,
       metrics: resolved.metrics,
+      unread: resolved.unread,
       gap,
       rebirth: askRebirth,
     };
@@ -331,13 +339,14 @@ function birthMetrics(
   payload: SparkplugPayload,
   certificate: BirthCertificate,
   nowMs: number,
-): ResolvedMetric[] {
+): { metrics: ResolvedMetric[]; unread: UnreadMetric[] } {
   const resolved = resolveAll(payload, certificate, nowMs);
-  return resolved.ok ? resolved.metrics : [];
+  return resolved.ok ? resolved : { metrics: [], unread: [] };
 }
 
 type Resolution =
-  { ok: true; metrics: ResolvedMetric[] } | { ok: false; reason: string; field: string };
+  | { ok: true; metrics: ResolvedMetric[]; unread: UnreadMetric[] }
+  | { ok: false; reason: string; field: string };
 
 /** Names each metric through the certificate (by alias, else by name) and checks its type. */
 function resolveAll(
@@ -346,6 +355,7 @@ function resolveAll(
   nowMs: number,
 ): Resolution {
   const metrics: ResolvedMetric[] = [];
+  const unread: UnreadMetric[] = [];
   for (const [index, metric] of payload.metrics.entries()) {
     const field = `metrics[${index}]`;
     const definition =
@@ -373,16 +383,23 @@ function resolveAll(
       };
     }
     const at = metric.timestampMs ?? payload.timestampMs ?? nowMs;
-    if (definition.datatype === DataType.Template && metric.members) {
+    // A Template instance's members, a one-row DataSet's cells: metrics of their own.
+    if (metric.members) {
       const members = flattenTemplate(
         definition.name,
         metric.members,
         at,
         metric.isHistorical,
         field,
+        unread,
       );
       if (!members.ok) return members;
       metrics.push(...members.metrics);
+      continue;
+    }
+    if (metric.unread !== undefined) {
+      const { name, datatype } = definition;
+      unread.push({ name, datatype, summary: metric.unread, timestampMs: at });
       continue;
     }
     if (metric.value === undefined) continue;
@@ -394,5 +411,5 @@ function resolveAll(
       isHistorical: metric.isHistorical,
     });
   }
-  return { ok: true, metrics };
+  return { ok: true, metrics, unread };
 }
