@@ -161,16 +161,18 @@ function structured(metric: DecodedMetric): Pick<SparkplugMetric, 'members' | 'u
   }
 }
 
+/** Fields set one by one, not spread: this runs for every metric of every message. */
 function decodeMetric(metric: DecodedMetric): SparkplugMetric {
-  return {
-    ...(has(metric, 'name') ? { name: metric.name } : {}),
-    ...(has(metric, 'alias') ? { alias: unsigned(metric.alias) } : {}),
-    ...(has(metric, 'timestamp') ? { timestampMs: unsigned(metric.timestamp) } : {}),
-    ...(has(metric, 'datatype') ? { datatype: metric.datatype } : {}),
+  const read: SparkplugMetric = {
     isHistorical: metric.isHistorical === true,
     value: readValue(metric, metric.datatype, metric.isNull),
-    ...structured(metric),
   };
+  if (has(metric, 'name')) read.name = metric.name;
+  if (has(metric, 'alias')) read.alias = unsigned(metric.alias);
+  if (has(metric, 'timestamp')) read.timestampMs = unsigned(metric.timestamp);
+  if (has(metric, 'datatype')) read.datatype = metric.datatype;
+  if (read.value === undefined) Object.assign(read, structured(metric));
+  return read;
 }
 
 /**
@@ -185,15 +187,10 @@ export function decodePayload(bytes: Uint8Array): DecodeOutcome {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `payload: not a Sparkplug B protobuf (${detail})` };
   }
-  const metrics = (decoded.metrics ?? []).map(decodeMetric);
-  return {
-    ok: true,
-    payload: {
-      ...(has(decoded, 'timestamp') ? { timestampMs: unsigned(decoded.timestamp) } : {}),
-      ...(has(decoded, 'seq') ? { seq: unsigned(decoded.seq) } : {}),
-      metrics,
-    },
-  };
+  const payload: SparkplugPayload = { metrics: (decoded.metrics ?? []).map(decodeMetric) };
+  if (has(decoded, 'timestamp')) payload.timestampMs = unsigned(decoded.timestamp);
+  if (has(decoded, 'seq')) payload.seq = unsigned(decoded.seq);
+  return { ok: true, payload };
 }
 
 /** The oneof field a value of this data type travels in. */
