@@ -13,7 +13,7 @@ import { DataType } from '../../src/backend/ingest/sparkplug/sparkplug-schema';
 import { openDatabase } from '../../src/backend/store/open-database';
 import { createStore } from '../../src/backend/store/store';
 import type { RawMessage } from '../../src/backend/store/ingest-messages';
-import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
+import { barcodeOf, testResultMessage } from '../../tests/integration/ingest/support/payloads';
 
 const count = Number(process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? 40_000);
 const batchSize = 2000;
@@ -77,7 +77,7 @@ for (let start = 0; start < count; start += batchSize) {
         timestampMs: BASE_MS + index,
         seq,
         metrics: [
-          { alias: 1, datatype: DataType.String, value: `SPB-${index}` },
+          { alias: 1, datatype: DataType.String, value: barcodeOf('SPB', index) },
           { alias: 2, datatype: DataType.String, value: 'PROD-A' },
           { alias: 3, datatype: DataType.String, value: 'voltage_test' },
           { alias: 4, datatype: DataType.Double, value: 80 + (index % 100) / 10 },

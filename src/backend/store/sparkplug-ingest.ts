@@ -79,6 +79,8 @@ export class SparkplugIngest {
   private lines: ReadonlySet<string> = new Set();
   /** Mappings read in this batch (see mappingOf). */
   private mappings = new Map<string, MachineMapping | null>();
+  /** Topics parsed in this batch: a batch holds a few devices' topics many times over. */
+  private topics = new Map<string, ReturnType<typeof parseSparkplugTopic>>();
   private readonly store: SparkplugSessionStore;
   private readonly devices: SparkplugDeviceList;
   private readonly statements;
@@ -156,6 +158,7 @@ export class SparkplugIngest {
   beginBatch(): () => void {
     this.rebirths = new Map();
     this.mappings = new Map();
+    this.topics = new Map();
     this.rememberedChanged = new Map();
     const undoSessions = this.sessions.snapshot();
     return () => {
@@ -173,7 +176,11 @@ export class SparkplugIngest {
   }
 
   handle(topicText: string, bytes: Uint8Array, receivedMs: number): SparkplugOutcome {
-    const parsed = parseSparkplugTopic(topicText, this.root ?? undefined);
+    let parsed = this.topics.get(topicText);
+    if (!parsed) {
+      parsed = parseSparkplugTopic(topicText, this.root ?? undefined);
+      this.topics.set(topicText, parsed);
+    }
     if (!parsed.ok) return { kind: 'refused', reason: parsed.reason, field: 'topic', place: null };
     // Another host's STATE, or a command a host published: not data, not an error.
     if (parsed.kind === 'state') return { kind: 'ignored' };

@@ -27,11 +27,32 @@ const labelOf = (name: string) => JSON.stringify(name.slice(0, 60));
 /**
  * A Sparkplug test result's message id: the same for a redelivery of the same unit and step at
  * the same time on the same device. It begins with the time (base 36, fixed width), so the
- * results of a stream land at the end of the unique message-id index, not all over it.
+ * results of a stream land at the end of the unique message-id index, not all over it; then
+ * 132 bits of the key's SHA-256 (base64url), short so the index stays small.
  */
 function resultMessageId(timestampMs: number, unitKey: string): string {
   const time = Math.max(0, Math.trunc(timestampMs)).toString(36).padStart(9, '0');
-  return `spb-${time}-${hash('sha256', unitKey)}`.slice(0, MAX_ID_LENGTH);
+  return `spb-${time}-${hash('sha256', unitKey, 'base64url').slice(0, 22)}`.slice(0, MAX_ID_LENGTH);
+}
+
+/** The telemetry sample of one timestamp (one per timestamp of a message's metrics). */
+function sampleAt(
+  samples: Map<number, ParsedTelemetry>,
+  mapping: MachineMapping,
+  timestampMs: number,
+): ParsedTelemetry {
+  let found = samples.get(timestampMs);
+  if (!found) {
+    found = {
+      kind: 'telemetry',
+      lineId: mapping.lineId,
+      machineId: mapping.machineId,
+      timestampMs,
+      extras: Object.create(null) as Record<string, number>,
+    };
+    samples.set(timestampMs, found);
+  }
+  return found;
 }
 
 const TEXT_ROLES = new Set<SparkplugMetricRole>([
@@ -57,19 +78,6 @@ export function toLinewatch(
 ): Translation {
   const address = { lineId: mapping.lineId, machineId: mapping.machineId };
   const samples = new Map<number, ParsedTelemetry>();
-  const sample = (timestampMs: number): ParsedTelemetry => {
-    let found = samples.get(timestampMs);
-    if (!found) {
-      found = {
-        kind: 'telemetry',
-        ...address,
-        timestampMs,
-        extras: Object.create(null) as Record<string, number>,
-      };
-      samples.set(timestampMs, found);
-    }
-    return found;
-  };
   const states: ParsedState[] = [];
   const values: ResolvedMetric[] = [];
   for (const metric of metrics) {
@@ -112,7 +120,7 @@ export function toLinewatch(
           reason: `${labelOf(metric.name)}: ${role} must be a number`,
         };
       }
-      const target = sample(metric.timestampMs);
+      const target = sampleAt(samples, mapping, metric.timestampMs);
       if (role === 'temperature') target.temperature = number;
       else if (role === 'units_produced') {
         if (!Number.isInteger(number) || number < 0) {
