@@ -2,8 +2,16 @@
 // they answer NCMD `Node Control/Rebirth` with new births, and Linewatch commands written as
 // DCMD to their mapped command metrics are obeyed by the machine model and reported back, so
 // the commands are answered ok (or failed, when the machine refuses) as JSON commands are.
+import mqtt from 'mqtt';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { SparkplugEdgeNode, type MetricWrite } from '../../../simulator/sparkplug-edge-node';
 import { SparkplugRunner } from '../../../simulator/sparkplug-runner';
+import {
+  decodePayload,
+  encodePayload,
+  type SparkplugMetric,
+} from '../../../src/backend/ingest/sparkplug/sparkplug-codec';
+import { DataType } from '../../../src/backend/ingest/sparkplug/sparkplug-schema';
 import type { CommandRecord, SparkplugDevice } from '../../../src/shared/contract';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
@@ -119,4 +127,59 @@ it('answers a rebirth request and the commands written to its command metrics', 
     answer: 'Sparkplug: Commands/Rate reported 30 after the command wrote 5000',
   });
   expect(runner.commands).toEqual({ obeyed: 4, refused: 1 });
+});
+
+it('an edge node hands NCMD writes to its own metrics (by name or alias) to its handler and reports', async () => {
+  const writes: { deviceId: string; writes: MetricWrite[] }[] = [];
+  const node = new SparkplugEdgeNode({
+    url: broker.url,
+    groupId: 'Writes',
+    edgeNodeId: 'Node-W',
+    onWrite: (deviceId, received) => {
+      writes.push({ deviceId, writes: received });
+      return Object.fromEntries(received.map(({ name, value }) => [name, value]));
+    },
+  });
+  node.addDevice('', [{ name: 'Commands/Reset', datatype: DataType.Boolean, value: false }]);
+  node.addDevice('Dev', [{ name: 'Setpoint', datatype: DataType.Double, value: 1 }]);
+  const host = await mqtt.connectAsync(broker.url, { clean: true, reconnectPeriod: 0 });
+  try {
+    const reports: { topic: string; metrics: SparkplugMetric[] }[] = [];
+    host.on('message', (topic, payload) => {
+      const decoded = decodePayload(payload);
+      if (decoded.ok) reports.push({ topic, metrics: decoded.payload.metrics });
+    });
+    await host.subscribeAsync(['spBv1.0/Writes/NDATA/Node-W', 'spBv1.0/Writes/DDATA/Node-W/+'], {
+      qos: 1,
+    });
+    await node.connect();
+    // The node's own metric by name (NCMD), a device's by its alias (DCMD, alias 2).
+    await host.publishAsync(
+      'spBv1.0/Writes/NCMD/Node-W',
+      Buffer.from(
+        encodePayload({
+          metrics: [{ name: 'Commands/Reset', datatype: DataType.Boolean, value: true }],
+        }),
+      ),
+    );
+    await host.publishAsync(
+      'spBv1.0/Writes/DCMD/Node-W/Dev',
+      Buffer.from(encodePayload({ metrics: [{ alias: 2, datatype: DataType.Double, value: 7 }] })),
+    );
+    await waitFor('both writes reported', () => (reports.length >= 2 ? true : undefined));
+    expect(writes).toEqual([
+      { deviceId: '', writes: [{ name: 'Commands/Reset', value: true }] },
+      { deviceId: 'Dev', writes: [{ name: 'Setpoint', value: 7 }] },
+    ]);
+    expect(
+      reports.map(({ topic, metrics }) => [topic, metrics[0]?.alias, metrics[0]?.value]),
+    ).toEqual([
+      ['spBv1.0/Writes/NDATA/Node-W', 1, true],
+      ['spBv1.0/Writes/DDATA/Node-W/Dev', 2, 7],
+    ]);
+    expect(node.writesReceived).toBe(2);
+  } finally {
+    await host.endAsync(true);
+    await node.disconnect();
+  }
 });
