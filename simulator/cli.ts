@@ -58,7 +58,11 @@ async function runSparkplug(
   console.log(`simulating the plant as Sparkplug B edge nodes on ${options.runner.brokerUrl}`);
   await runner.start();
   const summary = setInterval(
-    () => console.log(`sent ${runner.sent} data messages, ${runner.gaps} forced gap(s)`),
+    () =>
+      console.log(
+        `sent ${runner.sent} data messages, ${runner.gaps} forced gap(s), ` +
+          `commands obeyed ${runner.commands.obeyed} refused ${runner.commands.refused}`,
+      ),
     SUMMARY_EVERY_MS,
   );
   await new Promise<void>((resolve) => {

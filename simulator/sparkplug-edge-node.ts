@@ -14,6 +14,22 @@ export interface DeviceMetric {
   value: MetricValue;
 }
 
+/** A host's write to declared metrics (NCMD: the node's own, device ''; DCMD: a device's). */
+export interface MetricWrite {
+  name: string;
+  value: MetricValue;
+}
+
+/**
+ * What the edge node does with a write: the metrics to report back (NDATA/DDATA), as a gateway
+ * reports a tag after writing it (the value written, or what the machine kept when it refused),
+ * or nothing to stay silent.
+ */
+export type WriteHandler = (
+  deviceId: string,
+  writes: MetricWrite[],
+) => Record<string, MetricValue> | null | Promise<Record<string, MetricValue> | null>;
+
 export interface EdgeNodeOptions {
   url: string;
   root?: string;
@@ -22,13 +38,16 @@ export interface EdgeNodeOptions {
   /** bdSeq of the first connection (then +1 per connection, 0–255). */
   bdSeq?: number;
   now?: () => number;
+  /** Answers NCMD/DCMD writes to declared metrics (without it, writes are not answered). */
+  onWrite?: WriteHandler;
 }
 
 /**
  * A Sparkplug B edge node as the plant floor's gateways are: NBIRTH with bdSeq and seq, its
  * devices' DBIRTHs, NDATA/DDATA by alias with seq 0–255 wrapping, DDEATH, and an NDEATH will
- * (QoS 1, not retained). It answers NCMD `Node Control/Rebirth` with new births. For the
- * simulator's `--sparkplug` and the tests; `skipSeq` forces a sequence gap.
+ * (QoS 1, not retained). It answers NCMD `Node Control/Rebirth` with new births, and hands
+ * NCMD/DCMD writes to its declared metrics (by name or alias) to `onWrite`, reporting what
+ * that returns. For the simulator's `--sparkplug` and the tests; `skipSeq` forces a gap.
  */
 export class SparkplugEdgeNode {
   private client: MqttClient | null = null;
@@ -43,6 +62,8 @@ export class SparkplugEdgeNode {
   private readonly now: () => number;
   /** Rebirth requests answered with new births (NCMD Node Control/Rebirth = true). */
   rebirthRequests = 0;
+  /** Writes to declared metrics received (NCMD/DCMD), answered or not. */
+  writesReceived = 0;
 
   constructor(private readonly options: EdgeNodeOptions) {
     this.root = options.root ?? 'spBv1.0';
@@ -91,23 +112,51 @@ export class SparkplugEdgeNode {
       will: { topic: this.topic('NDEATH'), payload: this.deathPayload(), qos: 1, retain: false },
     });
     this.client = client;
-    client.on('message', (topic, payload) => {
-      if (topic !== this.topic('NCMD')) return;
-      const decoded = decodePayload(payload);
-      const rebirth =
-        decoded.ok &&
-        decoded.payload.metrics.some(
-          (metric) => metric.name === 'Node Control/Rebirth' && metric.value === true,
-        );
-      // Counted once the new births are out, so a caller may go on from a settled session.
-      if (rebirth)
-        void this.births().then(
-          () => (this.rebirthRequests += 1),
-          () => undefined,
-        );
-    });
-    await client.subscribeAsync(this.topic('NCMD'), { qos: 1 });
+    client.on('message', (topic, payload) => this.command(topic, payload));
+    await client.subscribeAsync([this.topic('NCMD'), `${this.topic('DCMD')}/+`], { qos: 1 });
     await this.births();
+  }
+
+  /** An NCMD or DCMD: a rebirth request, or writes to declared metrics. */
+  private command(topic: string, payload: Buffer): void {
+    const deviceId = topic.startsWith(`${this.topic('DCMD')}/`)
+      ? topic.slice(this.topic('DCMD').length + 1)
+      : topic === this.topic('NCMD')
+        ? ''
+        : null;
+    const declared = deviceId === null ? undefined : this.devices.get(deviceId);
+    const decoded = decodePayload(payload);
+    if (deviceId === null || !decoded.ok) return;
+    const rebirth =
+      deviceId === '' &&
+      decoded.payload.metrics.some(
+        (metric) => metric.name === 'Node Control/Rebirth' && metric.value === true,
+      );
+    // Counted once the new births are out, so a caller may go on from a settled session.
+    if (rebirth) {
+      void this.births().then(
+        () => (this.rebirthRequests += 1),
+        () => undefined,
+      );
+      return;
+    }
+    const writes: MetricWrite[] = [];
+    for (const metric of decoded.payload.metrics) {
+      const name =
+        metric.name ?? [...(declared ?? [])].find(([, known]) => known.alias === metric.alias)?.[0];
+      // A write to a metric the node never declared is not the node's to answer.
+      if (name === undefined || !declared?.has(name) || metric.value === undefined) continue;
+      writes.push({ name, value: metric.value });
+    }
+    if (writes.length === 0) return;
+    this.writesReceived += 1;
+    const handler = this.options.onWrite;
+    if (!handler) return;
+    void Promise.resolve(handler(deviceId, writes))
+      .then((report) =>
+        report && Object.keys(report).length > 0 ? this.data(deviceId, report) : undefined,
+      )
+      .catch(() => undefined); // disconnected meanwhile: the host times the command out
   }
 
   /** NBIRTH (seq restarts at 0) and a DBIRTH per device, with every metric's alias and value. */

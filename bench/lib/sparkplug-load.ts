@@ -9,7 +9,7 @@ import { nodeLauncher } from '../../src/backend/process/node-launcher';
 import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { connectStore } from '../../src/backend/store/store-client';
 import type { SparkplugDevice } from '../../src/shared/contract';
-import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
+import { barcodeOf, testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { startTestServer } from '../../tests/helpers/test-backend';
 import { waitFor } from '../../tests/helpers/wait';
@@ -31,7 +31,8 @@ function resultData(prefix: string, index: number, seq: number): RawMessage {
     timestampMs: BASE_MS + index,
     seq,
     metrics: [
-      { alias: 1, datatype: DataType.String, value: `${prefix}-${index}` },
+      // Barcodes as the JSON bench writes them (zero-padded): the same index inserts.
+      { alias: 1, datatype: DataType.String, value: barcodeOf(prefix, index) },
       { alias: 2, datatype: DataType.String, value: 'PROD-A' },
       { alias: 3, datatype: DataType.String, value: 'voltage_test' },
       { alias: 4, datatype: DataType.Double, value: 80 + (index % 100) / 10 },

@@ -14,7 +14,7 @@ import { EdgeNodeSessions, type SessionOutcome } from '../ingest/sparkplug/edge-
 import { SparkplugSessionStore } from './sparkplug-session-store';
 import { decodePayload } from '../ingest/sparkplug/sparkplug-codec';
 import { parseSparkplugTopic, type SparkplugTopic } from '../ingest/sparkplug/sparkplug-topic';
-import { dataTypeName } from '../ingest/sparkplug/birth-metrics';
+import { SparkplugDeviceList } from './sparkplug-device-list';
 import {
   toLinewatch,
   type MachineMapping,
@@ -79,21 +79,19 @@ export class SparkplugIngest {
   private lines: ReadonlySet<string> = new Set();
   /** Mappings read in this batch (see mappingOf). */
   private mappings = new Map<string, MachineMapping | null>();
+  /** Topics parsed in this batch: a batch holds a few devices' topics many times over. */
+  private topics = new Map<string, ReturnType<typeof parseSparkplugTopic>>();
   private readonly store: SparkplugSessionStore;
+  private readonly devices: SparkplugDeviceList;
   private readonly statements;
 
   constructor(db: Database) {
     this.store = new SparkplugSessionStore(db);
+    this.devices = new SparkplugDeviceList(db);
     this.statements = {
       openCommands: db.prepare(
         `SELECT id, command, args FROM commands WHERE machine_id = ? AND status = 'sent'
          ORDER BY issued_ms`,
-      ),
-      seen: db.prepare(
-        `INSERT INTO sparkplug_devices (group_id, edge_node_id, device_id, metrics, first_seen_ms, last_seen_ms)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (group_id, edge_node_id, device_id) DO UPDATE SET
-           metrics = excluded.metrics, last_seen_ms = max(last_seen_ms, excluded.last_seen_ms)`,
       ),
       mapping: db.prepare(
         `SELECT line_id, machine_id, roles FROM sparkplug_devices
@@ -160,6 +158,7 @@ export class SparkplugIngest {
   beginBatch(): () => void {
     this.rebirths = new Map();
     this.mappings = new Map();
+    this.topics = new Map();
     this.rememberedChanged = new Map();
     const undoSessions = this.sessions.snapshot();
     return () => {
@@ -177,7 +176,11 @@ export class SparkplugIngest {
   }
 
   handle(topicText: string, bytes: Uint8Array, receivedMs: number): SparkplugOutcome {
-    const parsed = parseSparkplugTopic(topicText, this.root ?? undefined);
+    let parsed = this.topics.get(topicText);
+    if (!parsed) {
+      parsed = parseSparkplugTopic(topicText, this.root ?? undefined);
+      this.topics.set(topicText, parsed);
+    }
     if (!parsed.ok) return { kind: 'refused', reason: parsed.reason, field: 'topic', place: null };
     // Another host's STATE, or a command a host published: not data, not an error.
     if (parsed.kind === 'state') return { kind: 'ignored' };
@@ -232,12 +235,13 @@ export class SparkplugIngest {
         return this.death(topic, receivedMs);
       case 'birth':
       case 'data': {
+        // Unread values (Bytes, File, DataSets of many rows) are listed, mapped or not.
         if (outcome.kind === 'birth') {
-          this.recordBirth(topic, outcome.metrics, receivedMs);
+          this.devices.birth(topic, outcome.metrics, outcome.unread, receivedMs);
           if (topic.messageType === 'NBIRTH') {
             this.statements.closeGaps.run(receivedMs, topic.groupId, topic.edgeNodeId);
           }
-        }
+        } else this.devices.data(topic, outcome.unread, receivedMs);
         if (!mapping) return { kind: 'ignored' };
         const key = deviceLabel(topic);
         let remembered = this.remembered.get(key);
@@ -324,25 +328,6 @@ export class SparkplugIngest {
         reason,
       })),
     };
-  }
-
-  private recordBirth(
-    topic: SparkplugTopic,
-    metrics: readonly { name: string; datatype: number }[],
-    receivedMs: number,
-  ): void {
-    const list = metrics.map((metric) => ({
-      name: metric.name,
-      datatype: dataTypeName(metric.datatype),
-    }));
-    this.statements.seen.run(
-      topic.groupId,
-      topic.edgeNodeId,
-      topic.deviceId,
-      JSON.stringify(list),
-      receivedMs,
-      receivedMs,
-    );
   }
 
   /** A device's mapping, read once per batch (mappings change between batches, never inside). */

@@ -48,7 +48,19 @@ export const SparkplugDevice = z.object({
   lineId: z.string().nullable(),
   machineId: z.string().nullable(),
   /** The metrics of its last birth, with the meaning Linewatch gives each one now. */
-  metrics: z.array(z.object({ name: z.string(), datatype: z.string(), role: SparkplugMetricRole })),
+  metrics: z.array(
+    z.object({
+      name: z.string(),
+      datatype: z.string(),
+      role: SparkplugMetricRole,
+      /**
+       * A metric whose values Linewatch does not store (Bytes, File, a DataSet of 0 or 2+ rows):
+       * its newest value described ("File, \"report.pdf\", application/pdf, 2,048 bytes"),
+       * when it was taken and how many messages carried one.
+       */
+      unread: z.object({ summary: z.string(), seen: z.number().int(), lastAt: IsoTime }).optional(),
+    }),
+  ),
   /** The meanings an admin set (metric name → role); the others follow the metric's name. */
   roles: z.record(z.string(), SparkplugMetricRole),
   firstSeenAt: IsoTime,

@@ -72,6 +72,55 @@ describe('Sparkplug B codec', () => {
     expect(decoded.ok && decoded.payload.metrics[0]).toMatchObject({ name: 'bdSeq', value: 3 });
   });
 
+  it('describes values it does not read: Bytes, File, DataSets of many rows, extensions', () => {
+    const bytes = encodePayload({
+      metrics: [
+        {
+          name: 'blob',
+          datatype: DataType.Bytes,
+          value: null,
+          bytes: new Uint8Array(3),
+          metadata: { contentType: 'application/octet-stream' },
+        },
+        {
+          name: 'table',
+          datatype: DataType.DataSet,
+          value: null,
+          dataset: { columns: ['a', 'b'], types: [DataType.Int32, DataType.String], rows: [] },
+        },
+        {
+          name: 'row',
+          datatype: DataType.DataSet,
+          value: null,
+          dataset: {
+            columns: ['a', 'b'],
+            types: [DataType.Int8, DataType.Boolean],
+            rows: [[-2, true]],
+          },
+        },
+      ],
+    });
+    const decoded = decodePayload(bytes);
+    expect(decoded.ok && decoded.payload.metrics.map(({ name, unread }) => [name, unread])).toEqual(
+      [
+        ['blob', 'Bytes, application/octet-stream, 3 bytes'],
+        ['table', 'DataSet, 0 rows × 2 columns ("a", "b")'],
+        ['row', undefined],
+      ],
+    );
+    // A one-row DataSet: its cells, typed by their columns (two's complement read back).
+    expect(decoded.ok && decoded.payload.metrics[2]?.members).toEqual([
+      { name: 'a', datatype: DataType.Int8, isHistorical: false, value: -2 },
+      { name: 'b', datatype: DataType.Boolean, isHistorical: false, value: true },
+    ]);
+    // An extension value (the 3.0 schema's extension_value): described, not dropped.
+    const extension = PayloadType.encode(
+      PayloadType.fromObject({ metrics: [{ name: 'ext', datatype: 12, extensionValue: {} }] }),
+    ).finish();
+    const read = decodePayload(extension);
+    expect(read.ok && read.payload.metrics[0]?.unread).toMatch(/^an extension value/);
+  });
+
   it('refuses bytes that are not a Sparkplug protobuf, with a reason', () => {
     const decoded = decodePayload(new TextEncoder().encode('{"temperature": 21}'));
     expect(decoded.ok).toBe(false);

@@ -66,6 +66,7 @@ describe('Sparkplug edge node sessions', () => {
           isHistorical: false,
         },
       ],
+      unread: [],
       gap: undefined,
       rebirth: false,
     });

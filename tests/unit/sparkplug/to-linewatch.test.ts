@@ -66,7 +66,7 @@ describe('Sparkplug metrics as Linewatch messages', () => {
         testStep: 'leak',
         measuredValue: 3.5,
         timestampMs: T + 5,
-        messageId: expect.stringMatching(/^spb-[0-9a-f]{64}$/),
+        messageId: expect.stringMatching(/^spb-[0-9a-z]{9}-[\w-]{22}$/),
       }),
     ]);
   });

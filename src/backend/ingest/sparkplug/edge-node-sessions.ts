@@ -1,15 +1,7 @@
-import {
-  certificateFromStored,
-  certificateToStored,
-  dataTypeName,
-  readBirth,
-  valueFits,
-  type BirthCertificate,
-} from './birth-metrics';
+import { certificateFromStored, certificateToStored, readBirth } from './birth-metrics';
+import { birthMetrics, resolveAll } from './resolve-metrics';
 import type { SparkplugPayload } from './sparkplug-codec';
 import type { SparkplugTopic } from './sparkplug-topic';
-import { DataType } from './sparkplug-schema';
-import { flattenTemplate } from './template-members';
 import {
   nodeKey,
   splitKey,
@@ -17,12 +9,20 @@ import {
   type GapNotice,
   type NodeSession,
   type ResolvedMetric,
+  type UnreadMetric,
   type SessionChanges,
   type SessionOutcome,
   type StoredSession,
 } from './session-types';
 
-export type { GapNotice, ResolvedMetric, SessionChanges, SessionOutcome, StoredSession };
+export type {
+  GapNotice,
+  ResolvedMetric,
+  SessionChanges,
+  SessionOutcome,
+  StoredSession,
+  UnreadMetric,
+};
 
 /** `seq` runs 0–255 and wraps to 0 (specification 6.4.20). */
 const SEQ_MODULO = 256;
@@ -190,7 +190,7 @@ export class EdgeNodeSessions {
     return {
       kind: 'birth',
       deviceId: '',
-      metrics: birthMetrics(payload, birth.certificate, nowMs),
+      ...birthMetrics(payload, birth.certificate, nowMs),
       rebirth: false,
     };
   }
@@ -265,7 +265,7 @@ export class EdgeNodeSessions {
       return {
         kind: 'birth',
         deviceId: topic.deviceId,
-        metrics: birthMetrics(payload, birth.certificate, nowMs),
+        ...birthMetrics(payload, birth.certificate, nowMs),
         gap,
         rebirth: askRebirth,
       };
@@ -300,6 +300,7 @@ export class EdgeNodeSessions {
       kind: 'data',
       deviceId: topic.deviceId,
       metrics: resolved.metrics,
+      unread: resolved.unread,
       gap,
       rebirth: askRebirth,
     };
@@ -324,75 +325,4 @@ export class EdgeNodeSessions {
     this.rebirthAsked.set(key, nowMs);
     return true;
   }
-}
-
-/** A birth's own values: its certificate was read from them, so they always resolve. */
-function birthMetrics(
-  payload: SparkplugPayload,
-  certificate: BirthCertificate,
-  nowMs: number,
-): ResolvedMetric[] {
-  const resolved = resolveAll(payload, certificate, nowMs);
-  return resolved.ok ? resolved.metrics : [];
-}
-
-type Resolution =
-  { ok: true; metrics: ResolvedMetric[] } | { ok: false; reason: string; field: string };
-
-/** Names each metric through the certificate (by alias, else by name) and checks its type. */
-function resolveAll(
-  payload: SparkplugPayload,
-  certificate: BirthCertificate,
-  nowMs: number,
-): Resolution {
-  const metrics: ResolvedMetric[] = [];
-  for (const [index, metric] of payload.metrics.entries()) {
-    const field = `metrics[${index}]`;
-    const definition =
-      metric.alias !== undefined
-        ? certificate.byAlias.get(metric.alias)
-        : metric.name !== undefined
-          ? certificate.byName.get(metric.name)
-          : undefined;
-    if (!definition) {
-      const what =
-        metric.alias !== undefined
-          ? `alias ${metric.alias}`
-          : `name ${JSON.stringify((metric.name ?? '').slice(0, 60))}`;
-      return {
-        ok: false,
-        field,
-        reason: `${field}: metric ${what} is not in the birth certificate`,
-      };
-    }
-    if (!valueFits(definition.datatype, metric.value)) {
-      return {
-        ok: false,
-        field,
-        reason: `${field} (${JSON.stringify(definition.name.slice(0, 60))}): born ${dataTypeName(definition.datatype)} but carries a ${typeof metric.value}`,
-      };
-    }
-    const at = metric.timestampMs ?? payload.timestampMs ?? nowMs;
-    if (definition.datatype === DataType.Template && metric.members) {
-      const members = flattenTemplate(
-        definition.name,
-        metric.members,
-        at,
-        metric.isHistorical,
-        field,
-      );
-      if (!members.ok) return members;
-      metrics.push(...members.metrics);
-      continue;
-    }
-    if (metric.value === undefined) continue;
-    metrics.push({
-      name: definition.name,
-      datatype: definition.datatype,
-      value: metric.value,
-      timestampMs: at,
-      isHistorical: metric.isHistorical,
-    });
-  }
-  return { ok: true, metrics };
 }

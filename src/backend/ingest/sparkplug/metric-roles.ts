@@ -24,8 +24,28 @@ export function isSessionMetric(name: string): boolean {
   return name === 'bdSeq' || name.startsWith('Node Control/') || name.startsWith('Properties/');
 }
 
+/**
+ * Meanings already worked out, per roles object (a mapping read once per batch, never changed
+ * after): every metric of every message asks, and the answer is always the same.
+ */
+const known = new WeakMap<object, Map<string, SparkplugMetricRole>>();
+
 /** A metric's meaning: the admin's, else its name's, else an extra telemetry metric. */
 export function roleOf(
+  name: string,
+  roles: Readonly<Record<string, SparkplugMetricRole>>,
+): SparkplugMetricRole {
+  let ofRoles = known.get(roles);
+  if (!ofRoles) known.set(roles, (ofRoles = new Map()));
+  let role = ofRoles.get(name);
+  if (role === undefined) {
+    role = meaningOf(name, roles);
+    ofRoles.set(name, role);
+  }
+  return role;
+}
+
+function meaningOf(
   name: string,
   roles: Readonly<Record<string, SparkplugMetricRole>>,
 ): SparkplugMetricRole {

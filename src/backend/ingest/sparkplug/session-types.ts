@@ -14,6 +14,15 @@ export interface ResolvedMetric {
   isHistorical: boolean;
 }
 
+/** A metric whose value Linewatch does not store (Bytes, File, a DataSet of 0 or 2+ rows). */
+export interface UnreadMetric {
+  name: string;
+  datatype: number;
+  /** What it carried ("Bytes, 1,024 bytes"): listed on Admin → Sparkplug. */
+  summary: string;
+  timestampMs: number;
+}
+
 export interface DeviceSession {
   certificate: BirthCertificate;
 }
@@ -38,6 +47,8 @@ export type SessionOutcome =
       /** '' for the edge node's own metrics. */
       deviceId: string;
       metrics: ResolvedMetric[];
+      /** Metrics it carried whose values are not stored: reported, never silently dropped. */
+      unread: UnreadMetric[];
       /** A seq gap was found before this message: its metrics are read, the loss is marked. */
       gap?: GapNotice;
       rebirth: boolean;

@@ -1,5 +1,12 @@
 import type Long from 'long';
 import { DataType, PayloadType } from './sparkplug-schema';
+import {
+  describeBytes,
+  readDataSet,
+  type DecodedDataSet,
+  type DecodedMetaData,
+  type DecodedOneofValue,
+} from './unread-values';
 
 /** A metric value Linewatch reads: numbers, booleans, strings; null when the metric says so. */
 export type MetricValue = number | boolean | string | null;
@@ -12,12 +19,14 @@ export interface SparkplugMetric {
   datatype?: number;
   isHistorical: boolean;
   /**
-   * The value. `undefined` when the metric carries none, or one Linewatch does not read
-   * (DataSet, Template, Bytes, File): such metrics are kept by name but never stored.
+   * The value. `undefined` when the metric carries none, or one that is not a number, boolean
+   * or string (Template, DataSet, Bytes, File): see `members` and `unread`.
    */
   value: MetricValue | undefined;
-  /** A Template instance's member metrics (by name); definitions carry none. */
+  /** A Template instance's member metrics, or a one-row DataSet's cells (by column name). */
   members?: SparkplugMetric[];
+  /** A value Linewatch does not store (Bytes, File, a DataSet of 0 or 2+ rows), described. */
+  unread?: string;
 }
 
 export interface SparkplugPayload {
@@ -39,6 +48,11 @@ export interface MetricToEncode {
   /** A Template instance: its members (value is then ignored) and its definition's name. */
   members?: MetricToEncode[];
   templateRef?: string;
+  /** A Bytes or File value (value is then ignored), with a file's metadata. */
+  bytes?: Uint8Array;
+  metadata?: { fileName?: string; contentType?: string; md5?: string };
+  /** A DataSet value (value is then ignored): its rows' cells in column order. */
+  dataset?: { columns: string[]; types: number[]; rows: Exclude<MetricValue, null>[][] };
 }
 
 export interface PayloadToEncode {
@@ -63,33 +77,38 @@ function signedInt(value: number, datatype: number | undefined): number {
   return value;
 }
 
-interface DecodedMetric {
+interface DecodedMetric extends DecodedOneofValue {
   name?: string;
   alias?: Wide;
   timestamp?: Wide;
   datatype?: number;
   isHistorical?: boolean;
   isNull?: boolean;
-  value?: string;
-  intValue?: number;
-  longValue?: Wide;
-  floatValue?: number;
-  doubleValue?: number;
-  booleanValue?: boolean;
-  stringValue?: string;
+  metadata?: DecodedMetaData;
+  bytesValue?: Uint8Array;
+  datasetValue?: DecodedDataSet;
   templateValue?: { metrics?: DecodedMetric[]; isDefinition?: boolean };
 }
 
-function readValue(metric: DecodedMetric): MetricValue | undefined {
-  if (metric.isNull) return null;
+/**
+ * A oneof `value` (a Metric's, a DataSetValue's) as the data type reads it. The message object
+ * is passed as protobufjs decoded it: its oneof name is a getter on the prototype, which a
+ * spread copy would lose.
+ */
+function readValue(
+  metric: DecodedOneofValue,
+  datatype: number | undefined,
+  isNull = false,
+): MetricValue | undefined {
+  if (isNull) return null;
   switch (metric.value) {
     case 'intValue':
-      return signedInt(metric.intValue ?? 0, metric.datatype);
+      return signedInt(metric.intValue ?? 0, datatype);
     case 'longValue': {
       const long = metric.longValue;
       if (long === null || long === undefined) return undefined;
       if (typeof long === 'number') return long;
-      return metric.datatype === DataType.Int64 ? long.toSigned().toNumber() : long.toNumber();
+      return datatype === DataType.Int64 ? long.toSigned().toNumber() : long.toNumber();
     }
     case 'floatValue':
       return metric.floatValue ?? 0;
@@ -106,20 +125,54 @@ function readValue(metric: DecodedMetric): MetricValue | undefined {
 
 const has = (object: object, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
+/** What a metric whose value is no number, boolean or string carries: members, or a line. */
+function structured(metric: DecodedMetric): Pick<SparkplugMetric, 'members' | 'unread'> {
+  if (metric.isNull) return {};
+  switch (metric.value) {
+    case 'templateValue': {
+      const template = metric.templateValue;
+      // An instance's members are data; a definition (in an NBIRTH) only describes a type.
+      return template && !template.isDefinition
+        ? { members: (template.metrics ?? []).map(decodeMetric) }
+        : {};
+    }
+    case 'datasetValue': {
+      const read = readDataSet(metric.datasetValue ?? {}, readValue);
+      if ('unread' in read) return { unread: `DataSet, ${read.unread}` };
+      return {
+        members: read.cells.map((cell) => ({
+          name: cell.name,
+          ...(cell.datatype !== undefined ? { datatype: cell.datatype } : {}),
+          isHistorical: false,
+          value: cell.value,
+        })),
+      };
+    }
+    case 'bytesValue': {
+      const kind = metric.datatype === DataType.File ? 'File' : 'Bytes';
+      return {
+        unread: `${kind}, ${describeBytes(metric.datatype, metric.bytesValue, metric.metadata)}`,
+      };
+    }
+    case 'extensionValue':
+      return { unread: 'an extension value (no Sparkplug data type Linewatch reads)' };
+    default:
+      return {};
+  }
+}
+
+/** Fields set one by one, not spread: this runs for every metric of every message. */
 function decodeMetric(metric: DecodedMetric): SparkplugMetric {
-  const template = metric.value === 'templateValue' ? metric.templateValue : undefined;
-  return {
-    ...(has(metric, 'name') ? { name: metric.name } : {}),
-    ...(has(metric, 'alias') ? { alias: unsigned(metric.alias) } : {}),
-    ...(has(metric, 'timestamp') ? { timestampMs: unsigned(metric.timestamp) } : {}),
-    ...(has(metric, 'datatype') ? { datatype: metric.datatype } : {}),
+  const read: SparkplugMetric = {
     isHistorical: metric.isHistorical === true,
-    value: readValue(metric),
-    // An instance's members are data; a definition (in an NBIRTH) only describes a type.
-    ...(template && !template.isDefinition
-      ? { members: (template.metrics ?? []).map(decodeMetric) }
-      : {}),
+    value: readValue(metric, metric.datatype, metric.isNull),
   };
+  if (has(metric, 'name')) read.name = metric.name;
+  if (has(metric, 'alias')) read.alias = unsigned(metric.alias);
+  if (has(metric, 'timestamp')) read.timestampMs = unsigned(metric.timestamp);
+  if (has(metric, 'datatype')) read.datatype = metric.datatype;
+  if (read.value === undefined) Object.assign(read, structured(metric));
+  return read;
 }
 
 /**
@@ -134,15 +187,10 @@ export function decodePayload(bytes: Uint8Array): DecodeOutcome {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: `payload: not a Sparkplug B protobuf (${detail})` };
   }
-  const metrics = (decoded.metrics ?? []).map(decodeMetric);
-  return {
-    ok: true,
-    payload: {
-      ...(has(decoded, 'timestamp') ? { timestampMs: unsigned(decoded.timestamp) } : {}),
-      ...(has(decoded, 'seq') ? { seq: unsigned(decoded.seq) } : {}),
-      metrics,
-    },
-  };
+  const payload: SparkplugPayload = { metrics: (decoded.metrics ?? []).map(decodeMetric) };
+  if (has(decoded, 'timestamp')) payload.timestampMs = unsigned(decoded.timestamp);
+  if (has(decoded, 'seq')) payload.seq = unsigned(decoded.seq);
+  return { ok: true, payload };
 }
 
 /** The oneof field a value of this data type travels in. */
@@ -182,18 +230,36 @@ export function encodePayload(payload: PayloadToEncode): Uint8Array {
   return PayloadType.encode(message).finish();
 }
 
+function structuredField(metric: MetricToEncode): Record<string, unknown> | null {
+  if (metric.datatype === DataType.Template && metric.members) {
+    return {
+      templateValue: {
+        ...(metric.templateRef !== undefined ? { templateRef: metric.templateRef } : {}),
+        metrics: metric.members.map(encodeMetric),
+      },
+    };
+  }
+  if (metric.bytes) {
+    return { bytesValue: metric.bytes, ...(metric.metadata ? { metadata: metric.metadata } : {}) };
+  }
+  const dataset = metric.dataset;
+  if (!dataset) return null;
+  return {
+    datasetValue: {
+      numOfColumns: dataset.columns.length,
+      columns: dataset.columns,
+      types: dataset.types,
+      rows: dataset.rows.map((cells) => ({
+        elements: cells.map((cell, index) => valueField(dataset.types[index] ?? 0, cell)),
+      })),
+    },
+  };
+}
+
 function encodeMetric(metric: MetricToEncode): Record<string, unknown> {
   const value =
-    metric.datatype === DataType.Template && metric.members
-      ? {
-          templateValue: {
-            ...(metric.templateRef !== undefined ? { templateRef: metric.templateRef } : {}),
-            metrics: metric.members.map(encodeMetric),
-          },
-        }
-      : metric.value === null
-        ? { isNull: true }
-        : valueField(metric.datatype, metric.value);
+    structuredField(metric) ??
+    (metric.value === null ? { isNull: true } : valueField(metric.datatype, metric.value));
   return {
     ...(metric.name !== undefined ? { name: metric.name } : {}),
     ...(metric.alias !== undefined ? { alias: metric.alias } : {}),

@@ -1,13 +1,13 @@
 import { dataTypeName, valueFits } from './birth-metrics';
 import type { SparkplugMetric } from './sparkplug-codec';
-import type { ResolvedMetric } from './edge-node-sessions';
+import type { ResolvedMetric, UnreadMetric } from './session-types';
 import { DataType } from './sparkplug-schema';
 
 export type Flattened =
   { ok: true; metrics: ResolvedMetric[] } | { ok: false; reason: string; field: string };
 
 /**
- * A Template instance's members as metrics of their own, named `<template metric>/<member>`
+ * A Template instance's members (or a one-row DataSet's cells) as metrics of their own, named `<template metric>/<member>`
  * (nested templates likewise), so that a test-result template (barcode, product, step, value)
  * is read by the same meanings as plain metrics: `Test/Result/barcode` is a barcode by its
  * last level, or by the meaning an admin gave that full name. Members are typed like birth
@@ -19,6 +19,7 @@ export function flattenTemplate(
   timestampMs: number,
   isHistorical: boolean,
   field: string,
+  unread: UnreadMetric[],
 ): Flattened {
   const metrics: ResolvedMetric[] = [];
   for (const [index, member] of members.entries()) {
@@ -49,10 +50,14 @@ export function flattenTemplate(
     }
     const at = member.timestampMs ?? timestampMs;
     const historical = isHistorical || member.isHistorical;
-    if (datatype === DataType.Template && member.members) {
-      const nested = flattenTemplate(name, member.members, at, historical, memberField);
+    if (member.members) {
+      const nested = flattenTemplate(name, member.members, at, historical, memberField, unread);
       if (!nested.ok) return nested;
       metrics.push(...nested.metrics);
+      continue;
+    }
+    if (member.unread !== undefined) {
+      unread.push({ name, datatype, summary: member.unread, timestampMs: at });
       continue;
     }
     if (member.value === undefined) continue;

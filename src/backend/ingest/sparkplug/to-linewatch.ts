@@ -4,7 +4,7 @@ import { MACHINE_STATES, type MachineState } from '../protocol';
 import { MAX_ID_LENGTH } from '../protocol/limits';
 import { parseTestResult } from '../protocol/parse-test-result';
 import { ProtocolRefusal } from '../protocol/refusal';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ResolvedMetric } from './edge-node-sessions';
 import { extraMetricName, roleOf } from './metric-roles';
 import { isCommandRole } from './sparkplug-commands';
@@ -20,6 +20,40 @@ export type Remembered = Map<string, string>;
 
 export type Translation =
   { ok: true; messages: ParsedMessage[] } | { ok: false; reason: string; field: string };
+
+/** A metric's name as a reason quotes it (worked out only when there is a reason to give). */
+const labelOf = (name: string) => JSON.stringify(name.slice(0, 60));
+
+/**
+ * A Sparkplug test result's message id: the same for a redelivery of the same unit and step at
+ * the same time on the same device. It begins with the time (base 36, fixed width), so the
+ * results of a stream land at the end of the unique message-id index, not all over it; then
+ * 132 bits of the key's SHA-256 (base64url), short so the index stays small.
+ */
+function resultMessageId(timestampMs: number, unitKey: string): string {
+  const time = Math.max(0, Math.trunc(timestampMs)).toString(36).padStart(9, '0');
+  return `spb-${time}-${hash('sha256', unitKey, 'base64url').slice(0, 22)}`.slice(0, MAX_ID_LENGTH);
+}
+
+/** The telemetry sample of one timestamp (one per timestamp of a message's metrics). */
+function sampleAt(
+  samples: Map<number, ParsedTelemetry>,
+  mapping: MachineMapping,
+  timestampMs: number,
+): ParsedTelemetry {
+  let found = samples.get(timestampMs);
+  if (!found) {
+    found = {
+      kind: 'telemetry',
+      lineId: mapping.lineId,
+      machineId: mapping.machineId,
+      timestampMs,
+      extras: Object.create(null) as Record<string, number>,
+    };
+    samples.set(timestampMs, found);
+  }
+  return found;
+}
 
 const TEXT_ROLES = new Set<SparkplugMetricRole>([
   'barcode',
@@ -44,19 +78,6 @@ export function toLinewatch(
 ): Translation {
   const address = { lineId: mapping.lineId, machineId: mapping.machineId };
   const samples = new Map<number, ParsedTelemetry>();
-  const sample = (timestampMs: number): ParsedTelemetry => {
-    let found = samples.get(timestampMs);
-    if (!found) {
-      found = {
-        kind: 'telemetry',
-        ...address,
-        timestampMs,
-        extras: Object.create(null) as Record<string, number>,
-      };
-      samples.set(timestampMs, found);
-    }
-    return found;
-  };
   const states: ParsedState[] = [];
   const values: ResolvedMetric[] = [];
   for (const metric of metrics) {
@@ -64,7 +85,6 @@ export function toLinewatch(
     const value = metric.value;
     // A command metric is Linewatch's own write: its reports answer commands (sparkplug-ingest).
     if (role === 'ignore' || isCommandRole(role) || value === null) continue;
-    const label = JSON.stringify(metric.name.slice(0, 60));
     if (TEXT_ROLES.has(role)) {
       remembered.set(role, String(value));
     } else if (role === 'state') {
@@ -72,7 +92,7 @@ export function toLinewatch(
         return {
           ok: false,
           field: metric.name,
-          reason: `${label}: ${JSON.stringify(String(value).slice(0, 40))} is not a machine state (${MACHINE_STATES.join(', ')})`,
+          reason: `${labelOf(metric.name)}: ${JSON.stringify(String(value).slice(0, 40))} is not a machine state (${MACHINE_STATES.join(', ')})`,
         };
       }
       states.push({
@@ -86,7 +106,7 @@ export function toLinewatch(
         return {
           ok: false,
           field: metric.name,
-          reason: `${label}: a measured value must be a number`,
+          reason: `${labelOf(metric.name)}: a measured value must be a number`,
         };
       }
       values.push(metric);
@@ -94,16 +114,20 @@ export function toLinewatch(
       const number = typeof value === 'boolean' ? Number(value) : value;
       if (typeof number !== 'number' || !Number.isFinite(number)) {
         if (role === 'extra') continue; // text extras are labels: skipped, as in the JSON protocol
-        return { ok: false, field: metric.name, reason: `${label}: ${role} must be a number` };
+        return {
+          ok: false,
+          field: metric.name,
+          reason: `${labelOf(metric.name)}: ${role} must be a number`,
+        };
       }
-      const target = sample(metric.timestampMs);
+      const target = sampleAt(samples, mapping, metric.timestampMs);
       if (role === 'temperature') target.temperature = number;
       else if (role === 'units_produced') {
         if (!Number.isInteger(number) || number < 0) {
           return {
             ok: false,
             field: metric.name,
-            reason: `${label}: the units counter must be a whole number ≥ 0`,
+            reason: `${labelOf(metric.name)}: the units counter must be a whole number ≥ 0`,
           };
         }
         target.unitsProduced = number;
@@ -138,10 +162,7 @@ export function toLinewatch(
       unit: remembered.get('unit'),
       operator: remembered.get('operator'),
       // One result per device, unit, step and time: a redelivered message is stored once.
-      message_id: `spb-${createHash('sha256').update(unitKey).digest('hex')}`.slice(
-        0,
-        MAX_ID_LENGTH,
-      ),
+      message_id: resultMessageId(metric.timestampMs, unitKey),
     };
     try {
       messages.push(parseTestResult({ ...address, kind: 'test' }, body));

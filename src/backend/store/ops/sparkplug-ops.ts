@@ -10,6 +10,7 @@ import {
   type SparkplugCommandTarget,
 } from '../../ingest/sparkplug/sparkplug-commands';
 import { DataType } from '../../ingest/sparkplug/sparkplug-schema';
+import type { ListedMetric } from '../sparkplug-device-list';
 import type { Actor } from './types';
 import type { StoreContext } from './context';
 
@@ -28,14 +29,27 @@ interface DeviceRow {
 
 function toDevice(row: DeviceRow): SparkplugDevice {
   const roles = JSON.parse(row.roles) as Record<string, SparkplugMetricRole>;
-  const metrics = JSON.parse(row.metrics) as { name: string; datatype: string }[];
+  const metrics = JSON.parse(row.metrics) as ListedMetric[];
   return {
     groupId: row.group_id,
     edgeNodeId: row.edge_node_id,
     deviceId: row.device_id,
     lineId: row.line_id,
     machineId: row.machine_id,
-    metrics: metrics.map((metric) => ({ ...metric, role: roleOf(metric.name, roles) })),
+    metrics: metrics.map(({ name, datatype, unread }) => ({
+      name,
+      datatype,
+      role: roleOf(name, roles),
+      ...(unread
+        ? {
+            unread: {
+              summary: unread.summary,
+              seen: unread.seen,
+              lastAt: new Date(unread.lastMs).toISOString(),
+            },
+          }
+        : {}),
+    })),
     roles,
     firstSeenAt: new Date(row.first_seen_ms).toISOString(),
     lastSeenAt: new Date(row.last_seen_ms).toISOString(),

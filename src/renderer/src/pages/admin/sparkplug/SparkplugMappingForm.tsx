@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { TextField } from '../../../components/TextField';
 import { toApiErrorBody } from '../../../lib/errors';
 import { invalidIdentifiers } from '../../../lib/identifiers';
+import { formatDateTime } from '../../../lib/time';
 import { deviceLabel } from './device-label';
 
 /** Each meaning an admin may give a metric, as the select shows it. */
@@ -55,6 +56,9 @@ export function SparkplugMappingForm({
   const badMachine = machineId.trim() !== '' && invalidIdentifiers([machineId.trim()]).length > 0;
   const ready = lineId.trim() !== '' && machineId.trim() !== '' && !badLine && !badMachine;
   const label = deviceLabel(device);
+  // Bytes, File, DataSets of many rows: no meaning applies; what they carried is shown.
+  const readable = device.metrics.filter((metric) => metric.unread === undefined);
+  const unread = device.metrics.filter((metric) => metric.unread !== undefined);
 
   const save = async (mapping: { lineId: string | null; machineId: string | null }) => {
     setPending(true);
@@ -116,7 +120,7 @@ export function SparkplugMappingForm({
         <legend>Metrics</legend>
         {device.metrics.length === 0 && <p className="muted">Its birth declared no metrics.</p>}
         <ul className="plain-list">
-          {device.metrics.map((metric) => (
+          {readable.map((metric) => (
             <li key={metric.name}>
               <label>
                 <span>
@@ -143,6 +147,30 @@ export function SparkplugMappingForm({
           ))}
         </ul>
       </fieldset>
+      {unread.length > 0 && (
+        <section className="sparkplug-unread" aria-labelledby="sparkplug-unread-title">
+          <h3 id="sparkplug-unread-title">Not stored</h3>
+          <p className="muted">
+            Values Linewatch does not keep as telemetry (bytes, files, tables of several rows): the
+            newest of each.
+          </p>
+          <ul className="plain-list" data-testid="sparkplug-unread">
+            {unread.map((metric) => (
+              <li key={metric.name}>
+                <code>{metric.name}</code> <span className="muted">({metric.datatype})</span>:{' '}
+                {metric.unread?.summary}
+                {metric.unread && (
+                  <span className="muted">
+                    {' '}
+                    · {formatDateTime(metric.unread.lastAt)} · {metric.unread.seen}{' '}
+                    {metric.unread.seen === 1 ? 'message' : 'messages'}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ErrorMessage error={error} />
       <div className="button-row">
         <button type="submit" className="button-primary" disabled={!ready || pending}>

@@ -59,7 +59,10 @@ export function SparkplugPage({ tabs }: { tabs: ReactNode }) {
                 <tbody>
                   {data.map((device) => (
                     <tr key={keyOf(device)}>
-                      <th scope="row">{deviceLabel(device)}</th>
+                      <th scope="row">
+                        {deviceLabel(device)}
+                        <UnreadNote device={device} />
+                      </th>
                       <td>
                         {device.machineId === null
                           ? 'unmapped'
@@ -95,5 +98,16 @@ export function SparkplugPage({ tabs }: { tabs: ReactNode }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** How many of a device's metrics carry values Linewatch does not store (listed in its form). */
+function UnreadNote({ device }: { device: SparkplugDevice }) {
+  const count = device.metrics.filter((metric) => metric.unread !== undefined).length;
+  if (count === 0) return null;
+  return (
+    <span className="muted sparkplug-unread-note">
+      {count} {count === 1 ? 'metric' : 'metrics'} not stored
+    </span>
   );
 }
