@@ -45,7 +45,8 @@ export function histogram(
   for (let index = 0; index < values.length; index += 1) {
     // Clamped: rounding (or a range too narrow for floating point) must not lose a value.
     const raw = Math.floor((values[index]! - min) / width) || 0;
-    counts[raw < 0 ? 0 : raw > last ? last : raw] += 1;
+    const bin = raw < 0 ? 0 : raw > last ? last : raw;
+    counts[bin] = counts[bin]! + 1;
   }
   return Array.from({ length: binCount }, (_, i) => ({
     from: min + i * width,
