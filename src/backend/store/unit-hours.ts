@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
+import { BatchTally, HOUR_MS, hourOf, type KeyPart, type TalliedResult } from './batch-tally';
 
 /** First-pass yield's counts over a range: units, and how their first attempts went. */
 export interface FirstPassCounts {
@@ -101,8 +101,8 @@ export class UnitHourTally extends BatchTally<UnitRow> {
     );
   }
 
-  protected keyOf(result: TalliedResult): string {
-    return `${hourOf(result.timestampMs)}\u0000${result.machineId}\u0000${result.barcode}`;
+  protected keysOf(result: TalliedResult, parts: KeyPart[]): void {
+    parts.push(hourOf(result.timestampMs), result.machineId, result.barcode);
   }
 
   protected emptyRow(result: TalliedResult): UnitRow {
