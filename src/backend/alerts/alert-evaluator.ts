@@ -4,9 +4,11 @@ import {
   deadLetterCondition,
   downtimeCondition,
   failRateCondition,
+  failRateKey,
   noSpecCondition,
   noSpecKey,
   offlineCondition,
+  offlineKey,
   thresholdCondition,
   thresholdKeyPrefix,
   type Condition,
@@ -50,7 +52,7 @@ export interface PlantFacts {
    * The machine's latest PASS/FAIL verdicts, newest first (enough for the FAIL-rate window),
    * `stored` (its result just stored) included.
    */
-  recentVerdicts(machineId: string, stored: StoredVerdict): ('PASS' | 'FAIL')[];
+  recentVerdicts(machineId: string, stored: StoredVerdict): readonly ('PASS' | 'FAIL')[];
   lineOf(machineId: string): string | undefined;
   /** Whether spec limits of the product and step judge results stamped at `atMs`. */
   specInForce(productId: string, testStep: string, atMs: number): boolean;
@@ -78,9 +80,11 @@ export class AlertEvaluator {
 
   /** One message that was stored (not a duplicate). `nowMs` is when Linewatch received it. */
   stored(message: ParsedMessage, nowMs: number, verdict?: Verdict): void {
+    // This runs for every stored message: conditions (objects with their text) are built only
+    // to be raised; a condition that returns or stays normal needs only its key.
     const place = { lineId: message.lineId, machineId: message.machineId };
     const speaksAgain = !(message.kind === 'state' && message.state === 'offline');
-    if (speaksAgain) this.ledger.returnToNormal(offlineCondition(place).key, nowMs);
+    if (speaksAgain) this.ledger.returnToNormal(offlineKey(message.machineId), nowMs);
     switch (message.kind) {
       case 'telemetry':
         this.telemetry(place, message.timestampMs, nowMs, (metric) =>
@@ -111,9 +115,8 @@ export class AlertEvaluator {
               verdict,
             }),
           );
-          const condition = failRateCondition(place, rate);
-          if (holds) this.ledger.raise(condition, nowMs);
-          else this.ledger.returnToNormal(condition.key, nowMs);
+          if (holds) this.ledger.raise(failRateCondition(place, rate), nowMs);
+          else this.ledger.returnToNormal(failRateKey(message.machineId), nowMs);
         }
         break;
       case 'commandAck':

@@ -3,6 +3,9 @@ import type { Verdict } from '../../shared/contract';
 
 export const HOUR_MS = 3_600_000;
 
+/** One part of a rollup row's key (a column's value). */
+export type KeyPart = string | number;
+
 /** A stored test result, as the rollups count it. */
 export interface TalliedResult {
   machineId: string;
@@ -24,12 +27,20 @@ export interface TalliedResult {
  * (see AttemptRenumbering), which `demote` subtracts.
  */
 export abstract class BatchTally<Row extends object> {
-  private readonly pending = new Map<string, Row>();
+  /**
+   * The rows of this transaction by their key's parts, as nested maps (last part → row): no
+   * key string is built per result, which cost more than counting it (`keysOf` fills a
+   * reused array, so finding a row allocates nothing).
+   */
+  private readonly byKey = new Map<KeyPart, unknown>();
+  /** The same rows in the order they were made, for `flush`. */
+  private readonly rows: Row[] = [];
+  private readonly parts: KeyPart[] = [];
 
   protected constructor(private readonly upsert: Statement) {}
 
-  /** The rollup row a result belongs to, as a string key. */
-  protected abstract keyOf(result: TalliedResult): string;
+  /** The parts of the key of the rollup row a result belongs to, pushed onto `parts`. */
+  protected abstract keysOf(result: TalliedResult, parts: KeyPart[]): void;
   /** A row with the result's keys and every count at zero. */
   protected abstract emptyRow(result: TalliedResult): Row;
   /** Adds one result's counts to its row. */
@@ -38,14 +49,12 @@ export abstract class BatchTally<Row extends object> {
   protected abstract uncountFirst(row: Row, result: TalliedResult): void;
 
   reset(): void {
-    this.pending.clear();
+    this.byKey.clear();
+    this.rows.length = 0;
   }
 
   add(result: TalliedResult): void {
-    const key = this.keyOf(result);
-    let row = this.pending.get(key);
-    if (!row) this.pending.set(key, (row = this.emptyRow(result)));
-    this.count(row, result);
+    this.count(this.rowOf(result), result);
   }
 
   /**
@@ -53,15 +62,36 @@ export abstract class BatchTally<Row extends object> {
    * loses what it counted as a first attempt. The upsert adds negative counts.
    */
   demote(result: TalliedResult): void {
-    const key = this.keyOf(result);
-    let row = this.pending.get(key);
-    if (!row) this.pending.set(key, (row = this.emptyRow(result)));
-    this.uncountFirst(row, result);
+    this.uncountFirst(this.rowOf(result), result);
   }
 
   flush(): void {
-    for (const row of this.pending.values()) this.upsert.run(row);
-    this.pending.clear();
+    for (const row of this.rows) this.write(this.upsert, row);
+    this.reset();
+  }
+
+  private rowOf(result: TalliedResult): Row {
+    const parts = this.parts;
+    parts.length = 0;
+    this.keysOf(result, parts);
+    const last = parts.length - 1;
+    let level = this.byKey;
+    for (let at = 0; at < last; at += 1) {
+      let next = level.get(parts[at]!) as Map<KeyPart, unknown> | undefined;
+      if (!next) level.set(parts[at]!, (next = new Map()));
+      level = next;
+    }
+    let row = level.get(parts[last]!) as Row | undefined;
+    if (!row) {
+      level.set(parts[last]!, (row = this.emptyRow(result)));
+      this.rows.push(row);
+    }
+    return row;
+  }
+
+  /** Writes one row; by name unless a subclass binds it faster (by position). */
+  protected write(upsert: Statement, row: Row): void {
+    upsert.run(row);
   }
 }
 

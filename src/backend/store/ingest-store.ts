@@ -107,7 +107,20 @@ export class IngestStore {
     };
     const maxAheadMs = this.maxAheadMs();
     this.results.startBatch();
-    for (const raw of messages) {
+    // Parsed first (parsing is pure), so the batch's test results can have their units'
+    // earlier attempts read in one statement before any is stored.
+    const parsed = messages.map((raw) =>
+      raw.refusal || this.sparkplug?.claims(raw.topic)
+        ? null
+        : parseFactoryMessage(raw.topic, raw.payload, {
+            topicRoot: root,
+            receivedAtMs: raw.receivedMs,
+            maxAheadMs,
+          }),
+    );
+    this.results.willStore(testResultsOf(parsed));
+    for (let index = 0; index < messages.length; index += 1) {
+      const raw = messages[index]!;
       if (raw.refusal) {
         refuse(raw, raw.refusal.reason, raw.refusal.field);
         continue;
@@ -121,11 +134,7 @@ export class IngestStore {
         else refuse(raw, result.reason, result.field, result.place);
         continue;
       }
-      const outcome: ParseOutcome = parseFactoryMessage(raw.topic, raw.payload, {
-        topicRoot: root,
-        receivedAtMs: raw.receivedMs,
-        maxAheadMs,
-      });
+      const outcome = parsed[index]!;
       if (!outcome.ok) {
         if (outcome.ignored) {
           summary.ignored += 1;
@@ -335,6 +344,17 @@ export class IngestStore {
     if (stored) this.onStored(message, receivedMs);
     return stored;
   }
+}
+
+/** The test results among a batch's parsed messages. */
+function testResultsOf(
+  parsed: readonly (ParseOutcome | null)[],
+): Extract<ParsedMessage, { kind: 'test' }>[] {
+  const results: Extract<ParsedMessage, { kind: 'test' }>[] = [];
+  for (const outcome of parsed) {
+    if (outcome?.ok && outcome.message.kind === 'test') results.push(outcome.message);
+  }
+  return results;
 }
 
 /**

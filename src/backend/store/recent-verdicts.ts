@@ -17,7 +17,12 @@ interface Entry {
  * transaction (`forget` at its start and after any rollback).
  */
 export class RecentVerdicts {
-  private readonly windows = new Map<string, Entry[]>();
+  /**
+   * Per machine: the window's stamps and its verdicts, index by index. The verdicts are kept
+   * as their own array so each result gets the window without a copy (this runs for every
+   * judged result).
+   */
+  private readonly windows = new Map<string, { stamps: number[]; verdicts: Judged[] }>();
 
   constructor(private readonly latest: Statement) {}
 
@@ -25,24 +30,34 @@ export class RecentVerdicts {
     this.windows.clear();
   }
 
-  /** The window of `machineId` once `stored`, its result just stored, is counted in it. */
-  after(machineId: string, stored: Entry): Judged[] {
+  /**
+   * The window of `machineId` once `stored`, its result just stored, is counted in it. The
+   * array is the one kept: read it before the machine's next result, never change it.
+   */
+  after(machineId: string, stored: Entry): readonly Judged[] {
     let window = this.windows.get(machineId);
     if (!window) {
       // The table already holds `stored`.
-      window = (
-        this.latest.all(machineId, FAIL_RATE_WINDOW) as { ts_ms: number; verdict: Judged }[]
-      ).map((row) => ({ timestampMs: row.ts_ms, verdict: row.verdict }));
+      const rows = this.latest.all(machineId, FAIL_RATE_WINDOW) as {
+        ts_ms: number;
+        verdict: Judged;
+      }[];
+      window = { stamps: rows.map((row) => row.ts_ms), verdicts: rows.map((row) => row.verdict) };
       this.windows.set(machineId, window);
     } else {
       // After every entry stamped later; before those stamped the same (their ids are lower).
+      const { stamps, verdicts } = window;
       let at = 0;
-      while (at < window.length && window[at]!.timestampMs > stored.timestampMs) at += 1;
+      while (at < stamps.length && stamps[at]! > stored.timestampMs) at += 1;
       if (at < FAIL_RATE_WINDOW) {
-        window.splice(at, 0, stored);
-        if (window.length > FAIL_RATE_WINDOW) window.length = FAIL_RATE_WINDOW;
+        stamps.splice(at, 0, stored.timestampMs);
+        verdicts.splice(at, 0, stored.verdict);
+        if (stamps.length > FAIL_RATE_WINDOW) {
+          stamps.length = FAIL_RATE_WINDOW;
+          verdicts.length = FAIL_RATE_WINDOW;
+        }
       }
     }
-    return window.map((entry) => entry.verdict);
+    return window.verdicts;
   }
 }

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { StatementCache } from './alert-rows';
-import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
+import { BatchTally, HOUR_MS, hourOf, type KeyPart, type TalliedResult } from './batch-tally';
 
 /** Statements prepared once per database: counts are asked per machine, every minute. */
 const statementsOf = new WeakMap<Database, StatementCache>();
@@ -154,8 +154,8 @@ export class ResultHourTally extends BatchTally<TallyRow> {
     );
   }
 
-  protected keyOf(result: TalliedResult): string {
-    return `${result.machineId}\u0000${hourOf(result.timestampMs)}\u0000${result.productId}\u0000${result.testStep}`;
+  protected keysOf(result: TalliedResult, parts: KeyPart[]): void {
+    parts.push(result.machineId, hourOf(result.timestampMs), result.productId, result.testStep);
   }
 
   protected emptyRow(result: TalliedResult): TallyRow {

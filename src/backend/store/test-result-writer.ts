@@ -3,10 +3,11 @@ import type { ParsedMessage } from '../ingest/protocol';
 import type { TestResult, Verdict } from '../../shared/contract';
 import { judge, type SpecLimits } from '../scoring/verdict';
 import { AttemptRenumbering } from './attempt-renumbering';
-import type { BatchTally } from './batch-tally';
+import type { BatchTally, TalliedResult } from './batch-tally';
 import { MAX_RESULTS_REPORTED } from './ingest-messages';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
+import { addStamp, stampsBefore, UnitStamps } from './unit-stamps';
 
 type SpecVersion = SpecLimits & { id: number; version: number; validFromMs: number };
 type ParsedTestResult = Extract<ParsedMessage, { kind: 'test' }>;
@@ -22,6 +23,8 @@ export class TestResultWriter {
   /** The result rollups, counted per batch (see ResultHourTally and UnitHourTally). */
   private readonly tallies: readonly BatchTally<object>[];
   private readonly renumber: AttemptRenumbering;
+  /** The stamps of each unit's stored results at a step, read once a batch: attempt numbers. */
+  private readonly unitStamps: UnitStamps;
   /**
    * Spec limits looked up in this batch, per product, step and line: every version that could
    * be in force, newest first. Limits change only in other transactions, so a batch reads each
@@ -40,6 +43,7 @@ export class TestResultWriter {
   ) {
     this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
     this.renumber = new AttemptRenumbering(db, this.tallies);
+    this.unitStamps = new UnitStamps(db);
     this.statements = {
       specs: db.prepare(
         // The line's own versions first: one in force wins over the plant-wide one (line_id NULL).
@@ -48,15 +52,6 @@ export class TestResultWriter {
          WHERE product_id = ? AND test_step = ? AND (line_id = ? OR line_id IS NULL)
          ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC`,
       ),
-      // One read of the (barcode, test_step, ts_ms) index: the attempts stamped before this
-      // one, and the latest stamp, which tells whether a later-stamped attempt came first.
-      // Positional and raw (an array, no row object): this runs for every result.
-      attemptsAround: db
-        .prepare(
-          `SELECT count(*) FILTER (WHERE ts_ms < ?), max(ts_ms)
-           FROM test_results WHERE barcode = ? AND test_step = ?`,
-        )
-        .raw(),
       insertResult: db.prepare(
         `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
            measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
@@ -68,6 +63,15 @@ export class TestResultWriter {
   startBatch(): void {
     for (const tally of this.tallies) tally.reset();
     this.specsOfBatch.clear();
+    this.unitStamps.reset();
+  }
+
+  /**
+   * The results the batch is about to store, for one read of their units' earlier attempts
+   * (instead of one read per result). Results not announced are read one by one.
+   */
+  willStore(results: readonly ParsedTestResult[]): void {
+    this.unitStamps.readAll(results);
   }
 
   endBatch(): void {
@@ -81,11 +85,9 @@ export class TestResultWriter {
   store(message: ParsedTestResult, receivedMs: number, results: TestResult[]): boolean {
     const s = this.statements;
     const limits = this.specInForce(message);
-    const [earlier, latest] = s.attemptsAround.get(
-      message.timestampMs,
-      message.barcode,
-      message.testStep,
-    ) as [number, number | null];
+    const stamps = this.unitStamps.of(message);
+    const earlier = stampsBefore(stamps, message.timestampMs);
+    const latest = stamps.length > 0 ? stamps[stamps.length - 1]! : null;
     const verdict = judge(message.measuredValue, limits ?? null);
     // Positional: binding an object by name costs a property lookup per column.
     const inserted = s.insertResult.run(
@@ -105,12 +107,24 @@ export class TestResultWriter {
       earlier + 1,
     );
     if (inserted.changes !== 1) return false;
+    addStamp(stamps, message.timestampMs);
     // Stamped before an attempt already stored (a backlog replayed out of order): it
     // takes its place, and the later ones move up by one.
     if (latest !== null && latest > message.timestampMs) {
       this.renumber.after(message, results);
     }
-    const stored = { ...message, verdict, attempt: earlier + 1 };
+    // The fields the tallies read, as one shape (a spread of the parsed message, with its
+    // optional fields, cost a slower object per result).
+    const stored: TalliedResult = {
+      machineId: message.machineId,
+      lineId: message.lineId,
+      barcode: message.barcode,
+      productId: message.productId,
+      testStep: message.testStep,
+      timestampMs: message.timestampMs,
+      verdict,
+      attempt: earlier + 1,
+    };
     for (const tally of this.tallies) tally.add(stored);
     this.onStored(message, receivedMs, verdict);
     if (results.length < MAX_RESULTS_REPORTED) {

@@ -85,7 +85,7 @@ export class ThresholdsStore implements PlantFacts {
     return cached;
   }
 
-  recentVerdicts(machineId: string, stored: StoredVerdict): ('PASS' | 'FAIL')[] {
+  recentVerdicts(machineId: string, stored: StoredVerdict): readonly ('PASS' | 'FAIL')[] {
     return this.verdicts.after(machineId, stored);
   }
 

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
-import { BatchTally, HOUR_MS, hourOf, type TalliedResult } from './batch-tally';
+import type { Database, Statement } from 'better-sqlite3';
+import { BatchTally, HOUR_MS, hourOf, type KeyPart, type TalliedResult } from './batch-tally';
 
 /** First-pass yield's counts over a range: units, and how their first attempts went. */
 export interface FirstPassCounts {
@@ -77,7 +77,7 @@ export class UnitHourTally extends BatchTally<UnitRow> {
     super(
       db.prepare(
         `INSERT INTO unit_hours (hour_ms, machine_id, barcode, results, first_judged, first_failed)
-         VALUES (@hourMs, @machineId, @barcode, @results, @firstJudged, @firstFailed)
+         VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (hour_ms, machine_id, barcode) DO UPDATE SET
            results = results + excluded.results,
            first_judged = first_judged + excluded.first_judged,
@@ -86,8 +86,23 @@ export class UnitHourTally extends BatchTally<UnitRow> {
     );
   }
 
-  protected keyOf(result: TalliedResult): string {
-    return `${hourOf(result.timestampMs)}\u0000${result.machineId}\u0000${result.barcode}`;
+  /**
+   * By position: with one unit per result this is a row per result, and binding an object by
+   * name cost a property lookup per column (about a third of the upsert).
+   */
+  protected override write(upsert: Statement, row: UnitRow): void {
+    upsert.run(
+      row.hourMs,
+      row.machineId,
+      row.barcode,
+      row.results,
+      row.firstJudged,
+      row.firstFailed,
+    );
+  }
+
+  protected keysOf(result: TalliedResult, parts: KeyPart[]): void {
+    parts.push(hourOf(result.timestampMs), result.machineId, result.barcode);
   }
 
   protected emptyRow(result: TalliedResult): UnitRow {

@@ -71,9 +71,13 @@ export function downtimeCondition(
   };
 }
 
+/** Keys alone, for the rules' common case of a condition returning (or staying) normal. */
+export const offlineKey = (machineId: string): string => `offline:${machineId}`;
+export const failRateKey = (machineId: string): string => `fail_rate:${machineId}`;
+
 export function offlineCondition(place: { lineId: string; machineId: string }): Condition {
   return {
-    key: `offline:${place.machineId}`,
+    key: offlineKey(place.machineId),
     source: 'offline',
     priority: 'high',
     ...place,
@@ -88,7 +92,7 @@ export function failRateCondition(
 ): Condition {
   const percent = rate === null ? '?' : Math.round(rate * 100);
   return {
-    key: `fail_rate:${place.machineId}`,
+    key: failRateKey(place.machineId),
     source: 'fail_rate',
     priority: 'medium',
     ...place,

@@ -45,8 +45,31 @@ export function isValidTopicRoot(root: string): boolean {
   );
 }
 
+/**
+ * Topics already read, under `cachedRoot`: a plant's machines publish on a few thousand topics,
+ * and splitting and checking one costs more than finding it (every message). Valid topics only,
+ * frozen (callers share them), and at most TOPICS_KEPT, so odd publishers cannot grow it.
+ */
+const knownTopics = new Map<string, Readonly<FactoryTopic>>();
+let cachedRoot: string | null = null;
+const TOPICS_KEPT = 20_000;
+
 /** Splits a topic into line, machine and kind, or throws a refusal naming `topic`. */
-export function parseTopic(topic: string, root: string): FactoryTopic {
+export function parseTopic(topic: string, root: string): Readonly<FactoryTopic> {
+  if (root !== cachedRoot) {
+    knownTopics.clear();
+    cachedRoot = root;
+  }
+  let known = knownTopics.get(topic);
+  if (known === undefined) {
+    known = Object.freeze(readTopic(topic, root));
+    if (knownTopics.size >= TOPICS_KEPT) knownTopics.clear();
+    knownTopics.set(topic, known);
+  }
+  return known;
+}
+
+function readTopic(topic: string, root: string): FactoryTopic {
   const prefix = `${root}/`;
   if (!topic.startsWith(prefix)) {
     throw new ProtocolRefusal('topic', `${quote(topic)} is not under the root "${root}/"`);
