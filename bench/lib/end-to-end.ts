@@ -54,10 +54,11 @@ export async function runEndToEnd({
 }: EndToEndOptions): Promise<EndToEndFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
   const reader = new ResultsReader(dataDir);
+  // The built server (out/server), as users run it: tsx in every process would add to its RSS.
   const linewatch = await startConsole(
     'embeddedPort' in broker
-      ? { dataDir, embeddedBrokerPort: broker.embeddedPort }
-      : { dataDir, brokerUrl: broker.url },
+      ? { dataDir, embeddedBrokerPort: broker.embeddedPort, built: true }
+      : { dataDir, brokerUrl: broker.url, built: true },
   );
   const client = await connectPublisher(broker.url, `bench-${label.replace(/\W/g, '-')}`);
   try {
