@@ -47,6 +47,20 @@ const KEEP_EXTERNAL = [
   'thread-stream',
 ];
 
+/**
+ * `debug` resolves to scripts/quiet-debug.cjs (loggers that do nothing unless DEBUG is set),
+ * except from that file itself, which wraps the real package.
+ */
+const quietDebug = {
+  name: 'quiet-debug',
+  setup(build) {
+    const stub = join(root, 'scripts', 'quiet-debug.cjs');
+    build.onResolve({ filter: /^debug$/ }, (args) =>
+      args.importer === stub ? undefined : { path: stub },
+    );
+  },
+};
+
 /** Sources the bundle is made of; a newer file among them makes the bundle stale. */
 const sourceDirs = ['src/backend', 'src/console', 'src/shared', 'simulator'];
 
@@ -96,6 +110,7 @@ export async function buildServer({ quiet = false } = {}) {
     // Each entry stands alone: no shared chunks to keep in step when one process changes.
     splitting: false,
     legalComments: 'none',
+    plugins: [quietDebug],
   });
   cpSync(join(root, 'src/backend/store/migrations'), join(serverOutDir, 'migrations'), {
     recursive: true,

@@ -44,15 +44,29 @@ export async function startConsole(options: {
    * tests run the source so they test the working tree without a build.
    */
   built?: boolean;
+  /** With `built`: another build's cli.js (an A/B bench compares two builds). */
+  builtScript?: string;
+  /** Node options for console mode's own process (`--cpu-prof` to profile it). */
+  execArgv?: string[];
 }): Promise<ConsoleProcess> {
   const broker = options.brokerUrl
     ? ['--broker', options.brokerUrl]
     : ['--embedded-broker-port', String(options.embeddedBrokerPort ?? 0)];
-  if (options.built) ensureServerBundle();
-  const entry = options.built ? [SERVER_CLI] : ['--import', 'tsx', 'src/console/cli.ts'];
+  if (options.built && !options.builtScript) ensureServerBundle();
+  const entry = options.built
+    ? [options.builtScript ?? SERVER_CLI]
+    : ['--import', 'tsx', 'src/console/cli.ts'];
   const child: ChildProcess = spawn(
     process.execPath,
-    [...entry, '--port', '0', '--data-dir', options.dataDir, ...broker],
+    [
+      ...(options.execArgv ?? []),
+      ...entry,
+      '--port',
+      '0',
+      '--data-dir',
+      options.dataDir,
+      ...broker,
+    ],
     {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
