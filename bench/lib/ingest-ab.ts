@@ -106,6 +106,9 @@ async function burstThrough(script: string, url: string, round: number): Promise
 
 const mosquitto = await startMosquitto();
 const shares = new Map<string, number[]>(builds.map((build) => [build, []]));
+const cpuOf = new Map<string, { main: number[]; store: number[] }>(
+  builds.map((build) => [build, { main: [], store: [] }]),
+);
 try {
   for (let round = 0; round < rounds; round += 1) {
     const rawBefore = { self: selfSeconds(), broker: cpuSecondsOf(mosquittoPid()) };
@@ -119,6 +122,8 @@ try {
     for (const build of order) {
       const figure = await burstThrough(build, mosquitto.url, round);
       shares.get(build)!.push(figure.rate / raw);
+      cpuOf.get(build)!.main.push(figure.mainUs);
+      cpuOf.get(build)!.store.push(figure.storeUs);
       console.log(
         `round ${round + 1} ${build}: ${Math.round(figure.rate)} msg/s stored, ${(figure.rate / raw).toFixed(2)} of raw; ` +
           `CPU per message main ${figure.mainUs.toFixed(1)} µs, store ${figure.storeUs.toFixed(1)} µs, ` +
@@ -130,8 +135,15 @@ try {
 } finally {
   await mosquitto.dispose();
 }
+console.log(
+  `(load average now ${loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ')})`,
+);
 for (const [build, values] of shares) {
+  const cpu = cpuOf.get(build)!;
   console.log(
-    `${build}: median ${percentile(values, 50).toFixed(2)} of raw (${values.map((v) => v.toFixed(2)).join(', ')})`,
+    `${build}: median ${percentile(values, 50).toFixed(2)} of raw (${values.map((v) => v.toFixed(2)).join(', ')}); ` +
+      `median CPU per message main ${percentile(cpu.main, 50).toFixed(1)} µs, store ${percentile(cpu.store, 50).toFixed(1)} µs`,
   );
 }
