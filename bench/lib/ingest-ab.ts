@@ -25,6 +25,7 @@ import {
 } from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { cpuSecondsOf } from './bench-record';
+import { runLiveLatency } from './live-latency';
 import { runRawSubscriber } from './raw-subscriber';
 import { percentile } from './stats';
 
@@ -34,9 +35,11 @@ const option = (name: string, fallback: number) => {
   return at === -1 ? fallback : Number(args[at + 1]);
 };
 const rounds = option('--rounds', 3);
+/** Then publish → live update at 5,000 msg/s through each build (its p99). */
+const live = args.includes('--live');
 const count = option('--count', 30_000);
 const builds = args.filter(
-  (arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'),
+  (arg, index) => !arg.startsWith('--') && !['--rounds', '--count'].includes(args[index - 1] ?? ''),
 );
 if (builds.length === 0) throw new Error('name one or more built cli.js files');
 
@@ -47,6 +50,7 @@ interface Burst {
   /** This process (the publisher) and mosquitto, per message. */
   publisherUs: number;
   brokerUs: number;
+  liveP99Ms?: number;
 }
 
 const mosquittoPid = () =>
@@ -89,7 +93,9 @@ async function burstThrough(script: string, url: string, round: number): Promise
       { timeoutMs: 120_000, everyMs: 5 },
     );
     const after = cpu();
+    const liveP99Ms = live ? await runLiveLatency(linewatch.url, url, 10_000, 5000) : undefined;
     return {
+      liveP99Ms,
       rate: count / ((doneAt - burst.startedAt) / 1000),
       mainUs: ((after.main - before.main) * 1e6) / count,
       storeUs: ((after.store - before.store) * 1e6) / count,
@@ -106,8 +112,8 @@ async function burstThrough(script: string, url: string, round: number): Promise
 
 const mosquitto = await startMosquitto();
 const shares = new Map<string, number[]>(builds.map((build) => [build, []]));
-const cpuOf = new Map<string, { main: number[]; store: number[] }>(
-  builds.map((build) => [build, { main: [], store: [] }]),
+const cpuOf = new Map<string, { main: number[]; store: number[]; live: number[] }>(
+  builds.map((build) => [build, { main: [], store: [], live: [] }]),
 );
 try {
   for (let round = 0; round < rounds; round += 1) {
@@ -124,6 +130,7 @@ try {
       shares.get(build)!.push(figure.rate / raw);
       cpuOf.get(build)!.main.push(figure.mainUs);
       cpuOf.get(build)!.store.push(figure.storeUs);
+      if (figure.liveP99Ms !== undefined) cpuOf.get(build)!.live.push(figure.liveP99Ms);
       console.log(
         `round ${round + 1} ${build}: ${Math.round(figure.rate)} msg/s stored, ${(figure.rate / raw).toFixed(2)} of raw; ` +
           `CPU per message main ${figure.mainUs.toFixed(1)} µs, store ${figure.storeUs.toFixed(1)} µs, ` +
@@ -144,6 +151,9 @@ for (const [build, values] of shares) {
   const cpu = cpuOf.get(build)!;
   console.log(
     `${build}: median ${percentile(values, 50).toFixed(2)} of raw (${values.map((v) => v.toFixed(2)).join(', ')}); ` +
-      `median CPU per message main ${percentile(cpu.main, 50).toFixed(1)} µs, store ${percentile(cpu.store, 50).toFixed(1)} µs`,
+      `median CPU per message main ${percentile(cpu.main, 50).toFixed(1)} µs, store ${percentile(cpu.store, 50).toFixed(1)} µs` +
+      (cpu.live.length
+        ? `; live p99 median ${Math.round(percentile(cpu.live, 50))} ms (${cpu.live.map(Math.round).join(', ')})`
+        : ''),
   );
 }
