@@ -61,6 +61,9 @@ const quietDebug = {
   },
 };
 
+/** The files that say how the bundle is made. */
+const buildFiles = ['scripts/build-server.mjs', 'scripts/quiet-debug.cjs'];
+
 /** Sources the bundle is made of; a newer file among them makes the bundle stale. */
 const sourceDirs = ['src/backend', 'src/console', 'src/shared', 'simulator'];
 
@@ -80,7 +83,12 @@ export function serverBundleIsStale() {
   const dirs = sourceDirs.map((dir) => join(root, dir)).filter((dir) => existsSync(dir));
   if (dirs.length === 0) return false; // an installed server without sources
   const built = statSync(cli).mtimeMs;
-  return dirs.some((dir) => newestMtime(dir) > built);
+  // How it is built counts too (this file, the quiet `debug`).
+  const tools = buildFiles.map((file) => join(root, file)).filter((file) => existsSync(file));
+  return (
+    dirs.some((dir) => newestMtime(dir) > built) ||
+    tools.some((file) => statSync(file).mtimeMs > built)
+  );
 }
 
 export async function buildServer({ quiet = false } = {}) {
