@@ -37,6 +37,8 @@ const option = (name: string, fallback: number) => {
 const rounds = option('--rounds', 3);
 /** Then publish → live update at 5,000 msg/s through each build (its p99). */
 const live = args.includes('--live');
+/** mosquitto without its persistence file (and so without its autosave of every held message). */
+const noPersistence = args.includes('--no-persistence');
 const count = option('--count', 30_000);
 const builds = args.filter(
   (arg, index) => !arg.startsWith('--') && !['--rounds', '--count'].includes(args[index - 1] ?? ''),
@@ -110,37 +112,49 @@ async function burstThrough(script: string, url: string, round: number): Promise
   }
 }
 
-const mosquitto = await startMosquitto();
+/**
+ * A fresh mosquitto for every run: each console run's persistent session stays at the broker
+ * after it stops and (max_queued_messages 0) queues a copy of every later message, which made
+ * mosquitto's CPU per message grow round after round in one broker.
+ */
+async function withMosquitto<T>(use: (url: string) => Promise<T>): Promise<T> {
+  const mosquitto = await startMosquitto(noPersistence ? { persistence: false } : {});
+  try {
+    return await use(mosquitto.url);
+  } finally {
+    await mosquitto.dispose();
+  }
+}
+
 const shares = new Map<string, number[]>(builds.map((build) => [build, []]));
 const cpuOf = new Map<string, { main: number[]; store: number[]; live: number[] }>(
   builds.map((build) => [build, { main: [], store: [], live: [] }]),
 );
-try {
-  for (let round = 0; round < rounds; round += 1) {
+for (let round = 0; round < rounds; round += 1) {
+  const raw = await withMosquitto(async (url) => {
     const rawBefore = { self: selfSeconds(), broker: cpuSecondsOf(mosquittoPid()) };
-    const raw = await runRawSubscriber('mosquitto', mosquitto.url, count);
+    const rate = await runRawSubscriber('mosquitto', url, count);
     console.log(
       `  raw run CPU per message: publisher + subscriber ${(((selfSeconds() - rawBefore.self) * 1e6) / count).toFixed(1)} µs, ` +
         `mosquitto ${(((cpuSecondsOf(mosquittoPid()) - rawBefore.broker) * 1e6) / count).toFixed(1)} µs`,
     );
-    // Alternate which build goes first, so neither always follows the raw run.
-    const order = round % 2 === 0 ? builds : [...builds].reverse();
-    for (const build of order) {
-      const figure = await burstThrough(build, mosquitto.url, round);
-      shares.get(build)!.push(figure.rate / raw);
-      cpuOf.get(build)!.main.push(figure.mainUs);
-      cpuOf.get(build)!.store.push(figure.storeUs);
-      if (figure.liveP99Ms !== undefined) cpuOf.get(build)!.live.push(figure.liveP99Ms);
-      console.log(
-        `round ${round + 1} ${build}: ${Math.round(figure.rate)} msg/s stored, ${(figure.rate / raw).toFixed(2)} of raw; ` +
-          `CPU per message main ${figure.mainUs.toFixed(1)} µs, store ${figure.storeUs.toFixed(1)} µs, ` +
-          `publisher ${figure.publisherUs.toFixed(1)} µs, mosquitto ${figure.brokerUs.toFixed(1)} µs ` +
-          `(load ${loadavg()[0]!.toFixed(1)})`,
-      );
-    }
+    return rate;
+  });
+  // Alternate which build goes first, so neither always follows the raw run.
+  const order = round % 2 === 0 ? builds : [...builds].reverse();
+  for (const build of order) {
+    const figure = await withMosquitto((url) => burstThrough(build, url, round));
+    shares.get(build)!.push(figure.rate / raw);
+    cpuOf.get(build)!.main.push(figure.mainUs);
+    cpuOf.get(build)!.store.push(figure.storeUs);
+    if (figure.liveP99Ms !== undefined) cpuOf.get(build)!.live.push(figure.liveP99Ms);
+    console.log(
+      `round ${round + 1} ${build}: ${Math.round(figure.rate)} msg/s stored, ${(figure.rate / raw).toFixed(2)} of raw; ` +
+        `CPU per message main ${figure.mainUs.toFixed(1)} µs, store ${figure.storeUs.toFixed(1)} µs, ` +
+        `publisher ${figure.publisherUs.toFixed(1)} µs, mosquitto ${figure.brokerUs.toFixed(1)} µs ` +
+        `(load ${loadavg()[0]!.toFixed(1)})`,
+    );
   }
-} finally {
-  await mosquitto.dispose();
 }
 console.log(
   `(load average now ${loadavg()
