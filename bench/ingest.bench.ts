@@ -1,5 +1,6 @@
 /**
- * Ingest throughput: the store process alone, then console mode end to end through mosquitto
+ * Ingest throughput: the store process alone, then console mode (the built server, out/server,
+ * as users run it) end to end through mosquitto
  * (max_queued_messages 0) and through the embedded aedes broker, each beside a bare subscriber on
  * the same broker: a 50,000-message burst, then
  * 5,000 at 1,000 msg/s for the publish-to-commit latency without a backlog. `npm run bench`.

@@ -47,6 +47,23 @@ const KEEP_EXTERNAL = [
   'thread-stream',
 ];
 
+/**
+ * `debug` resolves to scripts/quiet-debug.cjs (loggers that do nothing unless DEBUG is set),
+ * except from that file itself, which wraps the real package.
+ */
+const quietDebug = {
+  name: 'quiet-debug',
+  setup(build) {
+    const stub = join(root, 'scripts', 'quiet-debug.cjs');
+    build.onResolve({ filter: /^debug$/ }, (args) =>
+      args.importer === stub ? undefined : { path: stub },
+    );
+  },
+};
+
+/** The files that say how the bundle is made. */
+const buildFiles = ['scripts/build-server.mjs', 'scripts/quiet-debug.cjs'];
+
 /** Sources the bundle is made of; a newer file among them makes the bundle stale. */
 const sourceDirs = ['src/backend', 'src/console', 'src/shared', 'simulator'];
 
@@ -66,7 +83,12 @@ export function serverBundleIsStale() {
   const dirs = sourceDirs.map((dir) => join(root, dir)).filter((dir) => existsSync(dir));
   if (dirs.length === 0) return false; // an installed server without sources
   const built = statSync(cli).mtimeMs;
-  return dirs.some((dir) => newestMtime(dir) > built);
+  // How it is built counts too (this file, the quiet `debug`).
+  const tools = buildFiles.map((file) => join(root, file)).filter((file) => existsSync(file));
+  return (
+    dirs.some((dir) => newestMtime(dir) > built) ||
+    tools.some((file) => statSync(file).mtimeMs > built)
+  );
 }
 
 export async function buildServer({ quiet = false } = {}) {
@@ -96,6 +118,7 @@ export async function buildServer({ quiet = false } = {}) {
     // Each entry stands alone: no shared chunks to keep in step when one process changes.
     splitting: false,
     legalComments: 'none',
+    plugins: [quietDebug],
   });
   cpSync(join(root, 'src/backend/store/migrations'), join(serverOutDir, 'migrations'), {
     recursive: true,

@@ -10,7 +10,7 @@ import {
 } from '../../tests/integration/ingest/support/publisher';
 import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
 import { waitFor } from '../../tests/helpers/wait';
-import { printRss, record } from './bench-record';
+import { printRss, processTree, record } from './bench-record';
 import { runLiveLatency } from './live-latency';
 import {
   commitLatencies,
@@ -54,14 +54,16 @@ export async function runEndToEnd({
 }: EndToEndOptions): Promise<EndToEndFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-'));
   const reader = new ResultsReader(dataDir);
+  // The built server (out/server), as users run it: tsx in every process would add to its RSS.
   const linewatch = await startConsole(
     'embeddedPort' in broker
-      ? { dataDir, embeddedBrokerPort: broker.embeddedPort }
-      : { dataDir, brokerUrl: broker.url },
+      ? { dataDir, embeddedBrokerPort: broker.embeddedPort, built: true }
+      : { dataDir, brokerUrl: broker.url, built: true },
   );
   const client = await connectPublisher(broker.url, `bench-${label.replace(/\W/g, '-')}`);
   try {
     await probeUntilStored(client, 'WARM', () => reader.maxResultId() === 1);
+    await untilSpareStoreIdle(linewatch.pid);
     const idleRssMb = printRss(`Linewatch via ${label}, idle after start`, linewatch.pid);
     const burst = await measure(client, reader, 'BURST', count);
     const figures: EndToEndFigures = {
@@ -97,6 +99,34 @@ export async function runEndToEnd({
     reader.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Idle is after the spare store process has booted (5 s after the store opened, see
+ * superviseStore): it is part of what a running server holds. Waits for it to appear and for
+ * every process's RSS to stop moving.
+ */
+async function untilSpareStoreIdle(pid: number): Promise<void> {
+  await waitFor(
+    'the spare store process to start',
+    () =>
+      processTree(pid).filter((info) => info.name.includes('store-process')).length >= 2
+        ? true
+        : undefined,
+    { timeoutMs: 30_000, everyMs: 100 },
+  );
+  let steady = 0;
+  let last = 0;
+  await waitFor(
+    'the RSS of every process to settle',
+    () => {
+      const total = processTree(pid).reduce((sum, info) => sum + info.rssBytes, 0);
+      steady = Math.abs(total - last) < 512 * 1024 ? steady + 1 : 0;
+      last = total;
+      return steady >= 4 ? true : undefined;
+    },
+    { timeoutMs: 30_000, everyMs: 250 },
+  );
 }
 
 async function measure(

@@ -1,17 +1,26 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { nodeLauncher } from '../../src/backend/process/node-launcher';
+import { dirname, join } from 'node:path';
+import { forkWithNode } from '../../src/backend/process/node-fork';
+import { ensureServerBundle, SERVER_CLI } from '../../tests/helpers/server-process';
 import { connectStore } from '../../src/backend/store/store-client';
 import type { RawMessage } from '../../src/backend/store/ingest-messages';
 import { testResultMessage } from '../../tests/integration/ingest/support/payloads';
 import { linewatchChildren, printRss } from './bench-record';
 import { formatRate, perSecond } from './stats';
 
+const SERVER_DIR = dirname(SERVER_CLI);
+
 /** The store process alone: batches of test results over IPC, each one transaction. */
 export async function runStoreDirect(count: number, batchSize: number): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-store-'));
-  const store = await connectStore(nodeLauncher.store(), join(dataDir, 'linewatch.sqlite'));
+  // The built store process (out/server), as the server runs it: no tsx in its RSS.
+  ensureServerBundle();
+  const entry = join(SERVER_DIR, 'store-process.js');
+  const store = await connectStore(
+    forkWithNode(entry, undefined, undefined, { path: entry, execArgv: [] }),
+    join(dataDir, 'linewatch.sqlite'),
+  );
   try {
     await store.setTopicRoot('factory');
     const batches: RawMessage[][] = [];

@@ -10,6 +10,11 @@ export interface BatcherOptions {
   retryDelayMs: number;
   /** ...doubling (with jitter) at each failure in a row up to this, so a full disk is not hammered. */
   maxRetryDelayMs?: number;
+  /**
+   * Batches handed to the store at once: with 2 the next batch is gathered and sent while the
+   * store commits the current one, so the store never waits for the backend between batches.
+   */
+  maxInFlight?: number;
 }
 
 export const DEFAULT_BATCHING: BatcherOptions = {
@@ -17,19 +22,33 @@ export const DEFAULT_BATCHING: BatcherOptions = {
   maxDelayMs: 5,
   retryDelayMs: 500,
   maxRetryDelayMs: 8000,
+  maxInFlight: 2,
 };
 
+interface InFlight<T> {
+  batch: T[];
+  /** `sent`: the store has not answered yet. A batch is reported only after those before it. */
+  state: 'sent' | 'committed' | 'failed';
+  summary?: IngestSummary;
+  error?: unknown;
+}
+
 /**
- * Groups incoming messages into transactions: one commit at a time, in arrival order, so
- * acknowledgements go back to the broker in the order the messages came. A failed commit
- * keeps its messages (unacknowledged) and is retried; nothing is dropped here.
+ * Groups incoming messages into transactions, in arrival order. Up to `maxInFlight` batches
+ * are at the store at once (the store commits them one after the other, in the order sent);
+ * each is reported committed only after every batch before it, so acknowledgements go back to
+ * the broker in the order the messages came. A failed commit keeps its messages
+ * (unacknowledged) and is retried before anything after it is reported; nothing is dropped.
  */
 export class IngestBatcher<T extends RawMessage> {
   private queue: T[] = [];
+  private readonly inFlight: InFlight<T>[] = [];
   private timer: NodeJS.Timeout | null = null;
-  private committing = false;
+  /** The front batch failed and waits out its back-off: nothing new is sent meanwhile. */
+  private retrying = false;
   private stopped = false;
   private readonly retries: Backoff;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly commit: (messages: T[]) => Promise<IngestSummary>,
@@ -39,10 +58,14 @@ export class IngestBatcher<T extends RawMessage> {
   ) {
     const { retryDelayMs, maxRetryDelayMs = retryDelayMs } = options;
     this.retries = new Backoff({ firstMs: retryDelayMs, maxMs: maxRetryDelayMs });
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
   }
 
+  /** Messages received and not yet reported committed (queued or at the store). */
   get waiting(): number {
-    return this.queue.length;
+    let count = this.queue.length;
+    for (const sent of this.inFlight) count += sent.batch.length;
+    return count;
   }
 
   add(message: T): void {
@@ -57,7 +80,7 @@ export class IngestBatcher<T extends RawMessage> {
    */
   async drain(deadlineMs = Infinity): Promise<void> {
     const until = performance.now() + deadlineMs;
-    while (!this.stopped && (this.queue.length > 0 || this.committing)) {
+    while (!this.stopped && (this.queue.length > 0 || this.inFlight.length > 0)) {
       if (performance.now() >= until) return;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
@@ -65,8 +88,14 @@ export class IngestBatcher<T extends RawMessage> {
 
   /** The store is back: a commit waiting out its back-off is tried now. */
   retryNow(): void {
-    if (this.stopped || this.committing || this.queue.length === 0) return;
-    this.flushSoon(0);
+    if (this.stopped) return;
+    if (this.retrying) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.resendFailed();
+      return;
+    }
+    if (this.inFlight.length === 0 && this.queue.length > 0) this.flushSoon(0);
   }
 
   stop(): void {
@@ -76,29 +105,81 @@ export class IngestBatcher<T extends RawMessage> {
   }
 
   private flushSoon(delayMs: number): void {
-    if (this.stopped || this.committing) return;
+    if (this.stopped || this.retrying || this.inFlight.length >= this.maxInFlight) return;
     if (this.timer && delayMs > 0) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.sendWhatWaits();
+    }, delayMs);
   }
 
-  private async flush(): Promise<void> {
-    this.timer = null;
-    if (this.committing || this.stopped || this.queue.length === 0) return;
-    this.committing = true;
-    const batch = this.queue.slice(0, this.options.maxMessages);
-    try {
-      const summary = await this.commit(batch);
-      this.retries.reset();
-      this.queue.splice(0, batch.length);
-      this.committing = false;
-      this.committed(batch, summary);
-      if (this.queue.length)
-        this.flushSoon(this.queue.length >= this.options.maxMessages ? 0 : this.options.maxDelayMs);
-    } catch (error) {
-      this.committing = false;
-      this.failed(error, this.queue.length);
-      if (!this.stopped) this.timer = setTimeout(() => void this.flush(), this.retries.next());
+  /** Hands the store as many batches as it may hold now. */
+  private sendWhatWaits(): void {
+    while (
+      !this.stopped &&
+      !this.retrying &&
+      this.inFlight.length < this.maxInFlight &&
+      this.queue.length > 0
+    ) {
+      const sent: InFlight<T> = {
+        batch: this.queue.splice(0, this.options.maxMessages),
+        state: 'sent',
+      };
+      this.inFlight.push(sent);
+      this.send(sent);
     }
+  }
+
+  private send(sent: InFlight<T>): void {
+    sent.state = 'sent';
+    this.commit(sent.batch).then(
+      (summary) => {
+        sent.state = 'committed';
+        sent.summary = summary;
+        this.settle();
+      },
+      (error: unknown) => {
+        sent.state = 'failed';
+        sent.error = error;
+        this.settle();
+      },
+    );
+  }
+
+  /** Reports the answered batches at the front, in the order they were sent. */
+  private settle(): void {
+    for (let front = this.inFlight[0]; front; front = this.inFlight[0]) {
+      if (front.state === 'sent') break;
+      if (front.state === 'failed') {
+        // Kept, unacknowledged: batches behind it (committed or not) wait until it is.
+        if (this.retrying) return;
+        this.retrying = true;
+        this.failed(front.error, this.waiting);
+        if (!this.stopped) {
+          this.timer = setTimeout(() => {
+            this.timer = null;
+            this.resendFailed();
+          }, this.retries.next());
+        }
+        return;
+      }
+      this.inFlight.shift();
+      this.retries.reset();
+      this.committed(front.batch, front.summary!);
+    }
+    // What arrived meanwhile goes now: the store should not wait for the gathering delay.
+    if (this.queue.length > 0 && this.inFlight.length < this.maxInFlight) {
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.sendWhatWaits();
+    }
+  }
+
+  /** Sends every failed batch again, in order; those still at the store are left alone. */
+  private resendFailed(): void {
+    if (this.stopped) return;
+    this.retrying = false;
+    for (const sent of this.inFlight) if (sent.state === 'failed') this.send(sent);
   }
 }

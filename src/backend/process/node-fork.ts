@@ -28,8 +28,9 @@ export function forkWithNode(
   onChild?: (child: ChildProcess) => void,
   /** Receives its output line by line; without it the output goes to this process's own. */
   output?: (stream: 'stdout' | 'stderr', line: string) => void,
+  /** How to run it; a bench passes the built entry's (out/server) from source. */
+  entry = nodeEntry(entryPath),
 ): ProcessChannel {
-  const entry = nodeEntry(entryPath);
   const child = fork(entry.path, [], {
     execArgv: entry.execArgv,
     serialization: 'advanced',

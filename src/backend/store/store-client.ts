@@ -1,7 +1,9 @@
 import { describeExit, type ProcessChannel } from '../process/channel';
 import { PendingCalls } from '../process/pending-calls';
 import type { Supervisor } from '../process/supervisor';
+import { packBatch } from './batch-transport';
 import { HungStoreWatch } from './hung-store-watch';
+import type { RawMessage } from './ingest-messages';
 import { StoreError, type FromStore, type ToStore } from './rpc';
 import type { Actor, RestoreOutcome, StoreNotice, StoreOps } from './store';
 
@@ -113,7 +115,13 @@ function openConnection(
         if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
         return pending.start(
           (id) => {
-            channel.postMessage({ kind: 'call', id, op, args, nowMs: now?.() } satisfies ToStore);
+            channel.postMessage({
+              kind: 'call',
+              id,
+              op,
+              args: op === 'ingestBatch' ? packIngestArgs(args) : args,
+              nowMs: now?.(),
+            } satisfies ToStore);
             watch?.sent(id, SLOW_OPS.has(op));
           },
           timeoutOf(op),
@@ -165,6 +173,12 @@ function openConnection(
       pageLimitFile,
     } satisfies ToStore);
   });
+}
+
+/** An ingest batch crosses as one buffer of payloads (batch-transport.ts), not 2,000 objects. */
+function packIngestArgs(args: unknown[]): unknown[] {
+  const [messages, ...rest] = args;
+  return [packBatch(messages as RawMessage[]), ...rest];
 }
 
 /** Turns "the current connection" into the typed client every caller uses. */

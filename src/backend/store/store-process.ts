@@ -16,6 +16,7 @@ import { isStorageFull, pageHeadroom, StorageGuard } from './storage-guard';
 import { PageLimitFile } from './page-limit-file';
 import { parentChannel } from '../process/parent-channel';
 import { StoreClock } from './store-clock';
+import { isPackedBatch, unpackBatch } from './batch-transport';
 
 const { send, onMessage } = parentChannel<ToStore, FromStore>();
 
@@ -127,6 +128,12 @@ function probeWrite(): { writable: boolean; detail: string } {
   }
 }
 
+/** The backend sends an ingest batch packed (batch-transport.ts); a plain array works too. */
+function unpackIngestArgs(args: unknown[]): unknown[] {
+  const [batch, ...rest] = args;
+  return [isPackedBatch(batch) ? unpackBatch(batch) : batch, ...rest];
+}
+
 function call(request: Extract<ToStore, { kind: 'call' }>): void {
   try {
     if (request.op === 'probeWrite') {
@@ -149,8 +156,9 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
     if (db) pageLimit?.apply(db);
     guard?.before(request.op, store);
     const run = store;
+    const args = request.op === 'ingestBatch' ? unpackIngestArgs(request.args) : request.args;
     const value = clock.during(request.nowMs, () =>
-      (op as (...args: unknown[]) => unknown).apply(run, request.args),
+      (op as (...args: unknown[]) => unknown).apply(run, args),
     );
     // Almost every operation is synchronous; the online backup is not.
     if (value instanceof Promise) {

@@ -106,8 +106,9 @@ export class BrokerSubscriber {
     private readonly maxWaiting = MAX_WAITING,
   ) {
     this.batcher = new IngestBatcher<Delivered>(
-      (batch) =>
-        commit(batch.map(({ topic, payload, receivedMs }) => ({ topic, payload, receivedMs }))),
+      // The store client packs only topic, payload and receive time (batch-transport.ts): the
+      // packet ids stay here without a copy of each message.
+      (batch) => commit(batch),
       (batch, summary) => {
         this.acknowledge(batch);
         if (this.batcher.waiting <= this.maxWaiting / 2) this.resume();

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureServerBundle, SERVER_CLI } from '../../../helpers/server-process';
 import { waitFor } from '../../../helpers/wait';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -12,7 +13,7 @@ export interface ConsoleProcess {
   readonly pid: number;
   readonly url: string;
   output(): string;
-  /** Pids of its children: the store process (child_process.fork) and tsx's esbuild. */
+  /** Pids of its children: the store process (child_process.fork) and, from source, tsx's esbuild. */
   children(): number[];
   /**
    * Pids of its children that run the store process with the database open (the one writer;
@@ -37,16 +38,29 @@ export async function startConsole(options: {
   embeddedBrokerPort?: number;
   /** Leads a process group of its own, with its children in it (for killGroup). */
   ownGroup?: boolean;
+  /**
+   * Runs the built server (out/server/cli.js, plain Node, as users run it; built first when
+   * stale) instead of the TypeScript source through tsx. The benches measure this one; the
+   * tests run the source so they test the working tree without a build.
+   */
+  built?: boolean;
+  /** With `built`: another build's cli.js (an A/B bench compares two builds). */
+  builtScript?: string;
+  /** Node options for console mode's own process (`--cpu-prof` to profile it). */
+  execArgv?: string[];
 }): Promise<ConsoleProcess> {
   const broker = options.brokerUrl
     ? ['--broker', options.brokerUrl]
     : ['--embedded-broker-port', String(options.embeddedBrokerPort ?? 0)];
+  if (options.built && !options.builtScript) ensureServerBundle();
+  const entry = options.built
+    ? [options.builtScript ?? SERVER_CLI]
+    : ['--import', 'tsx', 'src/console/cli.ts'];
   const child: ChildProcess = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src/console/cli.ts',
+      ...(options.execArgv ?? []),
+      ...entry,
       '--port',
       '0',
       '--data-dir',
