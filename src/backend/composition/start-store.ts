@@ -1,3 +1,4 @@
+import { RUNNING_FROM_SOURCE } from '../process/node-fork';
 import { PROCESS_TITLES, type BackgroundLauncher, type ProcessName } from '../process/launchers';
 import type { Supervisor } from '../process/supervisor';
 import { superviseStore, type StoreClient } from '../store/store-client';
@@ -65,6 +66,9 @@ export async function startStore(options: StartStoreOptions): Promise<StartedSto
       // The injected clock travels with each call: the store stamps with the backend's "now".
       now: options.now,
       log,
+      // A spare only where a cold start is slow: from source. Built (the server, the desktop
+      // app) a restart starts a new store at once, and idle memory stays small.
+      keepSpare: RUNNING_FROM_SOURCE,
       prepare: async (fresh) => {
         if (hooks.topicRoot) await fresh.setTopicRoot(hooks.topicRoot());
         await fresh.setSparkplug(hooks.sparkplug());

@@ -9,9 +9,12 @@ import type { ProcessChannel } from './channel';
  * launcher's `import.meta.url` is the bundle's, so the name points into out/server/, where the
  * built `.js` of the same name runs under plain Node: nothing is compiled at run time.
  */
+/** True when this code runs as TypeScript source (tsx, Vitest), false in a built bundle. */
+export const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+
 export function nodeEntry(
   entryPath: string,
-  runningFromSource = import.meta.url.endsWith('.ts'),
+  runningFromSource = RUNNING_FROM_SOURCE,
 ): { path: string; execArgv: string[] } {
   if (runningFromSource) return { path: entryPath, execArgv: ['--import', 'tsx'] };
   return { path: entryPath.replace(/\.ts$/, '.js'), execArgv: [] };
