@@ -56,6 +56,10 @@ try {
         prefix: 'GROW',
         index,
         machineCount: MACHINES,
+        // Serials of one width, as a plant's are: with 6 digits the 7th digit past a million
+        // sorted every new barcode into the middle of the unit index (GROW-1000000 before
+        // GROW-100001), a random-insert pattern no plant's numbering makes.
+        barcodeDigits: 8,
       });
       batch.push({ topic, payload, receivedMs: Date.now() });
     }

@@ -4,6 +4,8 @@ export interface TestResultSpec {
   index: number;
   lineId?: string;
   machineCount?: number;
+  /** Digits of the barcode's serial (6 unless told): fixed width, as a plant's serials are. */
+  barcodeDigits?: number;
 }
 
 const BASE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -12,8 +14,8 @@ export function machineOf(index: number, machineCount = 4): string {
   return `M${String(index % machineCount).padStart(2, '0')}`;
 }
 
-export function barcodeOf(prefix: string, index: number): string {
-  return `${prefix}-${String(index).padStart(6, '0')}`;
+export function barcodeOf(prefix: string, index: number, digits = 6): string {
+  return `${prefix}-${String(index).padStart(digits, '0')}`;
 }
 
 export function testResultMessage({
@@ -21,13 +23,14 @@ export function testResultMessage({
   index,
   lineId = 'L1',
   machineCount = 4,
+  barcodeDigits = 6,
 }: TestResultSpec): {
   topic: string;
   payload: Buffer;
 } {
   const machineId = machineOf(index, machineCount);
   const body = {
-    barcode: barcodeOf(prefix, index),
+    barcode: barcodeOf(prefix, index, barcodeDigits),
     machine_id: machineId,
     product_id: 'PROD-A',
     test_step: 'voltage_test',
