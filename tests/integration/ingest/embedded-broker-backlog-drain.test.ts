@@ -80,10 +80,11 @@ it('drains a backlog of 40,000 QoS 1 messages, each stored once, at a bounded br
   });
 
   let held = false;
-  let letGo: (() => void) | null = null;
+  // Every commit that waits (the subscriber keeps two batches in flight) is let go, not the last.
+  const waiters: (() => void)[] = [];
   const delivered = new Map<string, number>();
   const commit = async (messages: RawMessage[]) => {
-    while (held) await new Promise<void>((resolve) => (letGo = resolve));
+    while (held) await new Promise<void>((resolve) => waiters.push(resolve));
     for (const { payload } of messages) {
       const key = Buffer.from(payload).toString('latin1');
       delivered.set(key, (delivered.get(key) ?? 0) + 1);
@@ -126,7 +127,7 @@ it('drains a backlog of 40,000 QoS 1 messages, each stored once, at a bounded br
 
   const cpuBefore = cpuMs(broker.pid!);
   held = false;
-  (letGo as (() => void) | null)?.();
+  for (const resume of waiters.splice(0)) resume();
   await waitFor(
     `all ${BACKLOG} messages to be stored`,
     () => (reader.count(PREFIX) === BACKLOG ? true : undefined),

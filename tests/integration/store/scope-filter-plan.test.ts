@@ -68,9 +68,7 @@ describe('reads scoped to named machines', () => {
 
   /** Steps that read a whole table: every table is searched by a key but the machine list. */
   const scans = (plan: string[]) =>
-    plan.filter((step) =>
-      /^SCAN (?!json_each|\(subquery|spans\b|per_unit\b)/.test(step),
-    );
+    plan.filter((step) => /^SCAN (?!json_each|\(subquery|spans\b|per_unit\b)/.test(step));
 
   it("reads one machine's state periods through its key", () => {
     const plan = plansOf(() => new MachinesStore(db, () => 0).statePeriods(0, 3_600_000, ['M-1']));
