@@ -7,6 +7,11 @@
  * page cache are warm). Target: at least 0.8. Beside each rate, the store process's CPU per
  * message over the same results: on a machine shared with other work the rate follows the
  * load, the CPU per message follows what the store does.
+ *
+ * The results are spread over a quarter up to now, and after the first step and at the end
+ * the app is started on the database to time what people open over the last 24 hours (the
+ * Quality page's yield, the quality and shift reports' data): the same number of results in
+ * that day at every size, so the two times should match (`--no-views` skips this).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,10 +29,15 @@ import {
   printRss,
   record,
 } from './lib/bench-record';
-import { perSecond } from './lib/stats';
+import { timeDayViews, type DayViewTimes } from './lib/reports-at-size';
+import { formatMs, perSecond } from './lib/stats';
 
 const { values } = parseArgs({
-  options: { results: { type: 'string' }, step: { type: 'string' } },
+  options: {
+    results: { type: 'string' },
+    step: { type: 'string' },
+    'no-views': { type: 'boolean' },
+  },
   allowPositionals: true,
 });
 const TOTAL = Number(values.results ?? 10_000_000);
@@ -36,13 +46,23 @@ const WARM_UP = Math.min(20_000, Math.floor(STEP / 5));
 const EMPTY = Math.min(100_000, STEP - WARM_UP);
 const BATCH = 2000;
 const MACHINES = 100;
+/**
+ * The results are a quarter of a plant's production, evenly spread in time up to now, so the
+ * last 24 hours hold the same number of results (about 111,000 at 10M) at every size.
+ */
+const QUARTER_MS = 91 * 86_400_000;
+const END_MS = Math.floor(Date.now() / 60_000) * 60_000;
+const spacingMs = QUARTER_MS / TOTAL;
+const timestampOf = (index: number) => Math.round(END_MS - (TOTAL - 1 - index) * spacingMs);
+/** `--no-views`: skip timing the 24-hour views after the first step and at the end. */
+const TIME_VIEWS = values['no-views'] !== true;
 
 const rate = (count: number, ms: number) =>
   Math.round(perSecond(count, ms)).toLocaleString('en-US');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-bench-growth-'));
 const databasePath = join(dataDir, 'linewatch.sqlite');
-const store = await connectStore(nodeLauncher.store(), databasePath);
+let store = await connectStore(nodeLauncher.store(), databasePath);
 console.log(
   `growth: ${TOTAL.toLocaleString('en-US')} results into the store process, ` +
     `rate per ${STEP.toLocaleString('en-US')} (${loadNote()})`,
@@ -52,6 +72,7 @@ try {
   const batchAt = (start: number): RawMessage[] => {
     const batch: RawMessage[] = [];
     for (let index = start; index < Math.min(TOTAL, start + BATCH); index += 1) {
+      const timestampMs = timestampOf(index);
       const { topic, payload } = testResultMessage({
         prefix: 'GROW',
         index,
@@ -60,8 +81,10 @@ try {
         // sorted every new barcode into the middle of the unit index (GROW-1000000 before
         // GROW-100001), a random-insert pattern no plant's numbering makes.
         barcodeDigits: 8,
+        timestampMs,
       });
-      batch.push({ topic, payload, receivedMs: Date.now() });
+      // Received as it was sent, a moment later (a live plant, not a replayed backlog).
+      batch.push({ topic, payload, receivedMs: timestampMs + 20 });
     }
     return batch;
   };
@@ -71,12 +94,13 @@ try {
   let stepMs = 0;
   let stepStored = 0;
   let emptyMs = 0;
-  const [storePid] = linewatchChildren();
+  let [storePid] = linewatchChildren();
   const cpuNow = () => (storePid === undefined ? 0 : cpuSecondsOf(storePid));
   let emptyCpuUs = 0;
   let lastCpuUs = 0;
   let stepCpuFrom = cpuNow();
   let emptyCpuFrom = 0;
+  const viewTimes = new Map<number, DayViewTimes>();
   let next = batchAt(0);
   for (let start = 0; start < TOTAL; start += BATCH) {
     const batch = next;
@@ -120,6 +144,21 @@ try {
       record(`growth: store CPU per message up to ${stored} results`, lastCpuUs, 'µs');
       stepStored = 0;
       stepMs = 0;
+      if (TIME_VIEWS && (stored === STEP || stored === TOTAL)) {
+        // The app on the database as it is now: the writer steps aside (one writer), and
+        // its CPU count starts again with the new store process.
+        await store.close();
+        const newestMs = timestampOf(stored - 1);
+        const label = `${stored.toLocaleString('en-US')} stored`;
+        viewTimes.set(
+          stored,
+          await timeDayViews(dataDir, newestMs - 86_400_000, newestMs + 1, label),
+        );
+        store = await connectStore(nodeLauncher.store(), databasePath);
+        await store.setTopicRoot('factory');
+        [storePid] = linewatchChildren();
+        stepCpuFrom = cpuNow();
+      }
     }
   }
   for (const pid of linewatchChildren()) printRss(`store process at ${stored} results`, pid);
@@ -127,6 +166,18 @@ try {
     `  store CPU per message, empty / at ${stored.toLocaleString('en-US')}: ` +
       `${(emptyCpuUs / lastCpuUs).toFixed(2)} (the same ratio by CPU, whatever the load)`,
   );
+  const firstViews = viewTimes.get(STEP);
+  const lastViews = viewTimes.get(stored);
+  if (firstViews && lastViews && STEP !== stored) {
+    for (const [name, lastMs] of lastViews) {
+      const firstMs = firstViews.get(name)!;
+      record(`growth: ${name}, last 24 h at ${stored} results`, lastMs, 'ms');
+      console.log(
+        `  ${name}, last 24 h: ${formatMs(firstMs)} at ${STEP.toLocaleString('en-US')}, ` +
+          `${formatMs(lastMs)} at ${stored.toLocaleString('en-US')} (${(lastMs / firstMs).toFixed(2)} x)`,
+      );
+    }
+  }
   checkTarget(
     `growth: rate at ${stored.toLocaleString('en-US')} / empty-database rate`,
     lastRate / emptyRate,

@@ -6,6 +6,8 @@ export interface TestResultSpec {
   machineCount?: number;
   /** Digits of the barcode's serial (6 unless told): fixed width, as a plant's serials are. */
   barcodeDigits?: number;
+  /** The result's time (epoch ms); a fixed base plus `index` ms unless told. */
+  timestampMs?: number;
 }
 
 const BASE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -24,6 +26,7 @@ export function testResultMessage({
   lineId = 'L1',
   machineCount = 4,
   barcodeDigits = 6,
+  timestampMs,
 }: TestResultSpec): {
   topic: string;
   payload: Buffer;
@@ -35,7 +38,7 @@ export function testResultMessage({
     product_id: 'PROD-A',
     test_step: 'voltage_test',
     measured_value: 80 + (index % 100) / 10,
-    timestamp: BASE_MS + index,
+    timestamp: timestampMs ?? BASE_MS + index,
   };
   return {
     topic: `factory/${lineId}/${machineId}/test`,
