@@ -6,6 +6,8 @@ export interface TestResultSpec {
   machineCount?: number;
   /** Digits of the barcode's serial (6 unless told): fixed width, as a plant's serials are. */
   barcodeDigits?: number;
+  /** The topic's first level ('factory' unless told; a bench's reference subscriber uses another). */
+  topicRoot?: string;
 }
 
 const BASE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -24,6 +26,7 @@ export function testResultMessage({
   lineId = 'L1',
   machineCount = 4,
   barcodeDigits = 6,
+  topicRoot = 'factory',
 }: TestResultSpec): {
   topic: string;
   payload: Buffer;
@@ -38,7 +41,7 @@ export function testResultMessage({
     timestamp: BASE_MS + index,
   };
   return {
-    topic: `factory/${lineId}/${machineId}/test`,
+    topic: `${topicRoot}/${lineId}/${machineId}/test`,
     payload: Buffer.from(JSON.stringify(body)),
   };
 }
