@@ -11,7 +11,7 @@
  * at 5,000 msg/s. Each target of issue 15 is printed as met or MISSED; every figure goes to
  * artifacts/bench.json.
  *
- * Options (also as environment variables): --rounds N (LINEWATCH_BENCH_ROUNDS, 3),
+ * Options (also as environment variables): --rounds N (LINEWATCH_BENCH_ROUNDS, 5),
  * --count N (LINEWATCH_BENCH_COUNT, 50,000), --warmup N (LINEWATCH_BENCH_WARMUP, 20,000).
  */
 import { freePort, startMosquitto } from '../tests/helpers/mosquitto';
@@ -27,7 +27,7 @@ const option = (flag: string, variable: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${flag}: not a count: ${value}`);
   return value;
 };
-const ROUNDS = Math.max(1, option('--rounds', 'LINEWATCH_BENCH_ROUNDS', 3));
+const ROUNDS = Math.max(1, option('--rounds', 'LINEWATCH_BENCH_ROUNDS', 5));
 const COUNT = option('--count', 'LINEWATCH_BENCH_COUNT', 50_000);
 const WARMUP = option('--warmup', 'LINEWATCH_BENCH_WARMUP', 20_000);
 const PACED = { count: 5000, perSecond: 1000 };

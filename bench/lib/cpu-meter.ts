@@ -41,12 +41,17 @@ export function startCpuMeter(processes: Metered): { perMessage(count: number): 
   };
 }
 
-/** "main 13.1 µs, store 24.0 µs, …, total 70.2 µs". */
+/** All metered processes together, µs per message. */
+export function totalCpu(cpu: CpuPerMessage): number {
+  return Object.values(cpu).reduce((sum, value) => sum + value, 0);
+}
+
+/** "main 13.1 µs, store 24.0 µs, …; all 70.2 µs". */
 export function formatCpu(cpu: CpuPerMessage): string {
-  const values = Object.values(cpu);
-  const total = values.reduce((sum, value) => sum + value, 0);
   const parts = Object.entries(cpu).map(([name, us]) => `${name} ${us.toFixed(1)} µs`);
-  return values.length > 1 ? `${parts.join(', ')}; all ${total.toFixed(1)} µs` : parts.join(', ');
+  return parts.length > 1
+    ? `${parts.join(', ')}; all ${totalCpu(cpu).toFixed(1)} µs`
+    : parts.join(', ');
 }
 
 /** Each process's median over the rounds. */

@@ -11,6 +11,7 @@ import {
   median,
   medianCpu,
   startCpuMeter,
+  totalCpu,
   type CpuPerMessage,
   type Metered,
 } from './cpu-meter';
@@ -95,17 +96,29 @@ export async function runRounds(
   });
 }
 
-/** Each round's share of the reference, printed, recorded, and their median returned. */
+/**
+ * Each round's share of the reference, printed, recorded, and their median returned. Beside
+ * it, the ratio of their CPU per message (all metered processes, reference / subject): the
+ * share both would reach if the cores were theirs alone and both were bound by CPU, which the
+ * other work on a shared machine barely moves.
+ */
 export function medianShare(
   name: string,
   subject: ContenderFigures,
   reference: ContenderFigures,
 ): number {
   const shares = subject.rounds.map((figure, round) => figure.rate / reference.rounds[round]!.rate);
+  const costs = subject.rounds.map(
+    (figure, round) => totalCpu(reference.rounds[round]!.cpu) / totalCpu(figure.cpu),
+  );
   shares.forEach((share, round) => record(`${name}, round ${round + 1}`, share, 'x raw'));
   const result = median(shares);
+  const cost = median(costs);
+  record(`${name}, by CPU per message (median)`, cost, 'x raw');
+  const list = (values: number[]) => values.map((value) => value.toFixed(2)).join(' / ');
+  console.log(`  ${name}: median ${result.toFixed(2)} (rounds ${list(shares)})`);
   console.log(
-    `  ${name}: median ${result.toFixed(2)} (rounds ${shares.map((share) => share.toFixed(2)).join(' / ')})`,
+    `  ${name} by CPU per message (raw's / Linewatch's): median ${cost.toFixed(2)} (rounds ${list(costs)})`,
   );
   return result;
 }
