@@ -41,7 +41,8 @@ const rounds = (tag: string): RoundsOptions => ({
 
 console.log(
   `(${loadNote()}; ${ROUNDS} rounds of ${COUNT.toLocaleString('en-US')} messages, ` +
-    `each after a warm-up of ${WARMUP.toLocaleString('en-US')})`,
+    `each after a warm-up of ${WARMUP.toLocaleString('en-US')}; CPU per message from /proc, ` +
+    '"publisher" is this process, which in Linewatch runs also reads its database every 5 ms)',
 );
 
 console.log('\nstore process alone (batches of 2,000 over IPC, one at a time):');
@@ -77,11 +78,11 @@ async function compare(
       burst: (prefix, count) => raw.burst(session.publisher, prefix, count),
       // The broker, the subscriber's process and this one (the publisher).
       processes: () => {
-        const { main: _main, store: _store, broker: brokerPid, bench } = session.processes();
+        const { broker: brokerPid } = session.processes();
         return {
           ...(brokerPid === undefined ? {} : { broker: brokerPid }),
           subscriber: raw.pid,
-          bench: bench ?? 'self',
+          publisher: 'self',
         };
       },
     };

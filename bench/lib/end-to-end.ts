@@ -68,7 +68,10 @@ export interface LinewatchSession {
   readonly idleRssMb: number;
   /** `count` test results under `prefix`, all at once or at `perSecond`; waits until all are stored. */
   burst(prefix: string, count: number, perSecond?: number): Promise<StoredBurst>;
-  /** The processes a burst costs CPU in, by name: main, store, broker, bench (the publisher). */
+  /**
+   * The processes a burst costs CPU in, by name: main, store, broker, publisher (this process,
+   * which also reads the database every 5 ms to see the commits).
+   */
   processes(): Metered;
   stop(): Promise<void>;
 }
@@ -127,7 +130,7 @@ export async function startLinewatchSession({
         main: linewatch.pid,
         store: linewatch.storeProcesses()[0] ?? childRunning(linewatch.pid, 'store-process'),
         ...(brokerPid === undefined ? {} : { broker: brokerPid }),
-        bench: 'self',
+        publisher: 'self',
       }),
       stop: () => stopAll(publisher),
     };

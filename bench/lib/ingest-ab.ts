@@ -48,7 +48,7 @@ if (builds.length === 0) throw new Error('name one or more built cli.js files');
 
 interface Burst {
   rate: number;
-  /** µs per message: main, store, broker (mosquitto), bench (this process: the publisher). */
+  /** µs per message: main, store, broker (mosquitto), publisher (this process). */
   cpu: CpuPerMessage;
   liveP99Ms?: number;
 }
@@ -103,13 +103,13 @@ for (let round = 0; round < rounds; round += 1) {
       const meter = startCpuMeter({
         broker: findMosquitto()!,
         subscriber: subscriber.pid,
-        bench: 'self',
+        publisher: 'self',
       });
       const ms = await subscriber.burst(publisher, 'RAW', count);
       const rate = perSecond(count, ms);
       console.log(
         `round ${round + 1} raw: ${Math.round(rate)} msg/s; CPU per message ` +
-          `${formatCpu(meter.perMessage(count))} (bench: the publisher)`,
+          `${formatCpu(meter.perMessage(count))}`,
       );
       return rate;
     } finally {
