@@ -14,10 +14,17 @@
  * Options (also as environment variables): --rounds N (LINEWATCH_BENCH_ROUNDS, 5),
  * --count N (LINEWATCH_BENCH_COUNT, 50,000), --warmup N (LINEWATCH_BENCH_WARMUP, 20,000).
  */
+import { cpus } from 'node:os';
 import { freePort, startMosquitto } from '../tests/helpers/mosquitto';
 import { checkTarget, loadNote, printRss } from './lib/bench-record';
 import { runLive, runPaced, startLinewatchSession, type EndToEndOptions } from './lib/end-to-end';
-import { medianShare, runRounds, type Contender, type RoundsOptions } from './lib/ingest-rounds';
+import {
+  medianShare,
+  peakLoadSeen,
+  runRounds,
+  type Contender,
+  type RoundsOptions,
+} from './lib/ingest-rounds';
 import { RawSubscriber } from './lib/raw-subscriber';
 import { openStoreDirect } from './lib/store-direct';
 
@@ -131,6 +138,13 @@ const viaAedes = await compare(
 );
 
 console.log(`\ntargets (issue 15), medians of ${ROUNDS} rounds, ${loadNote()}:`);
+if (peakLoadSeen() > cpus().length) {
+  console.log(
+    `  NOTE: the load average reached ${peakLoadSeen().toFixed(1)} on ${cpus().length} cores during the ` +
+      'rounds: other work took CPU from them, so the rates and shares (wall clock) say more about ' +
+      'that work than about Linewatch; the CPU per message above is the steadier figure.',
+  );
+}
 checkTarget('store process alone', storeRate, 'msg/s', { atLeast: 60_000 });
 checkTarget('Linewatch via mosquitto, share of the raw subscriber', viaMosquitto.share, 'x raw', {
   atLeast: 0.7,

@@ -48,7 +48,16 @@ export interface ContenderFigures {
 }
 
 const show = (rate: number) => Math.round(rate).toLocaleString('en-US');
-const load = () => loadavg()[0]!.toFixed(1);
+let peakLoad = 0;
+const load = () => {
+  peakLoad = Math.max(peakLoad, loadavg()[0]!);
+  return loadavg()[0]!.toFixed(1);
+};
+
+/** The highest 1-minute load average seen at a measured burst so far. */
+export function peakLoadSeen(): number {
+  return peakLoad;
+}
 
 /** Runs the rounds; prints each measured burst and returns every contender's figures. */
 export async function runRounds(
