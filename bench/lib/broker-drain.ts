@@ -69,12 +69,13 @@ export async function runBrokerDrain(
     });
 
     let held = false;
-    let releaseHeld: (() => void) | null = null;
+    // Every commit waiting while held (the subscriber keeps two batches at the store at once).
+    const waitingCommits: (() => void)[] = [];
     const seen = new Set<string>();
     let probes = 0;
     let duplicates = 0;
     const commit = async (messages: RawMessage[]): Promise<IngestSummary> => {
-      while (held) await new Promise<void>((resolve) => (releaseHeld = resolve));
+      while (held) await new Promise<void>((resolve) => waitingCommits.push(resolve));
       for (const message of messages) {
         if (message.topic.endsWith('/probe/test')) {
           probes += 1;
@@ -134,7 +135,7 @@ export async function runBrokerDrain(
       current = await connect();
     } else {
       held = false;
-      (releaseHeld as (() => void) | null)?.();
+      for (const release of waitingCommits.splice(0)) release();
     }
     const drained = current;
     await waitFor(

@@ -1,33 +1,31 @@
 /**
  * A/B of two server builds on ingest through mosquitto, alternating in one run so the other
- * work on the machine hits both alike: each round a bare MQTT.js subscriber (the broker's pace),
- * then a burst through each build. Prints the stored rate, its share of that round's raw rate,
+ * work on the machine hits both alike: each round a bare MQTT.js subscriber in its own process
+ * (the broker's pace), then a burst through each build. Prints the stored rate, its share of that round's raw rate,
  * and the CPU the main and store processes spent per message (what the load barely moves).
  *
  *   cp -r out/server out/ab-before   # the build to compare against
  *   … change the code; `npm run build:server` …
- *   node --import tsx bench/lib/ingest-ab.ts [--rounds 3] [--count 30000] out/ab-before/cli.js out/server/cli.js
+ *   node --import tsx bench/lib/ingest-ab.ts [--rounds 3] [--count 30000] [--warmup 20000] out/ab-before/cli.js out/server/cli.js
+ *
+ * Every run has a warm-up burst before the measured one (the raw subscriber's too), so both
+ * builds are compared warm; the CPU per message helpers are the ingest bench's (cpu-meter.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { startMosquitto } from '../../tests/helpers/mosquitto';
-import { waitFor } from '../../tests/helpers/wait';
+import { connectPublisher } from '../../tests/integration/ingest/support/publisher';
 import {
-  childrenOf,
-  commandOf,
-  startConsole,
-} from '../../tests/integration/ingest/support/console-process';
-import {
-  connectPublisher,
-  probeUntilStored,
-  publishBurst,
-} from '../../tests/integration/ingest/support/publisher';
-import { ResultsReader } from '../../tests/integration/ingest/support/results-db';
-import { cpuSecondsOf } from './bench-record';
-import { runLiveLatency } from './live-latency';
-import { runRawSubscriber } from './raw-subscriber';
-import { percentile } from './stats';
+  findMosquitto,
+  formatCpu,
+  median,
+  medianCpu,
+  startCpuMeter,
+  type CpuPerMessage,
+} from './cpu-meter';
+import { runLive, startLinewatchSession } from './end-to-end';
+import { RawSubscriber } from './raw-subscriber';
+import { perSecond } from './stats';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -40,75 +38,42 @@ const live = args.includes('--live');
 /** mosquitto without its persistence file (and so without its autosave of every held message). */
 const noPersistence = args.includes('--no-persistence');
 const count = option('--count', 30_000);
+/** A warm-up burst before each measured one (0: none, the old cold figures). */
+const warmup = option('--warmup', 20_000);
 const builds = args.filter(
-  (arg, index) => !arg.startsWith('--') && !['--rounds', '--count'].includes(args[index - 1] ?? ''),
+  (arg, index) =>
+    !arg.startsWith('--') && !['--rounds', '--count', '--warmup'].includes(args[index - 1] ?? ''),
 );
 if (builds.length === 0) throw new Error('name one or more built cli.js files');
 
 interface Burst {
   rate: number;
-  mainUs: number;
-  storeUs: number;
-  /** This process (the publisher) and mosquitto, per message. */
-  publisherUs: number;
-  brokerUs: number;
+  /** µs per message: main, store, broker (mosquitto), publisher (this process). */
+  cpu: CpuPerMessage;
   liveP99Ms?: number;
 }
 
-const mosquittoPid = () =>
-  childrenOf(process.pid).find((pid) => commandOf(pid).includes('mosquitto'))!;
-const selfSeconds = () => {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1e6;
-};
-
-async function burstThrough(script: string, url: string, round: number): Promise<Burst> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'linewatch-ab-'));
-  const reader = new ResultsReader(dataDir);
-  const linewatch = await startConsole({
-    dataDir,
-    brokerUrl: url,
-    built: true,
+async function burstThrough(script: string, url: string): Promise<Burst> {
+  const session = await startLinewatchSession({
+    label: 'mosquitto',
+    broker: { url },
+    idleRss: false,
     builtScript: resolve(script),
     execArgv: process.env.LINEWATCH_AB_PROFILE
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LINEWATCH_AB_PROFILE}`]
       : [],
   });
-  const client = await connectPublisher(url, `ab-${round}-${Date.now()}`);
   try {
-    await probeUntilStored(client, 'WARM', () => reader.maxResultId() === 1);
-    const store = childrenOf(linewatch.pid).find((pid) =>
-      commandOf(pid).includes('store-process'),
-    )!;
-    const broker = mosquittoPid();
-    const cpu = () => ({
-      main: cpuSecondsOf(linewatch.pid),
-      store: cpuSecondsOf(store),
-      self: selfSeconds(),
-      broker: cpuSecondsOf(broker),
-    });
-    const before = cpu();
-    const burst = await publishBurst(client, 'AB', count);
-    const doneAt = await waitFor(
-      `${count} results to be stored`,
-      () => (reader.maxResultId() >= count + 1 ? performance.now() : undefined),
-      { timeoutMs: 120_000, everyMs: 5 },
-    );
-    const after = cpu();
-    const liveP99Ms = live ? await runLiveLatency(linewatch.url, url, 10_000, 5000) : undefined;
-    return {
-      liveP99Ms,
-      rate: count / ((doneAt - burst.startedAt) / 1000),
-      mainUs: ((after.main - before.main) * 1e6) / count,
-      storeUs: ((after.store - before.store) * 1e6) / count,
-      publisherUs: ((after.self - before.self) * 1e6) / count,
-      brokerUs: ((after.broker - before.broker) * 1e6) / count,
-    };
+    // A fresh console mode's first burst runs on a cold JIT (main 20-27 µs per message
+    // against 13 warm): a warm-up burst first, so the builds are compared in steady state.
+    if (warmup > 0) await session.burst('ABWARM', warmup);
+    const meter = startCpuMeter(session.processes());
+    const burst = await session.burst('AB', count);
+    const cpu = meter.perMessage(count);
+    const liveP99Ms = live ? await runLive(session, { count: 10_000, perSecond: 5000 }) : undefined;
+    return { liveP99Ms, rate: perSecond(count, burst.storeMs), cpu };
   } finally {
-    await client.endAsync(true);
-    await linewatch.stop();
-    reader.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await session.stop();
   }
 }
 
@@ -127,32 +92,41 @@ async function withMosquitto<T>(use: (url: string) => Promise<T>): Promise<T> {
 }
 
 const shares = new Map<string, number[]>(builds.map((build) => [build, []]));
-const cpuOf = new Map<string, { main: number[]; store: number[]; live: number[] }>(
-  builds.map((build) => [build, { main: [], store: [], live: [] }]),
-);
+const cpuOf = new Map<string, CpuPerMessage[]>(builds.map((build) => [build, []]));
+const liveOf = new Map<string, number[]>(builds.map((build) => [build, []]));
 for (let round = 0; round < rounds; round += 1) {
   const raw = await withMosquitto(async (url) => {
-    const rawBefore = { self: selfSeconds(), broker: cpuSecondsOf(mosquittoPid()) };
-    const rate = await runRawSubscriber('mosquitto', url, count);
-    console.log(
-      `  raw run CPU per message: publisher + subscriber ${(((selfSeconds() - rawBefore.self) * 1e6) / count).toFixed(1)} µs, ` +
-        `mosquitto ${(((cpuSecondsOf(mosquittoPid()) - rawBefore.broker) * 1e6) / count).toFixed(1)} µs`,
-    );
-    return rate;
+    const subscriber = await RawSubscriber.connect(url);
+    const publisher = await connectPublisher(url, `ab-raw-${round}-${Date.now()}`);
+    try {
+      if (warmup > 0) await subscriber.burst(publisher, 'RAWWARM', warmup);
+      const meter = startCpuMeter({
+        broker: findMosquitto()!,
+        subscriber: subscriber.pid,
+        publisher: 'self',
+      });
+      const ms = await subscriber.burst(publisher, 'RAW', count);
+      const rate = perSecond(count, ms);
+      console.log(
+        `round ${round + 1} raw: ${Math.round(rate)} msg/s; CPU per message ` +
+          `${formatCpu(meter.perMessage(count))}`,
+      );
+      return rate;
+    } finally {
+      await publisher.endAsync(true);
+      await subscriber.close();
+    }
   });
   // Alternate which build goes first, so neither always follows the raw run.
   const order = round % 2 === 0 ? builds : [...builds].reverse();
   for (const build of order) {
-    const figure = await withMosquitto((url) => burstThrough(build, url, round));
+    const figure = await withMosquitto((url) => burstThrough(build, url));
     shares.get(build)!.push(figure.rate / raw);
-    cpuOf.get(build)!.main.push(figure.mainUs);
-    cpuOf.get(build)!.store.push(figure.storeUs);
-    if (figure.liveP99Ms !== undefined) cpuOf.get(build)!.live.push(figure.liveP99Ms);
+    cpuOf.get(build)!.push(figure.cpu);
+    if (figure.liveP99Ms !== undefined) liveOf.get(build)!.push(figure.liveP99Ms);
     console.log(
       `round ${round + 1} ${build}: ${Math.round(figure.rate)} msg/s stored, ${(figure.rate / raw).toFixed(2)} of raw; ` +
-        `CPU per message main ${figure.mainUs.toFixed(1)} µs, store ${figure.storeUs.toFixed(1)} µs, ` +
-        `publisher ${figure.publisherUs.toFixed(1)} µs, mosquitto ${figure.brokerUs.toFixed(1)} µs ` +
-        `(load ${loadavg()[0]!.toFixed(1)})`,
+        `CPU per message ${formatCpu(figure.cpu)} (load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
 }
@@ -162,12 +136,12 @@ console.log(
     .join(' / ')})`,
 );
 for (const [build, values] of shares) {
-  const cpu = cpuOf.get(build)!;
+  const liveP99 = liveOf.get(build)!;
   console.log(
-    `${build}: median ${percentile(values, 50).toFixed(2)} of raw (${values.map((v) => v.toFixed(2)).join(', ')}); ` +
-      `median CPU per message main ${percentile(cpu.main, 50).toFixed(1)} µs, store ${percentile(cpu.store, 50).toFixed(1)} µs` +
-      (cpu.live.length
-        ? `; live p99 median ${Math.round(percentile(cpu.live, 50))} ms (${cpu.live.map(Math.round).join(', ')})`
+    `${build}: median ${median(values).toFixed(2)} of raw (${values.map((v) => v.toFixed(2)).join(', ')}); ` +
+      `median CPU per message ${formatCpu(medianCpu(cpuOf.get(build)!))}` +
+      (liveP99.length
+        ? `; live p99 median ${Math.round(median(liveP99))} ms (${liveP99.map(Math.round).join(', ')})`
         : ''),
   );
 }

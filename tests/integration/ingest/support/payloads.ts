@@ -8,6 +8,8 @@ export interface TestResultSpec {
   barcodeDigits?: number;
   /** The result's time (epoch ms); a fixed base plus `index` ms unless told. */
   timestampMs?: number;
+  /** The topic's first level ('factory' unless told; a bench's reference subscriber uses another). */
+  topicRoot?: string;
 }
 
 const BASE_MS = Date.UTC(2026, 10, 22, 10, 0, 0);
@@ -27,6 +29,7 @@ export function testResultMessage({
   machineCount = 4,
   barcodeDigits = 6,
   timestampMs,
+  topicRoot = 'factory',
 }: TestResultSpec): {
   topic: string;
   payload: Buffer;
@@ -41,7 +44,7 @@ export function testResultMessage({
     timestamp: timestampMs ?? BASE_MS + index,
   };
   return {
-    topic: `factory/${lineId}/${machineId}/test`,
+    topic: `${topicRoot}/${lineId}/${machineId}/test`,
     payload: Buffer.from(JSON.stringify(body)),
   };
 }

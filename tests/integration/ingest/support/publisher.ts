@@ -39,9 +39,12 @@ export async function publishBurst(
     window = 1000,
     perSecond,
     onAcked,
+    topicRoot,
   }: {
     window?: number;
     perSecond?: number;
+    /** The topics' first level ('factory' unless told). */
+    topicRoot?: string;
     /** Told of each message the broker acknowledged, by index. */
     onAcked?: (index: number) => void;
   } = {},
@@ -54,7 +57,7 @@ export async function publishBurst(
   let inFlight = 0;
   await new Promise<void>((resolve) => {
     const send = (index: number) => {
-      const { topic, payload } = testResultMessage({ prefix, index });
+      const { topic, payload } = testResultMessage({ prefix, index, topicRoot });
       inFlight += 1;
       client.publish(topic, payload, { qos: 1 }, (error) => {
         inFlight -= 1;
