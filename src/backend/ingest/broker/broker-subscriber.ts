@@ -166,7 +166,11 @@ export class BrokerSubscriber {
       // Acks of this connection can no longer be sent; the broker redelivers those messages.
       this.generation += 1;
       this.heldAcks.clear();
-      this.resume();
+      // A go-ahead held by the backpressure belongs to the closed connection's reader (a new
+      // one reads the next connection): let it go unused. Calling it would make MQTT.js issue
+      // that message's PUBACK, queue it while offline and send it after the reconnect, where the
+      // broker redelivers the uncommitted message under the same packet id.
+      this.resumeReading = null;
       if (this.state !== 'stopped') this.setState('offline', 'connection closed');
     });
     client.on('reconnect', () => {
