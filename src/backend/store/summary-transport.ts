@@ -35,11 +35,87 @@ export function packSummary(summary: IngestSummary): PackedSummary {
   return { ...summary, results: { byField: 1, count: results.length, fields, values } };
 }
 
+/** TestResult's fields in the order test-result-writer.ts writes them: read with one literal. */
+const RESULT_FIELDS = [
+  'id',
+  'lineId',
+  'machineId',
+  'barcode',
+  'productId',
+  'testStep',
+  'measuredValue',
+  'unit',
+  'operator',
+  'at',
+  'verdict',
+  'specVersion',
+  'attempt',
+] as const satisfies readonly (keyof TestResult)[];
+const RESULT_FIELD_LIST = RESULT_FIELDS.join();
+
 /** The summary with its results as objects again; a summary that came unpacked is kept. */
 export function unpackSummary(value: unknown): IngestSummary {
   const summary = value as PackedSummary | IngestSummary;
   const columns = summary.results;
   if (Array.isArray(columns)) return summary as IngestSummary;
+  const results =
+    columns.fields.join() === RESULT_FIELD_LIST ? knownFields(columns) : anyFields(columns);
+  return { ...summary, results };
+}
+
+/** One object literal per result: a fifth of the cost of setting 13 fields by name. */
+function knownFields(columns: ResultColumns): TestResult[] {
+  const [
+    id,
+    lineId,
+    machineId,
+    barcode,
+    productId,
+    testStep,
+    measuredValue,
+    unit,
+    operator,
+    at,
+    verdict,
+    specVersion,
+    attempt,
+  ] = columns.values as [
+    number[],
+    string[],
+    string[],
+    string[],
+    string[],
+    string[],
+    number[],
+    (string | null)[],
+    (string | null)[],
+    string[],
+    TestResult['verdict'][],
+    (number | null)[],
+    number[],
+  ];
+  const results: TestResult[] = [];
+  for (let index = 0; index < columns.count; index += 1) {
+    results.push({
+      id: id[index]!,
+      lineId: lineId[index]!,
+      machineId: machineId[index]!,
+      barcode: barcode[index]!,
+      productId: productId[index]!,
+      testStep: testStep[index]!,
+      measuredValue: measuredValue[index]!,
+      unit: unit[index]!,
+      operator: operator[index]!,
+      at: at[index]!,
+      verdict: verdict[index]!,
+      specVersion: specVersion[index]!,
+      attempt: attempt[index]!,
+    });
+  }
+  return results;
+}
+
+function anyFields(columns: ResultColumns): TestResult[] {
   const results = new Array<TestResult>(columns.count);
   const { fields, values } = columns;
   for (let index = 0; index < columns.count; index += 1) {
@@ -48,5 +124,5 @@ export function unpackSummary(value: unknown): IngestSummary {
       result[fields[field]!] = values[field]![index];
     results[index] = result as unknown as TestResult;
   }
-  return { ...summary, results };
+  return results;
 }

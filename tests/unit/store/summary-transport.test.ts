@@ -42,3 +42,9 @@ it('keeps a summary without results, and one that came unpacked', () => {
   const plain = { ...emptySummary(1), results: [result(7)] };
   expect(unpackSummary(plain)).toEqual(plain);
 });
+
+it('reads results whose fields differ from those it knows, field by field', () => {
+  const extra = { ...result(3), note: 'from a newer store' };
+  const summary = { ...emptySummary(1), results: [extra as TestResult] };
+  expect(unpackSummary(deserialize(serialize(packSummary(summary))))).toEqual(summary);
+});
