@@ -24,7 +24,8 @@ export function packBatch(messages: readonly RawMessage[]): PackedBatch {
   const payloads = new Uint8Array(total);
   const ends = new Uint32Array(messages.length);
   const receivedMs = new Float64Array(messages.length);
-  const topics: string[] = new Array<string>(messages.length);
+  // Filled by push: a preallocated (holey) array is cloned as a sparse one, index by index.
+  const topics: string[] = [];
   const refusals: PackedBatch['refusals'] = [];
   let at = 0;
   for (let index = 0; index < messages.length; index += 1) {
@@ -33,7 +34,7 @@ export function packBatch(messages: readonly RawMessage[]): PackedBatch {
     at += message.payload.byteLength;
     ends[index] = at;
     receivedMs[index] = message.receivedMs;
-    topics[index] = message.topic;
+    topics.push(message.topic);
     if (message.refusal) refusals.push([index, message.refusal]);
   }
   return {

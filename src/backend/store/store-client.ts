@@ -4,6 +4,7 @@ import type { Supervisor } from '../process/supervisor';
 import { packBatch } from './batch-transport';
 import { HungStoreWatch } from './hung-store-watch';
 import type { RawMessage } from './ingest-messages';
+import { unpackSummary } from './summary-transport';
 import { StoreError, type FromStore, type ToStore } from './rpc';
 import type { Actor, RestoreOutcome, StoreNotice, StoreOps } from './store';
 
@@ -113,7 +114,7 @@ function openConnection(
       isAlive: () => alive,
       call(op, args) {
         if (!alive) return Promise.reject(new StoreUnavailableError(STORE_RESTARTING));
-        return pending.start(
+        const answer = pending.start(
           (id) => {
             channel.postMessage({
               kind: 'call',
@@ -127,6 +128,8 @@ function openConnection(
           timeoutOf(op),
           () => new StoreUnavailableError(`The store did not answer ${op} in time`),
         );
+        // An ingest summary comes back with its results by field (summary-transport.ts).
+        return op === 'ingestBatch' ? answer.then(unpackSummary) : answer;
       },
     };
     channel.onMessage((raw) => {

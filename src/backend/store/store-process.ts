@@ -17,6 +17,8 @@ import { PageLimitFile } from './page-limit-file';
 import { parentChannel } from '../process/parent-channel';
 import { StoreClock } from './store-clock';
 import { isPackedBatch, unpackBatch } from './batch-transport';
+import type { IngestSummary } from './ingest-messages';
+import { packSummary } from './summary-transport';
 
 const { send, onMessage } = parentChannel<ToStore, FromStore>();
 
@@ -169,7 +171,12 @@ function call(request: Extract<ToStore, { kind: 'call' }>): void {
       return;
     }
     guard?.succeeded(store);
-    send({ kind: 'result', id: request.id, value });
+    send({
+      kind: 'result',
+      id: request.id,
+      // The results by field (summary-transport.ts); store-client.ts puts them back.
+      value: request.op === 'ingestBatch' ? packSummary(value as IngestSummary) : value,
+    });
   } catch (error) {
     if (store) guard?.failed(error, store);
     sendFailure(request.id, error);

@@ -2,6 +2,7 @@ import mqtt, { type IClientOptions, type MqttClient, type Packet } from 'mqtt';
 import type { IngestSummary, RawMessage } from '../../store/ingest-messages';
 import { Backoff } from '../../process/backoff';
 import { IngestBatcher } from '../ingest-batcher';
+import { HeldAcks, type AckSink } from './held-acks';
 import type { BrokerSettings } from './broker-settings';
 import { readBrokerTls } from './broker-tls';
 import type { Publish, SubscriptionProfile } from './subscription-profile';
@@ -73,15 +74,14 @@ export function factoryProfile(root: string, lines: readonly string[] = []): Sub
  * MQTT.js acknowledges a message as soon as its handler returns and reads the next message
  * only after that, so holding the handler would store one message per transaction. Instead
  * the handler returns at once and the PUBACK packet itself is held back (by wrapping the
- * client's packet sender) until the batch commits. If the connection drops first, the held
- * acks are discarded and the broker redelivers; the store keeps each message once.
+ * client's packet sender) until the batch commits; then the batch's acks are written to the
+ * socket at once (held-acks.ts). If the connection drops first, the held acks are discarded
+ * and the broker redelivers; the store keeps each message once.
  */
 export class BrokerSubscriber {
   private client: MqttClient | null = null;
   private generation = 0;
-  private readonly awaitingCommit = new Set<number>();
-  private readonly heldAcks = new Map<number, Packet>();
-  private sendPacket: SendPacket | null = null;
+  private readonly heldAcks = new HeldAcks();
   private readonly reconnects = new Backoff({ firstMs: MIN_BACKOFF_MS, maxMs: MAX_BACKOFF_MS });
   private readonly batcher: IngestBatcher<Delivered>;
   /** MQTT.js's go-ahead for the next packet, held while too many messages wait. */
@@ -165,9 +165,12 @@ export class BrokerSubscriber {
     client.on('close', () => {
       // Acks of this connection can no longer be sent; the broker redelivers those messages.
       this.generation += 1;
-      this.awaitingCommit.clear();
       this.heldAcks.clear();
-      this.resume();
+      // A go-ahead held by the backpressure belongs to the closed connection's reader (a new
+      // one reads the next connection): let it go unused. Calling it would make MQTT.js issue
+      // that message's PUBACK, queue it while offline and send it after the reconnect, where the
+      // broker redelivers the uncommitted message under the same packet id.
+      this.resumeReading = null;
       if (this.state !== 'stopped') this.setState('offline', 'connection closed');
     });
     client.on('reconnect', () => {
@@ -254,11 +257,9 @@ export class BrokerSubscriber {
       handleMessage: MqttClient['handleMessage'];
     };
     const send = internals._sendPacket.bind(client);
-    this.sendPacket = send;
     internals._sendPacket = (packet: Packet, ...rest: unknown[]) => {
       const id = (packet as { messageId?: number }).messageId;
-      if (packet.cmd === 'puback' && id !== undefined && this.awaitingCommit.has(id)) {
-        this.heldAcks.set(id, packet);
+      if (packet.cmd === 'puback' && id !== undefined && this.heldAcks.hold(id)) {
         const done = rest[0];
         if (typeof done === 'function') (done as () => void)();
         return;
@@ -277,7 +278,7 @@ export class BrokerSubscriber {
         return;
       }
       const packetId = packet.qos > 0 && packet.messageId !== undefined ? packet.messageId : null;
-      if (packetId !== null) this.awaitingCommit.add(packetId);
+      if (packetId !== null) this.heldAcks.expect(packetId);
       // Stopping: a QoS 1 message stays unacknowledged (its ack is held forever) and the broker
       // redelivers it next session; taking it would make stop() wait out the broker's backlog.
       if (packetId !== null && this.state === 'stopped') {
@@ -303,13 +304,19 @@ export class BrokerSubscriber {
   }
 
   private acknowledge(batch: Delivered[]): void {
-    for (const message of batch) {
-      if (message.packetId === null || message.generation !== this.generation) continue;
-      this.awaitingCommit.delete(message.packetId);
-      const ack = this.heldAcks.get(message.packetId);
-      this.heldAcks.delete(message.packetId);
-      if (ack && this.sendPacket) this.sendPacket(ack);
-    }
+    this.heldAcks.release(batch, this.generation, this.ackSink());
+  }
+
+  /**
+   * The live connection's socket, written to directly: MQTT.js keeps no state for an outgoing
+   * PUBACK (no store, no callback, no keep-alive change), and its own writes are whole packets
+   * written synchronously, so frames written here never split one of its packets.
+   */
+  private ackSink(): AckSink | null {
+    const client = this.client;
+    const stream = client?.stream;
+    if (!client?.connected || !stream || stream.destroyed || !stream.writable) return null;
+    return { write: (frames) => stream.write(frames) };
   }
 
   private setState(state: ConnectionState, detail: string): void {
