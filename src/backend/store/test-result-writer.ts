@@ -28,9 +28,10 @@ export class TestResultWriter {
   /**
    * Spec limits looked up in this batch, per product, step and line: every version that could
    * be in force, newest first. Limits change only in other transactions, so a batch reads each
-   * product and step once instead of once per result.
+   * product and step once instead of once per result. Product, then step, then line: no key
+   * string is built per result to find them.
    */
-  private readonly specsOfBatch = new Map<string, SpecVersion[]>();
+  private readonly specsOfBatch = new Map<string, Map<string, Map<string, SpecVersion[]>>>();
 
   constructor(
     db: Database,
@@ -149,17 +150,21 @@ export class TestResultWriter {
 
   /** The spec limits that judge a result: the line's own version in force, else the plant's. */
   private specInForce(message: ParsedTestResult): SpecVersion | undefined {
-    const key = `${message.productId}\u0000${message.testStep}\u0000${message.lineId}`;
-    let versions = this.specsOfBatch.get(key);
+    let ofProduct = this.specsOfBatch.get(message.productId);
+    if (!ofProduct) this.specsOfBatch.set(message.productId, (ofProduct = new Map()));
+    let ofStep = ofProduct.get(message.testStep);
+    if (!ofStep) ofProduct.set(message.testStep, (ofStep = new Map()));
+    let versions = ofStep.get(message.lineId);
     if (!versions) {
       versions = this.statements.specs.all(
         message.productId,
         message.testStep,
         message.lineId,
       ) as SpecVersion[];
-      this.specsOfBatch.set(key, versions);
+      ofStep.set(message.lineId, versions);
     }
     // Ordered as the single-row query was: line before plant, then newest first.
-    return versions.find((version) => version.validFromMs <= message.timestampMs);
+    for (const version of versions) if (version.validFromMs <= message.timestampMs) return version;
+    return undefined;
   }
 }
