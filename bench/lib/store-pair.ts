@@ -20,6 +20,8 @@ interface Side {
   };
   close(): void;
   perBatch: number[];
+  /** The kernel's part (system CPU: WAL writes, checkpoints), per message. */
+  systemPerBatch: number[];
 }
 
 const args = process.argv.slice(2);
@@ -56,6 +58,7 @@ async function sideOf(root: string): Promise<Side> {
     name: root,
     store,
     perBatch: [],
+    systemPerBatch: [],
     close: () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
@@ -83,6 +86,7 @@ for (const [at, batch] of batches.entries()) {
     const stored = side.store.ingestBatch(copy).stored;
     const used = process.cpuUsage(before);
     side.perBatch.push((used.user + used.system) / stored);
+    side.systemPerBatch.push(used.system / stored);
   }
 }
 const median = (values: number[]) => {
@@ -95,7 +99,8 @@ const ratios = sides[0]!.perBatch
   .map((a, index) => sides[1]!.perBatch[skip + index]! / a);
 for (const side of sides) {
   console.log(
-    `${side.name}: median ${median(side.perBatch.slice(skip)).toFixed(2)} µs of CPU per message`,
+    `${side.name}: median ${median(side.perBatch.slice(skip)).toFixed(2)} µs of CPU per message ` +
+      `(system ${median(side.systemPerBatch.slice(skip)).toFixed(2)} µs)`,
   );
   side.close();
 }

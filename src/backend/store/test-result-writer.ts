@@ -5,6 +5,7 @@ import { judge, type SpecLimits } from '../scoring/verdict';
 import { AttemptRenumbering } from './attempt-renumbering';
 import type { BatchTally, TalliedResult } from './batch-tally';
 import { MAX_RESULTS_REPORTED } from './ingest-messages';
+import { IsoStamps } from './iso-stamps';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
 import { addStamp, stampsBefore, UnitStamps } from './unit-stamps';
@@ -31,6 +32,19 @@ export class TestResultWriter {
    * product and step once instead of once per result. Product, then step, then line: no key
    * string is built per result to find them.
    */
+  /** Each reported result's time as text (see IsoStamps). */
+  private readonly isoStamps = new IsoStamps();
+  /** What the tallies are given for each stored result (see `store`). */
+  private readonly tallied: TalliedResult = {
+    machineId: '',
+    lineId: '',
+    barcode: '',
+    productId: '',
+    testStep: '',
+    timestampMs: 0,
+    verdict: 'NO_SPEC',
+    attempt: 0,
+  };
   private readonly specsOfBatch = new Map<string, Map<string, Map<string, SpecVersion[]>>>();
 
   constructor(
@@ -114,18 +128,17 @@ export class TestResultWriter {
     if (latest !== null && latest > message.timestampMs) {
       this.renumber.after(message, results);
     }
-    // The fields the tallies read, as one shape (a spread of the parsed message, with its
-    // optional fields, cost a slower object per result).
-    const stored: TalliedResult = {
-      machineId: message.machineId,
-      lineId: message.lineId,
-      barcode: message.barcode,
-      productId: message.productId,
-      testStep: message.testStep,
-      timestampMs: message.timestampMs,
-      verdict,
-      attempt: earlier + 1,
-    };
+    // The fields the tallies read, in one object of one shape reused for every result (the
+    // tallies copy what they keep; a spread of the parsed message cost a slower object each).
+    const stored = this.tallied;
+    stored.machineId = message.machineId;
+    stored.lineId = message.lineId;
+    stored.barcode = message.barcode;
+    stored.productId = message.productId;
+    stored.testStep = message.testStep;
+    stored.timestampMs = message.timestampMs;
+    stored.verdict = verdict;
+    stored.attempt = earlier + 1;
     for (const tally of this.tallies) tally.add(stored);
     this.onStored(message, receivedMs, verdict);
     if (results.length < MAX_RESULTS_REPORTED) {
@@ -139,7 +152,7 @@ export class TestResultWriter {
         measuredValue: message.measuredValue,
         unit: message.unit ?? null,
         operator: message.operator ?? null,
-        at: new Date(message.timestampMs).toISOString(),
+        at: this.isoStamps.of(message.timestampMs),
         verdict,
         specVersion: limits?.version ?? null,
         attempt: earlier + 1,
