@@ -84,23 +84,11 @@ export class IngestStore {
     this.newest.forget();
   }
 
-  /** Test results held to be written together are written now: the table is about to be read. */
-  writeHeldResults(): void {
-    this.results.writeHeld();
-  }
-
   useSparkplug(sparkplug: SparkplugIngest): void {
     this.sparkplug = sparkplug;
   }
 
-  /**
-   * `holdResults`: test results may be written several to a statement (see ResultInserts);
-   * only when the alert rules run without a savepoint per message.
-   */
-  ingest(
-    messages: RawMessage[],
-    options: { perMessage?: boolean; holdResults?: boolean } = {},
-  ): IngestSummary {
+  ingest(messages: RawMessage[], options: { perMessage?: boolean } = {}): IngestSummary {
     const summary = emptySummary(messages.length);
     const updates = new Map<string, MachineUpdate>();
     const root = this.topicRoot();
@@ -118,7 +106,7 @@ export class IngestStore {
       outcomes?.push({ outcome: 'refused', reason, field });
     };
     const maxAheadMs = this.maxAheadMs();
-    this.results.startBatch(options.holdResults ?? false);
+    this.results.startBatch();
     // Parsed first (parsing is pure), so the batch's test results can have their units'
     // earlier attempts read in one statement before any is stored.
     const parsed = messages.map((raw) =>

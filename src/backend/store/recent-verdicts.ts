@@ -24,9 +24,6 @@ export class RecentVerdicts {
    */
   private readonly windows = new Map<string, { stamps: number[]; verdicts: Judged[] }>();
 
-  /** Runs before the table is read: rows held to be written together are written first. */
-  beforeRead: () => void = () => undefined;
-
   constructor(private readonly latest: Statement) {}
 
   forget(): void {
@@ -40,8 +37,7 @@ export class RecentVerdicts {
   after(machineId: string, stored: Entry): readonly Judged[] {
     let window = this.windows.get(machineId);
     if (!window) {
-      // The table already holds `stored` (once what is held is written).
-      this.beforeRead();
+      // The table already holds `stored`.
       const rows = this.latest.all(machineId, FAIL_RATE_WINDOW) as {
         ts_ms: number;
         verdict: Judged;

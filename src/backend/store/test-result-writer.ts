@@ -7,7 +7,6 @@ import type { BatchTally, TalliedResult } from './batch-tally';
 import { MAX_RESULTS_REPORTED } from './ingest-messages';
 import { IsoStamps } from './iso-stamps';
 import { ResultHourTally } from './result-counts';
-import { ResultInserts, type ResultRow } from './result-inserts';
 import { UnitHourTally } from './unit-hours';
 import { addStamp, stampsBefore, UnitStamps } from './unit-stamps';
 
@@ -27,16 +26,6 @@ export class TestResultWriter {
   private readonly renumber: AttemptRenumbering;
   /** The stamps of each unit's stored results at a step, read once a batch: attempt numbers. */
   private readonly unitStamps: UnitStamps;
-  private readonly inserts: ResultInserts;
-  private holdRows = false;
-  /** The row being stored, one object reused (ResultInserts copies its values). */
-  private readonly row: ResultRow = {
-    message: null as unknown as ParsedTestResult,
-    receivedMs: 0,
-    verdict: 'NO_SPEC',
-    specId: null,
-    attempt: 0,
-  };
   /**
    * Spec limits looked up in this batch, per product, step and line: every version that could
    * be in force, newest first. Limits change only in other transactions, so a batch reads each
@@ -70,7 +59,6 @@ export class TestResultWriter {
     this.tallies = [new ResultHourTally(db), new UnitHourTally(db)];
     this.renumber = new AttemptRenumbering(db, this.tallies);
     this.unitStamps = new UnitStamps(db);
-    this.inserts = new ResultInserts(db);
     this.statements = {
       specs: db.prepare(
         // The line's own versions first: one in force wins over the plant-wide one (line_id NULL).
@@ -79,17 +67,15 @@ export class TestResultWriter {
          WHERE product_id = ? AND test_step = ? AND (line_id = ? OR line_id IS NULL)
          ORDER BY line_id IS NULL, valid_from_ms DESC, version DESC`,
       ),
+      insertResult: db.prepare(
+        `INSERT OR IGNORE INTO test_results (line_id, machine_id, barcode, product_id, test_step,
+           measured_value, unit, operator, message_id, ts_ms, received_ms, verdict, spec_id, attempt)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
     };
   }
 
-  /**
-   * `holdRows`: results may be held and written together (see ResultInserts). Only when the
-   * batch's alert rules run without a savepoint each: held rows written while a rule reads the
-   * table would otherwise be undone with that rule's savepoint if it failed.
-   */
-  startBatch(holdRows = false): void {
-    this.holdRows = holdRows;
-    this.inserts.reset();
+  startBatch(): void {
     for (const tally of this.tallies) tally.reset();
     this.specsOfBatch.clear();
     this.unitStamps.reset();
@@ -104,7 +90,6 @@ export class TestResultWriter {
   }
 
   endBatch(): void {
-    this.inserts.flush();
     for (const tally of this.tallies) tally.flush();
   }
 
@@ -113,48 +98,30 @@ export class TestResultWriter {
    * to `results` (at most MAX_RESULTS_REPORTED), for live views.
    */
   store(message: ParsedTestResult, receivedMs: number, results: TestResult[]): boolean {
+    const s = this.statements;
     const limits = this.specInForce(message);
     const stamps = this.unitStamps.of(message);
     const earlier = stampsBefore(stamps, message.timestampMs);
     const latest = stamps.length > 0 ? stamps[stamps.length - 1]! : null;
     const verdict = judge(message.measuredValue, limits ?? null);
-    const reported: TestResult | null =
-      results.length < MAX_RESULTS_REPORTED
-        ? {
-            id: 0,
-            lineId: message.lineId,
-            machineId: message.machineId,
-            barcode: message.barcode,
-            productId: message.productId,
-            testStep: message.testStep,
-            measuredValue: message.measuredValue,
-            unit: message.unit ?? null,
-            operator: message.operator ?? null,
-            at: this.isoStamps.of(message.timestampMs),
-            verdict,
-            specVersion: limits?.version ?? null,
-            attempt: earlier + 1,
-          }
-        : null;
-    // Stamped after every stored attempt of its unit and step, without a message id: it
-    // cannot be a redelivery, so it is held and written with others (see ResultInserts).
-    // Anything else is written now, and the table says whether it was new.
-    const surelyNew =
-      (message.messageId ?? null) === null && (latest === null || latest < message.timestampMs);
-    const row = this.row;
-    row.message = message;
-    row.receivedMs = receivedMs;
-    row.verdict = verdict;
-    row.specId = limits?.id ?? null;
-    row.attempt = earlier + 1;
-    if (surelyNew && this.holdRows) {
-      this.inserts.hold(row, reported);
-    } else {
-      const id = this.inserts.insertNow(row);
-      if (id === null) return false;
-      if (reported) reported.id = id;
-    }
-    if (reported) results.push(reported);
+    // Positional: binding an object by name costs a property lookup per column.
+    const inserted = s.insertResult.run(
+      message.lineId,
+      message.machineId,
+      message.barcode,
+      message.productId,
+      message.testStep,
+      message.measuredValue,
+      message.unit ?? null,
+      message.operator ?? null,
+      message.messageId ?? null,
+      message.timestampMs,
+      receivedMs,
+      verdict,
+      limits?.id ?? null,
+      earlier + 1,
+    );
+    if (inserted.changes !== 1) return false;
     addStamp(stamps, message.timestampMs);
     // Stamped before an attempt already stored (a backlog replayed out of order): it
     // takes its place, and the later ones move up by one.
@@ -174,12 +141,24 @@ export class TestResultWriter {
     stored.attempt = earlier + 1;
     for (const tally of this.tallies) tally.add(stored);
     this.onStored(message, receivedMs, verdict);
+    if (results.length < MAX_RESULTS_REPORTED) {
+      results.push({
+        id: Number(inserted.lastInsertRowid),
+        lineId: message.lineId,
+        machineId: message.machineId,
+        barcode: message.barcode,
+        productId: message.productId,
+        testStep: message.testStep,
+        measuredValue: message.measuredValue,
+        unit: message.unit ?? null,
+        operator: message.operator ?? null,
+        at: this.isoStamps.of(message.timestampMs),
+        verdict,
+        specVersion: limits?.version ?? null,
+        attempt: earlier + 1,
+      });
+    }
     return true;
-  }
-
-  /** Writes the results held for writing together: the table is about to be read. */
-  writeHeld(): void {
-    this.inserts.flush();
   }
 
   /** The spec limits that judge a result: the line's own version in force, else the plant's. */

@@ -86,11 +86,6 @@ export class ThresholdsStore implements PlantFacts {
     return cached;
   }
 
-  /** `write` runs before the FAIL-rate window is read from test_results (see ResultInserts). */
-  beforeResultsRead(write: () => void): void {
-    this.verdicts.beforeRead = write;
-  }
-
   recentVerdicts(machineId: string, stored: StoredVerdict): readonly ('PASS' | 'FAIL')[] {
     return this.verdicts.after(machineId, stored);
   }

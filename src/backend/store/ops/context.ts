@@ -92,11 +92,6 @@ export class StoreContext {
     });
   }
 
-  /** Whether this transaction's alert rules run without a savepoint each (see txRulesOnce). */
-  get rulesRunUnguarded(): boolean {
-    return this.rulesUnguarded;
-  }
-
   /** Queues a notice; it goes out only once the current transaction committed. */
   notice(notice: StoreNotice): void {
     this.pending.push(notice);

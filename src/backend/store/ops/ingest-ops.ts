@@ -42,16 +42,11 @@ export function ingestOps(ctx: StoreContext) {
       ctx.evaluateAlerts(() => ctx.alertRules.stored(message, receivedMs, verdict));
     },
   );
-  // The FAIL-rate window reads test_results: results held to be written together go first.
-  ctx.thresholds.beforeResultsRead(() => ingest.writeHeldResults());
   const sparkplug = new SparkplugIngest(ctx.db);
   ingest.useSparkplug(sparkplug);
   const ingestBatchWork = (messages: RawMessage[], options: { perMessage?: boolean }) => {
     ctx.alertRules.beginBatch();
-    const summary = ingest.ingest(messages, {
-      ...options,
-      holdResults: ctx.rulesRunUnguarded,
-    });
+    const summary = ingest.ingest(messages, options);
     // The edge-node sessions this batch moved, committed with it (a kill -9 keeps them true).
     sparkplug.persist();
     // A loop, not Math.max(...): a batch is thousands of messages.
