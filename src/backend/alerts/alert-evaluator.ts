@@ -4,15 +4,13 @@ import {
   deadLetterCondition,
   downtimeCondition,
   failRateCondition,
-  failRateKey,
   noSpecCondition,
-  noSpecKey,
   offlineCondition,
-  offlineKey,
   thresholdCondition,
   thresholdKeyPrefix,
   type Condition,
 } from './rules/conditions';
+import { ConditionKeys } from './rules/condition-keys';
 import { failRateHolds } from './rules/fail-rate';
 import { limitsOf, watchLimit, type LimitKind, type LimitWatch } from './rules/limit-watch';
 import {
@@ -72,6 +70,7 @@ export class AlertEvaluator {
   private judgedSpecs = new Set<string>();
   /** What the two above were when the batch began, put back if it is rolled back. */
   private atBatchStart: { window: CountAt[]; judgedSpecs: Set<string> } | null = null;
+  private readonly keys = new ConditionKeys();
 
   constructor(
     private readonly ledger: ConditionLedger,
@@ -81,42 +80,45 @@ export class AlertEvaluator {
   /** One message that was stored (not a duplicate). `nowMs` is when Linewatch received it. */
   stored(message: ParsedMessage, nowMs: number, verdict?: Verdict): void {
     // This runs for every stored message: conditions (objects with their text) are built only
-    // to be raised; a condition that returns or stays normal needs only its key.
-    const place = { lineId: message.lineId, machineId: message.machineId };
+    // to be raised; a condition that returns or stays normal needs only its key, and the keys
+    // asked for with every message are made once (see ConditionKeys).
     const speaksAgain = !(message.kind === 'state' && message.state === 'offline');
-    if (speaksAgain) this.ledger.returnToNormal(offlineKey(message.machineId), nowMs);
+    if (speaksAgain) this.ledger.returnToNormal(this.keys.offlineOf(message.machineId), nowMs);
     switch (message.kind) {
       case 'telemetry':
-        this.telemetry(place, message.timestampMs, nowMs, (metric) =>
+        this.telemetry(placeOf(message), message.timestampMs, nowMs, (metric) =>
           metric === 'temperature' ? message.temperature : message.extras[metric],
         );
         break;
       case 'state':
         if (message.state === 'down') {
-          this.ledger.raise(downtimeCondition(place, message.reason ?? null), nowMs);
+          this.ledger.raise(downtimeCondition(placeOf(message), message.reason ?? null), nowMs);
         } else if (message.state === 'running') {
-          this.ledger.returnToNormal(downtimeCondition(place, null).key, nowMs);
+          this.ledger.returnToNormal(downtimeCondition(placeOf(message), null).key, nowMs);
         } else if (message.state === 'offline') {
-          this.ledger.raise(offlineCondition(place), nowMs);
+          this.ledger.raise(offlineCondition(placeOf(message)), nowMs);
         }
         break;
       case 'test':
         if (verdict === 'NO_SPEC') {
           // Missing limits, or a result stamped before limits that are in force by now (in
           // flight while they were saved): only the first is a condition to raise.
-          if (!this.facts.specInForce(message.productId, message.testStep, nowMs)) {
+          if (
+            !this.facts.specInForce(message.productId, message.testStep, nowMs) &&
+            !this.ledger.isActive(this.keys.noSpecOf(message.productId, message.testStep))
+          ) {
             this.ledger.raise(noSpecCondition(message.productId, message.testStep), nowMs);
           }
         } else if (verdict) {
-          this.judgedSpecs.add(noSpecKey(message.productId, message.testStep));
+          this.judgedSpecs.add(this.keys.noSpecOf(message.productId, message.testStep));
           const { holds, rate } = failRateHolds(
             this.facts.recentVerdicts(message.machineId, {
               timestampMs: message.timestampMs,
               verdict,
             }),
           );
-          if (holds) this.ledger.raise(failRateCondition(place, rate), nowMs);
-          else this.ledger.returnToNormal(failRateKey(message.machineId), nowMs);
+          if (holds) this.ledger.raise(failRateCondition(placeOf(message), rate), nowMs);
+          else this.ledger.returnToNormal(this.keys.failRateOf(message.machineId), nowMs);
         }
         break;
       case 'commandAck':
@@ -198,4 +200,9 @@ export class AlertEvaluator {
       }
     }
   }
+}
+
+/** Where a message's conditions are, as they name it. */
+function placeOf(message: ParsedMessage): { lineId: string; machineId: string } {
+  return { lineId: message.lineId, machineId: message.machineId };
 }

@@ -5,6 +5,7 @@ import { judge, type SpecLimits } from '../scoring/verdict';
 import { AttemptRenumbering } from './attempt-renumbering';
 import type { BatchTally, TalliedResult } from './batch-tally';
 import { MAX_RESULTS_REPORTED } from './ingest-messages';
+import { IsoStamps } from './iso-stamps';
 import { ResultHourTally } from './result-counts';
 import { UnitHourTally } from './unit-hours';
 import { addStamp, stampsBefore, UnitStamps } from './unit-stamps';
@@ -28,9 +29,23 @@ export class TestResultWriter {
   /**
    * Spec limits looked up in this batch, per product, step and line: every version that could
    * be in force, newest first. Limits change only in other transactions, so a batch reads each
-   * product and step once instead of once per result.
+   * product and step once instead of once per result. Product, then step, then line: no key
+   * string is built per result to find them.
    */
-  private readonly specsOfBatch = new Map<string, SpecVersion[]>();
+  /** Each reported result's time as text (see IsoStamps). */
+  private readonly isoStamps = new IsoStamps();
+  /** What the tallies are given for each stored result (see `store`). */
+  private readonly tallied: TalliedResult = {
+    machineId: '',
+    lineId: '',
+    barcode: '',
+    productId: '',
+    testStep: '',
+    timestampMs: 0,
+    verdict: 'NO_SPEC',
+    attempt: 0,
+  };
+  private readonly specsOfBatch = new Map<string, Map<string, Map<string, SpecVersion[]>>>();
 
   constructor(
     db: Database,
@@ -113,18 +128,17 @@ export class TestResultWriter {
     if (latest !== null && latest > message.timestampMs) {
       this.renumber.after(message, results);
     }
-    // The fields the tallies read, as one shape (a spread of the parsed message, with its
-    // optional fields, cost a slower object per result).
-    const stored: TalliedResult = {
-      machineId: message.machineId,
-      lineId: message.lineId,
-      barcode: message.barcode,
-      productId: message.productId,
-      testStep: message.testStep,
-      timestampMs: message.timestampMs,
-      verdict,
-      attempt: earlier + 1,
-    };
+    // The fields the tallies read, in one object of one shape reused for every result (the
+    // tallies copy what they keep; a spread of the parsed message cost a slower object each).
+    const stored = this.tallied;
+    stored.machineId = message.machineId;
+    stored.lineId = message.lineId;
+    stored.barcode = message.barcode;
+    stored.productId = message.productId;
+    stored.testStep = message.testStep;
+    stored.timestampMs = message.timestampMs;
+    stored.verdict = verdict;
+    stored.attempt = earlier + 1;
     for (const tally of this.tallies) tally.add(stored);
     this.onStored(message, receivedMs, verdict);
     if (results.length < MAX_RESULTS_REPORTED) {
@@ -138,7 +152,7 @@ export class TestResultWriter {
         measuredValue: message.measuredValue,
         unit: message.unit ?? null,
         operator: message.operator ?? null,
-        at: new Date(message.timestampMs).toISOString(),
+        at: this.isoStamps.of(message.timestampMs),
         verdict,
         specVersion: limits?.version ?? null,
         attempt: earlier + 1,
@@ -149,17 +163,21 @@ export class TestResultWriter {
 
   /** The spec limits that judge a result: the line's own version in force, else the plant's. */
   private specInForce(message: ParsedTestResult): SpecVersion | undefined {
-    const key = `${message.productId}\u0000${message.testStep}\u0000${message.lineId}`;
-    let versions = this.specsOfBatch.get(key);
+    let ofProduct = this.specsOfBatch.get(message.productId);
+    if (!ofProduct) this.specsOfBatch.set(message.productId, (ofProduct = new Map()));
+    let ofStep = ofProduct.get(message.testStep);
+    if (!ofStep) ofProduct.set(message.testStep, (ofStep = new Map()));
+    let versions = ofStep.get(message.lineId);
     if (!versions) {
       versions = this.statements.specs.all(
         message.productId,
         message.testStep,
         message.lineId,
       ) as SpecVersion[];
-      this.specsOfBatch.set(key, versions);
+      ofStep.set(message.lineId, versions);
     }
     // Ordered as the single-row query was: line before plant, then newest first.
-    return versions.find((version) => version.validFromMs <= message.timestampMs);
+    for (const version of versions) if (version.validFromMs <= message.timestampMs) return version;
+    return undefined;
   }
 }

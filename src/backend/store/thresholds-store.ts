@@ -50,9 +50,10 @@ export class ThresholdsStore implements PlantFacts {
   private readonly verdicts: RecentVerdicts;
   /**
    * The earliest valid_from_ms of each product and step's spec limits (null: none), for one
-   * transaction: limits are saved in transactions of their own, never during ingest.
+   * transaction: limits are saved in transactions of their own, never during ingest. Product,
+   * then step: asked for every NO_SPEC result, so no key string is built to find one.
    */
-  private readonly firstSpecOf = new Map<string, number | null>();
+  private readonly firstSpecOf = new Map<string, Map<string, number | null>>();
 
   constructor(
     db: Database,
@@ -90,15 +91,16 @@ export class ThresholdsStore implements PlantFacts {
   }
 
   specInForce(productId: string, testStep: string, atMs: number): boolean {
-    const key = `${productId}\u0000${testStep}`;
-    let firstValidMs = this.firstSpecOf.get(key);
+    let ofProduct = this.firstSpecOf.get(productId);
+    if (!ofProduct) this.firstSpecOf.set(productId, (ofProduct = new Map()));
+    let firstValidMs = ofProduct.get(testStep);
     if (firstValidMs === undefined) {
       firstValidMs = this.sql(
         'SELECT min(valid_from_ms) FROM spec_limits WHERE product_id = ? AND test_step = ?',
       )
         .pluck()
         .get(productId, testStep) as number | null;
-      this.firstSpecOf.set(key, firstValidMs);
+      ofProduct.set(testStep, firstValidMs);
     }
     return firstValidMs !== null && firstValidMs <= atMs;
   }

@@ -22,14 +22,16 @@ export class UnitStamps {
   private readonly ofOne: Statement;
 
   constructor(db: Database) {
-    // json_each drives: one probe of the (barcode, test_step, ts_ms, …) index per pair,
-    // rows in stamp order within each pair (tested on SQLite's plan in unit-stamps.test.ts).
+    // json_each drives: one probe of the (barcode, test_step, ts_ms, …) index per barcode of
+    // the step, rows in stamp order within each unit (tested on SQLite's plan in
+    // unit-stamps.test.ts). The barcodes go as a JSON array of strings, one read per step the
+    // batch names: a pair per unit (`[barcode, step]`, read back with ->> twice) cost SQLite
+    // a JSON parse of each pair.
     this.ofBatch = db
       .prepare(
-        `SELECT t.barcode, t.test_step, t.ts_ms
-         FROM json_each(?) AS pair
-         CROSS JOIN test_results AS t
-           ON t.barcode = pair.value ->> 0 AND t.test_step = pair.value ->> 1`,
+        `SELECT t.barcode, t.ts_ms
+         FROM json_each(?) AS unit
+         CROSS JOIN test_results AS t ON t.barcode = unit.value AND t.test_step = ?`,
       )
       .raw();
     this.ofOne = db
@@ -43,20 +45,25 @@ export class UnitStamps {
 
   /** Reads the stamps of every unit and step in `results` that is not known yet. */
   readAll(results: readonly UnitStep[]): void {
-    const pairs: [string, string][] = [];
+    // Per step, the barcodes not known yet (a batch names a few steps, so few reads).
+    const barcodesOfStep = new Map<string, string[]>();
     for (const result of results) {
       const ofStep = this.ofStep(result.testStep);
       if (ofStep.has(result.barcode)) continue;
       ofStep.set(result.barcode, []);
-      pairs.push([result.barcode, result.testStep]);
+      let barcodes = barcodesOfStep.get(result.testStep);
+      if (!barcodes) barcodesOfStep.set(result.testStep, (barcodes = []));
+      barcodes.push(result.barcode);
     }
-    if (pairs.length === 0) return;
-    const rows = this.ofBatch.all(JSON.stringify(pairs)) as [string, string, number][];
-    for (const [barcode, testStep, ts] of rows) {
-      const list = this.ofStep(testStep).get(barcode)!;
-      list.push(ts);
-      // Each pair's rows come in index order; a plan that gave them otherwise is put right.
-      if (list.length > 1 && list[list.length - 2]! > ts) list.sort(byNumber);
+    for (const [testStep, barcodes] of barcodesOfStep) {
+      const ofStep = this.ofStep(testStep);
+      const rows = this.ofBatch.all(JSON.stringify(barcodes), testStep) as [string, number][];
+      for (const [barcode, ts] of rows) {
+        const list = ofStep.get(barcode)!;
+        list.push(ts);
+        // Each unit's rows come in index order; a plan that gave them otherwise is put right.
+        if (list.length > 1 && list[list.length - 2]! > ts) list.sort(byNumber);
+      }
     }
   }
 

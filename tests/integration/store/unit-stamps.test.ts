@@ -47,11 +47,11 @@ describe('unit stamps of a batch', () => {
     }
     const batchRead = spy.find((source) => source.includes('json_each'))!;
     const plan = (
-      db.prepare(`EXPLAIN QUERY PLAN ${batchRead}`).all('[["B-1","step"]]') as {
+      db.prepare(`EXPLAIN QUERY PLAN ${batchRead}`).all('["B-1"]', 'step') as {
         detail: string;
       }[]
     ).map((row) => row.detail);
-    expect(plan[0]).toMatch(/^SCAN pair VIRTUAL TABLE/);
+    expect(plan[0]).toMatch(/^SCAN unit VIRTUAL TABLE/);
     expect(plan[1]).toMatch(
       /^SEARCH t USING (COVERING )?INDEX test_results_by_unit \(barcode=\? AND test_step=\?\)/,
     );

@@ -23,6 +23,8 @@ export function readTimestamp(value: unknown, field: string): number {
       `not a time: expected an ISO 8601 string or epoch milliseconds, got ${describeJsonType(value)}`,
     );
   }
+  const fast = readCommonIso(value);
+  if (fast !== null) return fast;
   const parts = ISO_DATE_TIME.exec(value);
   if (parts === null) {
     throw new ProtocolRefusal(field, `not a time: ${quote(value)} is not ISO 8601 with a zone`);
@@ -53,6 +55,61 @@ export function readTimestamp(value: unknown, field: string): number {
   const ms = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
   return (
     daysSinceEpoch(y, mo, d) * MS_PER_DAY + ((h * 60 + mi - offsetMinutes) * 60 + s) * 1000 + ms
+  );
+}
+
+const DIGIT_0 = 48;
+const digitAt = (text: string, at: number): number => {
+  const digit = text.charCodeAt(at) - DIGIT_0;
+  return digit >= 0 && digit <= 9 ? digit : -1;
+};
+/** Two digits at `at` as a number, or -1. */
+const twoDigitsAt = (text: string, at: number): number => {
+  const tens = digitAt(text, at);
+  const ones = digitAt(text, at + 1);
+  return tens < 0 || ones < 0 ? -1 : tens * 10 + ones;
+};
+
+/**
+ * The form nearly every machine sends, `YYYY-MM-DDTHH:MM:SSZ` with or without a fraction, read
+ * by character instead of by the regular expression (about a tenth of its cost, for every
+ * message). Null for anything else, or anything the checks below would refuse: those go the
+ * general way, which reads the same value or gives the reason.
+ */
+function readCommonIso(value: string): number | null {
+  const length = value.length;
+  if (length < 20 || value.charCodeAt(length - 1) !== 90 /* Z */) return null;
+  if (value[4] !== '-' || value[7] !== '-' || value[10] !== 'T') return null;
+  if (value[13] !== ':' || value[16] !== ':') return null;
+  const century = twoDigitsAt(value, 0);
+  const yearInCentury = twoDigitsAt(value, 2);
+  const month = twoDigitsAt(value, 5);
+  const day = twoDigitsAt(value, 8);
+  const hour = twoDigitsAt(value, 11);
+  const minute = twoDigitsAt(value, 14);
+  const second = twoDigitsAt(value, 17);
+  if (century < 0 || yearInCentury < 0 || month < 0 || day < 0) return null;
+  if (hour < 0 || minute < 0 || second < 0) return null;
+  let ms = 0;
+  if (length > 20) {
+    // A fraction: '.' or ',' and 1 to 9 digits; milliseconds are its first three.
+    const separator = value[19];
+    const digits = length - 21;
+    if ((separator !== '.' && separator !== ',') || digits < 1 || digits > 9) return null;
+    for (let at = 20; at < length - 1; at += 1) {
+      const digit = digitAt(value, at);
+      if (digit < 0) return null;
+      if (at < 23) ms = ms * 10 + digit;
+    }
+    for (let at = Math.min(digits, 3); at < 3; at += 1) ms *= 10;
+  } else if (length !== 20) {
+    return null;
+  }
+  const year = century * 100 + yearInCentury;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return (
+    daysSinceEpoch(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + ms
   );
 }
 
