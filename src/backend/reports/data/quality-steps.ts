@@ -57,7 +57,7 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
     }
     ofProduct.push(index);
   });
-  // NO_CODE: a product or step the rollup does not list (see the loop below).
+  // NO_CODE: a product or step the rollup does not list (see the row taker below).
   const codeSql = pairs.length
     ? `CASE product_id ${[...byProduct.values()]
         .map(
@@ -116,12 +116,13 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
  * It is registered on a connection once and calls whatever `takeRow` set for it last.
  */
 const TAKE_ROW = 'linewatch_quality_take';
-const takers = new WeakMap<Database, { take: ((code: number, value: number) => void) | null }>();
+type RowTaker = ((code: number, value: number) => void) | null;
+const takers = new WeakMap<Database, { take: RowTaker }>();
 
-function takeRow(db: Database, take: ((code: number, value: number) => void) | null): void {
+function takeRow(db: Database, take: RowTaker): void {
   let taker = takers.get(db);
   if (!taker) {
-    const registered: { take: ((code: number, value: number) => void) | null } = { take: null };
+    const registered: { take: RowTaker } = { take: null };
     db.function(TAKE_ROW, { deterministic: false, directOnly: true }, (code, value) => {
       registered.take?.(code as number, value as number);
       return null;
