@@ -29,10 +29,12 @@ const HOUR_MS = 3_600_000;
  *
  * The individuals chart's sigma needs each step's values in time order, so every value is
  * read. Handing a million rows to JavaScript one by one cost about 1.5 µs a row (three strings
- * each); here SQLite walks the time index once and hands over two JSON arrays: the values, and
- * per result a small number naming its product and step (its place in a list read from the
- * hourly rollup `result_hours`) and its verdict. SQLite writes each REAL so that it reads back
- * as the same double, so the figures are computed from the same numbers in the same order.
+ * each); here SQLite walks the time index once and calls a JavaScript function (TAKE_ROW) with
+ * two numbers per result: its value, and a small number naming its product and step (its place
+ * in a list read from the hourly rollup `result_hours`) and its verdict. The value is the stored
+ * double itself, so the figures are computed from the same numbers in the same order. (Two
+ * `json_group_array`s before cost twice as much: SQLite printing a million doubles as text and
+ * JSON.parse reading them back, about 500 ms of a report's 1.2 s on a million results.)
  *
  * What each row costs SQLite was measured on a million results (issue 15): the scan itself
  * about 90 ms, a product and step CASE of `WHEN product_id = … AND test_step = …` per pair
@@ -55,7 +57,7 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
     }
     ofProduct.push(index);
   });
-  // NO_CODE: a product or step the rollup does not list (see the loop below).
+  // NO_CODE: a product or step the rollup does not list (see the row taker below).
   const codeSql = pairs.length
     ? `CASE product_id ${[...byProduct.values()]
         .map(
@@ -69,20 +71,6 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
   const machineFilter = machinesOutsideScope(db, job, RESULTS_BY_TIME)
     ? `AND ${resultsInMachines(db, job)}`
     : '';
-  // The subquery is a co-routine over the time index, read in its order by the aggregate
-  // (tests/integration/reports/quality-figures.test.ts checks the plan: no sort).
-  const [codesJson, valuesJson] = db
-    .prepare(
-      `SELECT json_group_array(code), json_group_array(value) FROM (
-         SELECT ${codeSql} + unicode(verdict) % 3 AS code, measured_value AS value
-         FROM test_results
-         WHERE ts_ms >= @from AND ts_ms < @to ${machineFilter}
-         ORDER BY ts_ms, id)`,
-    )
-    .raw()
-    .get({ ...scopeParams(job), ...named }) as [string, string];
-  const codes = JSON.parse(codesJson) as number[];
-  const values = JSON.parse(valuesJson) as number[];
   const steps: StepData[] = pairs.map(([product, step]) => ({
     product,
     step,
@@ -90,18 +78,58 @@ export function readSteps(db: Database, job: ReportJob): StepData[] {
     judged: 0,
     passed: 0,
   }));
-  for (let index = 0; index < codes.length; index += 1) {
-    const code = codes[index]!;
+  let unknownPair = false;
+  takeRow(db, (code, value) => {
     const data = steps[Math.floor(code / 3)];
     // A pair the rollup does not know (it is kept in the same transaction, so this would be a
-    // damaged database): read the plain way rather than leave a result out.
-    if (code < 0 || !data) return readStepsRowByRow(db, job);
-    data.values.push(values[index]!);
+    // damaged database): read the plain way below rather than leave a result out.
+    if (code < 0 || !data) {
+      unknownPair = true;
+      return;
+    }
+    data.values.push(value);
     const verdict = code % 3;
     if (verdict !== VERDICT_NO_SPEC) data.judged += 1;
     if (verdict === VERDICT_PASS) data.passed += 1;
+  });
+  try {
+    // The subquery is a co-routine over the time index, read in its order by the aggregate
+    // (tests/integration/reports/quality-figures.test.ts checks the plan: no sort).
+    db.prepare(
+      `SELECT count(${TAKE_ROW}(code, value)) FROM (
+         SELECT ${codeSql} + unicode(verdict) % 3 AS code, measured_value AS value
+         FROM test_results
+         WHERE ts_ms >= @from AND ts_ms < @to ${machineFilter}
+         ORDER BY ts_ms, id)`,
+    )
+      .raw()
+      .get({ ...scopeParams(job), ...named });
+  } finally {
+    takeRow(db, null);
   }
+  if (unknownPair) return readStepsRowByRow(db, job);
   return steps.filter((data) => data.values.length > 0).sort(byProductAndStep);
+}
+
+/**
+ * The SQL function that hands each row of the scan to JavaScript: `TAKE_ROW(code, value)`.
+ * It is registered on a connection once and calls whatever `takeRow` set for it last.
+ */
+const TAKE_ROW = 'linewatch_quality_take';
+type RowTaker = ((code: number, value: number) => void) | null;
+const takers = new WeakMap<Database, { take: RowTaker }>();
+
+function takeRow(db: Database, take: RowTaker): void {
+  let taker = takers.get(db);
+  if (!taker) {
+    const registered: { take: RowTaker } = { take: null };
+    db.function(TAKE_ROW, { deterministic: false, directOnly: true }, (code, value) => {
+      registered.take?.(code as number, value as number);
+      return null;
+    });
+    takers.set(db, (taker = registered));
+  }
+  taker.take = take;
 }
 
 /** `unicode(verdict) % 3`: P (80) 2, F (70) 1, N (78) 0; the CHECK on the column allows no other. */

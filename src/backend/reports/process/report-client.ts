@@ -31,7 +31,8 @@ export interface ReportSupervision {
  * costs a boot of about a second then) and is not counted as a crash.
  */
 export class ReportProcessClient implements ReportBuilder {
-  private channel: Promise<ProcessChannel> | null = null;
+  /** The running process, and its answer to `open` (ready, or why not). */
+  private channel: { process: ProcessChannel; ready: Promise<void> } | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
@@ -49,7 +50,7 @@ export class ReportProcessClient implements ReportBuilder {
     private readonly idleStopMs = REPORT_IDLE_STOP_MS,
   ) {}
 
-  private start(): Promise<ProcessChannel> {
+  private start(): { process: ProcessChannel; ready: Promise<void> } {
     if (this.channel) return this.channel;
     const channel = this.launch();
     let retired = false;
@@ -61,15 +62,23 @@ export class ReportProcessClient implements ReportBuilder {
     const afterCrash = this.crashed;
     this.crashed = false;
     this.supervision?.supervisor.running('reports', channel, afterCrash);
-    this.channel = new Promise<ProcessChannel>((resolve, reject) => {
+    const ready = new Promise<void>((resolve, reject) => {
       channel.onMessage((raw) => {
         const message = raw as FromReports;
         if (message.kind === 'ready') {
-          resolve(channel);
+          resolve();
           this.armIdleStop();
           if (afterCrash) setTimeout(() => this.restarts.reset(), 30_000).unref();
-        } else if (message.kind === 'fatal') reject(new Error(`Reports: ${message.message}`));
-        else this.settle(message);
+        } else if (message.kind === 'fatal') {
+          const error = new Error(`Reports: ${message.message}`);
+          reject(error);
+          // The jobs sent behind `open` fail with its reason (the process answers them with
+          // "the database is not open" after this).
+          for (const [id, pending] of this.pending) {
+            this.pending.delete(id);
+            pending.reject(error);
+          }
+        } else this.settle(message);
       });
       channel.onExit((code, signal) => {
         // A process stopped when idle may end after the next report started a new one.
@@ -94,8 +103,12 @@ export class ReportProcessClient implements ReportBuilder {
       const open: ToReports = { kind: 'open', databasePath: this.databasePath };
       channel.postMessage(open);
     });
-    this.channel.catch(() => (this.channel = null));
-    return this.channel;
+    const started = { process: channel, ready };
+    this.channel = started;
+    ready.catch(() => {
+      if (this.channel === started) this.channel = null;
+    });
+    return started;
   }
 
   private settle(message: Exclude<FromReports, { kind: 'ready' | 'fatal' }>): void {
@@ -129,7 +142,7 @@ export class ReportProcessClient implements ReportBuilder {
 
   /** Starts the process ahead of the first report, which would otherwise wait for its boot. */
   warm(): void {
-    if (!this.closed) this.start().catch(() => undefined);
+    if (!this.closed) this.start().ready.catch(() => undefined);
   }
 
   async build(
@@ -138,8 +151,10 @@ export class ReportProcessClient implements ReportBuilder {
   ): Promise<{ built: BuiltReport; csv: CsvFile[] | null }> {
     if (this.closed) throw new Error('The report process is closed');
     this.disarmIdleStop();
-    const channel = await this.start();
-    this.disarmIdleStop();
+    // Sent at once, behind `open`, not once the process says it is ready: it reads its messages
+    // in order, and the main process may be busy when "ready" comes (on the first PDF it loads
+    // playwright-core then, half a second), which would hold the job back that long.
+    const { process: channel } = this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -153,7 +168,7 @@ export class ReportProcessClient implements ReportBuilder {
     if (this.restartTimer) clearTimeout(this.restartTimer);
     this.disarmIdleStop();
     this.supervision?.supervisor.release('reports');
-    void this.channel?.then((channel) => channel.kill()).catch(() => undefined);
+    this.channel?.process.kill();
     this.channel = null;
   }
 }

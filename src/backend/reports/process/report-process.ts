@@ -10,6 +10,9 @@ import { reportCsvFiles } from '../render/csv';
 import { renderReport } from '../render/render-report';
 import type { FromReports, ToReports } from './report-protocol';
 import { parentChannel } from '../../process/parent-channel';
+import { profileFromEnvironment } from './cpu-profile';
+
+const writeProfile = profileFromEnvironment();
 
 const { send, onMessage } = parentChannel<ToReports, FromReports>();
 
@@ -52,9 +55,11 @@ onMessage((message) => {
 
 process.on('disconnect', () => {
   db?.close();
+  writeProfile();
   process.exit(0);
 });
 process.on('SIGTERM', () => {
   db?.close();
+  writeProfile();
   process.exit(0);
 });
