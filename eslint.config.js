@@ -89,6 +89,8 @@ const layer = (files, patterns, layers) => ({
 });
 
 const TS = '**/*.{ts,tsx,mts,cts}';
+const ONE_CLOCK =
+  'Read time from the injected clock (a `now` parameter; systemClock in src/shared/clock.ts at a composition root), or performance.now() for an elapsed time.';
 
 export default defineConfig(
   { ignores: ['out/', 'dist/', 'node_modules/', 'artifacts/', 'test-results/', '.vite/'] },
@@ -164,4 +166,23 @@ export default defineConfig(
   }),
   layer(['src/preload/**'], [bans.notElectron], { allow: ['src/shared', 'src/preload'] }),
   layer(['src/main/**'], [], { deny: ['src/renderer', 'src/preload', 'simulator'] }),
+
+  // ---- One clock (architecture rule 7) -------------------------------------------------------
+  // Domain code is handed its clock, so tests set "now" and the suite passes on any date
+  // (faketime). The wall clock is read in src/shared/clock.ts alone; elapsed times read the
+  // monotonic performance.now().
+  {
+    files: ['src/backend/**', 'src/shared/**', 'src/console/**', 'simulator/model/**'],
+    ignores: ['src/shared/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: ONE_CLOCK },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: ONE_CLOCK },
+      ],
+    },
+  },
 );

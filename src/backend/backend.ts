@@ -38,6 +38,7 @@ import { closeWithinDeadline } from './composition/bounded-close';
 import { createIngest } from './composition/start-ingest';
 import { startStore } from './composition/start-store';
 import { forwardStoreNotices } from './composition/store-notices';
+import { systemClock } from '../shared/clock';
 
 export type { BackgroundLauncher } from './process/launchers';
 export { BROKER_FILE } from './composition/start-ingest';
@@ -112,7 +113,7 @@ async function installId(dataDir: string, store: StoreClient): Promise<string> {
  */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock;
   mkdirSync(options.dataDir, { recursive: true });
   const unmarkRunning = markRunning(options.dataDir);
   const databasePath = join(options.dataDir, DATABASE_FILE);

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { DATABASE_FILE } from '../backend/backend';
 import { EventsStore } from '../backend/store/events-store';
 import { defaultDataDir } from './cli-options';
+import { systemClock } from '../shared/clock';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -27,7 +28,7 @@ try {
   const result = new EventsStore(
     db,
     () => undefined,
-    () => new Date().toISOString(),
+    () => new Date(systemClock()).toISOString(),
   ).verify();
   if (result.ok) {
     console.log(`Event log intact: ${result.checked} rows chain correctly (${path})`);

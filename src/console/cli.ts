@@ -13,6 +13,7 @@ import { ChromiumPdfPrinter } from '../backend/reports/pdf/chromium-pdf-printer'
 import { parseConsoleOptions, UsageError, type ConsoleOptions } from './cli-options';
 import { startConsoleServer } from './http/server';
 import { ownCertificate, readGivenCertificate, type ServerCertificate } from './server-certificate';
+import { systemClock } from '../shared/clock';
 
 /** SIGTERM ends console mode and every process within this, whatever state they are in. */
 const SHUTDOWN_DEADLINE_MS = 4500;
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
 async function serverCertificate(options: ConsoleOptions): Promise<ServerCertificate | null> {
   if (options.tls === 'given' && options.tlsCert && options.tlsKey)
     return readGivenCertificate(options.tlsCert, options.tlsKey);
-  if (options.tls === 'own') return ownCertificate(options.dataDir, new Date(), options.host);
+  if (options.tls === 'own')
+    return ownCertificate(options.dataDir, new Date(systemClock()), options.host);
   return null;
 }
 

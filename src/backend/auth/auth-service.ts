@@ -56,7 +56,7 @@ export class AuthService {
     private readonly tokens: TokenIssuer,
     private readonly plant: PlantRegistry,
     private readonly settings: () => Settings,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {
     this.throttle = new LoginThrottle(now);
     store.onNotice((notice) => {

@@ -15,7 +15,7 @@ export class TokenIssuer {
 
   constructor(
     secretHex: string,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {
     this.key = Buffer.from(secretHex, 'hex');
   }

@@ -13,7 +13,7 @@ export class RetentionJob {
   constructor(
     private readonly store: StoreClient,
     private readonly log: (line: string) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   start(): void {

@@ -10,6 +10,7 @@ import {
 import type { LiveServerMessage, ResyncReason } from '../../shared/live/live-protocol';
 import type { Caller } from '../auth/auth-service';
 import { FrameBuffer } from './frame-buffer';
+import { systemClock } from '../../shared/clock';
 
 /** Default flush rate: five batches a second per subscriber, whatever the message rate. */
 export const DEFAULT_FLUSH_MS = 200;
@@ -78,7 +79,7 @@ export class LiveHub {
     options: LiveHubOptions = {},
   ) {
     this.flushMs = options.flushMs ?? DEFAULT_FLUSH_MS;
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? systemClock;
     this.resumeWindowMs = options.resumeWindowMs ?? DEFAULT_RESUME_WINDOW_MS;
     this.resumeFrames = options.resumeFrames ?? DEFAULT_RESUME_FRAMES;
   }

@@ -30,7 +30,7 @@ export class CommandService {
     private readonly store: StoreClient,
     private readonly publisher: CommandPublisher,
     private readonly changed: (record: CommandRecord) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
     private readonly sparkplug: SparkplugCommandRoute | null = null,
   ) {}
 

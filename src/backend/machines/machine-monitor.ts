@@ -18,7 +18,7 @@ export class MachineMonitor {
   constructor(
     private readonly store: StoreClient,
     private readonly publish: (snapshot: MachineSnapshot) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   async start(): Promise<void> {

@@ -13,7 +13,7 @@ export class MaintenanceWatch {
     private readonly store: StoreClient,
     private readonly horizonMinutes: () => number,
     private readonly log: (line: string) => void,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   start(): void {

@@ -97,8 +97,8 @@ export class SimulationService {
       topicRoot: broker.topicRoot,
       ...options,
       // A run of its own, so its messages are neither duplicates nor retests of an earlier run.
-      runId: `sim${Date.now().toString(36)}`,
-      serialStart: Math.floor(Date.now() / 100),
+      runId: `sim${startedAtMs.toString(36)}`,
+      serialStart: Math.floor(startedAtMs / 100),
     };
     const channel = this.deps.launch();
     this.deps.supervisor?.running('simulator', channel);
@@ -115,7 +115,7 @@ export class SimulationService {
       ended: Promise.resolve(),
       stopRequested: false,
       stoppedBy: null,
-      samples: [{ sent: 0, atMs: Date.now() }],
+      samples: [{ sent: 0, atMs: performance.now() }],
     };
     active.ended = exited.then((code) => this.finishRun(active, code, why));
     channel.onMessage((raw) => this.receive(active, raw as FromSimulator));
@@ -209,7 +209,8 @@ export class SimulationService {
     if (this.active !== active) return;
     if (message.kind === 'log') this.deps.log(`simulator: ${message.line}`);
     if (message.kind !== 'stats') return;
-    const sample = { sent: totalSent(message.stats), atMs: Date.now() };
+    // A rate over elapsed time: the monotonic clock, not the injected "now".
+    const sample = { sent: totalSent(message.stats), atMs: performance.now() };
     const recent = active.samples.filter((old) => sample.atMs - old.atMs <= RATE_WINDOW_MS);
     const since = recent[0] ?? active.samples.at(-1) ?? sample;
     active.samples = [...recent, sample];

@@ -22,7 +22,7 @@ function isCorruption(error: unknown): boolean {
 export function openCheckedDatabase(
   path: string,
   migrationsDir: string,
-  nowMs = Date.now(),
+  nowMs: number,
 ): OpenedDatabase & { recovery: Recovery | null } {
   let reason: string;
   try {

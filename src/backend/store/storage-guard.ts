@@ -40,7 +40,7 @@ export class StorageGuard {
   constructor(
     private readonly reserve: DiskReserve,
     private readonly hasRoom: () => boolean,
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number,
   ) {}
 
   /** Before an operation: while full, an ingest batch waits until space is back. */

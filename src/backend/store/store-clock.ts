@@ -1,3 +1,5 @@
+import { systemClock } from '../../shared/clock';
+
 /**
  * "Now" inside the store process: the backend's injected clock (`Services.now`), sent along
  * with every call (rpc.ts `nowMs`) and set for the length of that call, so a stamp the store
@@ -20,7 +22,7 @@ export class StoreClock {
   }
 
   nowMs(): number {
-    return this.givenMs ?? Date.now();
+    return this.givenMs ?? systemClock();
   }
 
   nowIso(): string {

@@ -43,12 +43,16 @@ function open(request: Extract<ToStore, { kind: 'open' }>): void {
     pageLimit = request.pageLimitFile ? new PageLimitFile(request.pageLimitFile) : null;
     migrationsDir =
       request.migrationsDir || fileURLToPath(new URL('./migrations/', import.meta.url));
-    const opened = openCheckedDatabase(databasePath, migrationsDir);
+    const opened = openCheckedDatabase(databasePath, migrationsDir, clock.nowMs());
     const { migratedFrom, migratedTo, recovery } = opened;
     useDatabase(opened.db);
     const reserve = new DiskReserve(`${databasePath}.reserve`);
     reserve.ensure();
-    guard = new StorageGuard(reserve, () => (db ? pageHeadroom(db) : true));
+    guard = new StorageGuard(
+      reserve,
+      () => (db ? pageHeadroom(db) : true),
+      () => clock.nowMs(),
+    );
     send({ kind: 'ready', migratedFrom, migratedTo, recovery });
   } catch (error) {
     send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) });

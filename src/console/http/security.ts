@@ -23,7 +23,8 @@ export class AttemptLimiter {
   constructor(
     private readonly maxPerWindow: number,
     private readonly windowMs = 60_000,
-    private readonly now: () => number = Date.now,
+    // Monotonic: a wall-clock step must not free a guesser early or lock a user out longer.
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** Records an attempt; false when the key is over its budget. */

@@ -13,7 +13,7 @@ export async function testBrokerConnection(
   } catch (error) {
     return { ok: false, message: `Cannot read a certificate file: ${(error as Error).message}` };
   }
-  const started = Date.now();
+  const started = performance.now();
   const client = mqtt.connect(settings.url, {
     clientId: `linewatch-test-${randomBytes(4).toString('hex')}`,
     clean: true,
@@ -28,7 +28,10 @@ export async function testBrokerConnection(
       const timer = setTimeout(() => resolve({ ok: false, message: 'No answer within 5 s' }), 5500);
       client.once('connect', () => {
         clearTimeout(timer);
-        resolve({ ok: true, message: `Connected in ${Date.now() - started} ms` });
+        resolve({
+          ok: true,
+          message: `Connected in ${Math.round(performance.now() - started)} ms`,
+        });
       });
       client.once('error', (error) => {
         clearTimeout(timer);
