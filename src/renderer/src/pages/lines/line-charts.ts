@@ -9,6 +9,13 @@ import {
   type ChartOption,
 } from '../../lib/echarts';
 import { STATE_LOOK } from '../../lib/machine-state';
+import {
+  hourMiddle,
+  percent,
+  percentFrame,
+  unitsFrame,
+  type TimeRange,
+} from './hourly-chart-frame';
 import { formatUntil } from '../../lib/time';
 
 const RATIOS = [
@@ -18,33 +25,6 @@ const RATIOS = [
   { key: 'quality', label: 'Quality' },
 ] as const;
 
-/** A ratio as percent; null (nothing planned, nothing tested) stays a gap, not a zero. */
-export function percent(ratio: number | null): number | null {
-  return ratio === null ? null : Math.round(ratio * 1000) / 10;
-}
-
-/** The window a chart shows: the time axis spans exactly it, not what ECharts rounds it to. */
-export interface TimeRange {
-  fromMs: number;
-  toMs: number;
-}
-
-/**
- * A time axis over exactly the range, with hour labels that never run into each other
- * (about one every four hours on a panel, ECharts drops any that would still overlap).
- */
-export function timeAxis(range: TimeRange, look: ReturnType<typeof axisLook>) {
-  return {
-    type: 'time' as const,
-    min: range.fromMs,
-    max: range.toMs,
-    splitNumber: 6,
-    ...look,
-    axisLabel: { ...look.axisLabel, hideOverlap: true },
-    splitLine: { show: false },
-  };
-}
-
 /** OEE and its three factors, hour by hour, as percent. */
 export function oeeOption(
   rows: readonly OeeRow[],
@@ -52,27 +32,8 @@ export function oeeOption(
   range: TimeRange,
 ): ChartOption {
   const palette = [colors.accent, colors.ok, colors.warn, colors.info];
-  const look = axisLook(colors);
   return {
-    ...baseOption(colors),
-    grid: { left: 56, right: 24, top: 44, bottom: 36 },
-    legend: { top: 0, textStyle: { color: colors.text, fontSize: 14 } },
-    tooltip: {
-      ...baseOption(colors).tooltip,
-      trigger: 'axis',
-      valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)} %` : '—'),
-    },
-    xAxis: timeAxis(range, look),
-    yAxis: {
-      type: 'value',
-      min: 0,
-      // Performance can pass 100 % when the ideal cycle time is set too slow; show it.
-      // All hours without a figure give no extent (NaN): the axis still spans 0-100 %.
-      max: (extent: { max: number }) =>
-        Number.isFinite(extent.max) ? Math.max(100, Math.ceil(extent.max / 10) * 10) : 100,
-      ...look,
-      axisLabel: { ...look.axisLabel, formatter: '{value} %' },
-    },
+    ...percentFrame(colors, range),
     series: RATIOS.map(({ key, label }, index) => ({
       id: key,
       name: label,
@@ -93,35 +54,15 @@ export function unitsOption(
   colors: ChartColors,
   range: TimeRange,
 ): ChartOption {
-  const look = axisLook(colors);
   return {
-    ...baseOption(colors),
-    grid: { left: 56, right: 24, top: 20, bottom: 36 },
-    // One series: the panel title names it, a legend would only crowd the axis.
-    legend: { show: false },
-    tooltip: {
-      ...baseOption(colors).tooltip,
-      trigger: 'axis',
-      valueFormatter: (value) => (typeof value === 'number' ? `${value} units` : '—'),
-    },
-    xAxis: timeAxis(range, look),
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      ...look,
-      // Every axis carries its unit.
-      axisLabel: { ...look.axisLabel, formatter: '{value} units' },
-    },
+    ...unitsFrame(colors, range, false),
     series: [
       {
         id: 'units',
         name: 'Units',
         type: 'bar',
         // Bars sit in the middle of their hour, not on its start.
-        data: rows.map((row) => [
-          (Date.parse(row.bucketStart) + Date.parse(row.bucketEnd)) / 2,
-          row.units,
-        ]),
+        data: rows.map((row) => [hourMiddle(row), row.units]),
         barMaxWidth: 24,
         itemStyle: { color: colors.accent },
       },

@@ -1,6 +1,12 @@
 import type { OeeRow } from '../../../../shared/contract';
-import { axisLook, baseOption, type ChartColors, type ChartOption } from '../../lib/echarts';
-import { percent, timeAxis, type TimeRange } from './line-charts';
+import type { ChartColors, ChartOption } from '../../lib/echarts';
+import {
+  hourMiddle,
+  percent,
+  percentFrame,
+  unitsFrame,
+  type TimeRange,
+} from './hourly-chart-frame';
 
 /**
  * The Lines page's charts from per-machine rows, for a user who sees some of a line's
@@ -27,27 +33,9 @@ export function machinesOeeOption(
   colors: ChartColors,
   range: TimeRange,
 ): ChartOption {
-  const look = axisLook(colors);
   const palette = seriesColors(colors);
   return {
-    ...baseOption(colors),
-    grid: { left: 56, right: 24, top: 44, bottom: 36 },
-    legend: { top: 0, textStyle: { color: colors.text, fontSize: 14 } },
-    tooltip: {
-      ...baseOption(colors).tooltip,
-      trigger: 'axis',
-      valueFormatter: (value) => (typeof value === 'number' ? `${value.toFixed(1)} %` : '—'),
-    },
-    xAxis: timeAxis(range, look),
-    yAxis: {
-      type: 'value',
-      min: 0,
-      // All hours without a figure give no extent (NaN): the axis still spans 0-100 %.
-      max: (extent: { max: number }) =>
-        Number.isFinite(extent.max) ? Math.max(100, Math.ceil(extent.max / 10) * 10) : 100,
-      ...look,
-      axisLabel: { ...look.axisLabel, formatter: '{value} %' },
-    },
+    ...percentFrame(colors, range),
     series: byMachine(rows).map(([machineId, own], index) => ({
       id: machineId,
       name: `OEE ${machineId}`,
@@ -67,33 +55,15 @@ export function machinesUnitsOption(
   colors: ChartColors,
   range: TimeRange,
 ): ChartOption {
-  const look = axisLook(colors);
   const palette = seriesColors(colors);
   return {
-    ...baseOption(colors),
-    grid: { left: 56, right: 24, top: 44, bottom: 36 },
-    legend: { top: 0, textStyle: { color: colors.text, fontSize: 14 } },
-    tooltip: {
-      ...baseOption(colors).tooltip,
-      trigger: 'axis',
-      valueFormatter: (value) => (typeof value === 'number' ? `${value} units` : '—'),
-    },
-    xAxis: timeAxis(range, look),
-    yAxis: {
-      type: 'value',
-      minInterval: 1,
-      ...look,
-      axisLabel: { ...look.axisLabel, formatter: '{value} units' },
-    },
+    ...unitsFrame(colors, range, true),
     series: byMachine(rows).map(([machineId, own], index) => ({
       id: machineId,
       name: machineId,
       type: 'bar' as const,
       stack: 'units',
-      data: own.map((row) => [
-        (Date.parse(row.bucketStart) + Date.parse(row.bucketEnd)) / 2,
-        row.units,
-      ]),
+      data: own.map((row) => [hourMiddle(row), row.units]),
       barMaxWidth: 24,
       itemStyle: { color: palette[index % palette.length] },
     })),
