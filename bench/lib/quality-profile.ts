@@ -6,46 +6,22 @@
  * HTML with its SVG charts and (with --print) Chromium's printing (its CPU is Chromium's own, not
  * counted here: the reports bench counts every process's).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { buildReport } from '../../src/backend/reports/data/build-report';
 import { readSteps } from '../../src/backend/reports/data/quality-steps';
 import { ChromiumPdfPrinter } from '../../src/backend/reports/pdf/chromium-pdf-printer';
-import type { ReportJob } from '../../src/backend/reports/report-job';
 import { renderReport } from '../../src/backend/reports/render/render-report';
-import type { SeededPlant } from './report-seed';
+import { openSeededDay, seededDayJob } from './seeded-day';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: quality-profile.ts DIR [rounds] [--print]');
 const rounds = Number(process.argv[3] ?? 3) || 3;
 const print = process.argv.includes('--print');
-const plant = JSON.parse(readFileSync(join(dir, 'plant.json'), 'utf8')) as SeededPlant;
-const db = new Database(join(dir, 'linewatch.sqlite'), { readonly: true });
-db.pragma('mmap_size = 268435456');
-const machineIds = db.prepare('SELECT id FROM machines ORDER BY id').pluck().all() as string[];
-const job: ReportJob = {
-  type: 'quality',
-  fromMs: plant.fromMs,
-  toMs: plant.toMs,
-  scope: {
-    kind: 'plant',
-    lineId: null,
-    machineId: null,
-    label: 'Plant',
-    machineIds,
-    simulated: { included: false, count: 0 },
-  },
-  visibleLineIds: null,
-  plantName: 'Bench plant',
-  generatedBy: 'bench',
-  generatedAtMs: plant.toMs,
-  reportId: 'QR-bench',
-  shifts: [],
-  timeZone: 'UTC',
-  render: { html: true, paper: 'A4' },
-};
+const day = openSeededDay(dir);
+const { db } = day;
+const job = seededDayJob(day, 'quality', { html: true });
 const printer = new ChromiumPdfPrinter();
 const PDF_FILE = join(tmpdir(), 'linewatch-quality-profile.pdf');
 /** Wall and CPU time of this process since `started` (the machine is shared: CPU says more). */

@@ -6,12 +6,9 @@
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { buildReport } from '../../src/backend/reports/data/build-report';
 import { readSteps } from '../../src/backend/reports/data/quality-steps';
-import type { ReportJob } from '../../src/backend/reports/report-job';
-import type { SeededPlant } from './report-seed';
+import { openSeededDay, seededDayJob } from './seeded-day';
 
 const [dir, other, roundsArg] = process.argv.slice(2);
 if (!dir || !other) throw new Error('usage: quality-steps-ab.ts DIR OTHER_CHECKOUT [rounds]');
@@ -29,31 +26,9 @@ const a = {
   ).buildReport,
 };
 const b = { readSteps, buildReport };
-const plant = JSON.parse(readFileSync(join(dir, 'plant.json'), 'utf8')) as SeededPlant;
-const db = new Database(join(dir, 'linewatch.sqlite'), { readonly: true });
-db.pragma('mmap_size = 268435456');
-const machineIds = db.prepare('SELECT id FROM machines ORDER BY id').pluck().all() as string[];
-const job: ReportJob = {
-  type: 'quality',
-  fromMs: plant.fromMs,
-  toMs: plant.toMs,
-  scope: {
-    kind: 'plant',
-    lineId: null,
-    machineId: null,
-    label: 'Plant',
-    machineIds,
-    simulated: { included: false, count: 0 },
-  },
-  visibleLineIds: null,
-  plantName: 'Bench plant',
-  generatedBy: 'bench',
-  generatedAtMs: plant.toMs,
-  reportId: 'QR-bench',
-  shifts: [],
-  timeZone: 'UTC',
-  render: { html: false, paper: 'A4' },
-};
+const day = openSeededDay(dir);
+const { db } = day;
+const job = seededDayJob(day, 'quality', { html: false });
 const cpuMs = (run: () => unknown) => {
   const started = process.cpuUsage();
   db.transaction(run)();
