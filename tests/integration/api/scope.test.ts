@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventPage, EventRecord, Plant, Session } from '../../../src/shared/contract';
 import { startTestServer, type TestServer } from '../../helpers/test-backend';
-import { openLive, sleep } from './live-client';
+import { waitFor } from '../../helpers/wait';
+import { openLive } from './live-client';
 
 const FLUSH_MS = 50;
 
@@ -90,8 +91,9 @@ describe('scope: engineers see their lines, operators their machines', () => {
       await t.http('settings.update', { plantName: 'Live plant' }, admin);
       await save('L-1', 'M-1', 'Press 1 live');
       const received = () => feed.items<EventRecord>('events.appended');
+      // The feed keeps the log's order: once the last event is here, any earlier one that
+      // was going to be sent has been.
       await feed.until(() => received().some((event) => event.message.includes('Press 1 live')));
-      await sleep(FLUSH_MS * 3);
       expect(received().map((event) => event.machineId)).toEqual(['M-1']);
     } finally {
       feed.close();
@@ -107,13 +109,20 @@ describe('scope: engineers see their lines, operators their machines', () => {
         admin,
       );
       expect(moved.status).toBe(200);
-      await sleep(FLUSH_MS * 2); // the hub learns of the change through the store's notice
+      const received = () => feed.items<EventRecord>('events.appended');
+      // The hub learns of the change through the store's notice: an event of M-3 received
+      // says the new assignment is in force.
+      let probes = 0;
+      await waitFor('the new assignment to reach the feed', async () => {
+        if (received().length > 0) return true;
+        probes += 1;
+        await save('L-2', 'M-3', `Oven 3 probe ${probes}`);
+        return undefined;
+      });
       await save('L-1', 'M-1', 'Press 1 after the move');
       await save('L-2', 'M-3', 'Oven 3 after the move');
-      const received = () => feed.items<EventRecord>('events.appended');
-      await feed.until(() => received().some((event) => event.machineId === 'M-3'));
-      await sleep(FLUSH_MS * 3);
-      expect(received().map((event) => event.machineId)).toEqual(['M-3']);
+      await feed.until(() => received().some((event) => event.message.includes('after the move')));
+      expect(new Set(received().map((event) => event.machineId))).toEqual(new Set(['M-3']));
     } finally {
       feed.close();
       await t.http(

@@ -7,7 +7,7 @@ import { BrokerSubscriber } from '../../../src/backend/ingest/broker/broker-subs
 import { nodeLauncher as launchers } from '../../../src/backend/process/node-launcher';
 import { connectStore, type StoreClient } from '../../../src/backend/store/store-client';
 import { startMosquitto, type Mosquitto } from '../../helpers/mosquitto';
-import { connectPublisher, publishBurst } from './support/publisher';
+import { connectPublisher, probeUntilStored, publishBurst } from './support/publisher';
 import { ResultsReader } from './support/results-db';
 import { sleep } from './support/wait';
 import { waitFor } from '../../helpers/wait';
@@ -68,10 +68,9 @@ it('stops reading the broker while too many messages wait, and stores every one 
   );
   subscriber.start();
   await waitFor('the subscriber to connect', () => (current().isConnected() ? true : undefined));
-  // The subscription is sent right after the connection: give the broker a moment to take it.
-  await sleep(200);
-
   publisher = await connectPublisher(broker.url, 'backpressure-publisher');
+  // The subscription follows the connection: a probe stored says it is in place.
+  await probeUntilStored(publisher, 'PROBE', () => reader.count('PROBE') === 1);
   const sampling = setInterval(() => {
     mostWaiting = Math.max(mostWaiting, current().waiting);
   }, 1);
