@@ -34,6 +34,14 @@ export const isActiveAlert = (alert: AlertViewFacts, nowMs: number): boolean =>
 export const isShelvedAlert = (alert: AlertViewFacts, nowMs: number): boolean =>
   openViewOf(alert, nowMs) === 'shelved';
 
+/**
+ * Waiting for an operator: raised or returned, and nobody has acknowledged it yet. The alarm
+ * banner, the plant strip, the tiles' counts, the acknowledge button and the shift handover's
+ * open items all count by this.
+ */
+export const isUnacknowledged = (alert: Pick<AlertViewFacts, 'state'>): boolean =>
+  alert.state === 'active_unacked' || alert.state === 'returned_unacked';
+
 /** SQL expressions for the same facts, named by the query that uses the rule. */
 export interface AlertViewColumns {
   state: string;

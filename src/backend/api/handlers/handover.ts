@@ -4,6 +4,7 @@ import type {
   MachineSnapshot,
   ShiftOnCalendar,
 } from '../../../shared/contract';
+import { isUnacknowledged } from '../../../shared/rules/alert-active';
 import { canReadHandover } from '../../../shared/rules/handover-scope';
 import { shiftAt } from '../../../shared/rules/shifts';
 import type { StoredHandover } from '../../store/handovers-store';
@@ -60,9 +61,7 @@ export const registerHandoverHandlers: RegisterHandlers = (dispatcher, services)
     const visibility = visibilityOf(caller);
     const alarms = async (view: 'active' | 'shelved'): Promise<Alert[]> =>
       (await store.listAlerts({ view, lineId, limit: MAX_ALARMS }, visibility, nowMs)).alerts;
-    const unacknowledged = (await alarms('active')).filter(
-      (alert) => alert.state === 'active_unacked' || alert.state === 'returned_unacked',
-    );
+    const unacknowledged = (await alarms('active')).filter(isUnacknowledged);
     const shelved = await alarms('shelved');
     const down = monitor
       .list()

@@ -23,9 +23,8 @@ export const PRIORITY_LOOK: Record<AlertPriority, PriorityLook> = {
 /** Worst first. */
 export const PRIORITIES: readonly AlertPriority[] = ['critical', 'high', 'medium', 'low'];
 
-export function isUnacknowledged(alert: Pick<Alert, 'state'>): boolean {
-  return alert.state === 'active_unacked' || alert.state === 'returned_unacked';
-}
+/** The rule itself is the backend's too (the shift handover counts by it). */
+export { isUnacknowledged } from '../../../shared/rules/alert-active';
 
 /** Same order as the backend: priority, then newest first, so a fresh critical is on top. */
 export function byPriorityThenAge(a: Alert, b: Alert): number {
