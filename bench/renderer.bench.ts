@@ -5,6 +5,8 @@
  * over the first minute and over the last minute, and the page's JS heap (after a forced GC)
  * every minute: after 1 minute against after LINEWATCH_BENCH_RENDERER_MINUTES (default 10).
  * Then the Quality page's live results table for 30 s. `npm run bench -- renderer`.
+ * The open alarms are counted beside the heap: they grow with the run unless acknowledged
+ * (`LINEWATCH_BENCH_RENDERER_ACK=1`: a bench operator acknowledges the returned ones each minute).
  *
  * A measurement: it exits 0 when a target is missed, but says so loudly.
  */
@@ -17,6 +19,7 @@ import { brokerUrlOf } from '../tests/e2e/factory';
 import { openPage, startConsole } from '../tests/e2e/harness';
 import { goTo, logIn } from '../tests/e2e/ui';
 import { ensureRendererBuilt } from './lib/renderer-build';
+import { acknowledgeReturned, countOpenAlarms } from './lib/renderer-alarms';
 import { PlantFeed } from './lib/renderer-feed';
 import {
   measureFrames,
@@ -50,6 +53,8 @@ const TARGET_GROWTH_PERCENT = 20;
 const PASSWORD = 'bench password 123';
 const SCREENSHOTS = resolve(import.meta.dirname, '..', 'artifacts', 'screenshots');
 const FEED = { telemetryEveryMs: 1000, resultEveryMs: 4000, stateChangeEveryMs: 2000 };
+/** A bench operator acknowledges the returned alarms each minute (bench/lib/renderer-alarms.ts). */
+const ACKNOWLEDGING = process.env.LINEWATCH_BENCH_RENDERER_ACK === '1';
 
 function optionValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -162,16 +167,20 @@ try {
   const tilesUpdated = [...unitsAfter].filter(([id, units]) => unitsBefore.get(id) !== units);
 
   const heaps: HeapFigures[] = [];
+  const alarms: string[] = [];
   let lastFrames: FrameFigures | null = null;
   for (let minute = 1; minute <= MINUTES; minute += 1) {
     const heap = await measureHeap(cdp);
     heaps.push(heap);
+    alarms.push(await countOpenAlarms(server.url, admin.token));
     console.log(
       `renderer: minute ${minute}: heap ${formatMiB(heap.usedBytes)}, ${heap.domNodes} DOM nodes, ` +
-        `${heap.listeners} listeners, ${feed.published - publishedAtStart} messages sent, ` +
+        `${heap.listeners} listeners, alarms ${alarms.at(-1)}, ` +
+        `${feed.published - publishedAtStart} messages sent, ` +
         `behind: ${await backlog()} messages; load ${load()}`,
     );
     if (minute === MINUTES) break;
+    if (ACKNOWLEDGING) await acknowledgeReturned(server.url, admin.token);
     if (minute === MINUTES - 1) {
       lastFrames = await measureFrames(page, cdp, FRAME_WINDOW_MS);
     } else {
@@ -267,6 +276,12 @@ try {
       value: `${growth.toFixed(1)} %`,
       target: `< ${TARGET_GROWTH_PERCENT} %`,
       pass: growth < TARGET_GROWTH_PERCENT,
+    },
+    {
+      figure: `Overview: alarms 1 -> ${MINUTES} min`,
+      value: `${alarms[0]} -> ${alarms.at(-1)}${ACKNOWLEDGING ? ', returned ones acknowledged each minute' : ''}`,
+      target: '',
+      pass: null,
     },
     {
       figure: `Overview: DOM nodes 1 -> ${MINUTES} min`,
