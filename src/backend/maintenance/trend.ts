@@ -25,37 +25,64 @@ export const MIN_FIT_R_SQUARED = 0.5;
 const STEADY_PER_HOUR = 0.05;
 
 /**
+ * What a least-squares line needs of a window's samples: their count and sums, with time in
+ * hours after `originMs`. The store sums them in SQL (one row per machine, not hundreds of
+ * samples handed to JavaScript each minute); `projectCrossing` sums an array of samples.
+ */
+export interface TrendSums {
+  count: number;
+  originMs: number;
+  sumT: number;
+  sumV: number;
+  sumTT: number;
+  sumTV: number;
+  sumVV: number;
+}
+
+export function trendSums(samples: readonly Sample[]): TrendSums {
+  const originMs = samples[0]?.atMs ?? 0;
+  const sums = { count: samples.length, originMs, sumT: 0, sumV: 0, sumTT: 0, sumTV: 0, sumVV: 0 };
+  for (const s of samples) {
+    const t = (s.atMs - originMs) / HOUR_MS;
+    sums.sumT += t;
+    sums.sumV += s.value;
+    sums.sumTT += t * t;
+    sums.sumTV += t * s.value;
+    sums.sumVV += s.value * s.value;
+  }
+  return sums;
+}
+
+/**
  * Least-squares line through the samples of a sliding window, projected to the limit.
  * Needs a few samples spread over time: fewer than 5, all at one instant, or a line that fits
  * them poorly (R² below MIN_FIT_R_SQUARED) give null.
  */
 export function projectCrossing(
-  samples: Sample[],
+  samples: readonly Sample[],
   limit: number,
   nowMs: number,
 ): Projection | null {
-  if (samples.length < 5) return null;
-  const t0 = samples[0]!.atMs;
-  let sumT = 0;
-  let sumV = 0;
-  for (const s of samples) {
-    sumT += (s.atMs - t0) / HOUR_MS;
-    sumV += s.value;
-  }
-  const meanT = sumT / samples.length;
-  const meanV = sumV / samples.length;
-  let covariance = 0;
-  let variance = 0;
-  for (const s of samples) {
-    const dt = (s.atMs - t0) / HOUR_MS - meanT;
-    covariance += dt * (s.value - meanV);
-    variance += dt * dt;
-  }
-  if (variance === 0) return null;
+  return projectFromSums(trendSums(samples), limit, nowMs);
+}
+
+/** The same projection from the window's sums. */
+export function projectFromSums(sums: TrendSums, limit: number, nowMs: number): Projection | null {
+  const { count } = sums;
+  if (count < 5) return null;
+  const meanT = sums.sumT / count;
+  const meanV = sums.sumV / count;
+  // Sums of squares about the means; a window all at one instant has no spread in time.
+  const variance = sums.sumTT - count * meanT * meanT;
+  const covariance = sums.sumTV - count * meanT * meanV;
+  const spread = sums.sumVV - count * meanV * meanV;
+  if (!(variance > 1e-12)) return null;
   const slopePerHour = covariance / variance;
-  const rSquared = fitQuality(samples, t0, meanT, meanV, slopePerHour);
+  // R² of a least-squares line with an intercept: the share of the readings' variation it
+  // explains. Readings that do not vary at all are fitted exactly by a flat line.
+  const rSquared = spread > 1e-9 ? Math.min(1, (covariance * covariance) / (variance * spread)) : 1;
   if (rSquared < MIN_FIT_R_SQUARED) return null;
-  const current = meanV + slopePerHour * ((nowMs - t0) / HOUR_MS - meanT);
+  const current = meanV + slopePerHour * ((nowMs - sums.originMs) / HOUR_MS - meanT);
   const towardLimit = (limit - current) * slopePerHour > 0;
   const reachesAtMs =
     current >= limit
@@ -64,25 +91,6 @@ export function projectCrossing(
         ? nowMs + ((limit - current) / slopePerHour) * HOUR_MS
         : null;
   return { slopePerHour, current, reachesAtMs, rSquared };
-}
-
-/** R² of the fitted line: the share of the readings' variation the line explains. */
-function fitQuality(
-  samples: Sample[],
-  t0: number,
-  meanT: number,
-  meanV: number,
-  slopePerHour: number,
-): number {
-  let residual = 0;
-  let total = 0;
-  for (const s of samples) {
-    const fitted = meanV + slopePerHour * ((s.atMs - t0) / HOUR_MS - meanT);
-    residual += (s.value - fitted) ** 2;
-    total += (s.value - meanV) ** 2;
-  }
-  // Readings that do not vary at all are fitted exactly by a flat line.
-  return total === 0 ? 1 : 1 - residual / total;
 }
 
 /**

@@ -1,9 +1,17 @@
 import type { Database } from 'better-sqlite3';
 import type { MaintenanceStatus, MaintenanceTask } from '../../shared/contract';
-import { describeProjection, planStatus, projectCrossing, type Sample } from '../maintenance/trend';
-import type { OeeStore } from './oee-store';
+import {
+  describeProjection,
+  planStatus,
+  projectFromSums,
+  type TrendSums,
+} from '../maintenance/trend';
+import { StatementCache } from './alert-rows';
+import type { UsageSinceService } from './usage-since-service';
 import { StoreError } from './rpc';
 import { inScope } from './scope-sql';
+
+const HOUR_MS = 3_600_000;
 
 /** The window the temperature trend is fitted over. */
 export const TREND_WINDOW_MS = 30 * 60_000;
@@ -48,11 +56,16 @@ function toTask(row: TaskRow): MaintenanceTask {
 
 /** Service plans, tasks, usage since the last service, and the temperature projection. */
 export class MaintenanceStore {
+  /** Prepared once: the maintenance check reads every machine each minute. */
+  private readonly statements: StatementCache;
+
   constructor(
     private readonly db: Database,
-    private readonly oee: OeeStore,
+    private readonly usage: UsageSinceService,
     private readonly temperatureLimit: (machineId: string) => number | null,
-  ) {}
+  ) {
+    this.statements = new StatementCache(db);
+  }
 
   status(machines: string[] | null, nowMs: number): MaintenanceStatus[] {
     const rows = this.db
@@ -74,9 +87,9 @@ export class MaintenanceStore {
     }[];
     return rows.map((row) => {
       const sinceMs = row.last_service_ms ?? Date.parse(row.created_at);
-      const hours = this.oee.hourFigures(sinceMs, nowMs, [row.id], nowMs);
-      const runHours = hours.reduce((sum, hour) => sum + hour.runS, 0) / 3600;
-      const units = hours.reduce((sum, hour) => sum + hour.units, 0);
+      const used = this.usage.usage(row.id, sinceMs, nowMs);
+      const runHours = used.runS / 3600;
+      const units = used.units;
       const plan =
         row.last_service_ms === null
           ? null
@@ -103,13 +116,21 @@ export class MaintenanceStore {
   private predict(machineId: string, nowMs: number): MaintenanceStatus['prediction'] {
     const limit = this.temperatureLimit(machineId);
     if (limit === null) return null;
-    const samples = this.db
-      .prepare(
-        `SELECT ts_ms AS atMs, temperature AS value FROM telemetry_samples
-         WHERE machine_id = ? AND ts_ms >= ? AND ts_ms <= ? AND temperature IS NOT NULL ORDER BY ts_ms`,
+    // The window's sums, not its samples: up to 900 a machine, every machine, every minute.
+    const sums = this.statements
+      .sql(
+        `WITH recent AS (
+           SELECT ts_ms, temperature AS v FROM telemetry_samples
+           WHERE machine_id = @machine AND ts_ms >= @from AND ts_ms <= @now AND temperature IS NOT NULL),
+         origin AS (SELECT min(ts_ms) AS t0 FROM recent),
+         hours AS (SELECT (ts_ms - t0) / ${HOUR_MS}.0 AS t, v, t0 FROM recent, origin)
+         SELECT count(*) AS count, coalesce(min(t0), 0) AS originMs,
+           coalesce(sum(t), 0) AS sumT, coalesce(sum(v), 0) AS sumV, coalesce(sum(t * t), 0) AS sumTT,
+           coalesce(sum(t * v), 0) AS sumTV, coalesce(sum(v * v), 0) AS sumVV
+         FROM hours`,
       )
-      .all(machineId, nowMs - TREND_WINDOW_MS, nowMs) as Sample[];
-    const projection = projectCrossing(samples, limit, nowMs);
+      .get({ machine: machineId, from: nowMs - TREND_WINDOW_MS, now: nowMs }) as TrendSums;
+    const projection = projectFromSums(sums, limit, nowMs);
     if (!projection) return null;
     const text = describeProjection(projection, limit, nowMs);
     return {

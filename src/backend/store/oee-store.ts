@@ -112,15 +112,22 @@ export class OeeStore {
 
     // Units: increases of the running counter; a decrease is a reset, counted from zero. One
     // query per machine walks its (machine, time) key in order, so the window needs no sort
-    // (across a plant, one query over the time index spent most of its time sorting).
+    // (across a plant, one query over the time index spent most of its time sorting). The walk
+    // starts at the machine's last reading before the range, however long ago, so the first
+    // delta in the range is counted as a longer range counts it: the figures of two adjacent
+    // ranges add up to those of both (the maintenance usage keeps whole hours on this).
     const unitsOfMachine = this.statements.sql(
       `SELECT (ts_ms / ${HOUR_MS}) * ${HOUR_MS} AS hour,
          sum(CASE WHEN delta >= 0 THEN delta ELSE units_produced END) AS units
        FROM (SELECT ts_ms, units_produced,
                units_produced - LAG(units_produced) OVER (ORDER BY ts_ms) AS delta
              FROM telemetry_samples
-             WHERE machine_id = @machine AND ts_ms >= @from - ${HOUR_MS} AND ts_ms < @to
-               AND units_produced IS NOT NULL)
+             WHERE machine_id = @machine AND ts_ms < @to AND units_produced IS NOT NULL
+               AND ts_ms >= coalesce(
+                 (SELECT ts_ms FROM telemetry_samples
+                  WHERE machine_id = @machine AND ts_ms < @from AND units_produced IS NOT NULL
+                  ORDER BY ts_ms DESC LIMIT 1),
+                 @from))
        WHERE delta IS NOT NULL AND ts_ms >= @from
        GROUP BY hour`,
     );

@@ -8,6 +8,7 @@ import { MachinesStore } from '../../../src/backend/store/machines-store';
 import { MaintenanceStore } from '../../../src/backend/store/maintenance-store';
 import { loadMigrations, migrate } from '../../../src/backend/store/migrate';
 import { OeeStore } from '../../../src/backend/store/oee-store';
+import { countUsageFrom, UsageSinceService } from '../../../src/backend/store/usage-since-service';
 import { QualityStore } from '../../../src/backend/store/quality-store';
 
 /**
@@ -87,7 +88,11 @@ describe('reads scoped to named machines', () => {
   });
 
   it("reads one machine's maintenance status and tasks through its key", () => {
-    const store = new MaintenanceStore(db, new OeeStore(db), () => null);
+    const store = new MaintenanceStore(
+      db,
+      new UsageSinceService(countUsageFrom(new OeeStore(db))),
+      () => null,
+    );
     const plan = plansOf(() => {
       store.status(['M-1'], 3_600_000);
       store.tasks(undefined, ['M-1'], 100);

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { MaintenanceStore } from '../../store/maintenance-store';
 import { OeeStore } from '../../store/oee-store';
+import { countUsageFrom, UsageSinceService } from '../../store/usage-since-service';
 import { SettingsStore } from '../../store/settings-store';
 import type { ReportJob } from '../report-job';
 import { PlantNames } from './plant-names';
@@ -50,7 +51,8 @@ export function maintenanceReport(db: Database, job: ReportJob): ReportBody {
   );
   const statuses = new MaintenanceStore(
     db,
-    new OeeStore(db),
+    // A report reads once: nothing to keep between reports.
+    new UsageSinceService(countUsageFrom(new OeeStore(db))),
     (machineId) => (temperatureLimit.pluck().get(machineId) as number | null | undefined) ?? null,
   ).status(job.scope.machineIds, nowMs);
   const horizonMinutes = new SettingsStore(db).get().predictionHorizonMinutes;

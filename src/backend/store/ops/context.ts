@@ -17,6 +17,7 @@ import { RollupsStore } from '../rollups-store';
 import { StationKeysStore } from '../station-keys-store';
 import { LimitTemplatesStore } from '../limit-templates-store';
 import { StoreClock } from '../store-clock';
+import { countUsageFrom, UsageSinceService } from '../usage-since-service';
 import type { StoreNotice } from './types';
 
 /**
@@ -37,6 +38,8 @@ export class StoreContext {
   readonly oee: OeeStore;
   readonly alerts: AlertsStore;
   readonly thresholds: ThresholdsStore;
+  /** Run time and units since each machine's service, whole hours kept (usage-since-service.ts). */
+  readonly usage: UsageSinceService;
   readonly maintenance: MaintenanceStore;
   readonly rollups: RollupsStore;
   readonly stationKeys: StationKeysStore;
@@ -84,7 +87,8 @@ export class StoreContext {
       (event) => this.events.append(event),
       (machineId, metric, nowMs) => this.alertRules.thresholdsChanged(machineId, metric, nowMs),
     );
-    this.maintenance = new MaintenanceStore(db, this.oee, (machineId) => {
+    this.usage = new UsageSinceService(countUsageFrom(this.oee));
+    this.maintenance = new MaintenanceStore(db, this.usage, (machineId) => {
       const limits = this.thresholds
         .thresholdsOf(machineId)
         .find((t) => t.metric === 'temperature');

@@ -39,6 +39,10 @@ export function ingestOps(ctx: StoreContext) {
     },
     (message, receivedMs, verdict) => {
       if (message.kind === 'telemetry') ctx.rollups.add(message);
+      if (message.kind === 'telemetry' || message.kind === 'state') {
+        // As stored: a last will carries no time and is stamped when it arrived.
+        ctx.usage.stored(message.machineId, message.timestampMs ?? receivedMs);
+      }
       ctx.evaluateAlerts(() => ctx.alertRules.stored(message, receivedMs, verdict));
     },
   );

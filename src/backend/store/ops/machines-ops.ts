@@ -41,6 +41,7 @@ export function machinesOps(ctx: StoreContext) {
             nowMs,
           );
           if (recorded) {
+            ctx.usage.stored(machineId, nowMs);
             ctx.events.append({
               type: 'machine.offline',
               target: machineId,
