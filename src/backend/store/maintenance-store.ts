@@ -67,7 +67,15 @@ export class MaintenanceStore {
     this.statements = new StatementCache(db);
   }
 
-  status(machines: string[] | null, nowMs: number): MaintenanceStatus[] {
+  /**
+   * `planned: true` (the once-a-minute check): a machine without a service plan cannot be due,
+   * so its usage is not counted (nor reported: zero).
+   */
+  status(
+    machines: string[] | null,
+    nowMs: number,
+    { planned = false }: { planned?: boolean } = {},
+  ): MaintenanceStatus[] {
     const rows = this.db
       .prepare(
         `SELECT m.id, m.line_id, m.created_at, p.interval_run_hours, p.interval_units, p.last_service_ms,
@@ -87,7 +95,10 @@ export class MaintenanceStore {
     }[];
     return rows.map((row) => {
       const sinceMs = row.last_service_ms ?? Date.parse(row.created_at);
-      const used = this.usage.usage(row.id, sinceMs, nowMs);
+      const used =
+        planned && row.last_service_ms === null
+          ? { runS: 0, units: 0 }
+          : this.usage.usage(row.id, sinceMs, nowMs);
       const runHours = used.runS / 3600;
       const units = used.units;
       const plan =

@@ -99,7 +99,7 @@ export function maintenanceOps(ctx: StoreContext) {
 
     /** Raises or clears the maintenance-due and predicted-crossing alerts of every machine. */
     evaluateMaintenance(nowMs: number, horizonMs: number): void {
-      const statuses = ctx.maintenance.status(null, nowMs);
+      const statuses = ctx.maintenance.status(null, nowMs, { planned: true });
       ctx.tx(() => {
         for (const status of statuses) {
           const place = { lineId: status.lineId, machineId: status.machineId };
