@@ -40,7 +40,9 @@ export interface TrendSums {
 }
 
 export function trendSums(samples: readonly Sample[]): TrendSums {
-  const originMs = samples[0]?.atMs ?? 0;
+  // The earliest reading is the origin, in whatever order they come.
+  let originMs = samples.length > 0 ? Infinity : 0;
+  for (const s of samples) if (s.atMs < originMs) originMs = s.atMs;
   const sums = { count: samples.length, originMs, sumT: 0, sumV: 0, sumTT: 0, sumTV: 0, sumVV: 0 };
   for (const s of samples) {
     const t = (s.atMs - originMs) / HOUR_MS;

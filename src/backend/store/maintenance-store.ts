@@ -1,17 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { MaintenanceStatus, MaintenanceTask } from '../../shared/contract';
-import {
-  describeProjection,
-  planStatus,
-  projectFromSums,
-  type TrendSums,
-} from '../maintenance/trend';
+import { describeProjection, planStatus, projectFromSums, type Sample } from '../maintenance/trend';
+import { TemperatureWindow } from './temperature-window';
 import { StatementCache } from './alert-rows';
 import type { UsageSinceService } from './usage-since-service';
 import { StoreError } from './rpc';
 import { inScope } from './scope-sql';
-
-const HOUR_MS = 3_600_000;
 
 /** The window the temperature trend is fitted over. */
 export const TREND_WINDOW_MS = 30 * 60_000;
@@ -58,6 +52,7 @@ function toTask(row: TaskRow): MaintenanceTask {
 export class MaintenanceStore {
   /** Prepared once: the maintenance check reads every machine each minute. */
   private readonly statements: StatementCache;
+  private readonly temperatures: TemperatureWindow;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +60,21 @@ export class MaintenanceStore {
     private readonly temperatureLimit: (machineId: string) => number | null,
   ) {
     this.statements = new StatementCache(db);
+    this.temperatures = new TemperatureWindow(
+      TREND_WINDOW_MS,
+      (machineId, fromMs) =>
+        this.statements
+          .sql(
+            `SELECT ts_ms AS atMs, temperature AS value FROM telemetry_samples
+             WHERE machine_id = ? AND ts_ms >= ? AND temperature IS NOT NULL`,
+          )
+          .all(machineId, fromMs) as Sample[],
+    );
+  }
+
+  /** Ingest stored a temperature reading: the trend window keeps it. */
+  temperatureStored(machineId: string, atMs: number, value: number): void {
+    this.temperatures.stored(machineId, atMs, value);
   }
 
   /**
@@ -127,20 +137,7 @@ export class MaintenanceStore {
   private predict(machineId: string, nowMs: number): MaintenanceStatus['prediction'] {
     const limit = this.temperatureLimit(machineId);
     if (limit === null) return null;
-    // The window's sums, not its samples: up to 900 a machine, every machine, every minute.
-    const sums = this.statements
-      .sql(
-        `WITH recent AS (
-           SELECT ts_ms, temperature AS v FROM telemetry_samples
-           WHERE machine_id = @machine AND ts_ms >= @from AND ts_ms <= @now AND temperature IS NOT NULL),
-         origin AS (SELECT min(ts_ms) AS t0 FROM recent),
-         hours AS (SELECT (ts_ms - t0) / ${HOUR_MS}.0 AS t, v, t0 FROM recent, origin)
-         SELECT count(*) AS count, coalesce(min(t0), 0) AS originMs,
-           coalesce(sum(t), 0) AS sumT, coalesce(sum(v), 0) AS sumV, coalesce(sum(t * t), 0) AS sumTT,
-           coalesce(sum(t * v), 0) AS sumTV, coalesce(sum(v * v), 0) AS sumVV
-         FROM hours`,
-      )
-      .get({ machine: machineId, from: nowMs - TREND_WINDOW_MS, now: nowMs }) as TrendSums;
+    const sums = this.temperatures.sums(machineId, nowMs);
     const projection = projectFromSums(sums, limit, nowMs);
     if (!projection) return null;
     const text = describeProjection(projection, limit, nowMs);

@@ -38,7 +38,15 @@ export function ingestOps(ctx: StoreContext) {
       ctx.notice({ topic: 'command', payload: record });
     },
     (message, receivedMs, verdict) => {
-      if (message.kind === 'telemetry') ctx.rollups.add(message);
+      if (message.kind === 'telemetry') {
+        ctx.rollups.add(message);
+        if (message.temperature !== undefined)
+          ctx.maintenance.temperatureStored(
+            message.machineId,
+            message.timestampMs,
+            message.temperature,
+          );
+      }
       if (message.kind === 'telemetry' || message.kind === 'state') {
         // As stored: a last will carries no time and is stamped when it arrived.
         ctx.usage.stored(message.machineId, message.timestampMs ?? receivedMs);
